@@ -1,0 +1,33 @@
+package dev.tern.application.port.out;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A transport's connection as the engine sees it: bytes out, close, writability.
+ *
+ * <p>Threading: {@link #write}, {@link #flush} and {@link #close} are called only on {@link
+ * #executor()}; {@link #isWritable()} and {@link #remoteAddress()} from any thread.
+ */
+public interface ClientChannel {
+
+    /**
+     * Queues bytes for sending without flushing. The transport takes ownership of {@code bytes}
+     * (it must neither copy nor modify them; the payload buffers it receives are shared read-only).
+     */
+    void write(ByteBuffer bytes);
+
+    /** Sends what was written. The engine flushes once per batch of work, not per packet. */
+    void flush();
+
+    /** Flushes what was written, then closes the connection. {@code onClosed} follows. */
+    void close();
+
+    /** False while the transport's outbound buffer is above its high-water mark. */
+    boolean isWritable();
+
+    /** For logs: {@code host:port} of the peer. */
+    String remoteAddress();
+
+    /** The single thread that owns this connection. */
+    TaskExecutor executor();
+}
