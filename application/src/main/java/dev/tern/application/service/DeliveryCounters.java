@@ -1,0 +1,40 @@
+package dev.tern.application.service;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts of messages the broker did not deliver, so that no drop is silent. Read by tests and,
+ * later, by metrics.
+ *
+ * <p>Threading: thread-safe; increments are contention-free.
+ */
+public final class DeliveryCounters {
+
+    private final LongAdder queueFull = new LongAdder();
+    private final LongAdder qos0Offline = new LongAdder();
+    private final LongAdder expired = new LongAdder();
+
+    void droppedQueueFull() {
+        queueFull.increment();
+    }
+
+    void droppedQos0Offline() {
+        qos0Offline.increment();
+    }
+
+    void droppedExpired() {
+        expired.increment();
+    }
+
+    public long queueFullDrops() {
+        return queueFull.sum();
+    }
+
+    public long qos0OfflineDrops() {
+        return qos0Offline.sum();
+    }
+
+    public long expiredDrops() {
+        return expired.sum();
+    }
+}

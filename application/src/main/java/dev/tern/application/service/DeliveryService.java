@@ -1,0 +1,198 @@
+package dev.tern.application.service;
+
+import dev.tern.application.protocol.PublishPropertiesMapper;
+import dev.tern.application.protocol.packet.Properties;
+import dev.tern.application.protocol.packet.PropertyId;
+import dev.tern.application.protocol.packet.Publish;
+import dev.tern.application.protocol.packet.Pubrel;
+import dev.tern.application.session.ClientSession;
+import dev.tern.application.session.PacketSink;
+import dev.tern.domain.delivery.Delivery;
+import dev.tern.domain.delivery.InflightWindow;
+import dev.tern.domain.delivery.OutboundFlow;
+import dev.tern.domain.delivery.OutboundQueue;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.message.MessageProperties;
+import dev.tern.domain.message.Qos;
+import dev.tern.domain.session.Session;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends messages to one session's client: straight out when the client is online, writable and
+ * has room in its in-flight window, otherwise into the session's bounded queue (4.4, 4.6).
+ *
+ * <p>Threading: every method runs inside a task of the session's executor.
+ */
+public final class DeliveryService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
+
+    private final Clock clock;
+    private final boolean queueQos0WhileOffline;
+    private final DeliveryCounters counters;
+
+    public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryCounters counters) {
+        this.clock = clock;
+        this.queueQos0WhileOffline = queueQos0WhileOffline;
+        this.counters = counters;
+    }
+
+    /** Delivers now or queues; order per session is kept, since nothing overtakes the queue. */
+    public void deliver(ClientSession session, Delivery delivery) {
+        PacketSink out = session.connection();
+        Session state = session.state();
+        if (out == null) {
+            if (delivery.message().qos() == Qos.AT_MOST_ONCE && !queueQos0WhileOffline) {
+                counters.droppedQos0Offline();
+                return;
+            }
+            enqueue(session, delivery);
+            return;
+        }
+        if (!state.queue().isEmpty() || !out.isWritable() || !trySend(state, out, delivery)) {
+            enqueue(session, delivery);
+        }
+    }
+
+    /** Sends queued messages while the client is writable and its window has room. */
+    public void drain(ClientSession session) {
+        PacketSink out = session.connection();
+        if (out == null) {
+            return;
+        }
+        OutboundQueue queue = session.state().queue();
+        while (out.isWritable()) {
+            Delivery next = queue.peek();
+            if (next == null || !trySend(session.state(), out, next)) {
+                return;
+            }
+            queue.poll();
+        }
+    }
+
+    /**
+     * On reconnect: resends every unacknowledged PUBLISH with DUP set and every owed PUBREL, in
+     * their original order [MQTT-4.4.0-1], then drains the queue.
+     */
+    public void resume(ClientSession session) {
+        PacketSink out = session.connection();
+        for (OutboundFlow flow : session.state().inflight().inOrder()) {
+            switch (flow) {
+                case OutboundFlow.AwaitingPuback a -> out.send(toPublish(a.delivery(), a.packetId(), true));
+                case OutboundFlow.AwaitingPubrec r -> out.send(toPublish(r.delivery(), r.packetId(), true));
+                case OutboundFlow.AwaitingPubcomp c -> out.send(Pubrel.of(c.packetId()));
+            }
+        }
+        drain(session);
+    }
+
+    /** PUBACK from the client: ends a QoS 1 flow and frees its slot. */
+    public void onPuback(ClientSession session, int packetId) {
+        InflightWindow inflight = session.state().inflight();
+        OutboundFlow flow = inflight.get(packetId);
+        if (flow == null) {
+            LOG.debug("{}: PUBACK for unknown packet {}", session.clientId(), packetId);
+            return;
+        }
+        if (flow.onPuback() instanceof OutboundFlow.Step.Completed) {
+            inflight.complete(packetId);
+            drain(session);
+        } else {
+            LOG.debug("{}: unexpected PUBACK for packet {}", session.clientId(), packetId);
+        }
+    }
+
+    /** PUBREC from the client: answers PUBREL (4.3.3) and waits for PUBCOMP. */
+    public void onPubrec(ClientSession session, int packetId) {
+        InflightWindow inflight = session.state().inflight();
+        OutboundFlow flow = inflight.get(packetId);
+        PacketSink out = session.connection();
+        if (flow == null) {
+            // Not ours (or already complete): the spec still wants the exchange to finish.
+            out.send(Pubrel.of(packetId));
+            return;
+        }
+        switch (flow.onPubrec()) {
+            case OutboundFlow.Step.SendPubrel send -> {
+                inflight.advance(send.next());
+                out.send(Pubrel.of(packetId));
+            }
+            case OutboundFlow.Step.Unexpected unexpected -> {
+                if (flow instanceof OutboundFlow.AwaitingPubcomp) {
+                    out.send(Pubrel.of(packetId));
+                } else {
+                    LOG.debug("{}: {}", session.clientId(), unexpected.why());
+                }
+            }
+            case OutboundFlow.Step.Completed completed -> inflight.complete(packetId);
+        }
+    }
+
+    /** PUBCOMP from the client: ends a QoS 2 flow and frees its slot. */
+    public void onPubcomp(ClientSession session, int packetId) {
+        InflightWindow inflight = session.state().inflight();
+        OutboundFlow flow = inflight.get(packetId);
+        if (flow != null && flow.onPubcomp() instanceof OutboundFlow.Step.Completed) {
+            inflight.complete(packetId);
+            drain(session);
+        } else {
+            LOG.debug("{}: unexpected PUBCOMP for packet {}", session.clientId(), packetId);
+        }
+    }
+
+    private void enqueue(ClientSession session, Delivery delivery) {
+        OutboundQueue.Offer offer = session.state().queue().offer(delivery);
+        if (offer.dropped() != null) {
+            counters.droppedQueueFull();
+            LOG.warn("{}: queue full, dropped a message on {} ({} policy)", session.clientId(),
+                    offer.dropped().message().topic(), offer.accepted() ? "drop-oldest" : "refuse-newest");
+        }
+    }
+
+    /** Sends one delivery if the window allows; false when it must wait. Expired ones are consumed. */
+    private boolean trySend(Session state, PacketSink out, Delivery delivery) {
+        ApplicationMessage message = delivery.message();
+        long now = clock.millis();
+        if (message.isExpiredAt(now)) {
+            counters.droppedExpired();
+            return true;
+        }
+        if (message.qos() == Qos.AT_MOST_ONCE) {
+            out.send(toPublish(delivery, 0, false));
+            return true;
+        }
+        OutboundFlow flow = state.inflight().open(delivery);
+        if (flow == null) {
+            return false;
+        }
+        out.send(toPublish(delivery, flow.packetId(), false));
+        return true;
+    }
+
+    private Publish toPublish(Delivery delivery, int packetId, boolean dup) {
+        ApplicationMessage message = delivery.message();
+        return new Publish(dup, message.qos(), message.retain(), message.topic().value(), packetId,
+                publishProperties(delivery), message.payload());
+    }
+
+    /** MQTT 5 properties forwarded to the subscriber; the encoder drops them on 3.x connections. */
+    private Properties publishProperties(Delivery delivery) {
+        ApplicationMessage message = delivery.message();
+        MessageProperties props = message.properties();
+        if (props.isEmpty() && delivery.subscriptionIds().isEmpty() && message.expiresAtMillis() == ApplicationMessage.NEVER) {
+            return Properties.EMPTY;
+        }
+        Properties.Builder builder = Properties.builder();
+        long remaining = message.remainingExpirySeconds(clock.millis());
+        if (remaining >= 0) {
+            builder.integer(PropertyId.MESSAGE_EXPIRY_INTERVAL, remaining);
+        }
+        PublishPropertiesMapper.write(props, builder);
+        for (int id : delivery.subscriptionIds()) {
+            builder.integer(PropertyId.SUBSCRIPTION_IDENTIFIER, id);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.tern.application.service;
+
+import dev.tern.application.retained.RetainedMessages;
+import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.session.ClientSession;
+import dev.tern.application.session.SessionRegistry;
+import dev.tern.domain.delivery.Delivery;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.message.Qos;
+import dev.tern.domain.subscription.SubscriptionOptions;
+import dev.tern.domain.topic.TopicFilter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Routes an application message: keeps it when retained, finds the matching subscriptions and
+ * hands one delivery per session to that session's executor (4.5, 4.7).
+ *
+ * <p>Threading: thread-safe; called on the publisher's event loop and touches no other session's
+ * state there: each delivery hops to the receiving session's executor.
+ */
+public final class PublishService {
+
+    private final SubscriptionIndex subscriptions;
+    private final RetainedMessages retained;
+    private final SessionRegistry sessions;
+    private final DeliveryService delivery;
+    private final SharedSubscriptionPicker sharedPicker;
+
+    public PublishService(SubscriptionIndex subscriptions, RetainedMessages retained, SessionRegistry sessions,
+            DeliveryService delivery, SharedSubscriptionPicker sharedPicker) {
+        this.subscriptions = subscriptions;
+        this.retained = retained;
+        this.sessions = sessions;
+        this.delivery = delivery;
+        this.sharedPicker = sharedPicker;
+    }
+
+    /** Returns the number of sessions the message was handed to. */
+    public int publish(ApplicationMessage message) {
+        if (message.retain()) {
+            retained.retain(message);
+        }
+        Matches matches = new Matches(message.publisherId());
+        subscriptions.match(message.topic(), matches);
+        matches.pickSharedMembers(sharedPicker);
+        for (Target target : matches.targets.values()) {
+            ClientSession session = sessions.get(target.clientId);
+            if (session != null) {
+                Delivery d = target.toDelivery(message);
+                session.executor().execute(() -> deliverIfLive(session, d));
+            }
+        }
+        return matches.targets.size();
+    }
+
+    private void deliverIfLive(ClientSession session, Delivery d) {
+        if (!session.isEnded()) {
+            delivery.deliver(session, d);
+        }
+    }
+
+    /**
+     * Collects one target per session: overlapping subscriptions of one client give one copy at
+     * the highest granted QoS, carrying every matching subscription identifier (3.3.5, 4.7).
+     */
+    private static final class Matches implements SubscriptionIndex.MatchVisitor {
+        private final String publisherId;
+        private final Map<String, Target> targets = new HashMap<>();
+        private Map<String, List<Target>> sharedGroups;
+
+        Matches(String publisherId) {
+            this.publisherId = publisherId;
+        }
+
+        @Override
+        public void visit(String clientId, TopicFilter filter, SubscriptionOptions options) {
+            if (filter.isShared()) {
+                if (sharedGroups == null) {
+                    sharedGroups = new HashMap<>();
+                }
+                Target member = new Target(clientId);
+                member.add(options);
+                sharedGroups.computeIfAbsent(filter.shareGroup() + '/' + filter.filter(), k -> new ArrayList<>())
+                        .add(member);
+                return;
+            }
+            if (options.noLocal() && clientId.equals(publisherId)) {
+                return;
+            }
+            targets.computeIfAbsent(clientId, Target::new).add(options);
+        }
+
+        void pickSharedMembers(SharedSubscriptionPicker picker) {
+            if (sharedGroups == null) {
+                return;
+            }
+            for (Map.Entry<String, List<Target>> group : sharedGroups.entrySet()) {
+                Target chosen = picker.pick(group.getKey(), group.getValue());
+                Target existing = targets.get(chosen.clientId);
+                if (existing == null) {
+                    targets.put(chosen.clientId, chosen);
+                } else {
+                    existing.merge(chosen);
+                }
+            }
+        }
+    }
+
+    /** What one session receives: the highest granted QoS and the subscription ids that matched. */
+    static final class Target {
+        final String clientId;
+        private Qos qos = Qos.AT_MOST_ONCE;
+        private boolean retainAsPublished;
+        private List<Integer> subscriptionIds = List.of();
+
+        Target(String clientId) {
+            this.clientId = clientId;
+        }
+
+        void add(SubscriptionOptions options) {
+            qos = qos.max(options.qos());
+            retainAsPublished |= options.retainAsPublished();
+            if (options.hasSubscriptionId()) {
+                if (subscriptionIds.isEmpty()) {
+                    subscriptionIds = new ArrayList<>(2);
+                }
+                subscriptionIds.add(options.subscriptionId());
+            }
+        }
+
+        void merge(Target other) {
+            qos = qos.max(other.qos);
+            retainAsPublished |= other.retainAsPublished;
+            if (!other.subscriptionIds.isEmpty()) {
+                List<Integer> ids = new ArrayList<>(subscriptionIds);
+                ids.addAll(other.subscriptionIds);
+                subscriptionIds = ids;
+            }
+        }
+
+        /**
+         * The copy for this session: QoS no higher than granted [MQTT-3.8.4-6]; RETAIN cleared
+         * for an established subscription [MQTT-3.3.1-9] unless Retain As Published asks to keep it.
+         */
+        Delivery toDelivery(ApplicationMessage message) {
+            ApplicationMessage copy = message.withQos(message.qos().min(qos))
+                    .withRetain(message.retain() && retainAsPublished);
+            return new Delivery(copy, subscriptionIds);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tern.application.service;
+
+import dev.tern.application.protocol.packet.Properties;
+import dev.tern.application.protocol.packet.PropertyId;
+import dev.tern.application.protocol.packet.ProtocolVersion;
+import dev.tern.application.protocol.packet.ReasonCode;
+import dev.tern.application.protocol.packet.Suback;
+import dev.tern.application.protocol.packet.Subscribe;
+import dev.tern.application.protocol.packet.TopicSubscription;
+import dev.tern.application.protocol.packet.Unsuback;
+import dev.tern.application.protocol.packet.Unsubscribe;
+import dev.tern.application.retained.RetainedMessages;
+import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.session.ClientSession;
+import dev.tern.domain.delivery.Delivery;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.subscription.RetainHandling;
+import dev.tern.domain.subscription.Subscription;
+import dev.tern.domain.subscription.SubscriptionOptions;
+import dev.tern.domain.topic.TopicFilter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SUBSCRIBE and UNSUBSCRIBE for one session (3.8, 3.10): updates the session and the index,
+ * acknowledges, then sends the retained messages the new subscriptions ask for.
+ *
+ * <p>Threading: every method runs inside a task of the session's executor.
+ */
+public final class SubscribeService {
+
+    private final SubscriptionIndex index;
+    private final RetainedMessages retained;
+    private final DeliveryService delivery;
+    private final Clock clock;
+
+    public SubscribeService(SubscriptionIndex index, RetainedMessages retained, DeliveryService delivery, Clock clock) {
+        this.index = index;
+        this.retained = retained;
+        this.delivery = delivery;
+        this.clock = clock;
+    }
+
+    public void subscribe(ClientSession session, Subscribe request) {
+        ProtocolVersion version = session.connection().version();
+        int subscriptionId = (int) request.properties().integer(PropertyId.SUBSCRIPTION_IDENTIFIER, 0);
+        List<Integer> codes = new ArrayList<>(request.subscriptions().size());
+        List<Subscription> retainedWanted = new ArrayList<>();
+        for (TopicSubscription wanted : request.subscriptions()) {
+            TopicFilter filter = TopicFilter.parseOrNull(wanted.filter());
+            if (filter == null) {
+                // [MQTT-3.8.4-5]: a refused filter gets its own failure code; the others still apply.
+                codes.add(version.isV5() ? ReasonCode.TOPIC_FILTER_INVALID : ReasonCode.V3_SUBACK_FAILURE);
+                continue;
+            }
+            SubscriptionOptions options = new SubscriptionOptions(wanted.qos(), wanted.noLocal(),
+                    wanted.retainAsPublished(), wanted.retainHandling(), subscriptionId);
+            Subscription subscription = new Subscription(session.clientId(), filter, options);
+            boolean isNew = session.state().subscribe(subscription);
+            index.subscribe(session.clientId(), filter, options);
+            codes.add(wanted.qos().value());
+            if (wantsRetained(filter, options.retainHandling(), isNew)) {
+                retainedWanted.add(subscription);
+            }
+        }
+        session.connection().send(new Suback(request.packetId(), codes, Properties.EMPTY));
+        for (Subscription subscription : retainedWanted) {
+            sendRetained(session, subscription);
+        }
+    }
+
+    public void unsubscribe(ClientSession session, Unsubscribe request) {
+        List<Integer> codes = new ArrayList<>(request.filters().size());
+        for (String text : request.filters()) {
+            Subscription removed = session.state().unsubscribe(text);
+            if (removed != null) {
+                index.unsubscribe(session.clientId(), removed.filter());
+                codes.add(ReasonCode.SUCCESS);
+            } else {
+                codes.add(ReasonCode.NO_SUBSCRIPTION_EXISTED);
+            }
+        }
+        session.connection().send(new Unsuback(request.packetId(), codes, Properties.EMPTY));
+    }
+
+    /** Removes every subscription of a session from the index, when the session ends or starts clean. */
+    public void removeAll(ClientSession session) {
+        List<TopicFilter> filters = new ArrayList<>();
+        for (Subscription s : session.state().subscriptions()) {
+            filters.add(s.filter());
+        }
+        index.unsubscribeAll(session.clientId(), filters);
+        for (TopicFilter filter : filters) {
+            session.state().unsubscribe(filter.value());
+        }
+    }
+
+    /** Retained messages are not sent on shared subscriptions (4.8.2); otherwise per Retain Handling. */
+    private static boolean wantsRetained(TopicFilter filter, RetainHandling handling, boolean isNew) {
+        if (filter.isShared()) {
+            return false;
+        }
+        return switch (handling) {
+            case SEND_ON_SUBSCRIBE -> true;
+            case SEND_IF_NEW_SUBSCRIPTION -> isNew;
+            case DO_NOT_SEND -> false;
+        };
+    }
+
+    /** Sent with RETAIN set [MQTT-3.3.1-8], at the lower of the two QoS [MQTT-3.8.4-6]. */
+    private void sendRetained(ClientSession session, Subscription subscription) {
+        SubscriptionOptions options = subscription.options();
+        List<Integer> ids = options.hasSubscriptionId() ? List.of(options.subscriptionId()) : List.of();
+        for (ApplicationMessage message : retained.matching(subscription.filter(), clock.millis())) {
+            ApplicationMessage copy = message.withQos(message.qos().min(options.qos())).withRetain(true);
+            delivery.deliver(session, new Delivery(copy, ids));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tern.application.session;
+
+import dev.tern.application.protocol.packet.MqttPacket;
+import dev.tern.application.protocol.packet.ProtocolVersion;
+import dev.tern.application.protocol.packet.Publish;
+
+/**
+ * The outbound side of the connection a session is attached to, as delivery needs it.
+ *
+ * <p>Threading: called only on the connection's executor, which owns the session while attached.
+ */
+public interface PacketSink {
+
+    ProtocolVersion version();
+
+    /** Encodes and queues a packet; the flush follows at the end of the current batch of work. */
+    void send(MqttPacket packet);
+
+    /** Whether the transport can take more bytes now; when false, deliveries wait in the queue. */
+    boolean isWritable();
+}

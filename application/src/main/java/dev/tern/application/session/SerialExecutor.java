@@ -1,0 +1,100 @@
+package dev.tern.application.session;
+
+import dev.tern.application.port.out.TaskExecutor;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one session's tasks one at a time, in submission order, on the executor that currently
+ * owns the session: its connection's event loop while it is connected. The owner can change (a
+ * takeover moves the session to the new connection's loop); tasks submitted after {@link
+ * #retarget} run on the new owner, even if a drain was under way on the old one.
+ *
+ * <p>Threading: every method may be called from any thread. Tasks never run concurrently.
+ */
+public final class SerialExecutor implements Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+    /** Tasks run per turn on a shared event loop before it yields to other connections. */
+    private static final int BATCH = 64;
+
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Runnable drain = this::drain;
+    private volatile TaskExecutor owner;
+
+    public SerialExecutor(TaskExecutor owner) {
+        this.owner = owner;
+    }
+
+    public TaskExecutor owner() {
+        return owner;
+    }
+
+    /** Moves the session to another thread; later tasks run there. */
+    public void retarget(TaskExecutor newOwner) {
+        owner = newOwner;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        scheduleDrain();
+    }
+
+    /**
+     * Runs {@code task} at once when called on the owner's thread with nothing queued ahead of it,
+     * which is the common case for a connection's own packets: no hop, no queue. Otherwise queues it.
+     */
+    public void runOrExecute(Runnable task) {
+        if (tasks.isEmpty() && owner.inExecutorThread() && running.compareAndSet(false, true)) {
+            try {
+                runSafely(task);
+            } finally {
+                running.set(false);
+                if (!tasks.isEmpty()) {
+                    scheduleDrain();
+                }
+            }
+        } else {
+            execute(task);
+        }
+    }
+
+    private void scheduleDrain() {
+        if (running.compareAndSet(false, true)) {
+            owner.execute(drain);
+        }
+    }
+
+    private void drain() {
+        TaskExecutor ranOn = owner;
+        try {
+            for (int i = 0; i < BATCH && owner == ranOn; i++) {
+                Runnable task = tasks.poll();
+                if (task == null) {
+                    break;
+                }
+                runSafely(task);
+            }
+        } finally {
+            running.set(false);
+            if (!tasks.isEmpty()) {
+                scheduleDrain();
+            }
+        }
+    }
+
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // A bug in one task must not stop the session's later tasks from running.
+            LOG.error("session task failed", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tern.bootstrap;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.tern.bootstrap.config.BrokerConfig;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The whole broker, built from its configuration and a clock. */
+@Singleton
+@Component(modules = {EngineModule.class, TcpModule.class})
+interface BrokerComponent {
+
+    BrokerLifecycle lifecycle();
+
+    @Component.Factory
+    interface Factory {
+        BrokerComponent create(@BindsInstance BrokerConfig config, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tern.bootstrap;
+
+import dev.tern.bootstrap.config.BrokerConfig;
+import dev.tern.bootstrap.config.CommandLine;
+import dev.tern.bootstrap.config.CommandLineResult;
+import dev.tern.bootstrap.config.ConfigException;
+import dev.tern.bootstrap.config.ConfigLoader;
+import dev.tern.bootstrap.config.Usage;
+import java.io.IOException;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar tern.jar [--config FILE] [--set key=value]...}: runs the broker until SIGTERM. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CommandLineResult parsed = CommandLine.parse(Arrays.asList(args));
+        switch (parsed) {
+            case CommandLineResult.ShowHelp help -> {
+                System.out.println(Usage.text());
+                return;
+            }
+            case CommandLineResult.Invalid invalid -> {
+                System.err.println(invalid.message());
+                System.err.println(Usage.text());
+                System.exit(2);
+                return;
+            }
+            case CommandLineResult.Run run -> run(run.commandLine());
+        }
+    }
+
+    private static void run(CommandLine commandLine) {
+        BrokerConfig config;
+        try {
+            config = ConfigLoader.load(commandLine, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        TernBroker broker;
+        try {
+            broker = TernBroker.start(config);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Tern could not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Tern stopping");
+            broker.close();
+            LOG.info("Tern stopped");
+        }, "tern-shutdown"));
+    }
+}

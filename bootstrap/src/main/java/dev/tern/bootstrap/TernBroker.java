@@ -1,0 +1,38 @@
+package dev.tern.bootstrap;
+
+import dev.tern.bootstrap.config.BrokerConfig;
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * A running broker: what {@link Main} starts, and what tests and embedders start in-process.
+ *
+ * <p>Threading: thread-safe.
+ */
+public final class TernBroker implements AutoCloseable {
+
+    private final BrokerLifecycle lifecycle;
+
+    private TernBroker(BrokerLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    public static TernBroker start(BrokerConfig config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static TernBroker start(BrokerConfig config, Clock clock) throws IOException {
+        BrokerLifecycle lifecycle = DaggerBrokerComponent.factory().create(config, clock).lifecycle();
+        lifecycle.start();
+        return new TernBroker(lifecycle);
+    }
+
+    public int tcpPort() {
+        return lifecycle.port("tcp");
+    }
+
+    @Override
+    public void close() {
+        lifecycle.stop();
+    }
+}

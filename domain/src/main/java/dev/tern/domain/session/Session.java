@@ -1,0 +1,110 @@
+package dev.tern.domain.session;
+
+import dev.tern.domain.delivery.InboundQos2Receipts;
+import dev.tern.domain.delivery.InflightWindow;
+import dev.tern.domain.delivery.OutboundQueue;
+import dev.tern.domain.delivery.OverflowPolicy;
+import dev.tern.domain.subscription.Subscription;
+import dev.tern.domain.will.Will;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The state the broker keeps for one client id (4.1): its subscriptions, the messages queued for
+ * it and in flight to it, the QoS 2 packets it sent whose PUBREL is outstanding, and its will.
+ *
+ * <p>Threading: not thread-safe. All of it is touched by one thread at a time, the executor that
+ * owns the session, so it needs no locks.
+ */
+public final class Session {
+
+    private final String clientId;
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private final OutboundQueue queue;
+    private final InflightWindow inflight;
+    private final InboundQos2Receipts inboundQos2 = new InboundQos2Receipts();
+    private SessionExpiry expiry;
+    private Will will;
+
+    public Session(String clientId, SessionExpiry expiry, int inflightCapacity, int queueLimit,
+            OverflowPolicy overflowPolicy) {
+        if (clientId == null || expiry == null) {
+            throw new IllegalArgumentException("client id and expiry must not be null");
+        }
+        this.clientId = clientId;
+        this.expiry = expiry;
+        this.inflight = new InflightWindow(inflightCapacity);
+        this.queue = new OutboundQueue(queueLimit, overflowPolicy);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public SessionExpiry expiry() {
+        return expiry;
+    }
+
+    public void setExpiry(SessionExpiry expiry) {
+        this.expiry = expiry;
+    }
+
+    /** Adds or replaces the subscription for its filter; true when the filter is new to the session. */
+    public boolean subscribe(Subscription subscription) {
+        return subscriptions.put(subscription.filter().value(), subscription) == null;
+    }
+
+    /** Removes the subscription for a filter, returning it, or null when there was none. */
+    public Subscription unsubscribe(String filter) {
+        return subscriptions.remove(filter);
+    }
+
+    public Collection<Subscription> subscriptions() {
+        return Collections.unmodifiableCollection(subscriptions.values());
+    }
+
+    public OutboundQueue queue() {
+        return queue;
+    }
+
+    public InflightWindow inflight() {
+        return inflight;
+    }
+
+    public InboundQos2Receipts inboundQos2() {
+        return inboundQos2;
+    }
+
+    /** The will of the current connection, or null. */
+    public Will will() {
+        return will;
+    }
+
+    public void setWill(Will will) {
+        this.will = will;
+    }
+
+    /** Takes the will away (it fires or is discarded at most once), returning it or null. */
+    public Will takeWill() {
+        Will taken = will;
+        will = null;
+        return taken;
+    }
+
+    /**
+     * Forgets every queued and in-flight message and every QoS 2 receipt, as a clean start does
+     * [MQTT-3.1.2-6]. Subscriptions are removed one by one by the caller, which also updates the index.
+     */
+    public void clearMessages() {
+        queue.clear();
+        inflight.clear();
+        inboundQos2.clear();
+    }
+
+    /** Whether the session holds state that a later connection would resume. */
+    public boolean hasState() {
+        return !subscriptions.isEmpty() || !queue.isEmpty() || !inflight.isEmpty() || inboundQos2.size() > 0;
+    }
+}
