@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.tern.domain.archfixture.ClockInjectedDomainValue;
 import dev.tern.domain.archfixture.ClockReadingDomainValue;
 import dev.tern.domain.archfixture.LoggingDomainValue;
+import dev.tern.domain.archfixture.SessionId;
 import dev.tern.domain.archfixture.SleepingDomainValue;
+import dev.tern.domain.archfixture.ThreadStartingDomainValue;
+import dev.tern.domain.archfixture.YamlReadingDomainValue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,11 +48,39 @@ class RulesBiteTest {
     }
 
     @Test
+    void clockRuleRejectsADomainClassThatMakesItsOwnThreads() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ThreadStartingDomainValue.class);
+
+        assertThatThrownBy(() -> CoreHygieneRules.CORE_TAKES_TIME_AND_THREADS_AS_DEPENDENCIES.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Thread.<init>(java.lang.Runnable)")
+                .hasMessageContaining("Executors.newSingleThreadExecutor()");
+    }
+
+    @Test
     void clockRuleAcceptsTimeReadFromAnInjectedClock() {
         JavaClasses fixture = new ClassFileImporter().importClasses(ClockInjectedDomainValue.class);
 
         assertThat(CoreHygieneRules.CORE_TAKES_TIME_AND_THREADS_AS_DEPENDENCIES.evaluate(fixture).hasViolation())
                 .isFalse();
+    }
+
+    @Test
+    void identifierRuleRejectsAnIdentifierThatIsNotARecord() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(SessionId.class);
+
+        assertThatThrownBy(() -> CoreHygieneRules.IDENTIFIERS_ARE_RECORDS.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(SessionId.class.getName());
+    }
+
+    @Test
+    void confinementRuleRejectsALibraryUsedOutsideItsPackage() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(YamlReadingDomainValue.class);
+
+        assertThatThrownBy(() -> LibraryConfinementRules.YAML_ONLY_IN_CONFIGURATION_LOADING.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("com.fasterxml.jackson.dataformat.yaml.YAMLMapper");
     }
 
     @Test
