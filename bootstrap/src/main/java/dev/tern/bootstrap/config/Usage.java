@@ -18,7 +18,7 @@ public final class Usage {
                 .append(ConfigKeys.TCP_PORT.environmentName()).append(".\n\n")
                 .append("Settings (default in brackets):\n");
         for (ConfigKey<?> key : ConfigKeys.ALL) {
-            text.append(String.format("  %-28s [%s]%n      %s%n", key.name(), key.defaultValue(), key.description()));
+            text.append(String.format("  %-28s [%s]\n      %s\n", key.name(), key.defaultValue(), key.description()));
         }
         return text.toString();
     }
