@@ -1,0 +1,11 @@
+package dev.tern.bootstrap.config;
+
+import java.util.Objects;
+
+/** The network listeners; TCP only for now, WebSocket joins later. */
+public record ListenersConfig(TcpListenerConfig tcp) {
+
+    public ListenersConfig {
+        Objects.requireNonNull(tcp, "tcp");
+    }
+}

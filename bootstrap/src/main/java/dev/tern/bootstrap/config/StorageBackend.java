@@ -1,0 +1,22 @@
+package dev.tern.bootstrap.config;
+
+/**
+ * Where sessions, subscriptions, queues and retained messages live. The parser accepts every
+ * backend; wiring refuses the ones that are not implemented yet, with its own message.
+ */
+public enum StorageBackend implements ConfigChoice {
+    MEMORY("memory"),
+    H2("h2"),
+    REDIS("redis");
+
+    private final String configName;
+
+    StorageBackend(String configName) {
+        this.configName = configName;
+    }
+
+    @Override
+    public String configName() {
+        return configName;
+    }
+}
