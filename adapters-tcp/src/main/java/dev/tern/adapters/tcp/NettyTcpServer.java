@@ -1,0 +1,157 @@
+package dev.tern.adapters.tcp;
+
+import dev.tern.adapters.tcp.ServerState.Idle;
+import dev.tern.adapters.tcp.ServerState.Running;
+import dev.tern.adapters.tcp.ServerState.Stopped;
+import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.out.TaskExecutor;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plain TCP listener for MQTT: accepts connections and hands each to the engine through {@link
+ * ConnectionAcceptor}. Every connection lives on one event loop, which is also the engine's
+ * executor for it.
+ *
+ * <p>Threading: {@link #start()} and {@link #stop()} block until done and must be called from a
+ * thread that is not one of this server's event loops (a lifecycle thread, {@code main}); every
+ * method may be called from any such thread.
+ */
+public final class NettyTcpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyTcpServer.class);
+
+    /** Pending connections the kernel queues while the acceptor loop is busy. */
+    private static final int ACCEPT_BACKLOG = 1024;
+    private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
+
+    private final TcpListenerConfig config;
+    private final ConnectionAcceptor acceptor;
+    private final NettyTransport transport;
+    private ServerState state = new Idle();
+
+    public NettyTcpServer(TcpListenerConfig config, ConnectionAcceptor acceptor) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
+        this.transport = NettyTransport.select(config.preferEpoll());
+    }
+
+    /**
+     * Binds the listener.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local, no permission)
+     * @throws IllegalStateException when already started or stopped
+     */
+    public synchronized void start() throws IOException {
+        if (!(state instanceof Idle)) {
+            String what = state instanceof Running ? "started" : "stopped";
+            throw new IllegalStateException("TCP listener already " + what);
+        }
+        EventLoopGroup acceptorGroup = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory("tern-tcp-accept"), transport.ioHandlerFactory());
+        EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(
+                config.effectiveIoThreads(), new DefaultThreadFactory("tern-tcp-io"),
+                transport.ioHandlerFactory());
+        ChannelFuture bound = bootstrap(acceptorGroup, ioGroup)
+                .bind(config.host(), config.port())
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            shutDown(acceptorGroup, ioGroup);
+            Throwable cause = bound.cause();
+            throw new IOException("Cannot listen for MQTT over TCP on " + config.host() + ":"
+                    + config.port() + ": " + cause.getMessage(), cause);
+        }
+        Running running = new Running(acceptorGroup, ioGroup, bound.channel());
+        state = running;
+        LOG.info("Listening for MQTT over TCP on {}:{} ({}, {} I/O threads)",
+                config.host(), running.boundPort(), transport.name(), config.effectiveIoThreads());
+    }
+
+    /** The port actually bound, which differs from the configured one when that was 0. */
+    public synchronized int boundPort() {
+        return running().boundPort();
+    }
+
+    /** {@code "epoll"} or {@code "nio"}. */
+    public String transportName() {
+        return transport.name();
+    }
+
+    /**
+     * Closes the listener and every connection (the engine sees {@code onClosed} for each), then
+     * stops the event loops. Does nothing when not running; a stopped server cannot restart.
+     */
+    public void stop() {
+        Running running;
+        synchronized (this) {
+            if (!(state instanceof Running r)) {
+                state = new Stopped();
+                return;
+            }
+            running = r;
+            state = new Stopped();
+        }
+        int port = running.boundPort();
+        running.listener().close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
+        // Shutting the loops down closes the channels registered on them.
+        shutDown(running.acceptorGroup(), running.ioGroup());
+        LOG.info("Stopped listening for MQTT over TCP on {}:{}", config.host(), port);
+    }
+
+    /**
+     * The connection event loops, so the engine can pin a session without a connection to the loop
+     * it will meet its connection on. Equal to the {@code executor()} of the channels on them.
+     *
+     * @throws IllegalStateException when not running
+     */
+    public synchronized List<TaskExecutor> executors() {
+        List<TaskExecutor> executors = new ArrayList<>();
+        for (EventExecutor loop : running().ioGroup()) {
+            executors.add(new EventLoopTaskExecutor(loop));
+        }
+        return List.copyOf(executors);
+    }
+
+    private Running running() {
+        if (state instanceof Running running) {
+            return running;
+        }
+        throw new IllegalStateException("TCP listener is not running");
+    }
+
+    private ServerBootstrap bootstrap(EventLoopGroup acceptorGroup, EventLoopGroup ioGroup) {
+        return new ServerBootstrap()
+                .group(acceptorGroup, ioGroup)
+                .channel(transport.serverChannelClass())
+                .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                        config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
+                .childHandler(new TcpChannelInitializer(acceptor));
+    }
+
+    private static void shutDown(EventLoopGroup... groups) {
+        List<Future<?>> terminations = new ArrayList<>();
+        for (EventLoopGroup group : groups) {
+            terminations.add(group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+        }
+        for (Future<?> termination : terminations) {
+            termination.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS + 1_000);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tern.adapters.tcp;
+
+import dev.tern.application.port.in.ConnectionAcceptor;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.flush.FlushConsolidationHandler;
+
+/**
+ * Builds the pipeline of each accepted connection: flush consolidation, then the engine.
+ *
+ * <p>Why {@link FlushConsolidationHandler}: the engine flushes once per batch of work, and while
+ * reading a batch is one {@code onBytes} call. A single read loop of the event loop can deliver
+ * several buffers (a client pipelining many PUBLISHes), which would be one flush, one syscall,
+ * each. The handler holds flushes issued during a read until {@code channelReadComplete}, so such
+ * a burst leaves in one syscall. Flushes issued outside a read (deliveries arriving from other
+ * sessions' loops) pass straight through, so latency does not depend on the peer sending more.
+ * Writes are never flushed implicitly.
+ *
+ * <p>Threading: shared by every connection of a listener; Netty calls it on each new channel's
+ * event loop.
+ */
+final class TcpChannelInitializer extends ChannelInitializer<Channel> {
+
+    /** Bound on deferred flushes during one long read, so a huge burst still streams out. */
+    private static final int MAX_DEFERRED_FLUSHES = 256;
+
+    private final ConnectionAcceptor acceptor;
+
+    TcpChannelInitializer(ConnectionAcceptor acceptor) {
+        this.acceptor = acceptor;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        channel.pipeline()
+                .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
+                .addLast("engine", new InboundBytesHandler(acceptor));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tern.adapters.tcp;
+
+import java.util.Objects;
+
+/**
+ * Settings of one plain TCP listener.
+ *
+ * @param host the address to bind, e.g. {@code 0.0.0.0}
+ * @param port the port to bind; 0 picks a free ephemeral port
+ * @param ioThreads event-loop threads serving connections; 0 means one per available processor,
+ *     because the loops also run the protocol engine, which is CPU-bound rather than I/O-bound
+ * @param writeBufferLowWaterMark bytes queued per connection below which it is writable again
+ * @param writeBufferHighWaterMark bytes queued per connection above which it becomes unwritable
+ * @param preferEpoll use the native epoll transport when the platform offers it, NIO otherwise
+ */
+public record TcpListenerConfig(
+        String host,
+        int port,
+        int ioThreads,
+        int writeBufferLowWaterMark,
+        int writeBufferHighWaterMark,
+        boolean preferEpoll) {
+
+    public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 32 * 1024;
+    public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 64 * 1024;
+
+    public TcpListenerConfig {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be within 0..65535: " + port);
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads must be 0 (default) or positive: " + ioThreads);
+        }
+        if (writeBufferLowWaterMark <= 0 || writeBufferHighWaterMark < writeBufferLowWaterMark) {
+            throw new IllegalArgumentException("write buffer water marks need 0 < low <= high, got low="
+                    + writeBufferLowWaterMark + " high=" + writeBufferHighWaterMark);
+        }
+    }
+
+    /** A listener on {@code host:port} with default threads and water marks, preferring epoll. */
+    public static TcpListenerConfig withDefaults(String host, int port) {
+        return new TcpListenerConfig(host, port, 0,
+                DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true);
+    }
+
+    /** The number of event-loop threads to start, resolving 0 to the processor count. */
+    public int effectiveIoThreads() {
+        return ioThreads == 0 ? Runtime.getRuntime().availableProcessors() : ioThreads;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.tern.adapters.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OutboundWriteTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final RecordingAcceptor acceptor = new RecordingAcceptor();
+    private final NettyTcpServer server = TestServers.start(acceptor);
+
+    @AfterEach
+    void stopServer() {
+        server.stop();
+    }
+
+    @Test
+    void sendsWrittenBytesWhenFlushed() throws Exception {
+        try (Socket socket = TestServers.connect(server)) {
+            RecordingConnection connection = acceptor.next();
+
+            TestServers.onLoop(connection.channel(), () -> {
+                connection.channel().write(ByteBuffer.wrap(new byte[] {10, 20}));
+                connection.channel().write(ByteBuffer.wrap(new byte[] {30}));
+                connection.channel().flush();
+            });
+
+            assertThat(socket.getInputStream().readNBytes(3)).containsExactly(10, 20, 30);
+        }
+    }
+
+    @Test
+    void holdsWrittenBytesUntilFlushed() throws Exception {
+        try (Socket socket = TestServers.connect(server)) {
+            RecordingConnection connection = acceptor.next();
+            InputStream in = socket.getInputStream();
+
+            TestServers.onLoop(connection.channel(),
+                    () -> connection.channel().write(ByteBuffer.wrap(new byte[] {7, 8, 9})));
+            socket.setSoTimeout(200);
+            assertThatThrownBy(in::read).isInstanceOf(SocketTimeoutException.class);
+
+            TestServers.onLoop(connection.channel(), connection.channel()::flush);
+            socket.setSoTimeout(5_000);
+            assertThat(in.readNBytes(3)).containsExactly(7, 8, 9);
+        }
+    }
+
+    @Test
+    void closeSendsPendingBytesThenClosesTheSocketAndReportsClosedOnce() throws Exception {
+        try (Socket socket = TestServers.connect(server)) {
+            RecordingConnection connection = acceptor.next();
+
+            TestServers.onLoop(connection.channel(), () -> {
+                connection.channel().write(ByteBuffer.wrap(new byte[] {0x0E, 0x00}));
+                connection.channel().close();
+            });
+
+            InputStream in = socket.getInputStream();
+            assertThat(in.readNBytes(2)).containsExactly(0x0E, 0x00);
+            assertThat(in.read()).as("end of stream").isEqualTo(-1);
+            await().atMost(WAIT).until(() -> connection.closedCalls() > 0);
+            TestServers.onLoop(connection.channel(), connection.channel()::close);
+            assertThat(connection.closedCalls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void reportsClosedOnceWhenTheClientCloses() throws Exception {
+        Socket socket = TestServers.connect(server);
+        RecordingConnection connection = acceptor.next();
+        socket.close();
+
+        await().atMost(WAIT).until(() -> connection.closedCalls() > 0);
+        TestServers.onLoop(connection.channel(), () -> { });
+        assertThat(connection.closedCalls()).isEqualTo(1);
+        assertThat(connection.callbackThreadsOffLoop()).isEmpty();
+    }
+
+    @Test
+    void dropsWritesAfterTheConnectionIsGone() throws Exception {
+        Socket socket = TestServers.connect(server);
+        RecordingConnection connection = acceptor.next();
+        socket.close();
+        await().atMost(WAIT).until(() -> connection.closedCalls() > 0);
+
+        TestServers.onLoop(connection.channel(), () -> {
+            connection.channel().write(ByteBuffer.wrap(new byte[] {1}));
+            connection.channel().flush();
+            connection.channel().close();
+        });
+
+        assertThat(connection.closedCalls()).isEqualTo(1);
+        assertThat(connection.channel().isWritable()).isFalse();
+    }
+}
