@@ -35,6 +35,11 @@ public record TopicName(String value) {
         return new TopicName(value);
     }
 
+    /** The levels of this topic, empty ones included; a fresh array on every call. */
+    public String[] levels() {
+        return TopicLevels.split(value);
+    }
+
     /** Topics beginning with {@code $} are not matched by a leading wildcard [MQTT-4.7.2-1]. */
     public boolean isSystemTopic() {
         return value.charAt(0) == '$';

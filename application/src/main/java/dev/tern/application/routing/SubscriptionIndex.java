@@ -1,0 +1,117 @@
+package dev.tern.application.routing;
+
+import dev.tern.domain.subscription.SubscriptionOptions;
+import dev.tern.domain.topic.TopicFilter;
+import dev.tern.domain.topic.TopicName;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+
+/**
+ * All subscriptions of the broker, indexed for matching topic names; the thread-safe counterpart
+ * of the domain's {@code TopicTree}.
+ *
+ * <p>Threading: safe for any number of threads. The index is a persistent trie: every change
+ * builds a new root by copying only the nodes on the path of the changed filter, then publishes it
+ * with a compare-and-set, retrying when another writer got there first. {@link #match} takes no
+ * lock and sees one consistent snapshot, so publishers never wait for subscribers, nor for each
+ * other. A change becomes visible to matches that start after it returns.
+ *
+ * <p>Shared subscriptions are indexed under their matched part and reported with their full
+ * filter; choosing one member of a share group is up to the caller.
+ */
+public final class SubscriptionIndex {
+
+    private final AtomicReference<Snapshot> snapshot =
+            new AtomicReference<>(new Snapshot(SubscriptionNode.EMPTY, 0));
+
+    /** Subscribes {@code clientId} to {@code filter}, replacing the options of an existing subscription. */
+    public void subscribe(String clientId, TopicFilter filter, SubscriptionOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("subscription options must not be null");
+        }
+        SubscriberKey key = key(clientId, filter);
+        String[] levels = filter.levels();
+        while (true) {
+            Snapshot current = snapshot.get();
+            boolean replacing = current.root().find(levels, 0, key) != null;
+            SubscriptionNode root = current.root().with(levels, 0, key, options);
+            Snapshot next = new Snapshot(root, replacing ? current.size() : current.size() + 1);
+            if (snapshot.compareAndSet(current, next)) {
+                return;
+            }
+        }
+    }
+
+    /** Removes one subscription; true when it existed. */
+    public boolean unsubscribe(String clientId, TopicFilter filter) {
+        SubscriberKey key = key(clientId, filter);
+        String[] levels = filter.levels();
+        while (true) {
+            Snapshot current = snapshot.get();
+            SubscriptionNode root = current.root().without(levels, 0, key);
+            if (root == current.root()) {
+                return false;
+            }
+            Snapshot next = new Snapshot(root == null ? SubscriptionNode.EMPTY : root, current.size() - 1);
+            if (snapshot.compareAndSet(current, next)) {
+                return true;
+            }
+        }
+    }
+
+    /** Removes the given subscriptions of one client in a single step; absent ones are skipped. */
+    public void unsubscribeAll(String clientId, Iterable<TopicFilter> filters) {
+        while (true) {
+            Snapshot current = snapshot.get();
+            SubscriptionNode root = current.root();
+            int size = current.size();
+            for (TopicFilter filter : filters) {
+                SubscriptionNode smaller = root.without(filter.levels(), 0, key(clientId, filter));
+                if (smaller != root) {
+                    root = smaller == null ? SubscriptionNode.EMPTY : smaller;
+                    size--;
+                }
+            }
+            if (root == current.root() || snapshot.compareAndSet(current, new Snapshot(root, size))) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Calls {@code visitor} once for each subscription whose filter matches {@code topic}, on the
+     * calling thread, without taking a lock. A filter that begins with a wildcard does not match a
+     * topic beginning with {@code $} [MQTT-4.7.2-1]. The visitor must not block.
+     */
+    public void match(TopicName topic, MatchVisitor visitor) {
+        Snapshot current = snapshot.get();
+        current.root().match(topic.levels(), 0, topic.isSystemTopic(), new Adapter(visitor));
+    }
+
+    public int size() {
+        return snapshot.get().size();
+    }
+
+    private static SubscriberKey key(String clientId, TopicFilter filter) {
+        if (clientId == null || filter == null) {
+            throw new IllegalArgumentException("client id and filter must not be null");
+        }
+        return new SubscriberKey(clientId, filter);
+    }
+
+    /** Receives the subscriptions matching one topic. */
+    public interface MatchVisitor {
+        void visit(String clientId, TopicFilter filter, SubscriptionOptions options);
+    }
+
+    private record Snapshot(SubscriptionNode root, int size) {
+    }
+
+    /** One per match call, so that visiting a matched subscription allocates nothing. */
+    private record Adapter(MatchVisitor visitor) implements BiConsumer<SubscriberKey, SubscriptionOptions> {
+        @Override
+        public void accept(SubscriberKey key, SubscriptionOptions options) {
+            visitor.visit(key.clientId(), key.filter(), options);
+        }
+    }
+}

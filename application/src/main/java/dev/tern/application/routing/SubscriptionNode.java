@@ -1,0 +1,125 @@
+package dev.tern.application.routing;
+
+import dev.tern.domain.subscription.SubscriptionOptions;
+import java.util.function.BiConsumer;
+
+/**
+ * One level of the persistent subscription trie. Immutable: a change copies only the nodes on
+ * the path of the changed filter, and each copied node shares its {@link HashTrieMap}s with the
+ * old one except for the one entry that changed, so a subscribe costs O(depth), not O(size).
+ *
+ * <p>Children are indexed by level text, with dedicated slots for {@code +} and {@code #}.
+ * Threading: immutable, safe to read from any thread once published.
+ */
+final class SubscriptionNode {
+
+    static final SubscriptionNode EMPTY =
+            new SubscriptionNode(HashTrieMap.empty(), null, null, HashTrieMap.empty());
+
+    private final HashTrieMap<String, SubscriptionNode> children;
+    private final SubscriptionNode singleLevel;
+    private final SubscriptionNode multiLevel;
+    private final HashTrieMap<SubscriberKey, SubscriptionOptions> subscribers;
+
+    private SubscriptionNode(HashTrieMap<String, SubscriptionNode> children, SubscriptionNode singleLevel,
+                             SubscriptionNode multiLevel, HashTrieMap<SubscriberKey, SubscriptionOptions> subscribers) {
+        this.children = children;
+        this.singleLevel = singleLevel;
+        this.multiLevel = multiLevel;
+        this.subscribers = subscribers;
+    }
+
+    /** The options stored for {@code key} under the filter path {@code levels}, or null. */
+    SubscriptionOptions find(String[] levels, int depth, SubscriberKey key) {
+        if (depth == levels.length) {
+            return subscribers.get(key);
+        }
+        SubscriptionNode child = child(levels[depth]);
+        return child == null ? null : child.find(levels, depth + 1, key);
+    }
+
+    /** A copy of this subtree with {@code key} subscribed under {@code levels}. */
+    SubscriptionNode with(String[] levels, int depth, SubscriberKey key, SubscriptionOptions options) {
+        if (depth == levels.length) {
+            return new SubscriptionNode(children, singleLevel, multiLevel, subscribers.put(key, options));
+        }
+        String level = levels[depth];
+        SubscriptionNode child = child(level);
+        SubscriptionNode base = child == null ? EMPTY : child;
+        return withChild(level, base.with(levels, depth + 1, key, options));
+    }
+
+    /**
+     * A copy of this subtree without {@code key} under {@code levels}, with nodes left empty pruned:
+     * this very node when the key is absent, null when the node itself becomes empty.
+     */
+    SubscriptionNode without(String[] levels, int depth, SubscriberKey key) {
+        SubscriptionNode changed;
+        if (depth == levels.length) {
+            HashTrieMap<SubscriberKey, SubscriptionOptions> remaining = subscribers.remove(key);
+            if (remaining == subscribers) {
+                return this;
+            }
+            changed = new SubscriptionNode(children, singleLevel, multiLevel, remaining);
+        } else {
+            String level = levels[depth];
+            SubscriptionNode child = child(level);
+            if (child == null) {
+                return this;
+            }
+            SubscriptionNode newChild = child.without(levels, depth + 1, key);
+            if (newChild == child) {
+                return this;
+            }
+            changed = withChild(level, newChild);
+        }
+        return changed.isEmpty() ? null : changed;
+    }
+
+    /**
+     * Calls {@code action} for each subscriber whose filter matches the topic {@code levels}.
+     * A leading wildcard does not match a topic beginning with {@code $} [MQTT-4.7.2-1].
+     */
+    void match(String[] levels, int depth, boolean systemTopic,
+               BiConsumer<SubscriberKey, SubscriptionOptions> action) {
+        boolean wildcardsAllowed = depth > 0 || !systemTopic;
+        // '#' also matches the parent level: "sport/#" matches "sport" [MQTT-4.7.1-2].
+        if (wildcardsAllowed && multiLevel != null) {
+            multiLevel.subscribers.forEach(action);
+        }
+        if (depth == levels.length) {
+            subscribers.forEach(action);
+            return;
+        }
+        SubscriptionNode child = children.get(levels[depth]);
+        if (child != null) {
+            child.match(levels, depth + 1, systemTopic, action);
+        }
+        if (wildcardsAllowed && singleLevel != null) {
+            singleLevel.match(levels, depth + 1, systemTopic, action);
+        }
+    }
+
+    private SubscriptionNode child(String level) {
+        return switch (level) {
+            case "+" -> singleLevel;
+            case "#" -> multiLevel;
+            default -> children.get(level);
+        };
+    }
+
+    /** A copy of this node with the child for {@code level} replaced, or removed when null. */
+    private SubscriptionNode withChild(String level, SubscriptionNode child) {
+        return switch (level) {
+            case "+" -> new SubscriptionNode(children, child, multiLevel, subscribers);
+            case "#" -> new SubscriptionNode(children, singleLevel, child, subscribers);
+            default -> new SubscriptionNode(
+                    child == null ? children.remove(level) : children.put(level, child),
+                    singleLevel, multiLevel, subscribers);
+        };
+    }
+
+    private boolean isEmpty() {
+        return subscribers.isEmpty() && children.isEmpty() && singleLevel == null && multiLevel == null;
+    }
+}
