@@ -1,0 +1,91 @@
+package dev.tern.application.testing;
+
+import dev.tern.application.config.MqttSettings;
+import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.protocol.ProtocolEngine;
+import dev.tern.application.protocol.codec.PacketEncoder;
+import dev.tern.application.protocol.handler.ConnectHandler;
+import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.protocol.packet.Connect;
+import dev.tern.application.protocol.packet.MqttPacket;
+import dev.tern.application.protocol.packet.Properties;
+import dev.tern.application.protocol.packet.ProtocolVersion;
+import dev.tern.application.retained.RetainedMessages;
+import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.service.ConnectService;
+import dev.tern.application.service.DeliveryCounters;
+import dev.tern.application.service.DeliveryService;
+import dev.tern.application.service.PublishService;
+import dev.tern.application.service.SharedSubscriptionPicker;
+import dev.tern.application.service.SubscribeService;
+import dev.tern.application.service.WillService;
+import dev.tern.application.session.SessionRegistry;
+
+/**
+ * The whole protocol engine with real services, driven by hand: one {@link ManualExecutor} plays
+ * every event loop, {@link RecordingChannel}s play the sockets.
+ *
+ * <p>Threading: single-threaded; for use by one test thread.
+ */
+public final class EngineHarness {
+
+    public final ManualClock clock = new ManualClock(1_000_000);
+    public final ManualExecutor loop = new ManualExecutor(clock);
+    public final SessionRegistry sessions = new SessionRegistry();
+    public final SubscriptionIndex index = new SubscriptionIndex();
+    public final RetainedMessages retained = new RetainedMessages();
+    public final DeliveryCounters counters = new DeliveryCounters();
+    private final ProtocolEngine engine;
+
+    public EngineHarness(MqttSettings settings) {
+        DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(), counters);
+        PublishService publisher = new PublishService(index, retained, sessions, delivery, new SharedSubscriptionPicker());
+        SubscribeService subscribe = new SubscribeService(index, retained, delivery, clock);
+        ConnectService connect = new ConnectService(sessions, subscribe, new WillService(publisher), settings);
+        engine = new ProtocolEngine(settings, clock, new ConnectHandler(), connect,
+                new InboundPublishHandler(publisher, clock), subscribe, delivery);
+    }
+
+    public EngineHarness() {
+        this(MqttSettings.defaults());
+    }
+
+    /** A client speaking one protocol version over its own recording channel. */
+    public final class Client {
+        public final RecordingChannel channel = new RecordingChannel(loop);
+        public final InboundConnection connection = engine.accept(channel);
+        private final ProtocolVersion version;
+
+        Client(ProtocolVersion version) {
+            this.version = version;
+            channel.speaking(version);
+        }
+
+        public Client send(MqttPacket... packets) {
+            for (MqttPacket packet : packets) {
+                connection.onBytes(PacketEncoder.encode(packet, version));
+            }
+            loop.runPending();
+            return this;
+        }
+
+        public Client connect(String clientId, boolean cleanStart, int keepAliveSeconds) {
+            return send(new Connect(version, cleanStart, keepAliveSeconds, clientId, null, null, null, Properties.EMPTY));
+        }
+
+        /** The network closed the connection. */
+        public void drop() {
+            channel.close();
+            connection.onClosed();
+            loop.runPending();
+        }
+    }
+
+    public Client client(ProtocolVersion version) {
+        return new Client(version);
+    }
+
+    public Client client() {
+        return client(ProtocolVersion.MQTT_3_1_1);
+    }
+}

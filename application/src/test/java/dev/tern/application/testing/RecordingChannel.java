@@ -1,0 +1,99 @@
+package dev.tern.application.testing;
+
+import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.protocol.codec.DecodeResult;
+import dev.tern.application.protocol.codec.PacketReader;
+import dev.tern.application.protocol.packet.MqttPacket;
+import dev.tern.application.protocol.packet.ProtocolVersion;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link ClientChannel} that records what the engine sends, decoded back into packets with
+ * the broker's own decoder (used here as a client would use it).
+ *
+ * <p>Threading: single-threaded, driven by a {@link ManualExecutor}.
+ */
+public final class RecordingChannel implements ClientChannel {
+
+    private final ManualExecutor executor;
+    private final List<ByteBuffer> unflushed = new ArrayList<>();
+    private final List<MqttPacket> sent = new ArrayList<>();
+    private final PacketReader reader = new PacketReader(268_435_455);
+    private boolean writable = true;
+    private boolean closed;
+    private int flushes;
+
+    public RecordingChannel(ManualExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** Decodes server packets as this protocol version. */
+    public RecordingChannel speaking(ProtocolVersion version) {
+        reader.setVersion(version);
+        return this;
+    }
+
+    @Override
+    public void write(ByteBuffer bytes) {
+        if (!closed) {
+            unflushed.add(bytes);
+        }
+    }
+
+    @Override
+    public void flush() {
+        flushes++;
+        for (ByteBuffer buffer : unflushed) {
+            reader.feed(buffer, result -> {
+                if (result instanceof DecodeResult.Decoded decoded) {
+                    sent.add(decoded.packet());
+                } else {
+                    throw new AssertionError("broker sent an undecodable packet: " + result);
+                }
+            });
+        }
+        unflushed.clear();
+    }
+
+    @Override
+    public void close() {
+        flush();
+        closed = true;
+    }
+
+    @Override
+    public boolean isWritable() {
+        return writable;
+    }
+
+    public void setWritable(boolean writable) {
+        this.writable = writable;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return "test:1";
+    }
+
+    @Override
+    public ManualExecutor executor() {
+        return executor;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public int flushes() {
+        return flushes;
+    }
+
+    /** Packets sent and flushed so far; clears the record. */
+    public List<MqttPacket> takeSent() {
+        List<MqttPacket> taken = new ArrayList<>(sent);
+        sent.clear();
+        return taken;
+    }
+}
