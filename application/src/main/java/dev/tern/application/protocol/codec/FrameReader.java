@@ -1,0 +1,118 @@
+package dev.tern.application.protocol.codec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Finds packet boundaries in a byte stream: the fixed header (type byte and Remaining Length) and
+ * then the body. A body that arrived whole is read in place from the caller's buffer; only an
+ * incomplete one is copied into an internal buffer, which is reused and released when large.
+ *
+ * <p>Usage per frame: {@link #readHeader} until {@link Status#HEADER}, then {@link #readBody}
+ * until it returns a buffer, decode it, then {@link #finish}. Not thread-safe: one per connection.
+ */
+final class FrameReader {
+
+    enum Status { NEED_MORE, HEADER, LENGTH_TOO_LONG }
+
+    /** Larger partial buffers are released after use so that one big packet does not pin memory. */
+    private static final int RETAINED_BUFFER_BYTES = 64 * 1024;
+    private static final int NO_LIMIT = -1;
+
+    private int firstByte = -1;
+    private int remainingLength;
+    private int lengthBytes;
+    private boolean headerDone;
+
+    private byte[] partial = new byte[0];
+    private ByteBuffer partialView = ByteBuffer.wrap(partial);
+    private int partialFill;
+    private boolean bodyFromPartial;
+
+    private int callerLimit = NO_LIMIT;
+    private int callerBodyEnd;
+
+    /** Reads as much of the fixed header as {@code in} holds. */
+    Status readHeader(ByteBuffer in) {
+        if (headerDone) {
+            return Status.HEADER;
+        }
+        if (firstByte < 0) {
+            if (!in.hasRemaining()) {
+                return Status.NEED_MORE;
+            }
+            firstByte = in.get() & 0xFF;
+        }
+        while (in.hasRemaining()) {
+            int b = in.get() & 0xFF;
+            remainingLength |= (b & 0x7F) << (7 * lengthBytes);
+            lengthBytes++;
+            if ((b & 0x80) == 0) {
+                headerDone = true;
+                return Status.HEADER;
+            }
+            if (lengthBytes == VariableByteInteger.MAX_BYTES) {
+                // A continuation bit on the fourth byte: [MQTT-1.5.5-1] / 2.2.3 allow at most four.
+                return Status.LENGTH_TOO_LONG;
+            }
+        }
+        return Status.NEED_MORE;
+    }
+
+    int firstByte() {
+        return firstByte;
+    }
+
+    int remainingLength() {
+        return remainingLength;
+    }
+
+    /** The size of the whole packet: fixed header plus Remaining Length. */
+    long packetSize() {
+        return 1L + lengthBytes + remainingLength;
+    }
+
+    /**
+     * The body, positioned at its start and limited to its end, or null when more input is needed
+     * (what arrived is then buffered and {@code in} is consumed).
+     */
+    ByteBuffer readBody(ByteBuffer in) {
+        if (partialFill == 0 && in.remaining() >= remainingLength) {
+            callerLimit = in.limit();
+            callerBodyEnd = in.position() + remainingLength;
+            in.limit(callerBodyEnd);
+            return in;
+        }
+        if (partial.length < remainingLength) {
+            partial = new byte[remainingLength];
+            partialView = ByteBuffer.wrap(partial);
+        }
+        int chunk = Math.min(in.remaining(), remainingLength - partialFill);
+        in.get(partial, partialFill, chunk);
+        partialFill += chunk;
+        if (partialFill < remainingLength) {
+            return null;
+        }
+        bodyFromPartial = true;
+        partialView.clear().limit(remainingLength);
+        return partialView;
+    }
+
+    /** Ends the current frame: restores the caller's buffer past the body and resets the header. */
+    void finish(ByteBuffer in) {
+        if (callerLimit != NO_LIMIT) {
+            in.limit(callerLimit);
+            in.position(callerBodyEnd);
+            callerLimit = NO_LIMIT;
+        }
+        if (bodyFromPartial && partial.length > RETAINED_BUFFER_BYTES) {
+            partial = new byte[0];
+            partialView = ByteBuffer.wrap(partial);
+        }
+        bodyFromPartial = false;
+        partialFill = 0;
+        firstByte = -1;
+        remainingLength = 0;
+        lengthBytes = 0;
+        headerDone = false;
+    }
+}
