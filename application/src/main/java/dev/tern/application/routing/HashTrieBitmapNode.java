@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 /**
  * Up to 32 slots selected by five bits of the hash; slot i is {@code array[2i]} (a key, or null
  * when the slot holds a sub-node) and {@code array[2i + 1]} (its value, or the sub-node).
+ * Immutable: changes return copies.
  */
 final class HashTrieBitmapNode extends HashTrieNode {
     private final int bitmap;

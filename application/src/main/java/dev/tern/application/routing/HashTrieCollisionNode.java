@@ -3,7 +3,7 @@ package dev.tern.application.routing;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 
-/** Keys whose whole 32-bit hashes are equal, in a flat key/value array. */
+/** Keys whose whole 32-bit hashes are equal, in a flat key/value array. Immutable: changes return copies. */
 final class HashTrieCollisionNode extends HashTrieNode {
     private final int hash;
     private final Object[] array;
