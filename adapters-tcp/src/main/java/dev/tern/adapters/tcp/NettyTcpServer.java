@@ -11,9 +11,12 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +69,10 @@ public final class NettyTcpServer {
         EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(
                 config.effectiveIoThreads(), new DefaultThreadFactory("tern-tcp-io"),
                 transport.ioHandlerFactory());
-        ChannelFuture bound = bootstrap(acceptorGroup, ioGroup)
+        // Stays closed: a connection still being registered when stop() closes the group is
+        // closed as it joins, instead of slipping through.
+        ChannelGroup connections = new DefaultChannelGroup("tern-tcp", GlobalEventExecutor.INSTANCE, true);
+        ChannelFuture bound = bootstrap(acceptorGroup, ioGroup, connections)
                 .bind(config.host(), config.port())
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
@@ -75,7 +81,7 @@ public final class NettyTcpServer {
             throw new IOException("Cannot listen for MQTT over TCP on " + config.host() + ":"
                     + config.port() + ": " + cause.getMessage(), cause);
         }
-        Running running = new Running(acceptorGroup, ioGroup, bound.channel());
+        Running running = new Running(acceptorGroup, ioGroup, bound.channel(), connections);
         state = running;
         LOG.info("Listening for MQTT over TCP on {}:{} ({}, {} I/O threads)",
                 config.host(), running.boundPort(), transport.name(), config.effectiveIoThreads());
@@ -107,7 +113,9 @@ public final class NettyTcpServer {
         }
         int port = running.boundPort();
         running.listener().close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
-        // Shutting the loops down closes the channels registered on them.
+        // Closed explicitly: with a zero quiet period, shutting a loop down does not reliably close
+        // the channels registered on it (seen in about one stop in ten under test).
+        running.connections().close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
         shutDown(running.acceptorGroup(), running.ioGroup());
         LOG.info("Stopped listening for MQTT over TCP on {}:{}", config.host(), port);
     }
@@ -133,7 +141,8 @@ public final class NettyTcpServer {
         throw new IllegalStateException("TCP listener is not running");
     }
 
-    private ServerBootstrap bootstrap(EventLoopGroup acceptorGroup, EventLoopGroup ioGroup) {
+    private ServerBootstrap bootstrap(EventLoopGroup acceptorGroup, EventLoopGroup ioGroup,
+                                      ChannelGroup connections) {
         return new ServerBootstrap()
                 .group(acceptorGroup, ioGroup)
                 .channel(transport.serverChannelClass())
@@ -142,7 +151,7 @@ public final class NettyTcpServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-                .childHandler(new TcpChannelInitializer(acceptor));
+                .childHandler(new TcpChannelInitializer(acceptor, connections));
     }
 
     private static void shutDown(EventLoopGroup... groups) {

@@ -3,6 +3,7 @@ package dev.tern.adapters.tcp;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
 
 /**
@@ -25,13 +26,17 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_DEFERRED_FLUSHES = 256;
 
     private final ConnectionAcceptor acceptor;
+    private final ChannelGroup connections;
 
-    TcpChannelInitializer(ConnectionAcceptor acceptor) {
+    /** @param connections where each connection is tracked so that stopping can close it */
+    TcpChannelInitializer(ConnectionAcceptor acceptor, ChannelGroup connections) {
         this.acceptor = acceptor;
+        this.connections = connections;
     }
 
     @Override
     protected void initChannel(Channel channel) {
+        connections.add(channel);
         channel.pipeline()
                 .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
                 .addLast("engine", new InboundBytesHandler(acceptor));
