@@ -18,6 +18,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,15 +42,24 @@ public final class NettyTcpServer {
     /** Pending connections the kernel queues while the acceptor loop is busy. */
     private static final int ACCEPT_BACKLOG = 1024;
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
+    /** Long enough for a final packet to reach a slow but live peer, short for a stuck one. */
+    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     private final TcpListenerConfig config;
     private final ConnectionAcceptor acceptor;
     private final NettyTransport transport;
+    private final Duration closeFlushTimeout;
     private ServerState state = new Idle();
 
     public NettyTcpServer(TcpListenerConfig config, ConnectionAcceptor acceptor) {
+        this(config, acceptor, CLOSE_FLUSH_TIMEOUT);
+    }
+
+    /** @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave */
+    NettyTcpServer(TcpListenerConfig config, ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
         this.config = Objects.requireNonNull(config, "config");
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
+        this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
         this.transport = NettyTransport.select(config.preferEpoll());
     }
 
@@ -151,7 +161,7 @@ public final class NettyTcpServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-                .childHandler(new TcpChannelInitializer(acceptor, connections));
+                .childHandler(new TcpChannelInitializer(acceptor, connections, closeFlushTimeout));
     }
 
     private static void shutDown(EventLoopGroup... groups) {

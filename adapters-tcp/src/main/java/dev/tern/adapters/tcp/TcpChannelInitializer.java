@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import java.time.Duration;
 
 /**
  * Builds the pipeline of each accepted connection: flush consolidation, then the engine.
@@ -27,11 +28,16 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
 
     private final ConnectionAcceptor acceptor;
     private final ChannelGroup connections;
+    private final Duration closeFlushTimeout;
 
-    /** @param connections where each connection is tracked so that stopping can close it */
-    TcpChannelInitializer(ConnectionAcceptor acceptor, ChannelGroup connections) {
+    /**
+     * @param connections where each connection is tracked so that stopping can close it
+     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     */
+    TcpChannelInitializer(ConnectionAcceptor acceptor, ChannelGroup connections, Duration closeFlushTimeout) {
         this.acceptor = acceptor;
         this.connections = connections;
+        this.closeFlushTimeout = closeFlushTimeout;
     }
 
     @Override
@@ -39,6 +45,6 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         connections.add(channel);
         channel.pipeline()
                 .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
-                .addLast("engine", new InboundBytesHandler(acceptor));
+                .addLast("engine", new InboundBytesHandler(acceptor, closeFlushTimeout));
     }
 }

@@ -31,23 +31,12 @@ class BackpressureTest {
         try (Socket socket = TestServers.connect(server)) {
             RecordingConnection connection = acceptor.next();
             ClientChannel channel = connection.channel();
-            ByteBuffer chunk = ByteBuffer.wrap(new byte[64 * 1024]).asReadOnlyBuffer();
-            AtomicLong written = new AtomicLong();
-
-            // What the engine does: keep sending while the channel is writable, then wait.
-            TestServers.onLoop(channel, () -> {
-                while (channel.isWritable() && written.get() < WRITE_LIMIT) {
-                    channel.write(chunk);
-                    channel.flush();
-                    written.addAndGet(chunk.remaining());
-                }
-            });
+            long written = fillUntilUnwritable(channel);
 
             assertThat(channel.isWritable()).isFalse();
-            assertThat(written.get()).isLessThan(WRITE_LIMIT);
             assertThat(connection.writabilityChanges()).endsWith(false);
 
-            drain(socket.getInputStream(), written.get());
+            drain(socket.getInputStream(), written);
 
             await().atMost(Duration.ofSeconds(5)).until(channel::isWritable);
             await().atMost(Duration.ofSeconds(5))
@@ -55,6 +44,44 @@ class BackpressureTest {
             assertAlternating(connection.writabilityChanges());
             assertThat(connection.callbackThreadsOffLoop()).isEmpty();
         }
+    }
+
+    @Test
+    void closeWaitsForWrittenBytesButNoLongerThanTheCloseTimeout() throws Exception {
+        RecordingAcceptor ownAcceptor = new RecordingAcceptor();
+        NettyTcpServer impatient = new NettyTcpServer(TestServers.config(true), ownAcceptor, Duration.ofMillis(300));
+        impatient.start();
+        try (Socket socket = TestServers.connect(impatient)) {
+            RecordingConnection connection = ownAcceptor.next();
+            ClientChannel channel = connection.channel();
+            long written = fillUntilUnwritable(channel);
+            long start = System.nanoTime();
+
+            TestServers.onLoop(channel, channel::close);
+
+            assertThat(connection.closedCalls()).as("closed while bytes are still queued").isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> connection.closedCalls() == 1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+            // What the kernel already held still arrives; what Netty still queued was given up.
+            assertThat((long) socket.getInputStream().readAllBytes().length).isLessThan(written);
+        } finally {
+            impatient.stop();
+        }
+    }
+
+    /** What the engine does: keep sending while the channel is writable, then wait. */
+    private static long fillUntilUnwritable(ClientChannel channel) {
+        ByteBuffer chunk = ByteBuffer.wrap(new byte[64 * 1024]).asReadOnlyBuffer();
+        AtomicLong written = new AtomicLong();
+        TestServers.onLoop(channel, () -> {
+            while (channel.isWritable() && written.get() < WRITE_LIMIT) {
+                channel.write(chunk);
+                channel.flush();
+                written.addAndGet(chunk.remaining());
+            }
+        });
+        assertThat(written.get()).isLessThan(WRITE_LIMIT);
+        return written.get();
     }
 
     private static void drain(InputStream in, long expected) throws Exception {

@@ -2,23 +2,27 @@ package dev.tern.adapters.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The handler alone, on an in-memory channel, for buffer shapes a socket read rarely produces. */
 class InboundBytesHandlerTest {
 
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+
     private final RecordingAcceptor acceptor = new RecordingAcceptor();
 
     @Test
     void deliversEveryRegionOfACompositeBufferInOrderAndReleasesIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(acceptor));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(acceptor, CLOSE_TIMEOUT));
         RecordingConnection connection = acceptor.next();
         ByteBuf direct = Unpooled.directBuffer(2).writeBytes(new byte[] {4, 5});
         CompositeByteBuf composite = Unpooled.compositeBuffer()
@@ -38,7 +42,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void releasesAPlainBufferAfterDeliveringIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(acceptor));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(acceptor, CLOSE_TIMEOUT));
         RecordingConnection connection = acceptor.next();
         ByteBuf buf = Unpooled.directBuffer(3).writeBytes(new byte[] {9, 8, 7});
 
@@ -52,7 +56,7 @@ class InboundBytesHandlerTest {
     @Test
     void closesTheChannelWhenTheEngineFailsAndReportsTheCloseOnce() {
         AtomicInteger closed = new AtomicInteger();
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(clientChannel -> new InboundConnection() {
+        EmbeddedChannel channel = new EmbeddedChannel(handlerOver(clientChannel -> new InboundConnection() {
             @Override
             public void onBytes(ByteBuffer bytes) {
                 throw new IllegalStateException("engine bug");
@@ -81,11 +85,15 @@ class InboundBytesHandlerTest {
 
     @Test
     void closesTheChannelWhenTheEngineRefusesIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(clientChannel -> {
+        EmbeddedChannel channel = new EmbeddedChannel(handlerOver(clientChannel -> {
             throw new IllegalStateException("engine not ready");
         }));
         channel.runPendingTasks();
 
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    private static InboundBytesHandler handlerOver(ConnectionAcceptor acceptor) {
+        return new InboundBytesHandler(acceptor, CLOSE_TIMEOUT);
     }
 }
