@@ -32,7 +32,7 @@ class SessionTest {
     }
 
     private static Subscription subscription(String filter, Qos qos) {
-        return new Subscription(CLIENT, new TopicFilter(filter), SubscriptionOptions.ofQos(qos));
+        return new Subscription(CLIENT, TopicFilter.parse(filter), SubscriptionOptions.ofQos(qos));
     }
 
     private static Delivery delivery(Qos qos) {

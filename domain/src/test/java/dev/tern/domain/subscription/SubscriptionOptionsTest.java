@@ -50,7 +50,7 @@ class SubscriptionOptionsTest {
 
     @Test
     void subscriptionRejectsMissingFields() {
-        TopicFilter filter = new TopicFilter("a/#");
+        TopicFilter filter = TopicFilter.parse("a/#");
         SubscriptionOptions options = SubscriptionOptions.ofQos(Qos.AT_MOST_ONCE);
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Subscription(null, filter, options));
