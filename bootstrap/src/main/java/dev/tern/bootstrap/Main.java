@@ -21,18 +21,14 @@ public final class Main {
 
     public static void main(String[] args) {
         CommandLineResult parsed = CommandLine.parse(Arrays.asList(args));
-        switch (parsed) {
-            case CommandLineResult.ShowHelp help -> {
-                System.out.println(Usage.text());
-                return;
-            }
-            case CommandLineResult.Invalid invalid -> {
-                System.err.println(invalid.message());
-                System.err.println(Usage.text());
-                System.exit(2);
-                return;
-            }
-            case CommandLineResult.Run run -> run(run.commandLine());
+        if (parsed instanceof CommandLineResult.Run run) {
+            run(run.commandLine());
+        } else if (parsed instanceof CommandLineResult.Invalid invalid) {
+            System.err.println(invalid.message());
+            System.err.println(Usage.text());
+            System.exit(2);
+        } else {
+            System.out.println(Usage.text());
         }
     }
 

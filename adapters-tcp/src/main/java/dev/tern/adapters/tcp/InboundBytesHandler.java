@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +30,20 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InboundBytesHandler.class);
 
     private final ConnectionAcceptor acceptor;
+    private final Duration closeFlushTimeout;
     private NettyClientChannel clientChannel;
     private InboundConnection connection;
     private boolean closedReported;
 
-    InboundBytesHandler(ConnectionAcceptor acceptor) {
+    /** @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave */
+    InboundBytesHandler(ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
         this.acceptor = acceptor;
+        this.closeFlushTimeout = closeFlushTimeout;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        clientChannel = new NettyClientChannel(ctx.channel());
+        clientChannel = new NettyClientChannel(ctx.channel(), closeFlushTimeout);
         try {
             connection = acceptor.accept(clientChannel);
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #close()} waits until everything written so far has reached the socket, so a final
  * packet (a DISCONNECT with a reason, a CONNACK refusal) is not thrown away with Netty's outbound
  * buffer. A peer that stops reading could keep that wait open forever, so the channel is closed
- * hard after {@link #CLOSE_FLUSH_TIMEOUT_MILLIS} regardless.
+ * hard once {@code closeFlushTimeout} has passed.
  *
  * <p>Threading: {@link #write}, {@link #flush} and {@link #close} run only on the channel's event
  * loop (the engine's contract); {@link #isWritable()}, {@link #remoteAddress()} and {@link
@@ -30,15 +31,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class NettyClientChannel implements ClientChannel {
 
-    static final long CLOSE_FLUSH_TIMEOUT_MILLIS = 5_000;
-
     private final Channel channel;
     private final TaskExecutor executor;
     private final String remoteAddress;
+    private final Duration closeFlushTimeout;
     private boolean closing;
 
-    NettyClientChannel(Channel channel) {
+    NettyClientChannel(Channel channel, Duration closeFlushTimeout) {
         this.channel = channel;
+        this.closeFlushTimeout = closeFlushTimeout;
         this.executor = new EventLoopTaskExecutor(channel.eventLoop());
         this.remoteAddress = describe(channel.remoteAddress());
     }
@@ -73,7 +74,7 @@ final class NettyClientChannel implements ClientChannel {
         if (!flushed.isDone()) {
             ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
                 channel.close();
-            }, CLOSE_FLUSH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            }, closeFlushTimeout.toMillis(), TimeUnit.MILLISECONDS);
             flushed.addListener(done -> deadline.cancel(false));
         }
     }

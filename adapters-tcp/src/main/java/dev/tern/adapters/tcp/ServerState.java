@@ -2,6 +2,7 @@ package dev.tern.adapters.tcp;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
 import java.net.InetSocketAddress;
 
 /**
@@ -14,8 +15,8 @@ sealed interface ServerState {
     record Idle() implements ServerState {
     }
 
-    record Running(EventLoopGroup acceptorGroup, EventLoopGroup ioGroup, Channel listener)
-            implements ServerState {
+    record Running(EventLoopGroup acceptorGroup, EventLoopGroup ioGroup, Channel listener,
+                   ChannelGroup connections) implements ServerState {
 
         int boundPort() {
             return ((InetSocketAddress) listener.localAddress()).getPort();

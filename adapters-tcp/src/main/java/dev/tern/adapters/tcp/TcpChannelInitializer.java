@@ -3,7 +3,9 @@ package dev.tern.adapters.tcp;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import java.time.Duration;
 
 /**
  * Builds the pipeline of each accepted connection: flush consolidation, then the engine.
@@ -25,15 +27,24 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_DEFERRED_FLUSHES = 256;
 
     private final ConnectionAcceptor acceptor;
+    private final ChannelGroup connections;
+    private final Duration closeFlushTimeout;
 
-    TcpChannelInitializer(ConnectionAcceptor acceptor) {
+    /**
+     * @param connections where each connection is tracked so that stopping can close it
+     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     */
+    TcpChannelInitializer(ConnectionAcceptor acceptor, ChannelGroup connections, Duration closeFlushTimeout) {
         this.acceptor = acceptor;
+        this.connections = connections;
+        this.closeFlushTimeout = closeFlushTimeout;
     }
 
     @Override
     protected void initChannel(Channel channel) {
+        connections.add(channel);
         channel.pipeline()
                 .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
-                .addLast("engine", new InboundBytesHandler(acceptor));
+                .addLast("engine", new InboundBytesHandler(acceptor, closeFlushTimeout));
     }
 }

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,24 @@ class OutboundWriteTest {
             });
 
             assertThat(socket.getInputStream().readNBytes(3)).containsExactly(10, 20, 30);
+        }
+    }
+
+    @Test
+    void sendsOneSharedReadOnlyBufferToSeveralConnectionsWithoutConsumingIt() throws Exception {
+        ByteBuffer payload = ByteBuffer.wrap(new byte[] {0x30, 0x02, 'h', 'i'}).asReadOnlyBuffer();
+        try (Socket first = TestServers.connect(server); Socket second = TestServers.connect(server)) {
+            for (RecordingConnection connection : List.of(acceptor.next(), acceptor.next())) {
+                TestServers.onLoop(connection.channel(), () -> {
+                    connection.channel().write(payload);
+                    connection.channel().flush();
+                });
+            }
+
+            assertThat(first.getInputStream().readNBytes(4)).containsExactly(0x30, 0x02, 'h', 'i');
+            assertThat(second.getInputStream().readNBytes(4)).containsExactly(0x30, 0x02, 'h', 'i');
+            assertThat(payload.position()).isZero();
+            assertThat(payload.remaining()).isEqualTo(4);
         }
     }
 

@@ -1,11 +1,7 @@
 package dev.tern.application.protocol;
 
-import dev.tern.application.protocol.packet.Auth;
-import dev.tern.application.protocol.packet.Connack;
-import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.Disconnect;
 import dev.tern.application.protocol.packet.MqttPacket;
-import dev.tern.application.protocol.packet.Pingreq;
 import dev.tern.application.protocol.packet.Pingresp;
 import dev.tern.application.protocol.packet.Puback;
 import dev.tern.application.protocol.packet.Pubcomp;
@@ -13,9 +9,7 @@ import dev.tern.application.protocol.packet.Publish;
 import dev.tern.application.protocol.packet.Pubrec;
 import dev.tern.application.protocol.packet.Pubrel;
 import dev.tern.application.protocol.packet.ReasonCode;
-import dev.tern.application.protocol.packet.Suback;
 import dev.tern.application.protocol.packet.Subscribe;
-import dev.tern.application.protocol.packet.Unsuback;
 import dev.tern.application.protocol.packet.Unsubscribe;
 import dev.tern.application.session.ClientSession;
 import dev.tern.domain.message.ApplicationMessage;
@@ -37,23 +31,21 @@ final class PacketDispatcher {
     }
 
     void dispatch(ClientSession session, MqttPacket packet) {
-        switch (packet) {
-            case Publish publish -> onPublish(session, publish);
-            case Puback puback -> deps.deliveryService().onPuback(session, puback.packetId());
-            case Pubrec pubrec -> deps.deliveryService().onPubrec(session, pubrec.packetId());
-            case Pubrel pubrel -> deps.publishHandler().onPubrel(session, pubrel);
-            case Pubcomp pubcomp -> deps.deliveryService().onPubcomp(session, pubcomp.packetId());
-            case Subscribe subscribe -> deps.subscribeService().subscribe(session, subscribe);
-            case Unsubscribe unsubscribe -> deps.subscribeService().unsubscribe(session, unsubscribe);
-            case Pingreq ping -> connection.send(Pingresp.INSTANCE);
-            case Disconnect disconnect ->
-                    connection.onDisconnect(disconnect.reasonCode() == ReasonCode.DISCONNECT_WITH_WILL);
-            case Connect connect -> connection.closeForViolation("second CONNECT [MQTT-3.1.0-2]");
-            case Auth auth -> connection.closeForViolation("AUTH without an authentication method");
-            case Connack c -> connection.closeForViolation("client sent CONNACK");
-            case Suback s -> connection.closeForViolation("client sent SUBACK");
-            case Unsuback u -> connection.closeForViolation("client sent UNSUBACK");
-            case Pingresp p -> connection.closeForViolation("client sent PINGRESP");
+        switch (packet.type()) {
+            case PUBLISH -> onPublish(session, (Publish) packet);
+            case PUBACK -> deps.deliveryService().onPuback(session, ((Puback) packet).packetId());
+            case PUBREC -> deps.deliveryService().onPubrec(session, ((Pubrec) packet).packetId());
+            case PUBREL -> deps.publishHandler().onPubrel(session, (Pubrel) packet);
+            case PUBCOMP -> deps.deliveryService().onPubcomp(session, ((Pubcomp) packet).packetId());
+            case SUBSCRIBE -> deps.subscribeService().subscribe(session, (Subscribe) packet);
+            case UNSUBSCRIBE -> deps.subscribeService().unsubscribe(session, (Unsubscribe) packet);
+            case PINGREQ -> connection.send(Pingresp.INSTANCE);
+            case DISCONNECT -> connection.onDisconnect(
+                    ((Disconnect) packet).reasonCode() == ReasonCode.DISCONNECT_WITH_WILL);
+            case CONNECT -> connection.closeForViolation("second CONNECT [MQTT-3.1.0-2]");
+            case AUTH -> connection.closeForViolation("AUTH without an authentication method");
+            case CONNACK, SUBACK, UNSUBACK, PINGRESP ->
+                    connection.closeForViolation("a client must not send " + packet.type());
         }
     }
 

@@ -79,31 +79,28 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (state instanceof ConnectionState.Closed) {
             return;
         }
-        switch (result) {
-            case DecodeResult.Decoded decoded -> onPacket(decoded.packet());
-            case DecodeResult.DecodeError error -> onDecodeError(error);
+        if (result instanceof DecodeResult.Decoded decoded) {
+            onPacket(decoded.packet());
+        } else {
+            onDecodeError((DecodeResult.DecodeError) result);
         }
     }
 
     private void onPacket(MqttPacket packet) {
-        switch (state) {
-            case ConnectionState.AwaitingConnect awaiting -> {
-                if (packet instanceof Connect connect) {
-                    onConnect(connect);
-                } else {
-                    closeForViolation("first packet was " + packet.type() + ", not CONNECT [MQTT-3.1.0-1]");
-                }
+        if (state instanceof ConnectionState.Connected connected) {
+            ClientSession session = connected.session();
+            session.executor().runOrExecute(() -> dispatcher.dispatch(session, packet));
+        } else if (state instanceof ConnectionState.AwaitingConnect) {
+            if (packet instanceof Connect connect) {
+                onConnect(connect);
+            } else {
+                closeForViolation("first packet was " + packet.type() + ", not CONNECT [MQTT-3.1.0-1]");
             }
-            case ConnectionState.Attaching attaching -> {
-                if (attaching.pipelined().size() >= MAX_PIPELINED) {
-                    closeForViolation("too many packets before CONNACK");
-                } else {
-                    attaching.pipelined().add(packet);
-                }
-            }
-            case ConnectionState.Connected connected ->
-                    connected.session().executor().runOrExecute(() -> dispatcher.dispatch(connected.session(), packet));
-            case ConnectionState.Closed closed -> {
+        } else if (state instanceof ConnectionState.Attaching attaching) {
+            if (attaching.pipelined().size() >= MAX_PIPELINED) {
+                closeForViolation("too many packets before CONNACK");
+            } else {
+                attaching.pipelined().add(packet);
             }
         }
     }
@@ -123,19 +120,18 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         version = connect.version();
         reader.setVersion(version);
         timer.cancel();
-        switch (deps.connectHandler().decide(connect)) {
-            case ConnectDecision.Reject reject -> {
-                LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), connect.clientId(), reject.reason());
-                sendAndClose(new Connack(false, reject.reasonCode(), Properties.EMPTY));
-            }
-            case ConnectDecision.Accept accept -> {
-                clientId = accept.request().clientId();
-                keepAliveMillis = accept.keepAliveSeconds() * 1000L;
-                assignedClientId = accept.assignedClientId();
-                state = new ConnectionState.Attaching();
-                deps.connectService().connect(accept.request(), this, channel.executor());
-            }
+        ConnectDecision decision = deps.connectHandler().decide(connect);
+        if (decision instanceof ConnectDecision.Reject reject) {
+            LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), connect.clientId(), reject.reason());
+            sendAndClose(new Connack(false, reject.reasonCode(), Properties.EMPTY));
+            return;
         }
+        ConnectDecision.Accept accept = (ConnectDecision.Accept) decision;
+        clientId = accept.request().clientId();
+        keepAliveMillis = accept.keepAliveSeconds() * 1000L;
+        assignedClientId = accept.assignedClientId();
+        state = new ConnectionState.Attaching();
+        deps.connectService().connect(accept.request(), this, channel.executor());
     }
 
     @Override

@@ -79,10 +79,12 @@ public final class DeliveryService {
     public void resume(ClientSession session) {
         PacketSink out = session.connection();
         for (OutboundFlow flow : session.state().inflight().inOrder()) {
-            switch (flow) {
-                case OutboundFlow.AwaitingPuback a -> out.send(toPublish(a.delivery(), a.packetId(), true));
-                case OutboundFlow.AwaitingPubrec r -> out.send(toPublish(r.delivery(), r.packetId(), true));
-                case OutboundFlow.AwaitingPubcomp c -> out.send(Pubrel.of(c.packetId()));
+            if (flow instanceof OutboundFlow.AwaitingPuback a) {
+                out.send(toPublish(a.delivery(), a.packetId(), true));
+            } else if (flow instanceof OutboundFlow.AwaitingPubrec r) {
+                out.send(toPublish(r.delivery(), r.packetId(), true));
+            } else {
+                out.send(Pubrel.of(flow.packetId()));
             }
         }
         drain(session);
@@ -114,19 +116,15 @@ public final class DeliveryService {
             out.send(Pubrel.of(packetId));
             return;
         }
-        switch (flow.onPubrec()) {
-            case OutboundFlow.Step.SendPubrel send -> {
-                inflight.advance(send.next());
-                out.send(Pubrel.of(packetId));
-            }
-            case OutboundFlow.Step.Unexpected unexpected -> {
-                if (flow instanceof OutboundFlow.AwaitingPubcomp) {
-                    out.send(Pubrel.of(packetId));
-                } else {
-                    LOG.debug("{}: {}", session.clientId(), unexpected.why());
-                }
-            }
-            case OutboundFlow.Step.Completed completed -> inflight.complete(packetId);
+        OutboundFlow.Step step = flow.onPubrec();
+        if (step instanceof OutboundFlow.Step.SendPubrel send) {
+            inflight.advance(send.next());
+            out.send(Pubrel.of(packetId));
+        } else if (flow instanceof OutboundFlow.AwaitingPubcomp) {
+            // A repeated PUBREC: our PUBREL may have been lost, so send it again.
+            out.send(Pubrel.of(packetId));
+        } else {
+            LOG.debug("{}: {}", session.clientId(), ((OutboundFlow.Step.Unexpected) step).why());
         }
     }
 

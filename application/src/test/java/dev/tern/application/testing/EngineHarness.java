@@ -59,6 +59,7 @@ public final class EngineHarness {
         Client(ProtocolVersion version) {
             this.version = version;
             channel.speaking(version);
+            channel.onClose(connection::onClosed);
         }
 
         public Client send(MqttPacket... packets) {
@@ -76,7 +77,6 @@ public final class EngineHarness {
         /** The network closed the connection. */
         public void drop() {
             channel.close();
-            connection.onClosed();
             loop.runPending();
         }
     }

@@ -24,6 +24,7 @@ public final class RecordingChannel implements ClientChannel {
     private boolean writable = true;
     private boolean closed;
     private int flushes;
+    private Runnable closeListener = () -> { };
 
     public RecordingChannel(ManualExecutor executor) {
         this.executor = executor;
@@ -57,10 +58,19 @@ public final class RecordingChannel implements ClientChannel {
         unflushed.clear();
     }
 
+    /** What the transport does after a close: tell the engine, later, on the channel's executor. */
+    public void onClose(Runnable listener) {
+        this.closeListener = listener;
+    }
+
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         flush();
         closed = true;
+        executor.execute(closeListener);
     }
 
     @Override

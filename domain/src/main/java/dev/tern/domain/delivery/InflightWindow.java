@@ -1,5 +1,6 @@
 package dev.tern.domain.delivery;
 
+import dev.tern.domain.message.Qos;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,14 @@ public final class InflightWindow {
     /**
      * Opens a flow for a QoS 1 or 2 message and returns it, or null when the window is full
      * (or, in theory, every packet id is taken).
+     *
+     * @throws IllegalArgumentException for a QoS 0 delivery, before any packet id is taken
      */
     public OutboundFlow open(Delivery delivery) {
+        // Checked before allocating: a packet id taken for a flow that never opens would leak for good.
+        if (delivery.message().qos() == Qos.AT_MOST_ONCE) {
+            throw new IllegalArgumentException("QoS 0 has no outbound flow");
+        }
         if (isFull()) {
             return null;
         }

@@ -20,6 +20,9 @@ public final class OutboundQueue {
         if (limit < 1) {
             throw new IllegalArgumentException("queue limit must be positive: " + limit);
         }
+        if (policy == null) {
+            throw new IllegalArgumentException("overflow policy must not be null");
+        }
         this.limit = limit;
         this.policy = policy;
     }

@@ -45,7 +45,8 @@ public record ApplicationMessage(
             return -1;
         }
         long left = Math.max(0, expiresAtMillis - nowMillis);
-        return (left + 999) / 1000;
+        // Not (left + 999) / 1000: that overflows for deadlines near Long.MAX_VALUE.
+        return left / 1000 + (left % 1000 == 0 ? 0 : 1);
     }
 
     public ApplicationMessage withQos(Qos newQos) {

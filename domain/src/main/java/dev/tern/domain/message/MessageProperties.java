@@ -26,6 +26,9 @@ public record MessageProperties(
         if (payloadFormatIndicator != null && payloadFormatIndicator != 0 && payloadFormatIndicator != 1) {
             throw new IllegalArgumentException("payload format indicator must be 0 or 1");
         }
+        if (userProperties == null) {
+            throw new IllegalArgumentException("user properties must not be null; use an empty list");
+        }
         userProperties = List.copyOf(userProperties);
     }
 

@@ -1,0 +1,37 @@
+package dev.tern.adapters.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+
+class TcpListenerConfigTest {
+
+    @Test
+    void defaultsToProcessorCountThreadsAndSixtyFourKibHighWaterMark() {
+        TcpListenerConfig config = TcpListenerConfig.withDefaults("0.0.0.0", 1883);
+
+        assertThat(config.effectiveIoThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.writeBufferLowWaterMark()).isEqualTo(32 * 1024);
+        assertThat(config.writeBufferHighWaterMark()).isEqualTo(64 * 1024);
+        assertThat(config.preferEpoll()).isTrue();
+    }
+
+    @Test
+    void rejectsPortsOutsideTheTcpRange() {
+        assertThatIllegalArgumentException().isThrownBy(() -> TcpListenerConfig.withDefaults("h", 65_536));
+        assertThatIllegalArgumentException().isThrownBy(() -> TcpListenerConfig.withDefaults("h", -1));
+    }
+
+    @Test
+    void rejectsABlankHost() {
+        assertThatIllegalArgumentException().isThrownBy(() -> TcpListenerConfig.withDefaults(" ", 1883));
+    }
+
+    @Test
+    void rejectsNegativeThreadsAndInvertedWaterMarks() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new TcpListenerConfig("h", 1883, -1, 1, 2, true));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TcpListenerConfig("h", 1883, 0, 0, 2, true));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TcpListenerConfig("h", 1883, 0, 3, 2, true));
+    }
+}
