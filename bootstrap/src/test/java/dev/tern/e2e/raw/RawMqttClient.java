@@ -1,8 +1,8 @@
 package dev.tern.e2e.raw;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -21,12 +21,12 @@ public final class RawMqttClient implements AutoCloseable {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Socket socket;
-    private final InputStream in;
+    private final PushbackInputStream in;
     private final OutputStream out;
 
     private RawMqttClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = new PushbackInputStream(socket.getInputStream(), 1);
         this.out = socket.getOutputStream();
     }
 
@@ -107,8 +107,9 @@ public final class RawMqttClient implements AutoCloseable {
     }
 
     /**
-     * True when nothing arrives within {@code quiet}; false if a byte arrives. Proves an absence, so
-     * keep {@code quiet} as short as the claim allows. Consumes nothing when it returns true.
+     * True when nothing arrives within {@code quiet}; false if a byte arrives, which stays unread
+     * for the next {@link #readPacket}. Proves an absence, so keep {@code quiet} as short as the
+     * claim allows.
      */
     public boolean receivesNothingWithin(Duration quiet) throws IOException {
         socket.setSoTimeout(Math.toIntExact(quiet.toMillis()));
@@ -117,6 +118,7 @@ public final class RawMqttClient implements AutoCloseable {
             if (b < 0) {
                 throw new IOException("server closed the connection");
             }
+            in.unread(b);
             return false;
         } catch (SocketTimeoutException quietEnough) {
             return true;
