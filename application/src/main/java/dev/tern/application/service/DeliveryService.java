@@ -1,6 +1,6 @@
 package dev.tern.application.service;
 
-import dev.tern.application.protocol.PublishPropertiesMapper;
+import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.Publish;

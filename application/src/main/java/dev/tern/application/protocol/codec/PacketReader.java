@@ -46,14 +46,7 @@ public final class PacketReader {
             bytes.position(bytes.limit());
             return;
         }
-        DecodeResult error;
-        try {
-            error = readFrames(bytes, sink);
-        } catch (RuntimeException e) {
-            frames.finish(bytes);
-            // Last resort: a decoder bug must not escape into the transport's I/O thread.
-            error = new DecodeError(ReasonCode.MALFORMED_PACKET, "undecodable packet (" + e.getClass().getSimpleName() + ")");
-        }
+        DecodeError error = readFrames(bytes, sink);
         if (error != null) {
             failed = true;
             bytes.position(bytes.limit());
@@ -101,7 +94,14 @@ public final class PacketReader {
     private MqttPacket decodeBody(ByteBuffer body) {
         int firstByte = frames.firstByte();
         input.reset(body);
-        MqttPacket packet = PacketDecoders.forType(firstByte >>> 4).decode(firstByte & 0x0F, input, context);
+        MqttPacket packet;
+        try {
+            packet = PacketDecoders.forType(firstByte >>> 4).decode(firstByte & 0x0F, input, context);
+        } catch (RuntimeException e) {
+            // Last resort: a decoder bug must not escape into the transport's I/O thread. Only
+            // decoding is guarded, so that exceptions thrown by the sink still reach their caller.
+            return input.malformed("undecodable packet (" + e.getClass().getSimpleName() + ")");
+        }
         if (input.failed()) {
             // Keep the error for the caller; the body reference goes with the next packet.
             return null;

@@ -1,6 +1,6 @@
 package dev.tern.application.protocol.handler;
 
-import dev.tern.application.protocol.PublishPropertiesMapper;
+import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ReasonCode;

@@ -1,7 +1,5 @@
-package dev.tern.application.protocol;
+package dev.tern.application.protocol.packet;
 
-import dev.tern.application.protocol.packet.Properties;
-import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.domain.message.MessageProperties;
 import dev.tern.domain.message.Payload;
 
