@@ -9,7 +9,14 @@ import dev.tern.e2e.raw.PacketType;
 import dev.tern.e2e.raw.RawMqttClient;
 import dev.tern.e2e.raw.ReceivedConnack;
 import dev.tern.e2e.support.BrokerExtension;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +48,27 @@ class ConnectConformanceTest {
             client.send(ConnectPacket.v31("v31").toBytes());
 
             assertThat(client.readPacket().connack()).isEqualTo(new ReceivedConnack(false, 0));
+        }
+    }
+
+    /** A real MQTT 3.1 client (Paho in 3.1 mode) connects, subscribes and receives. */
+    @Test
+    void servesPahoClientSpeakingMqtt31() throws Exception {
+        MqttClient client = new MqttClient(BROKER.uri(), "paho31", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1);
+        options.setConnectionTimeout(5);
+        try {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            client.connect(options);
+            client.subscribe("v31/t", 1, (topic, message) ->
+                    received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+            client.publish("v31/t", "hello 3.1".getBytes(StandardCharsets.UTF_8), 1, false);
+
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("hello 3.1");
+        } finally {
+            client.disconnect();
+            client.close();
         }
     }
 

@@ -20,7 +20,8 @@ class KeepAliveConformanceTest {
 
     /**
      * [MQTT-3.1.2-24]: nothing received for one and a half keep-alive periods closes the
-     * connection. Keep alive 1 s: closed after 1.5 s, allowed up to 2.5 s for timer granularity.
+     * connection. Keep alive 1 s: closed after 1.5 s (not before 1.4 s, allowing for clock
+     * granularity) and within 2.5 s.
      */
     @Test
     void closesSilentClientAfterOneAndAHalfKeepAlivePeriods() throws Exception {
@@ -28,7 +29,7 @@ class KeepAliveConformanceTest {
             long start = System.nanoTime();
 
             assertThat(client.awaitClosed(Duration.ofMillis(2_500))).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_400));
         }
     }
 

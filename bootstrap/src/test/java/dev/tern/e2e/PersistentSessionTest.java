@@ -1,6 +1,7 @@
 package dev.tern.e2e;
 
 import static dev.tern.e2e.raw.ClientPackets.disconnect;
+import static dev.tern.e2e.raw.ClientPackets.pingreq;
 import static dev.tern.e2e.raw.ClientPackets.puback;
 import static dev.tern.e2e.raw.ClientPackets.pubcomp;
 import static dev.tern.e2e.raw.ClientPackets.publish;
@@ -164,6 +165,93 @@ class PersistentSessionTest {
                 subscriber.send(puback(message.packetId()));
             }
             assertThat(payloads).containsExactly("a", "b", "c", "d", "e");
+        }
+    }
+
+    /** [MQTT-4.4.0-1], [MQTT-3.3.1-1]: an unacknowledged QoS 2 PUBLISH is resent with DUP on reconnect. */
+    @Test
+    void resendsUnacknowledgedQos2PublishWithDupOnReconnect() throws Exception {
+        subscribePersistently("unrec", "unrec/t", 2);
+        ReceivedPublish first;
+        try (RawMqttClient subscriber = RawMqttClient.connected(BROKER.port(), persistent("unrec"))) {
+            try (RawMqttClient publisher = RawMqttClient.connected(BROKER.port(), "unrec-pub")) {
+                publisher.send(publish("unrec/t", "twice?", 2, 1));
+                assertThat(publisher.readPacket().type()).isEqualTo(PacketType.PUBREC);
+                publisher.send(pubrel(1));
+                assertThat(publisher.readPacket().type()).isEqualTo(PacketType.PUBCOMP);
+            }
+            first = subscriber.readPacket().publish();
+            assertThat(first.qos()).isEqualTo(2);
+        }
+
+        try (RawMqttClient subscriber = RawMqttClient.connected(BROKER.port(), persistent("unrec"))) {
+            ReceivedPublish again = subscriber.readPacket().publish();
+            assertThat(again.dup()).isTrue();
+            assertThat(again.qos()).isEqualTo(2);
+            assertThat(again.packetId()).isEqualTo(first.packetId());
+            subscriber.send(pubrec(again.packetId()));
+            assertThat(subscriber.readPacket().type()).isEqualTo(PacketType.PUBREL);
+            subscriber.send(pubcomp(again.packetId()));
+            assertThat(subscriber.receivesNothingWithin(Duration.ofMillis(300))).isTrue();
+        }
+    }
+
+    /**
+     * Section 3.1.2.4: QoS 0 messages for an offline session may be stored; this broker does not by
+     * default ({@code mqtt.queue-qos0-for-offline=false}).
+     */
+    @Test
+    void doesNotQueueQos0MessagesForOfflineSessionByDefault() throws Exception {
+        subscribePersistently("qos0-offline", "qos0off/t", 0);
+        try (RawMqttClient publisher = RawMqttClient.connected(BROKER.port(), "qos0-offline-pub")) {
+            publisher.send(publish("qos0off/t", "lost", 0, 0));
+            publisher.send(pingreq());
+            assertThat(publisher.readPacket().type()).isEqualTo(PacketType.PINGRESP);
+        }
+
+        try (RawMqttClient subscriber = RawMqttClient.connected(BROKER.port(), persistent("qos0-offline"))) {
+            assertThat(subscriber.receivesNothingWithin(Duration.ofMillis(300))).isTrue();
+        }
+    }
+
+    /** [MQTT-3.1.4-2], [MQTT-3.1.2-4]: a takeover with clean session 0 keeps the session's subscriptions. */
+    @Test
+    void keepsSubscriptionsWhenPersistentSessionIsTakenOver() throws Exception {
+        try (RawMqttClient first = RawMqttClient.connected(BROKER.port(), persistent("taken-over"))) {
+            first.send(subscribe(1, "takeover/t", 1));
+            first.readPacket().suback();
+
+            try (RawMqttClient second = RawMqttClient.connect(BROKER.port())) {
+                second.send(persistent("taken-over").toBytes());
+                assertThat(second.readPacket().connack()).isEqualTo(new ReceivedConnack(true, 0));
+                assertThat(first.awaitClosed(Duration.ofSeconds(3))).isTrue();
+
+                publishQos1("takeover/t", "to the successor");
+                ReceivedPublish message = second.readPacket().publish();
+                assertThat(message.payload()).isEqualTo("to the successor");
+                second.send(puback(message.packetId()));
+            }
+        }
+    }
+
+    /**
+     * [MQTT-3.1.2-6]: a clean-session-1 session lasts only as long as its connection; a later
+     * clean-session-0 connect finds no session.
+     */
+    @Test
+    void cleanSessionIsNotKeptAfterDisconnect() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connected(BROKER.port(), ConnectPacket.v311("ephemeral"))) {
+            client.send(subscribe(1, "ephemeral/t", 1));
+            client.readPacket().suback();
+            client.send(disconnect());
+            assertThat(client.awaitClosed(Duration.ofSeconds(3))).isTrue();
+        }
+
+        try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
+            client.send(persistent("ephemeral").toBytes());
+            assertThat(client.readPacket().connack()).isEqualTo(new ReceivedConnack(false, 0));
+            publishQos1("ephemeral/t", "nobody listens");
+            assertThat(client.receivesNothingWithin(Duration.ofMillis(300))).isTrue();
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.tern.e2e;
 
 import static dev.tern.e2e.raw.ClientPackets.disconnect;
+import static dev.tern.e2e.raw.ClientPackets.pingreq;
 import static dev.tern.e2e.raw.ClientPackets.publish;
 import static dev.tern.e2e.raw.ClientPackets.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.e2e.raw.ConnectPacket;
+import dev.tern.e2e.raw.PacketType;
 import dev.tern.e2e.raw.RawMqttClient;
 import dev.tern.e2e.raw.ReceivedPublish;
 import dev.tern.e2e.support.BrokerExtension;
@@ -69,6 +71,8 @@ class WillConformanceTest {
 
             assertThat(watcher.readPacket(WILL_WAIT).publish().payload()).isEqualTo("taken is gone");
             assertThat(old.awaitClosed(Duration.ofSeconds(1))).isTrue();
+            successor.send(pingreq());
+            assertThat(successor.readPacket().type()).isEqualTo(PacketType.PINGRESP);
         }
     }
 
