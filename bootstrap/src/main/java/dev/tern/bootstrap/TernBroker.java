@@ -1,6 +1,7 @@
 package dev.tern.bootstrap;
 
 import dev.tern.bootstrap.config.BrokerConfig;
+import dev.tern.bootstrap.config.StorageBackend;
 import java.io.IOException;
 import java.time.Clock;
 
@@ -22,6 +23,10 @@ public final class TernBroker implements AutoCloseable {
     }
 
     public static TernBroker start(BrokerConfig config, Clock clock) throws IOException {
+        if (config.storage().backend() != StorageBackend.MEMORY) {
+            throw new IOException("storage.backend " + config.storage().backend().configName()
+                    + " is not available yet; use storage.backend=memory");
+        }
         BrokerLifecycle lifecycle = DaggerBrokerComponent.factory().create(config, clock).lifecycle();
         lifecycle.start();
         return new TernBroker(lifecycle);

@@ -4,7 +4,6 @@ import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
 import dev.tern.application.port.out.TaskExecutor.Cancellable;
 import dev.tern.application.protocol.codec.DecodeResult;
-import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.codec.PacketReader;
 import dev.tern.application.protocol.handler.ConnectDecision;
 import dev.tern.application.protocol.packet.Connack;
@@ -14,11 +13,11 @@ import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ProtocolVersion;
-import dev.tern.application.protocol.packet.Publish;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionConnection;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,29 +40,30 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private final ConnectionDependencies deps;
     private final PacketReader reader;
     private final PacketDispatcher dispatcher;
-    private final Runnable flushTask = this::flushNow;
+    private final OutboundWriter writer;
+    private final KeepAliveTimer keepAlive;
+    private final Consumer<DecodeResult> decodedSink = this::onDecoded;
     private ConnectionState state = new ConnectionState.AwaitingConnect();
     private ProtocolVersion version = ProtocolVersion.MQTT_3_1_1;
     private String clientId = "";
     private String assignedClientId;
     /** Set once attached, kept after close so that {@link #onClosed} can detach the session. */
     private ClientSession attachedSession;
-    private Cancellable timer;
-    private long keepAliveMillis;
-    private long lastReceivedMillis;
-    private boolean flushPending;
+    private Cancellable connectTimer;
+    private int keepAliveSeconds;
 
     ProtocolConnection(ClientChannel channel, ConnectionDependencies deps) {
         this.channel = channel;
         this.deps = deps;
         this.reader = new PacketReader(deps.settings().maxPacketSize());
         this.dispatcher = new PacketDispatcher(this, deps);
+        this.writer = new OutboundWriter(channel);
+        this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired);
     }
 
     /** Arms the CONNECT timeout: a socket that sends no CONNECT in time is closed. */
     void start() {
-        lastReceivedMillis = deps.clock().millis();
-        timer = channel.executor().schedule(this::connectTimedOut, deps.settings().connectTimeoutMillis());
+        connectTimer = channel.executor().schedule(this::connectTimedOut, deps.settings().connectTimeoutMillis());
     }
 
     @Override
@@ -71,8 +71,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (state instanceof ConnectionState.Closed) {
             return;
         }
-        lastReceivedMillis = deps.clock().millis();
-        reader.feed(bytes, this::onDecoded);
+        keepAlive.received();
+        reader.feed(bytes, decodedSink);
     }
 
     private void onDecoded(DecodeResult result) {
@@ -119,7 +119,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private void onConnect(Connect connect) {
         version = connect.version();
         reader.setVersion(version);
-        timer.cancel();
+        connectTimer.cancel();
         ConnectDecision decision = deps.connectHandler().decide(connect);
         if (decision instanceof ConnectDecision.Reject reject) {
             LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), connect.clientId(), reject.reason());
@@ -128,7 +128,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         }
         ConnectDecision.Accept accept = (ConnectDecision.Accept) decision;
         clientId = accept.request().clientId();
-        keepAliveMillis = accept.keepAliveSeconds() * 1000L;
+        keepAliveSeconds = accept.keepAliveSeconds();
         assignedClientId = accept.assignedClientId();
         state = new ConnectionState.Attaching();
         deps.connectService().connect(accept.request(), this, channel.executor());
@@ -146,7 +146,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         state = new ConnectionState.Connected(session);
         send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties()));
         LOG.debug("{}: connected from {}, session present {}", clientId, channel.remoteAddress(), sessionPresent);
-        armKeepAlive();
+        keepAlive.start(keepAliveSeconds);
         deps.deliveryService().resume(session);
         for (MqttPacket packet : attaching.pipelined()) {
             if (!(state instanceof ConnectionState.Connected)) {
@@ -185,9 +185,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     @Override
     public void onClosed() {
-        if (timer != null) {
-            timer.cancel();
-        }
+        stopTimers();
         if (!(state instanceof ConnectionState.Closed)) {
             LOG.debug("{}: connection from {} closed by the network", clientId, channel.remoteAddress());
             state = new ConnectionState.Closed(false);
@@ -231,10 +229,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (!(state instanceof ConnectionState.Closed)) {
             state = new ConnectionState.Closed(graceful);
         }
-        if (timer != null) {
-            timer.cancel();
-        }
-        flushPending = false;
+        stopTimers();
+        writer.stop();
         channel.close();
     }
 
@@ -245,24 +241,18 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         }
     }
 
-    /** [MQTT-3.1.2-24]: silence for one and a half times the keep alive closes the connection. */
-    private void armKeepAlive() {
-        if (keepAliveMillis > 0) {
-            timer = channel.executor().schedule(this::checkKeepAlive, keepAliveMillis * 3 / 2);
+    private void keepAliveExpired() {
+        if (state instanceof ConnectionState.Connected) {
+            closeForError(ReasonCode.KEEP_ALIVE_TIMEOUT,
+                    "keep alive timeout: silent for " + keepAlive.silentForMillis() + " ms [MQTT-3.1.2-24]");
         }
     }
 
-    private void checkKeepAlive() {
-        if (!(state instanceof ConnectionState.Connected)) {
-            return;
+    private void stopTimers() {
+        if (connectTimer != null) {
+            connectTimer.cancel();
         }
-        long limit = keepAliveMillis * 3 / 2;
-        long silentFor = deps.clock().millis() - lastReceivedMillis;
-        if (silentFor >= limit) {
-            closeForError(ReasonCode.KEEP_ALIVE_TIMEOUT, "keep alive timeout after " + silentFor + " ms");
-        } else {
-            timer = channel.executor().schedule(this::checkKeepAlive, limit - silentFor);
-        }
+        keepAlive.stop();
     }
 
     @Override
@@ -272,37 +262,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     @Override
     public void send(MqttPacket packet) {
-        if (state instanceof ConnectionState.Closed) {
-            return;
-        }
-        if (packet instanceof Publish publish) {
-            channel.write(PacketEncoder.encodePublishHeader(publish, version));
-            if (!publish.payload().isEmpty()) {
-                channel.write(publish.payload().asReadOnlyBuffer());
-            }
-        } else {
-            channel.write(PacketEncoder.encode(packet, version));
-        }
-        if (!flushPending) {
-            // One flush per turn of the event loop, after everything this turn wrote.
-            flushPending = true;
-            channel.executor().execute(flushTask);
-        }
-    }
-
-    private void flushNow() {
-        if (flushPending) {
-            flushPending = false;
-            channel.flush();
-        }
+        writer.write(packet, version);
     }
 
     @Override
     public boolean isWritable() {
         return channel.isWritable();
-    }
-
-    String clientId() {
-        return clientId;
     }
 }

@@ -1,0 +1,57 @@
+package dev.tern.application.protocol;
+
+import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.protocol.codec.PacketEncoder;
+import dev.tern.application.protocol.packet.MqttPacket;
+import dev.tern.application.protocol.packet.ProtocolVersion;
+import dev.tern.application.protocol.packet.Publish;
+
+/**
+ * Encodes packets onto a channel and flushes once per turn of the event loop, after everything
+ * that turn wrote. A PUBLISH goes out as its header plus the shared payload buffer: the payload is
+ * never copied again after it was decoded.
+ *
+ * <p>Threading: confined to {@code channel.executor()}.
+ */
+final class OutboundWriter {
+
+    private final ClientChannel channel;
+    private final Runnable flushTask = this::flushNow;
+    private boolean flushPending;
+    private boolean stopped;
+
+    OutboundWriter(ClientChannel channel) {
+        this.channel = channel;
+    }
+
+    void write(MqttPacket packet, ProtocolVersion version) {
+        if (stopped) {
+            return;
+        }
+        if (packet instanceof Publish publish) {
+            channel.write(PacketEncoder.encodePublishHeader(publish, version));
+            if (!publish.payload().isEmpty()) {
+                channel.write(publish.payload().asReadOnlyBuffer());
+            }
+        } else {
+            channel.write(PacketEncoder.encode(packet, version));
+        }
+        if (!flushPending) {
+            flushPending = true;
+            channel.executor().execute(flushTask);
+        }
+    }
+
+    /** No more writes: the channel is closing, and its close flushes what was written. */
+    void stop() {
+        stopped = true;
+        flushPending = false;
+    }
+
+    private void flushNow() {
+        if (flushPending) {
+            flushPending = false;
+            channel.flush();
+        }
+    }
+}
