@@ -17,45 +17,45 @@ import java.util.Set;
  */
 public final class InMemoryInflightStore implements InflightStore {
 
-    private final ClientStates<Session> sessions = new ClientStates<>(Session::new, Session::isEmpty);
+    private final ClientStates<InflightState> states = new ClientStates<>(InflightState::new, InflightState::isEmpty);
 
     @Override
     public void save(String clientId, OutboundFlow flow) {
-        sessions.update(clientId, session -> session.flows.put(flow.packetId(), flow));
+        states.update(clientId, state -> state.flows.put(flow.packetId(), flow));
     }
 
     @Override
     public void remove(String clientId, int packetId) {
-        sessions.updateExisting(clientId, session -> session.flows.remove(packetId));
+        states.updateExisting(clientId, state -> state.flows.remove(packetId));
     }
 
     @Override
     public List<OutboundFlow> load(String clientId) {
-        return sessions.read(clientId, session -> List.copyOf(session.flows.values()), List.of());
+        return states.read(clientId, state -> List.copyOf(state.flows.values()), List.of());
     }
 
     @Override
     public void saveReceipt(String clientId, int packetId) {
-        sessions.update(clientId, session -> session.receipts.add(packetId));
+        states.update(clientId, state -> state.receipts.add(packetId));
     }
 
     @Override
     public void removeReceipt(String clientId, int packetId) {
-        sessions.updateExisting(clientId, session -> session.receipts.remove(packetId));
+        states.updateExisting(clientId, state -> state.receipts.remove(packetId));
     }
 
     @Override
     public Set<Integer> loadReceipts(String clientId) {
-        return sessions.read(clientId, session -> Set.copyOf(session.receipts), Set.of());
+        return states.read(clientId, state -> Set.copyOf(state.receipts), Set.of());
     }
 
     @Override
     public void deleteAll(String clientId) {
-        sessions.remove(clientId);
+        states.remove(clientId);
     }
 
     /** The in-flight state of one client; guarded as {@link ClientStates} describes. */
-    private static final class Session {
+    private static final class InflightState {
         final Map<Integer, OutboundFlow> flows = new LinkedHashMap<>();
         final Set<Integer> receipts = new LinkedHashSet<>();
 

@@ -8,6 +8,7 @@ import dev.tern.domain.message.Qos;
 import dev.tern.domain.message.UserProperty;
 import dev.tern.domain.topic.TopicName;
 import dev.tern.domain.will.Will;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -62,7 +63,7 @@ public final class ContractSamples {
 
     /** What an MQTT 3.1.1 client publishes: no properties, no expiry. */
     public static ApplicationMessage plainMessage(String topic, String text) {
-        return ApplicationMessage.of(topic, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return ApplicationMessage.of(topic, text.getBytes(StandardCharsets.UTF_8),
                 Qos.AT_MOST_ONCE, false);
     }
 

@@ -35,7 +35,8 @@ public abstract class MessageQueueStoreContract extends StoreContract<MessageQue
     @Test
     void keepsEveryFieldOfAQueuedDelivery() {
         StoredDelivery full = new StoredDelivery(1, ContractSamples.fullDelivery("sensors/1"));
-        StoredDelivery sparse = new StoredDelivery(2, new Delivery(ContractSamples.sparseMessage("sensors/2"), List.of(3)));
+        StoredDelivery sparse =
+                new StoredDelivery(2, new Delivery(ContractSamples.sparseMessage("sensors/2"), List.of(3)));
 
         store().append("client-1", full);
         store().append("client-1", sparse);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.application.port.out.RetainedMessageStore;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.topic.TopicName;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -142,7 +143,7 @@ public abstract class RetainedMessageStoreContract extends StoreContract<Retaine
         }
         ApplicationMessage shared = loaded.stream()
                 .filter(m -> m.topic().value().equals("shared")).findFirst().orElseThrow();
-        assertThat(new String(shared.payload().toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(shared.payload().toByteArray(), StandardCharsets.UTF_8))
                 .endsWith(":" + (rounds - 1));
     }
 }

@@ -47,7 +47,8 @@ public abstract class SubscriptionStoreContract extends StoreContract<Subscripti
                 subscription("client-1", "a/+/c",
                         new SubscriptionOptions(Qos.AT_MOST_ONCE, true, false, RetainHandling.SEND_ON_SUBSCRIBE, 1)),
                 subscription("client-1", "a/#",
-                        new SubscriptionOptions(Qos.AT_LEAST_ONCE, false, true, RetainHandling.SEND_IF_NEW_SUBSCRIPTION, 0)),
+                        new SubscriptionOptions(
+                                Qos.AT_LEAST_ONCE, false, true, RetainHandling.SEND_IF_NEW_SUBSCRIPTION, 0)),
                 subscription("client-1", "#",
                         new SubscriptionOptions(Qos.EXACTLY_ONCE, true, true, RetainHandling.DO_NOT_SEND, 268_435_455)),
                 subscription("client-1", "ünï/cödé", SubscriptionOptions.ofQos(Qos.EXACTLY_ONCE)));
