@@ -1,5 +1,6 @@
 package dev.tern.bootstrap;
 
+import dev.tern.application.protocol.ProtocolEngine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,11 +20,16 @@ public final class BrokerLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerLifecycle.class);
 
+    /** How long clients get to receive the shutdown DISCONNECT before the listeners close. */
+    private static final long SHUTDOWN_GRACE_MILLIS = 200;
+
     private final List<Listener> listeners;
+    private final ProtocolEngine engine;
     private final List<Listener> started = new ArrayList<>();
 
     @Inject
-    BrokerLifecycle(Set<Listener> listeners) {
+    BrokerLifecycle(Set<Listener> listeners, ProtocolEngine engine) {
+        this.engine = engine;
         this.listeners = new ArrayList<>(listeners);
         this.listeners.sort(Comparator.comparing(Listener::name));
     }
@@ -46,7 +52,16 @@ public final class BrokerLifecycle {
         LOG.info("{}", ready);
     }
 
+    /** Tells connected clients the server is shutting down (MQTT 5: 0x8B), then stops listeners. */
     public synchronized void stop() {
+        if (!started.isEmpty() && engine.openConnections() > 0) {
+            engine.shutdown();
+            try {
+                Thread.sleep(SHUTDOWN_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).stop();
         }

@@ -2,10 +2,11 @@ package dev.tern.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.ProtocolEngine;
-import dev.tern.application.protocol.handler.ConnectHandler;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
@@ -13,11 +14,14 @@ import dev.tern.application.service.ConnectService;
 import dev.tern.application.service.DeliveryCounters;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.PublishService;
+import dev.tern.application.service.SessionEndService;
 import dev.tern.application.service.SharedSubscriptionPicker;
+import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.bootstrap.config.BrokerConfig;
+import dev.tern.bootstrap.config.Mqtt5Config;
 import dev.tern.bootstrap.config.MqttConfig;
 import dev.tern.bootstrap.config.QueueOverflow;
 import dev.tern.domain.delivery.OverflowPolicy;
@@ -35,7 +39,16 @@ interface EngineModule {
         OverflowPolicy policy = mqtt.queueOverflow() == QueueOverflow.DROP_OLDEST
                 ? OverflowPolicy.DROP_OLDEST : OverflowPolicy.REFUSE_NEWEST;
         return new MqttSettings(mqtt.connectTimeout().toMillis(), mqtt.maxPacketSize(), mqtt.maxInflight(),
-                Math.max(1, mqtt.maxQueuedMessages()), policy, mqtt.queueQos0ForOffline());
+                mqtt.maxQueuedMessages(), policy, mqtt.queueQos0ForOffline());
+    }
+
+    @Provides
+    @Singleton
+    static Mqtt5Settings mqtt5Settings(BrokerConfig config) {
+        Mqtt5Config v5 = config.mqtt5();
+        return new Mqtt5Settings(v5.receiveMaximum(), v5.topicAliasMaximum(), v5.maxKeepAlive(),
+                v5.maxSessionExpiry(), v5.outboundTopicAliases(), v5.validatePayloadFormat(),
+                v5.responseInformation().orElse(null), v5.serverReference().orElse(null), v5.serverMoved());
     }
 
     @Provides
@@ -70,9 +83,14 @@ interface EngineModule {
 
     @Provides
     @Singleton
-    static PublishService publishService(SubscriptionIndex index, RetainedMessages retained,
+    static PublishService publishService(BrokerConfig config, SubscriptionIndex index, RetainedMessages retained,
             SessionRegistry sessions, DeliveryService delivery) {
-        return new PublishService(index, retained, sessions, delivery, new SharedSubscriptionPicker());
+        SharedSubscriptionStrategy strategy = switch (config.mqtt5().sharedStrategy()) {
+            case ROUND_ROBIN -> SharedSubscriptionStrategy.ROUND_ROBIN;
+            case RANDOM -> SharedSubscriptionStrategy.RANDOM;
+            case STICKY -> SharedSubscriptionStrategy.STICKY;
+        };
+        return new PublishService(index, retained, sessions, delivery, new SharedSubscriptionPicker(strategy));
     }
 
     @Provides
@@ -85,15 +103,23 @@ interface EngineModule {
     @Provides
     @Singleton
     static ConnectService connectService(SessionRegistry sessions, SubscribeService subscriptions,
-            PublishService publisher, MqttSettings settings) {
-        return new ConnectService(sessions, subscriptions, new WillService(publisher), settings);
+            PublishService publisher, MqttSettings settings, Clock clock) {
+        return new ConnectService(sessions, subscriptions, new WillService(publisher, clock),
+                new SessionEndService(sessions, subscriptions, publisher), settings);
     }
 
     @Provides
     @Singleton
-    static ConnectionAcceptor protocolEngine(MqttSettings settings, Clock clock, ConnectService connectService,
-            PublishService publisher, SubscribeService subscribeService, DeliveryService deliveryService) {
-        return new ProtocolEngine(settings, clock, new ConnectHandler(), connectService,
-                new InboundPublishHandler(publisher, clock), subscribeService, deliveryService);
+    static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
+            ConnectService connectService, PublishService publisher, SubscribeService subscribeService,
+            DeliveryService deliveryService) {
+        return new ProtocolEngine(settings, v5, clock, EnhancedAuthenticators.NONE, connectService,
+                new InboundPublishHandler(publisher, clock, v5.receiveMaximum(), v5.validatePayloadFormat()),
+                subscribeService, deliveryService);
+    }
+
+    @Provides
+    static ConnectionAcceptor connectionAcceptor(ProtocolEngine engine) {
+        return engine;
     }
 }

@@ -1,6 +1,8 @@
 package dev.tern.application.protocol;
 
+import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectHandler;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.service.ConnectService;
@@ -9,13 +11,15 @@ import dev.tern.application.service.SubscribeService;
 import java.time.Clock;
 
 /**
- * The broker-wide collaborators every {@link ProtocolConnection} uses, built once. Each is used by
- * the connection itself; none is passed on.
+ * The broker-wide collaborators of every {@link ProtocolConnection}, built once: a parameter object
+ * for the per-connection engine, each of whose parts the connection (or its dispatcher) uses itself.
  */
 record ConnectionDependencies(
         MqttSettings settings,
+        Mqtt5Settings v5,
         Clock clock,
         ConnectHandler connectHandler,
+        EnhancedAuthenticators authenticators,
         ConnectService connectService,
         InboundPublishHandler publishHandler,
         SubscribeService subscribeService,

@@ -1,5 +1,7 @@
 package dev.tern.application.protocol;
 
+import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.protocol.packet.Auth;
 import dev.tern.application.protocol.packet.Disconnect;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Pingresp;
@@ -8,11 +10,9 @@ import dev.tern.application.protocol.packet.Pubcomp;
 import dev.tern.application.protocol.packet.Publish;
 import dev.tern.application.protocol.packet.Pubrec;
 import dev.tern.application.protocol.packet.Pubrel;
-import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.protocol.packet.Subscribe;
 import dev.tern.application.protocol.packet.Unsubscribe;
 import dev.tern.application.session.ClientSession;
-import dev.tern.domain.message.ApplicationMessage;
 
 /**
  * Hands each packet of a connected client to its flow. Packets a client must never send close
@@ -37,24 +37,29 @@ final class PacketDispatcher {
             case PUBREC -> deps.deliveryService().onPubrec(session, ((Pubrec) packet).packetId());
             case PUBREL -> deps.publishHandler().onPubrel(session, (Pubrel) packet);
             case PUBCOMP -> deps.deliveryService().onPubcomp(session, ((Pubcomp) packet).packetId());
-            case SUBSCRIBE -> deps.subscribeService().subscribe(session, (Subscribe) packet);
+            case SUBSCRIBE -> {
+                if (!deps.subscribeService().subscribe(session, (Subscribe) packet)) {
+                    connection.closeForViolation("No Local on a shared subscription [MQTT-3.8.3-4]");
+                }
+            }
             case UNSUBSCRIBE -> deps.subscribeService().unsubscribe(session, (Unsubscribe) packet);
             case PINGREQ -> connection.send(Pingresp.INSTANCE);
-            case DISCONNECT -> connection.onDisconnect(
-                    ((Disconnect) packet).reasonCode() == ReasonCode.DISCONNECT_WITH_WILL);
+            case DISCONNECT -> connection.onDisconnect(session, (Disconnect) packet);
             case CONNECT -> connection.closeForViolation("second CONNECT [MQTT-3.1.0-2]");
-            case AUTH -> connection.closeForViolation("AUTH without an authentication method");
+            case AUTH -> connection.onAuth((Auth) packet);
             case CONNACK, SUBACK, UNSUBACK, PINGRESP ->
                     connection.closeForViolation("a client must not send " + packet.type());
         }
     }
 
     private void onPublish(ClientSession session, Publish publish) {
-        ApplicationMessage message = deps.publishHandler().toMessage(session, publish);
-        if (message == null) {
-            connection.closeForError(ReasonCode.TOPIC_NAME_INVALID, "invalid topic name in PUBLISH");
+        Publish resolved = connection.resolveTopic(publish);
+        if (resolved == null) {
             return;
         }
-        deps.publishHandler().onPublish(session, publish, message);
+        int disconnectWith = deps.publishHandler().onPublish(session, resolved);
+        if (disconnectWith != InboundPublishHandler.OK) {
+            connection.closeForError(disconnectWith, "refused PUBLISH on '" + resolved.topic() + "'");
+        }
     }
 }

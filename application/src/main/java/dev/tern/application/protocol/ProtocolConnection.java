@@ -1,11 +1,16 @@
 package dev.tern.application.protocol;
 
+import dev.tern.application.config.MqttSettings;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.port.out.AuthStep;
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.EnhancedAuthenticator;
 import dev.tern.application.port.out.TaskExecutor.Cancellable;
 import dev.tern.application.protocol.codec.DecodeResult;
 import dev.tern.application.protocol.codec.PacketReader;
+import dev.tern.application.protocol.handler.ClientLimits;
 import dev.tern.application.protocol.handler.ConnectDecision;
+import dev.tern.application.protocol.packet.Auth;
 import dev.tern.application.protocol.packet.Connack;
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.Disconnect;
@@ -13,18 +18,20 @@ import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ProtocolVersion;
+import dev.tern.application.protocol.packet.Publish;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionConnection;
+import dev.tern.domain.session.SessionExpiry;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine for one network connection: framing and decoding, CONNECT first and once, keep
- * alive, dispatch of each packet to its flow, and the decision to disconnect. The only class that
- * closes a connection for a protocol reason.
+ * The engine for one network connection: framing and decoding, CONNECT first and once, enhanced
+ * authentication, keep alive, topic aliases, dispatch of each packet to its flow, and the decision
+ * to disconnect. The only class that closes a connection for a protocol reason.
  *
  * <p>Threading: confined to {@code channel.executor()}. Packets of an attached session run as
  * tasks of the session's executor, which is this same thread while attached, inline when nothing
@@ -38,6 +45,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     private final ClientChannel channel;
     private final ConnectionDependencies deps;
+    private final Consumer<ProtocolConnection> onGone;
     private final PacketReader reader;
     private final PacketDispatcher dispatcher;
     private final OutboundWriter writer;
@@ -46,22 +54,27 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private ConnectionState state = new ConnectionState.AwaitingConnect();
     private ProtocolVersion version = ProtocolVersion.MQTT_3_1_1;
     private String clientId = "";
-    private String assignedClientId;
+    private ClientLimits limits = ClientLimits.V3;
+    private InboundTopicAliases inboundAliases;
+    private OutboundTopicAliases outboundAliases;
+    private AuthenticationFlow reauthentication;
     /** Set once attached, kept after close so that {@link #onClosed} can detach the session. */
     private ClientSession attachedSession;
     private Cancellable connectTimer;
     private int keepAliveSeconds;
+    private Properties connackProperties = Properties.EMPTY;
 
-    ProtocolConnection(ClientChannel channel, ConnectionDependencies deps) {
+    ProtocolConnection(ClientChannel channel, ConnectionDependencies deps, Consumer<ProtocolConnection> onGone) {
         this.channel = channel;
         this.deps = deps;
+        this.onGone = onGone;
         this.reader = new PacketReader(deps.settings().maxPacketSize());
         this.dispatcher = new PacketDispatcher(this, deps);
         this.writer = new OutboundWriter(channel);
         this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired);
     }
 
-    /** Arms the CONNECT timeout: a socket that sends no CONNECT in time is closed. */
+    /** Arms the CONNECT timeout: a socket that completes no CONNECT in time is closed. */
     void start() {
         connectTimer = channel.executor().schedule(this::connectTimedOut, deps.settings().connectTimeoutMillis());
     }
@@ -96,9 +109,15 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             } else {
                 closeForViolation("first packet was " + packet.type() + ", not CONNECT [MQTT-3.1.0-1]");
             }
+        } else if (state instanceof ConnectionState.Authenticating authenticating) {
+            if (packet instanceof Auth auth) {
+                continueAuthentication(authenticating, auth);
+            } else {
+                closeForViolation(packet.type() + " during authentication (4.12)");
+            }
         } else if (state instanceof ConnectionState.Attaching attaching) {
             if (attaching.pipelined().size() >= MAX_PIPELINED) {
-                closeForViolation("too many packets before CONNACK");
+                closeForError(ReasonCode.QUOTA_EXCEEDED, "too many packets before CONNACK");
             } else {
                 attaching.pipelined().add(packet);
             }
@@ -110,7 +129,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                 && error.reasonCode() == ReasonCode.UNSUPPORTED_PROTOCOL_VERSION) {
             // [MQTT-3.1.2-2]: CONNACK 0x01, then close. Sent in 3.1.1 form: the version is unknown.
             LOG.info("{}: refused CONNECT: {}", channel.remoteAddress(), error.reason());
-            sendAndClose(new Connack(false, ReasonCode.V3_UNACCEPTABLE_PROTOCOL_VERSION, Properties.EMPTY));
+            send(new Connack(false, ReasonCode.V3_UNACCEPTABLE_PROTOCOL_VERSION, Properties.EMPTY));
+            close(false);
             return;
         }
         closeForError(error.reasonCode(), "malformed input: " + error.reason());
@@ -119,19 +139,81 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private void onConnect(Connect connect) {
         version = connect.version();
         reader.setVersion(version);
-        connectTimer.cancel();
         ConnectDecision decision = deps.connectHandler().decide(connect);
         if (decision instanceof ConnectDecision.Reject reject) {
-            LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), connect.clientId(), reject.reason());
-            sendAndClose(new Connack(false, reject.reasonCode(), Properties.EMPTY));
+            refuseConnect(connect.clientId(), reject.reasonCode(), reject.reason(), reject.properties());
             return;
         }
         ConnectDecision.Accept accept = (ConnectDecision.Accept) decision;
         clientId = accept.request().clientId();
+        limits = accept.limits();
+        String method = connect.properties().string(PropertyId.AUTHENTICATION_METHOD);
+        if (method == null) {
+            attach(accept, Properties.EMPTY);
+            return;
+        }
+        EnhancedAuthenticator authenticator = deps.authenticators().forMethod(method);
+        if (authenticator == null) {
+            refuseConnect(clientId, ReasonCode.BAD_AUTHENTICATION_METHOD, "unknown authentication method " + method,
+                    Properties.EMPTY);
+            return;
+        }
+        reauthentication = new AuthenticationFlow(deps.authenticators(), method, clientId, connect.username());
+        var exchange = authenticator.begin(clientId, connect.username());
+        var authenticating = new ConnectionState.Authenticating(accept, method, exchange);
+        onConnectAuthStep(authenticating, exchange.step(connect.properties().binary(PropertyId.AUTHENTICATION_DATA)));
+    }
+
+    private void continueAuthentication(ConnectionState.Authenticating authenticating, Auth auth) {
+        if (auth.reasonCode() != ReasonCode.CONTINUE_AUTHENTICATION
+                || !authenticating.method().equals(auth.properties().string(PropertyId.AUTHENTICATION_METHOD))) {
+            closeForViolation("AUTH during CONNECT must continue with the same method");
+            return;
+        }
+        onConnectAuthStep(authenticating,
+                authenticating.exchange().step(auth.properties().binary(PropertyId.AUTHENTICATION_DATA)));
+    }
+
+    private void onConnectAuthStep(ConnectionState.Authenticating authenticating, AuthStep step) {
+        if (step instanceof AuthStep.Continue next) {
+            state = authenticating;
+            send(reauthentication.auth(ReasonCode.CONTINUE_AUTHENTICATION, next.serverData()));
+        } else if (step instanceof AuthStep.Success success) {
+            attach(authenticating.accept(), reauthentication.auth(ReasonCode.SUCCESS, success.serverData()).properties());
+        } else {
+            AuthStep.Failure failure = (AuthStep.Failure) step;
+            refuseConnect(clientId, failure.reasonCode(), "authentication failed: " + failure.reason(), Properties.EMPTY);
+        }
+    }
+
+    private void refuseConnect(String id, int reasonCode, String reason, Properties properties) {
+        LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), id, reason);
+        send(new Connack(false, reasonCode, properties));
+        close(false);
+    }
+
+    private void attach(ConnectDecision.Accept accept, Properties authProperties) {
+        connectTimer.cancel();
+        if (version.isV5()) {
+            inboundAliases = new InboundTopicAliases(deps.v5().topicAliasMaximum());
+            if (deps.v5().outboundTopicAliases() && limits.topicAliasMaximum() > 0) {
+                outboundAliases = new OutboundTopicAliases(limits.topicAliasMaximum());
+            }
+        }
         keepAliveSeconds = accept.keepAliveSeconds();
-        assignedClientId = accept.assignedClientId();
+        connackProperties = merge(accept.connackProperties(), authProperties);
         state = new ConnectionState.Attaching();
         deps.connectService().connect(accept.request(), this, channel.executor());
+    }
+
+    private static Properties merge(Properties first, Properties second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        Properties.Builder builder = Properties.builder();
+        first.entries().forEach(builder::add);
+        second.entries().forEach(builder::add);
+        return builder.build();
     }
 
     @Override
@@ -144,7 +226,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         ConnectionState.Attaching attaching = (ConnectionState.Attaching) state;
         attachedSession = session;
         state = new ConnectionState.Connected(session);
-        send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties()));
+        // [MQTT-3.3.4-7..9]: never more unacknowledged QoS 1/2 PUBLISHes than the client's Receive Maximum.
+        session.state().inflight().setCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));
+        send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties));
         LOG.debug("{}: connected from {}, session present {}", clientId, channel.remoteAddress(), sessionPresent);
         keepAlive.start(keepAliveSeconds);
         deps.deliveryService().resume(session);
@@ -156,14 +240,53 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         }
     }
 
-    private Properties connackProperties() {
-        if (!version.isV5()) {
-            return Properties.EMPTY;
+    /** Resolves the topic of an inbound PUBLISH (MQTT 5 topic aliases); null after closing for an error. */
+    Publish resolveTopic(Publish publish) {
+        if (inboundAliases == null) {
+            return publish;
         }
-        return Properties.builder()
-                .string(PropertyId.ASSIGNED_CLIENT_IDENTIFIER, assignedClientId)
-                .integer(PropertyId.MAXIMUM_PACKET_SIZE, deps.settings().maxPacketSize())
-                .build();
+        int alias = (int) publish.properties().integer(PropertyId.TOPIC_ALIAS, 0);
+        if (alias == 0 && !publish.topic().isEmpty()) {
+            return publish;
+        }
+        InboundTopicAliases.Resolution resolution = inboundAliases.resolve(publish.topic(), alias);
+        if (resolution.failed()) {
+            closeForError(resolution.reasonCode(), resolution.problem());
+            return null;
+        }
+        return new Publish(publish.dup(), publish.qos(), publish.retain(), resolution.topic(), publish.packetId(),
+                publish.properties(), publish.payload());
+    }
+
+    /** AUTH from a connected client: re-authentication (4.12.1). */
+    void onAuth(Auth auth) {
+        if (reauthentication == null) {
+            closeForViolation("AUTH without enhanced authentication in CONNECT");
+            return;
+        }
+        AuthenticationFlow.Outcome outcome = reauthentication.onAuth(auth);
+        if (outcome.reply() != null) {
+            send(outcome.reply());
+        } else {
+            closeForError(outcome.disconnectCode(), outcome.problem());
+        }
+    }
+
+    /**
+     * DISCONNECT from the client. MQTT 5: reason 0x04 asks for the will; a Session Expiry Interval
+     * may replace the CONNECT's, except that one of 0 cannot become non-zero [MQTT-3.14.2-2].
+     */
+    void onDisconnect(ClientSession session, Disconnect disconnect) {
+        if (version.isV5() && disconnect.properties().has(PropertyId.SESSION_EXPIRY_INTERVAL)) {
+            long requested = disconnect.properties().integer(PropertyId.SESSION_EXPIRY_INTERVAL, 0);
+            if (session.state().expiry().endsAtDisconnect() && requested != 0) {
+                closeForViolation("DISCONNECT sets a session expiry on a session that had none [MQTT-3.14.2-2]");
+                return;
+            }
+            deps.connectService().changeExpiry(session, new SessionExpiry(
+                    Math.min(requested, deps.v5().maxSessionExpirySeconds())));
+        }
+        close(disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL);
     }
 
     @Override
@@ -173,6 +296,19 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             send(new Disconnect(ReasonCode.SESSION_TAKEN_OVER, Properties.EMPTY));
         }
         close(false);
+    }
+
+    /** The broker is stopping: MQTT 5 clients are told so (0x8B), then every connection closes. */
+    void serverShuttingDown() {
+        channel.executor().execute(() -> {
+            if (state instanceof ConnectionState.Closed) {
+                return;
+            }
+            if (version.isV5() && state instanceof ConnectionState.Connected) {
+                send(new Disconnect(ReasonCode.SERVER_SHUTTING_DOWN, Properties.EMPTY));
+            }
+            close(false);
+        });
     }
 
     @Override
@@ -186,6 +322,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     @Override
     public void onClosed() {
         stopTimers();
+        onGone.accept(this);
         if (!(state instanceof ConnectionState.Closed)) {
             LOG.debug("{}: connection from {} closed by the network", clientId, channel.remoteAddress());
             state = new ConnectionState.Closed(false);
@@ -196,11 +333,6 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             // A no-op when the session was taken over: it is no longer attached to this connection.
             session.executor().runOrExecute(() -> deps.connectService().disconnected(session, this, graceful));
         }
-    }
-
-    /** Called by the dispatcher for DISCONNECT; {@code publishWill} for MQTT 5 reason 0x04. */
-    void onDisconnect(boolean publishWill) {
-        close(!publishWill);
     }
 
     void closeForViolation(String reason) {
@@ -215,13 +347,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         LOG.warn("{}: closing {} for a protocol error: {}", clientId.isEmpty() ? "-" : clientId,
                 channel.remoteAddress(), reason);
         if (version.isV5() && !(state instanceof ConnectionState.AwaitingConnect)) {
-            send(new Disconnect(reasonCode, Properties.EMPTY));
+            send(new Disconnect(reasonCode, Properties.builder().string(PropertyId.REASON_STRING, reason).build()));
         }
-        close(false);
-    }
-
-    private void sendAndClose(MqttPacket packet) {
-        send(packet);
         close(false);
     }
 
@@ -235,8 +362,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     }
 
     private void connectTimedOut() {
-        if (state instanceof ConnectionState.AwaitingConnect) {
-            LOG.info("{}: no CONNECT within {} ms, closing", channel.remoteAddress(), deps.settings().connectTimeoutMillis());
+        if (state instanceof ConnectionState.AwaitingConnect || state instanceof ConnectionState.Authenticating) {
+            LOG.info("{}: no CONNECT within {} ms, closing", channel.remoteAddress(),
+                    deps.settings().connectTimeoutMillis());
             close(false);
         }
     }
@@ -262,11 +390,31 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     @Override
     public void send(MqttPacket packet) {
+        if (outboundAliases != null && packet instanceof Publish publish) {
+            packet = withOutboundAlias(publish);
+        }
         writer.write(packet, version);
+    }
+
+    private Publish withOutboundAlias(Publish publish) {
+        OutboundTopicAliases.Choice choice = outboundAliases.choose(publish.topic());
+        if (choice.alias() == 0) {
+            return publish;
+        }
+        Properties.Builder props = Properties.builder();
+        publish.properties().entries().forEach(props::add);
+        props.integer(PropertyId.TOPIC_ALIAS, choice.alias());
+        return new Publish(publish.dup(), publish.qos(), publish.retain(), choice.sendTopic() ? publish.topic() : "",
+                publish.packetId(), props.build(), publish.payload());
     }
 
     @Override
     public boolean isWritable() {
         return channel.isWritable();
+    }
+
+    @Override
+    public int maximumPacketSize() {
+        return Math.min(limits.maximumPacketSize(), MqttSettings.PROTOCOL_MAX_PACKET_SIZE);
     }
 }

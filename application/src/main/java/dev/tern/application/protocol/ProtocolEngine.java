@@ -1,37 +1,55 @@
 package dev.tern.application.protocol;
 
+import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectHandler;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.service.ConnectService;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.SubscribeService;
 import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The protocol engine's entry point for transports: one {@link ProtocolConnection} per network
- * connection, whatever carries the bytes.
+ * connection, whatever carries the bytes. Knows its open connections, so that a shutdown can tell
+ * each client (MQTT 5: DISCONNECT 0x8B).
  *
  * <p>Threading: thread-safe; {@link #accept} may be called from any transport thread.
  */
 public final class ProtocolEngine implements ConnectionAcceptor {
 
     private final ConnectionDependencies dependencies;
+    private final Set<ProtocolConnection> open = ConcurrentHashMap.newKeySet();
 
-    public ProtocolEngine(MqttSettings settings, Clock clock, ConnectHandler connectHandler,
+    public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, EnhancedAuthenticators authenticators,
             ConnectService connectService, InboundPublishHandler publishHandler,
             SubscribeService subscribeService, DeliveryService deliveryService) {
-        this.dependencies = new ConnectionDependencies(settings, clock, connectHandler, connectService,
-                publishHandler, subscribeService, deliveryService);
+        this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectHandler(settings, v5),
+                authenticators, connectService, publishHandler, subscribeService, deliveryService);
     }
 
     @Override
     public InboundConnection accept(ClientChannel channel) {
-        ProtocolConnection connection = new ProtocolConnection(channel, dependencies);
+        ProtocolConnection connection = new ProtocolConnection(channel, dependencies, open::remove);
+        open.add(connection);
         connection.start();
         return connection;
+    }
+
+    /** Tells every open connection that the server is shutting down, then closes it. */
+    public void shutdown() {
+        for (ProtocolConnection connection : open) {
+            connection.serverShuttingDown();
+        }
+    }
+
+    public int openConnections() {
+        return open.size();
     }
 }

@@ -14,12 +14,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Attaches a connection to its session (3.1.4): creates the session or takes it over from an
- * older connection, applies Clean Start, and detaches it again when the connection ends.
+ * older connection, applies Clean Start, and when the connection ends, publishes or delays the
+ * will and keeps the session for its expiry interval (3.1.2.11.2, 3.1.3.2.2).
  *
  * <p>Threading: {@link #connect} may be called from any thread. The attach itself runs as a task
  * of the session's executor, so concurrent connects of one client id are serialized there: each
  * in turn closes the connection before it, and the last one wins, with no race [MQTT-3.1.4-2].
- * {@link #disconnected} runs inside a task of the session's executor.
+ * The other methods run inside tasks of the session's executor.
  */
 public final class ConnectService {
 
@@ -28,13 +29,15 @@ public final class ConnectService {
     private final SessionRegistry sessions;
     private final SubscribeService subscriptions;
     private final WillService wills;
+    private final SessionEndService sessionEnd;
     private final MqttSettings settings;
 
     public ConnectService(SessionRegistry sessions, SubscribeService subscriptions, WillService wills,
-            MqttSettings settings) {
+            SessionEndService sessionEnd, MqttSettings settings) {
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.wills = wills;
+        this.sessionEnd = sessionEnd;
         this.settings = settings;
     }
 
@@ -55,18 +58,26 @@ public final class ConnectService {
             connect(request, connection, connectionExecutor);
             return;
         }
+        // A session with expiry 0 ends with its connection: it is never resumed, even by a takeover.
         boolean resumable = session.hasBeenAttached() && !session.state().expiry().endsAtDisconnect();
+        boolean sessionPresent = resumable && !request.cleanStart();
         SessionConnection previous = (SessionConnection) session.connection();
         if (previous != null) {
             LOG.info("{}: session taken over by a new connection", request.clientId());
             session.detach(previous);
             previous.takenOver();
+            // The old connection ended abnormally; a delayed will is void since the client is back
+            // at once, unless the session does not go on.
             Will will = session.state().takeWill();
-            if (will != null) {
+            if (will != null && (will.delaySeconds() == 0 || !sessionPresent)) {
                 wills.publish(session.clientId(), will);
             }
         }
-        boolean sessionPresent = resumable && !request.cleanStart();
+        Will pending = session.takePendingWill();
+        if (pending != null && !sessionPresent) {
+            // The session ends here, which fires a will still waiting for its delay.
+            wills.publish(session.clientId(), pending);
+        }
         if (!sessionPresent) {
             subscriptions.removeAll(session);
             session.state().clearMessages();
@@ -79,27 +90,58 @@ public final class ConnectService {
     }
 
     /**
-     * The connection ended. Publishes the will unless the client said DISCONNECT, and ends the
-     * session when its expiry is at disconnect (Clean Session 1).
+     * The connection ended. Publishes the will unless the client said DISCONNECT (at once, or
+     * after its delay), and ends the session now or when its expiry interval has passed.
      */
     public void disconnected(ClientSession session, SessionConnection connection, boolean graceful) {
         if (!session.detach(connection)) {
             return;
         }
         Will will = session.state().takeWill();
+        SessionExpiry expiry = session.state().expiry();
         if (will != null && !graceful) {
-            wills.publish(session.clientId(), will);
+            long delay = will.firesAfterSeconds(expiry.seconds());
+            if (delay == 0) {
+                wills.publish(session.clientId(), will);
+            } else {
+                long generation = session.generation();
+                session.setPendingWill(will, session.executor().owner().schedule(
+                        () -> session.executor().execute(() -> fireDelayedWill(session, generation)), delay * 1000));
+            }
         }
-        if (session.state().expiry().endsAtDisconnect()) {
-            end(session);
+        if (expiry.endsAtDisconnect()) {
+            sessionEnd.end(session);
+        } else if (!expiry.never()) {
+            long generation = session.generation();
+            session.setExpiryTimer(session.executor().owner().schedule(
+                    () -> session.executor().execute(() -> expire(session, generation)), expiry.seconds() * 1000));
         }
     }
 
-    private void end(ClientSession session) {
-        session.end();
-        sessions.remove(session);
-        subscriptions.removeAll(session);
-        session.state().clearMessages();
+    /** MQTT 5 DISCONNECT may change the Session Expiry Interval, within the broker's maximum. */
+    public void changeExpiry(ClientSession session, SessionExpiry expiry) {
+        session.state().setExpiry(expiry);
+    }
+
+    private void fireDelayedWill(ClientSession session, long generation) {
+        if (session.generation() == generation && !session.isOnline()) {
+            Will will = session.takePendingWill();
+            if (will != null) {
+                wills.publish(session.clientId(), will);
+            }
+        }
+    }
+
+    private void expire(ClientSession session, long generation) {
+        if (session.generation() != generation || session.isOnline() || session.isEnded()) {
+            return;
+        }
+        LOG.debug("{}: session expired", session.clientId());
+        Will will = session.takePendingWill();
+        if (will != null) {
+            wills.publish(session.clientId(), will);
+        }
+        sessionEnd.end(session);
     }
 
     private ClientSession newSession(String clientId, SessionExpiry expiry, TaskExecutor owner) {

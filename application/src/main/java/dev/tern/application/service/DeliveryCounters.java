@@ -13,6 +13,7 @@ public final class DeliveryCounters {
     private final LongAdder queueFull = new LongAdder();
     private final LongAdder qos0Offline = new LongAdder();
     private final LongAdder expired = new LongAdder();
+    private final LongAdder tooLarge = new LongAdder();
 
     void droppedQueueFull() {
         queueFull.increment();
@@ -24,6 +25,14 @@ public final class DeliveryCounters {
 
     void droppedExpired() {
         expired.increment();
+    }
+
+    void droppedTooLarge() {
+        tooLarge.increment();
+    }
+
+    public long tooLargeDrops() {
+        return tooLarge.sum();
     }
 
     public long queueFullDrops() {

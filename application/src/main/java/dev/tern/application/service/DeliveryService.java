@@ -1,5 +1,7 @@
 package dev.tern.application.service;
 
+import dev.tern.application.config.MqttSettings;
+import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
@@ -157,6 +159,12 @@ public final class DeliveryService {
             counters.droppedExpired();
             return true;
         }
+        if (out.maximumPacketSize() < MqttSettings.PROTOCOL_MAX_PACKET_SIZE && tooLarge(out, delivery)) {
+            // [MQTT-3.1.2-25]: never send a packet above the client's Maximum Packet Size; the
+            // message is dropped for this client as if it had been delivered.
+            counters.droppedTooLarge();
+            return true;
+        }
         if (message.qos() == Qos.AT_MOST_ONCE) {
             out.send(toPublish(delivery, 0, false));
             return true;
@@ -167,6 +175,11 @@ public final class DeliveryService {
         }
         out.send(toPublish(delivery, flow.packetId(), false));
         return true;
+    }
+
+    private boolean tooLarge(PacketSink out, Delivery delivery) {
+        int packetId = delivery.message().qos() == Qos.AT_MOST_ONCE ? 0 : 1;
+        return PacketEncoder.encodedSize(toPublish(delivery, packetId, false), out.version()) > out.maximumPacketSize();
     }
 
     private Publish toPublish(Delivery delivery, int packetId, boolean dup) {

@@ -43,9 +43,9 @@ public final class PublishService {
         if (message.retain()) {
             retained.retain(message);
         }
-        Matches matches = new Matches(message.publisherId());
+        Matches matches = new Matches(message.publisherId(), null);
         subscriptions.match(message.topic(), matches);
-        matches.pickSharedMembers(sharedPicker);
+        matches.pickSharedMembers(sharedPicker, sessions);
         for (Target target : matches.targets.values()) {
             ClientSession session = sessions.get(target.clientId);
             if (session != null) {
@@ -54,6 +54,23 @@ public final class PublishService {
             }
         }
         return matches.targets.size();
+    }
+
+    /**
+     * Hands a message to one member of a shared subscription group, as when the member that held it
+     * ended its session (4.8.2). The message keeps its original QoS cap of the group's subscriptions.
+     */
+    public void publishToShareGroup(TopicFilter sharedFilter, ApplicationMessage message) {
+        Matches matches = new Matches(message.publisherId(), sharedFilter);
+        subscriptions.match(message.topic(), matches);
+        matches.pickSharedMembers(sharedPicker, sessions);
+        for (Target target : matches.targets.values()) {
+            ClientSession session = sessions.get(target.clientId);
+            if (session != null) {
+                Delivery d = target.toDelivery(message);
+                session.executor().execute(() -> deliverIfLive(session, d));
+            }
+        }
     }
 
     private void deliverIfLive(ClientSession session, Delivery d) {
@@ -68,15 +85,21 @@ public final class PublishService {
      */
     private static final class Matches implements SubscriptionIndex.MatchVisitor {
         private final String publisherId;
+        private final TopicFilter onlyGroup;
         private final Map<String, Target> targets = new HashMap<>();
         private Map<String, List<Target>> sharedGroups;
 
-        Matches(String publisherId) {
+        /** {@code onlyGroup}: match only this shared subscription, or everything when null. */
+        Matches(String publisherId, TopicFilter onlyGroup) {
             this.publisherId = publisherId;
+            this.onlyGroup = onlyGroup;
         }
 
         @Override
         public void visit(String clientId, TopicFilter filter, SubscriptionOptions options) {
+            if (onlyGroup != null && !onlyGroup.equals(filter)) {
+                return;
+            }
             if (filter.isShared()) {
                 if (sharedGroups == null) {
                     sharedGroups = new HashMap<>();
@@ -93,12 +116,15 @@ public final class PublishService {
             targets.computeIfAbsent(clientId, Target::new).add(options);
         }
 
-        void pickSharedMembers(SharedSubscriptionPicker picker) {
+        void pickSharedMembers(SharedSubscriptionPicker picker, SessionRegistry sessions) {
             if (sharedGroups == null) {
                 return;
             }
             for (Map.Entry<String, List<Target>> group : sharedGroups.entrySet()) {
-                Target chosen = picker.pick(group.getKey(), group.getValue());
+                Target chosen = picker.pick(group.getKey(), group.getValue(), t -> t.clientId, t -> {
+                    ClientSession s = sessions.get(t.clientId);
+                    return s != null && s.isOnline();
+                });
                 Target existing = targets.get(chosen.clientId);
                 if (existing == null) {
                     targets.put(chosen.clientId, chosen);

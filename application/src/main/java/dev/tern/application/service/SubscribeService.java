@@ -42,9 +42,19 @@ public final class SubscribeService {
         this.clock = clock;
     }
 
-    public void subscribe(ClientSession session, Subscribe request) {
+    /**
+     * Applies a SUBSCRIBE and answers SUBACK. Returns false, having changed nothing, for a protocol
+     * error the connection must disconnect for: No Local on a shared subscription [MQTT-3.8.3-4].
+     */
+    public boolean subscribe(ClientSession session, Subscribe request) {
         ProtocolVersion version = session.connection().version();
         int subscriptionId = (int) request.properties().integer(PropertyId.SUBSCRIPTION_IDENTIFIER, 0);
+        for (TopicSubscription wanted : request.subscriptions()) {
+            TopicFilter filter = TopicFilter.parseOrNull(wanted.filter());
+            if (version.isV5() && wanted.noLocal() && filter != null && filter.isShared()) {
+                return false;
+            }
+        }
         List<Integer> codes = new ArrayList<>(request.subscriptions().size());
         List<Subscription> retainedWanted = new ArrayList<>();
         for (TopicSubscription wanted : request.subscriptions()) {
@@ -68,6 +78,7 @@ public final class SubscribeService {
         for (Subscription subscription : retainedWanted) {
             sendRetained(session, subscription);
         }
+        return true;
     }
 
     public void unsubscribe(ClientSession session, Unsubscribe request) {
@@ -96,7 +107,7 @@ public final class SubscribeService {
         }
     }
 
-    /** Retained messages are not sent on shared subscriptions (4.8.2); otherwise per Retain Handling. */
+    /** Retained messages are not sent on shared subscriptions (3.8.4, 4.8.2); otherwise per Retain Handling. */
     private static boolean wantsRetained(TopicFilter filter, RetainHandling handling, boolean isNew) {
         if (filter.isShared()) {
             return false;

@@ -1,6 +1,7 @@
 package dev.tern.application.service;
 
 import dev.tern.domain.will.Will;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +16,15 @@ public final class WillService {
     private static final Logger LOG = LoggerFactory.getLogger(WillService.class);
 
     private final PublishService publisher;
+    private final Clock clock;
 
-    public WillService(PublishService publisher) {
+    public WillService(PublishService publisher, Clock clock) {
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     public void publish(String clientId, Will will) {
         LOG.debug("{}: publishing will on {}", clientId, will.message().topic());
-        publisher.publish(will.message());
+        publisher.publish(will.messageAt(clock.millis()));
     }
 }

@@ -1,21 +1,29 @@
 package dev.tern.application.session;
 
+import dev.tern.application.port.out.TaskExecutor.Cancellable;
 import dev.tern.domain.session.Session;
+import dev.tern.domain.will.Will;
 
 /**
  * A session as the running broker holds it: the domain state, the serial executor that confines
- * it, and the connection it is attached to, if any.
+ * it, the connection it is attached to, and the timers that run while it is offline (session
+ * expiry, will delay).
  *
- * <p>Threading: {@link #executor()} and {@link #clientId()} may be used from any thread; every
- * other method only from within a task of {@link #executor()}.
+ * <p>Threading: {@link #executor()}, {@link #clientId()} and {@link #isOnline()} may be used from
+ * any thread; every other method only from within a task of {@link #executor()}.
  */
 public final class ClientSession {
 
     private final Session state;
     private final SerialExecutor executor;
     private PacketSink connection;
+    private volatile boolean online;
     private boolean ended;
     private boolean everAttached;
+    private long generation;
+    private Will pendingWill;
+    private Cancellable willTimer;
+    private Cancellable expiryTimer;
 
     public ClientSession(Session state, SerialExecutor executor) {
         this.state = state;
@@ -39,9 +47,18 @@ public final class ClientSession {
         return connection;
     }
 
+    /** A hint for routing decisions on other threads; exact only inside the session's tasks. */
+    public boolean isOnline() {
+        return online;
+    }
+
+    /** Attaches a connection, starting a new generation: timers of the last offline period are void. */
     public void attach(PacketSink newConnection) {
         connection = newConnection;
+        online = true;
         everAttached = true;
+        generation++;
+        cancelTimers();
     }
 
     /** False for a session created by the connect now attaching: there is nothing to resume. */
@@ -55,7 +72,13 @@ public final class ClientSession {
             return false;
         }
         connection = null;
+        online = false;
         return true;
+    }
+
+    /** Counts attachments, so that a timer armed while offline can tell it is stale. */
+    public long generation() {
+        return generation;
     }
 
     /** True once the session is over; a connect that finds it ended must create a new one. */
@@ -66,5 +89,39 @@ public final class ClientSession {
     public void end() {
         ended = true;
         connection = null;
+        online = false;
+        cancelTimers();
+    }
+
+    /** A will waiting for its Will Delay Interval to pass (MQTT 5), with its timer. */
+    public void setPendingWill(Will will, Cancellable timer) {
+        pendingWill = will;
+        willTimer = timer;
+    }
+
+    /** Takes the pending will away, returning it or null. */
+    public Will takePendingWill() {
+        Will taken = pendingWill;
+        pendingWill = null;
+        if (willTimer != null) {
+            willTimer.cancel();
+            willTimer = null;
+        }
+        return taken;
+    }
+
+    public void setExpiryTimer(Cancellable timer) {
+        expiryTimer = timer;
+    }
+
+    private void cancelTimers() {
+        if (expiryTimer != null) {
+            expiryTimer.cancel();
+            expiryTimer = null;
+        }
+        if (willTimer != null) {
+            willTimer.cancel();
+            willTimer = null;
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.tern.application.session;
 
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.ProtocolVersion;
-import dev.tern.application.protocol.packet.Publish;
 
 /**
  * The outbound side of the connection a session is attached to, as delivery needs it.
@@ -18,4 +17,7 @@ public interface PacketSink {
 
     /** Whether the transport can take more bytes now; when false, deliveries wait in the queue. */
     boolean isWritable();
+
+    /** The largest packet the client accepts (MQTT 5 Maximum Packet Size; the protocol limit otherwise). */
+    int maximumPacketSize();
 }

@@ -1,10 +1,11 @@
 package dev.tern.application.testing;
 
+import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.codec.PacketEncoder;
-import dev.tern.application.protocol.handler.ConnectHandler;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.MqttPacket;
@@ -16,7 +17,9 @@ import dev.tern.application.service.ConnectService;
 import dev.tern.application.service.DeliveryCounters;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.PublishService;
+import dev.tern.application.service.SessionEndService;
 import dev.tern.application.service.SharedSubscriptionPicker;
+import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
@@ -37,13 +40,20 @@ public final class EngineHarness {
     public final DeliveryCounters counters = new DeliveryCounters();
     private final ProtocolEngine engine;
 
-    public EngineHarness(MqttSettings settings) {
+    public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(), counters);
-        PublishService publisher = new PublishService(index, retained, sessions, delivery, new SharedSubscriptionPicker());
+        PublishService publisher = new PublishService(index, retained, sessions, delivery,
+                new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN));
         SubscribeService subscribe = new SubscribeService(index, retained, delivery, clock);
-        ConnectService connect = new ConnectService(sessions, subscribe, new WillService(publisher), settings);
-        engine = new ProtocolEngine(settings, clock, new ConnectHandler(), connect,
-                new InboundPublishHandler(publisher, clock), subscribe, delivery);
+        ConnectService connect = new ConnectService(sessions, subscribe, new WillService(publisher, clock),
+                new SessionEndService(sessions, subscribe, publisher), settings);
+        engine = new ProtocolEngine(settings, v5, clock, authenticators, connect,
+                new InboundPublishHandler(publisher, clock, v5.receiveMaximum(), v5.validatePayloadFormat()),
+                subscribe, delivery);
+    }
+
+    public EngineHarness(MqttSettings settings) {
+        this(settings, Mqtt5Settings.defaults(), EnhancedAuthenticators.NONE);
     }
 
     public EngineHarness() {

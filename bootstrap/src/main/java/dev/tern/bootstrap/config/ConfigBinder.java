@@ -7,8 +7,17 @@ import static dev.tern.bootstrap.config.ConfigKeys.MAX_PACKET_SIZE;
 import static dev.tern.bootstrap.config.ConfigKeys.MAX_QUEUED_MESSAGES;
 import static dev.tern.bootstrap.config.ConfigKeys.QUEUE_OVERFLOW;
 import static dev.tern.bootstrap.config.ConfigKeys.QUEUE_QOS0_FOR_OFFLINE;
+import static dev.tern.bootstrap.config.ConfigKeys.MAX_KEEP_ALIVE;
+import static dev.tern.bootstrap.config.ConfigKeys.MAX_SESSION_EXPIRY;
+import static dev.tern.bootstrap.config.ConfigKeys.OUTBOUND_TOPIC_ALIASES;
+import static dev.tern.bootstrap.config.ConfigKeys.RECEIVE_MAXIMUM;
 import static dev.tern.bootstrap.config.ConfigKeys.REDIS_URL;
-import static dev.tern.bootstrap.config.ConfigKeys.RETRY_INTERVAL;
+import static dev.tern.bootstrap.config.ConfigKeys.RESPONSE_INFORMATION;
+import static dev.tern.bootstrap.config.ConfigKeys.SERVER_MOVED;
+import static dev.tern.bootstrap.config.ConfigKeys.SERVER_REFERENCE;
+import static dev.tern.bootstrap.config.ConfigKeys.SHARED_STRATEGY;
+import static dev.tern.bootstrap.config.ConfigKeys.TOPIC_ALIAS_MAXIMUM;
+import static dev.tern.bootstrap.config.ConfigKeys.VALIDATE_PAYLOAD_FORMAT;
 import static dev.tern.bootstrap.config.ConfigKeys.STORAGE_BACKEND;
 import static dev.tern.bootstrap.config.ConfigKeys.TCP_ENABLED;
 import static dev.tern.bootstrap.config.ConfigKeys.TCP_HOST;
@@ -66,8 +75,18 @@ final class ConfigBinder {
                         values.get(MAX_INFLIGHT),
                         values.get(MAX_QUEUED_MESSAGES),
                         values.get(QUEUE_OVERFLOW),
-                        values.get(QUEUE_QOS0_FOR_OFFLINE),
-                        values.get(RETRY_INTERVAL)));
+                        values.get(QUEUE_QOS0_FOR_OFFLINE)),
+                new Mqtt5Config(
+                        values.get(RECEIVE_MAXIMUM),
+                        values.get(TOPIC_ALIAS_MAXIMUM),
+                        values.get(MAX_KEEP_ALIVE),
+                        values.get(MAX_SESSION_EXPIRY),
+                        values.get(OUTBOUND_TOPIC_ALIASES),
+                        values.get(VALIDATE_PAYLOAD_FORMAT),
+                        values.get(RESPONSE_INFORMATION),
+                        values.get(SERVER_REFERENCE),
+                        values.get(SERVER_MOVED),
+                        values.get(SHARED_STRATEGY)));
     }
 
     private record Parsed(Map<ConfigKey<?>, Object> byKey) {

@@ -40,7 +40,7 @@ public final class ConfigKeys {
             "mqtt.max-inflight", "32", ValueParser.integer(1, MqttConfig.MAX_INFLIGHT_LIMIT),
             "outbound QoS 1/2 messages in flight per session");
     public static final ConfigKey<Integer> MAX_QUEUED_MESSAGES = new ConfigKey<>(
-            "mqtt.max-queued-messages", "1000", ValueParser.integer(0, Integer.MAX_VALUE),
+            "mqtt.max-queued-messages", "1000", ValueParser.integer(1, Integer.MAX_VALUE),
             "messages queued per session beyond the in-flight window");
     public static final ConfigKey<QueueOverflow> QUEUE_OVERFLOW = new ConfigKey<>(
             "mqtt.queue-overflow", "drop-oldest", ValueParser.choice(QueueOverflow.class),
@@ -48,15 +48,44 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> QUEUE_QOS0_FOR_OFFLINE = new ConfigKey<>(
             "mqtt.queue-qos0-for-offline", "false", ValueParser.bool(),
             "whether QoS 0 messages are queued for offline sessions");
-    public static final ConfigKey<Duration> RETRY_INTERVAL = new ConfigKey<>(
-            "mqtt.retry-interval", "0", ValueParser.seconds(0, 86_400),
-            "seconds before resending unacknowledged messages; 0 = only on reconnect");
+    public static final ConfigKey<Integer> RECEIVE_MAXIMUM = new ConfigKey<>(
+            "mqtt.receive-maximum", "1024", ValueParser.integer(1, 65_535),
+            "MQTT 5: unacknowledged QoS 1/2 messages a client may send at once");
+    public static final ConfigKey<Integer> TOPIC_ALIAS_MAXIMUM = new ConfigKey<>(
+            "mqtt.topic-alias-maximum", "64", ValueParser.integer(0, 65_535),
+            "MQTT 5: topic aliases a client may use per connection; 0 disables them");
+    public static final ConfigKey<Integer> MAX_KEEP_ALIVE = new ConfigKey<>(
+            "mqtt.max-keep-alive", "0", ValueParser.integer(0, 65_535),
+            "MQTT 5: highest keep alive granted, in seconds (announced as Server Keep Alive); 0 = no limit");
+    public static final ConfigKey<Long> MAX_SESSION_EXPIRY = new ConfigKey<>(
+            "mqtt.max-session-expiry", "4294967295", ValueParser.longInteger(0, 4_294_967_295L),
+            "MQTT 5: highest session expiry interval granted, in seconds");
+    public static final ConfigKey<Boolean> OUTBOUND_TOPIC_ALIASES = new ConfigKey<>(
+            "mqtt.outbound-topic-aliases", "true", ValueParser.bool(),
+            "MQTT 5: assign topic aliases to the first topics sent to a client, within its maximum");
+    public static final ConfigKey<Boolean> VALIDATE_PAYLOAD_FORMAT = new ConfigKey<>(
+            "mqtt.validate-payload-format", "false", ValueParser.bool(),
+            "MQTT 5: refuse (0x99) payloads marked UTF-8 that are not");
+    public static final ConfigKey<Optional<String>> RESPONSE_INFORMATION = new ConfigKey<>(
+            "mqtt.response-information", "none", ValueParser.optionalText(),
+            "MQTT 5: Response Information for clients that request it; none = not offered");
+    public static final ConfigKey<Optional<String>> SERVER_REFERENCE = new ConfigKey<>(
+            "mqtt.server-reference", "none", ValueParser.optionalText(),
+            "redirect every client to this server (MQTT 5 Server Reference); none = serve them");
+    public static final ConfigKey<Boolean> SERVER_MOVED = new ConfigKey<>(
+            "mqtt.server-moved", "false", ValueParser.bool(),
+            "with server-reference: permanent (0x9D Server moved) rather than 0x9C Use another server");
+    public static final ConfigKey<SharedStrategy> SHARED_STRATEGY = new ConfigKey<>(
+            "mqtt.shared-subscription-strategy", "round-robin", ValueParser.choice(SharedStrategy.class),
+            "member of a shared subscription group that gets a message: round-robin, random or sticky");
 
     public static final List<ConfigKey<?>> ALL = List.of(
             TCP_HOST, TCP_PORT, TCP_ENABLED,
             STORAGE_BACKEND, H2_PATH, REDIS_URL,
             CONNECT_TIMEOUT, MAX_PACKET_SIZE, MAX_INFLIGHT, MAX_QUEUED_MESSAGES, QUEUE_OVERFLOW,
-            QUEUE_QOS0_FOR_OFFLINE, RETRY_INTERVAL);
+            QUEUE_QOS0_FOR_OFFLINE, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
+            MAX_SESSION_EXPIRY, OUTBOUND_TOPIC_ALIASES, VALIDATE_PAYLOAD_FORMAT, RESPONSE_INFORMATION, SERVER_REFERENCE,
+            SERVER_MOVED, SHARED_STRATEGY);
 
     private ConfigKeys() {
     }

@@ -12,9 +12,6 @@ import java.util.Objects;
  * @param maxQueuedMessages messages queued per session beyond the in-flight window
  * @param queueOverflow what to drop when the queue is full
  * @param queueQos0ForOffline whether QoS 0 messages are queued for offline persistent sessions
- * @param retryInterval redelivery interval for unacknowledged messages; zero means only on
- *     reconnect. MQTT 5 forbids resending at any other time [MQTT-4.4.0-1], so a positive
- *     interval can only ever apply to 3.1.1 sessions
  */
 public record MqttConfig(
         Duration connectTimeout,
@@ -22,8 +19,7 @@ public record MqttConfig(
         int maxInflight,
         int maxQueuedMessages,
         QueueOverflow queueOverflow,
-        boolean queueQos0ForOffline,
-        Duration retryInterval) {
+        boolean queueQos0ForOffline) {
 
     public static final int MAX_PACKET_SIZE_LIMIT = 268_435_455;
     /** Receive Maximum is a two-byte integer, so no window can be larger. */
@@ -32,7 +28,6 @@ public record MqttConfig(
     public MqttConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(queueOverflow, "queueOverflow");
-        Objects.requireNonNull(retryInterval, "retryInterval");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
         }
@@ -42,11 +37,8 @@ public record MqttConfig(
         if (maxInflight < 1 || maxInflight > MAX_INFLIGHT_LIMIT) {
             throw new IllegalArgumentException("maxInflight must be 1.." + MAX_INFLIGHT_LIMIT + ": " + maxInflight);
         }
-        if (maxQueuedMessages < 0) {
-            throw new IllegalArgumentException("maxQueuedMessages must not be negative: " + maxQueuedMessages);
-        }
-        if (retryInterval.isNegative()) {
-            throw new IllegalArgumentException("retryInterval must not be negative: " + retryInterval);
+        if (maxQueuedMessages < 1) {
+            throw new IllegalArgumentException("maxQueuedMessages must be positive: " + maxQueuedMessages);
         }
     }
 }

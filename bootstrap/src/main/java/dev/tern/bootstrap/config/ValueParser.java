@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,31 @@ public interface ValueParser<T> {
                 throw new IllegalArgumentException("is out of range " + min + ".." + max);
             }
             return value;
+        };
+    }
+
+    static ValueParser<Long> longInteger(long min, long max) {
+        return text -> {
+            long value;
+            try {
+                value = Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a number");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("is out of range " + min + ".." + max);
+            }
+            return value;
+        };
+    }
+
+    /** Text, or {@code none} for no value. */
+    static ValueParser<Optional<String>> optionalText() {
+        return text -> {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("must not be blank (write none for no value)");
+            }
+            return "none".equals(text.strip()) ? Optional.empty() : Optional.of(text.strip());
         };
     }
 

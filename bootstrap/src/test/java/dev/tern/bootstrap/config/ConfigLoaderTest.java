@@ -28,7 +28,9 @@ class ConfigLoaderTest {
         assertThat(config.storage().h2().path()).isEqualTo("./data/tern");
         assertThat(config.storage().redis().url()).isEqualTo(URI.create("redis://127.0.0.1:6379"));
         assertThat(config.mqtt()).isEqualTo(new MqttConfig(Duration.ofSeconds(10), 268_435_455, 32, 1000,
-                QueueOverflow.DROP_OLDEST, false, Duration.ZERO));
+                QueueOverflow.DROP_OLDEST, false));
+        assertThat(config.mqtt5().sharedStrategy()).isEqualTo(SharedStrategy.ROUND_ROBIN);
+        assertThat(config.mqtt5().serverReference()).isEmpty();
         assertThat(config).isEqualTo(BrokerConfig.defaults());
     }
 
@@ -63,7 +65,7 @@ class ConfigLoaderTest {
 
     @Test
     void environmentOverridesTheFile() throws IOException {
-        Path file = yaml("listeners: {tcp: {port: 1884}}\nmqtt: {retry-interval: 5}\n");
+        Path file = yaml("listeners: {tcp: {port: 1884}}\nmqtt: {receive-maximum: 5}\n");
 
         BrokerConfig config = ConfigLoader.load(withFile(file), Map.of(
                 "TERN_LISTENERS_TCP_PORT", "1885",
@@ -72,7 +74,7 @@ class ConfigLoaderTest {
 
         assertThat(config.listeners().tcp().port()).isEqualTo(1885);
         assertThat(config.mqtt().maxQueuedMessages()).isEqualTo(50);
-        assertThat(config.mqtt().retryInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.mqtt5().receiveMaximum()).isEqualTo(5);
     }
 
     @Test

@@ -11,7 +11,7 @@ class MqttConfigTest {
     @Test
     void rejectsAnInflightWindowOfZero() {
         assertThatThrownBy(() -> new MqttConfig(Duration.ofSeconds(10), 1024, 0, 10,
-                QueueOverflow.DROP_OLDEST, false, Duration.ZERO))
+                QueueOverflow.DROP_OLDEST, false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxInflight");
     }
@@ -19,16 +19,16 @@ class MqttConfigTest {
     @Test
     void rejectsAPacketSizeAboveTheProtocolLimit() {
         assertThatThrownBy(() -> new MqttConfig(Duration.ofSeconds(10), 268_435_456, 32, 10,
-                QueueOverflow.DROP_OLDEST, false, Duration.ZERO))
+                QueueOverflow.DROP_OLDEST, false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxPacketSize");
     }
 
     @Test
-    void rejectsANegativeRetryInterval() {
-        assertThatThrownBy(() -> new MqttConfig(Duration.ofSeconds(10), 1024, 32, 10,
-                QueueOverflow.DROP_OLDEST, false, Duration.ofSeconds(-1)))
+    void rejectsAnEmptyQueue() {
+        assertThatThrownBy(() -> new MqttConfig(Duration.ofSeconds(10), 1024, 32, 0,
+                QueueOverflow.DROP_OLDEST, false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("retryInterval");
+                .hasMessageContaining("maxQueuedMessages");
     }
 }

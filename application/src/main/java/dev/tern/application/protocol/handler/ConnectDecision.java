@@ -1,15 +1,25 @@
 package dev.tern.application.protocol.handler;
 
+import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.service.ConnectService.ConnectRequest;
 
 /** What the broker answers to a CONNECT before any session is touched. */
 public sealed interface ConnectDecision {
 
-    /** Go ahead; {@code assignedClientId} is non-null when the broker chose the id (3.1.3.1). */
-    record Accept(ConnectRequest request, int keepAliveSeconds, String assignedClientId) implements ConnectDecision {
+    /**
+     * Go ahead.
+     *
+     * @param keepAliveSeconds  the keep alive in force (the Server Keep Alive when the broker lowered it)
+     * @param connackProperties what CONNACK announces (empty for MQTT 3.1.1)
+     */
+    record Accept(ConnectRequest request, int keepAliveSeconds, ClientLimits limits, Properties connackProperties)
+            implements ConnectDecision {
     }
 
-    /** Answer CONNACK with {@code reasonCode} and close the connection [MQTT-3.2.2-5]. */
-    record Reject(int reasonCode, String reason) implements ConnectDecision {
+    /** Answer CONNACK with {@code reasonCode} and {@code properties}, then close [MQTT-3.2.2-5]. */
+    record Reject(int reasonCode, String reason, Properties properties) implements ConnectDecision {
+        public Reject(int reasonCode, String reason) {
+            this(reasonCode, reason, Properties.EMPTY);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.tern.application.protocol.handler;
 
-import dev.tern.application.protocol.packet.PublishPropertiesMapper;
+import dev.tern.application.config.Mqtt5Settings;
+import dev.tern.application.config.MqttSettings;
 import dev.tern.application.protocol.packet.Connect;
+import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
+import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.service.ConnectService.ConnectRequest;
 import dev.tern.domain.message.ApplicationMessage;
@@ -13,24 +16,35 @@ import dev.tern.domain.will.Will;
 import java.util.UUID;
 
 /**
- * Checks a CONNECT (3.1) and turns it into a connect request: client id rules, session expiry
- * and the will.
+ * Checks a CONNECT (3.1) and turns it into a connect request and the CONNACK properties: client
+ * id rules, keep alive, session expiry, redirection and the will.
  *
  * <p>Threading: stateless and thread-safe.
  */
 public final class ConnectHandler {
 
+    private final MqttSettings settings;
+    private final Mqtt5Settings v5;
+
+    public ConnectHandler(MqttSettings settings, Mqtt5Settings v5) {
+        this.settings = settings;
+        this.v5 = v5;
+    }
+
     public ConnectDecision decide(Connect connect) {
-        boolean v5 = connect.version().isV5();
+        boolean isV5 = connect.version().isV5();
+        if (v5.serverReference() != null) {
+            return redirect(isV5);
+        }
         String clientId = connect.clientId();
         String assigned = null;
         if (clientId.isEmpty()) {
-            if (!connect.cleanStart() && !v5) {
+            if (!connect.cleanStart() && !isV5) {
                 // [MQTT-3.1.3-8]: a zero-length id needs Clean Session 1 in 3.1.1.
                 return new ConnectDecision.Reject(ReasonCode.V3_IDENTIFIER_REJECTED,
                         "zero-length client id with clean session 0");
             }
-            // [MQTT-3.1.3-6]: the broker assigns a unique id.
+            // [MQTT-3.1.3-6]: the broker assigns a unique id ([MQTT-3.2.2-16] announces it in MQTT 5).
             clientId = "tern-" + UUID.randomUUID();
             assigned = clientId;
         }
@@ -38,31 +52,59 @@ public final class ConnectHandler {
         if (connect.will() != null) {
             TopicName topic = TopicName.parseOrNull(connect.will().topic());
             if (topic == null) {
-                return new ConnectDecision.Reject(v5 ? ReasonCode.TOPIC_NAME_INVALID : ReasonCode.V3_SERVER_UNAVAILABLE,
+                return new ConnectDecision.Reject(isV5 ? ReasonCode.TOPIC_NAME_INVALID : ReasonCode.V3_SERVER_UNAVAILABLE,
                         "invalid will topic");
             }
             will = toWill(clientId, topic, connect);
         }
-        ConnectRequest request = new ConnectRequest(clientId, connect.cleanStart(), expiryOf(connect), will);
-        return new ConnectDecision.Accept(request, connect.keepAliveSeconds(), assigned);
-    }
-
-    /** 3.1.1: Clean Session 1 ends the session at disconnect, 0 keeps it; MQTT 5 says so itself. */
-    private static SessionExpiry expiryOf(Connect connect) {
-        if (!connect.version().isV5()) {
-            return connect.cleanStart() ? SessionExpiry.AT_DISCONNECT : SessionExpiry.NEVER;
+        if (!isV5) {
+            SessionExpiry expiry = connect.cleanStart() ? SessionExpiry.AT_DISCONNECT : SessionExpiry.NEVER;
+            return new ConnectDecision.Accept(new ConnectRequest(clientId, connect.cleanStart(), expiry, will),
+                    connect.keepAliveSeconds(), ClientLimits.V3, Properties.EMPTY);
         }
-        return new SessionExpiry(connect.properties().integer(PropertyId.SESSION_EXPIRY_INTERVAL, 0));
+        ClientLimits limits = ClientLimits.of(connect);
+        Properties.Builder connack = Properties.builder();
+        long requestedExpiry = connect.properties().integer(PropertyId.SESSION_EXPIRY_INTERVAL, 0);
+        long grantedExpiry = Math.min(requestedExpiry, v5.maxSessionExpirySeconds());
+        if (grantedExpiry != requestedExpiry) {
+            // 3.2.2.3.2: the broker tells the client the interval it uses instead.
+            connack.integer(PropertyId.SESSION_EXPIRY_INTERVAL, grantedExpiry);
+        }
+        int keepAlive = connect.keepAliveSeconds();
+        if (v5.maxKeepAliveSeconds() > 0 && (keepAlive == 0 || keepAlive > v5.maxKeepAliveSeconds())) {
+            keepAlive = v5.maxKeepAliveSeconds();
+            connack.integer(PropertyId.SERVER_KEEP_ALIVE, keepAlive);
+        }
+        connack.string(PropertyId.ASSIGNED_CLIENT_IDENTIFIER, assigned);
+        connack.integer(PropertyId.RECEIVE_MAXIMUM, v5.receiveMaximum());
+        connack.integer(PropertyId.MAXIMUM_PACKET_SIZE, settings.maxPacketSize());
+        connack.integer(PropertyId.TOPIC_ALIAS_MAXIMUM, v5.topicAliasMaximum());
+        if (limits.responseInformationWanted() && v5.responseInformation() != null) {
+            connack.string(PropertyId.RESPONSE_INFORMATION, v5.responseInformation());
+        }
+        ConnectRequest request = new ConnectRequest(clientId, connect.cleanStart(), new SessionExpiry(grantedExpiry), will);
+        return new ConnectDecision.Accept(request, keepAlive, limits, connack.build());
     }
 
-    private Will toWill(String clientId, TopicName topic, Connect connect) {
+    /** 4.11: every client is sent elsewhere; MQTT 3.1.1 has no redirection, only "unavailable". */
+    private ConnectDecision redirect(boolean isV5) {
+        if (!isV5) {
+            return new ConnectDecision.Reject(ReasonCode.V3_SERVER_UNAVAILABLE, "redirected to " + v5.serverReference());
+        }
+        int code = v5.serverMoved() ? ReasonCode.SERVER_MOVED : ReasonCode.USE_ANOTHER_SERVER;
+        return new ConnectDecision.Reject(code, "redirected to " + v5.serverReference(),
+                Properties.builder().string(PropertyId.SERVER_REFERENCE, v5.serverReference()).build());
+    }
+
+    private static Will toWill(String clientId, TopicName topic, Connect connect) {
         var w = connect.will();
         var props = w.properties();
         MessageProperties messageProperties = PublishPropertiesMapper.toMessageProperties(props);
         // The will's Message Expiry Interval counts from when the will is published, not from
-        // CONNECT, so the message is kept here without a deadline.
+        // CONNECT, so it is kept apart and applied by WillService then.
         ApplicationMessage message = new ApplicationMessage(topic, w.payload(), w.qos(), w.retain(),
                 messageProperties, clientId, ApplicationMessage.NEVER);
-        return new Will(message, props.integer(PropertyId.WILL_DELAY_INTERVAL, 0));
+        return new Will(message, props.integer(PropertyId.WILL_DELAY_INTERVAL, 0),
+                props.integer(PropertyId.MESSAGE_EXPIRY_INTERVAL, Will.NO_EXPIRY));
     }
 }

@@ -1,11 +1,11 @@
 package dev.tern.application.protocol.handler;
 
-import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.Puback;
 import dev.tern.application.protocol.packet.Pubcomp;
 import dev.tern.application.protocol.packet.Publish;
+import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.Pubrec;
 import dev.tern.application.protocol.packet.Pubrel;
 import dev.tern.application.protocol.packet.ReasonCode;
@@ -14,30 +14,102 @@ import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.PacketSink;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.topic.TopicName;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
  * The receiving side of a client's PUBLISH at each QoS (4.3): QoS 0 is routed, QoS 1 routed then
- * PUBACKed, QoS 2 routed once and PUBRECed, even when a duplicate arrives before PUBREL.
+ * PUBACKed, QoS 2 routed once and PUBRECed, even when a duplicate arrives before PUBREL. MQTT 5
+ * adds the Receive Maximum and, when configured, the payload format check.
  *
  * <p>Threading: runs inside tasks of the publishing session's executor.
  */
 public final class InboundPublishHandler {
 
+    /** No reason to disconnect. */
+    public static final int OK = 0;
+
     private final PublishService publisher;
     private final Clock clock;
+    private final int receiveMaximum;
+    private final boolean validatePayloadFormat;
 
-    public InboundPublishHandler(PublishService publisher, Clock clock) {
+    public InboundPublishHandler(PublishService publisher, Clock clock, int receiveMaximum,
+            boolean validatePayloadFormat) {
         this.publisher = publisher;
         this.clock = clock;
+        this.receiveMaximum = receiveMaximum;
+        this.validatePayloadFormat = validatePayloadFormat;
     }
 
-    /** Null when the topic is not a valid topic name (the caller then closes the connection). */
-    public ApplicationMessage toMessage(ClientSession session, Publish publish) {
+    /**
+     * Handles a PUBLISH whose topic the connection has resolved; returns {@link #OK}, or the reason
+     * code the connection must disconnect with.
+     */
+    public int onPublish(ClientSession session, Publish publish) {
         TopicName topic = TopicName.parseOrNull(publish.topic());
         if (topic == null) {
-            return null;
+            return ReasonCode.TOPIC_NAME_INVALID;
         }
+        PacketSink out = session.connection();
+        boolean v5 = out.version().isV5();
+        if (v5 && publish.properties().has(PropertyId.SUBSCRIPTION_IDENTIFIER)) {
+            return ReasonCode.PROTOCOL_ERROR; // [MQTT-3.3.4-6]: only the server sends it
+        }
+        boolean isNewQos2 = publish.qos().value() == 2 && !session.state().inboundQos2().contains(publish.packetId());
+        if (v5 && isNewQos2 && session.state().inboundQos2().size() >= receiveMaximum) {
+            return ReasonCode.RECEIVE_MAXIMUM_EXCEEDED; // 3.3.4: more unacknowledged QoS 2 than announced
+        }
+        if (validatePayloadFormat && !payloadMatchesFormat(publish)) {
+            if (publish.qos().value() == 0) {
+                return ReasonCode.PAYLOAD_FORMAT_INVALID;
+            }
+            acknowledge(out, publish, ReasonCode.PAYLOAD_FORMAT_INVALID);
+            return OK;
+        }
+        ApplicationMessage message = toMessage(session, publish, topic);
+        switch (publish.qos()) {
+            case AT_MOST_ONCE -> publisher.publish(message);
+            case AT_LEAST_ONCE -> acknowledge(out, publish, routed(v5, publisher.publish(message)));
+            case EXACTLY_ONCE -> {
+                // [MQTT-4.3.3-2] method B: route on first receipt, never again until PUBREL.
+                int code = ReasonCode.SUCCESS;
+                if (session.state().inboundQos2().receive(publish.packetId())) {
+                    code = routed(v5, publisher.publish(message));
+                }
+                acknowledge(out, publish, code);
+            }
+        }
+        return OK;
+    }
+
+    /** PUBREL: forget the receipt and complete with PUBCOMP, also for an unknown id (3.6.4). */
+    public void onPubrel(ClientSession session, Pubrel pubrel) {
+        boolean known = session.state().inboundQos2().release(pubrel.packetId());
+        PacketSink out = session.connection();
+        if (known || !out.version().isV5()) {
+            out.send(Pubcomp.of(pubrel.packetId()));
+        } else {
+            out.send(new Pubcomp(pubrel.packetId(), ReasonCode.PACKET_IDENTIFIER_NOT_FOUND, Properties.EMPTY));
+        }
+    }
+
+    /** MQTT 5 tells a publisher when nobody received its message (0x10). */
+    private static int routed(boolean v5, int receivers) {
+        return v5 && receivers == 0 ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS;
+    }
+
+    private static void acknowledge(PacketSink out, Publish publish, int reasonCode) {
+        if (publish.qos().value() == 1) {
+            out.send(new Puback(publish.packetId(), reasonCode, Properties.EMPTY));
+        } else {
+            out.send(new Pubrec(publish.packetId(), reasonCode, Properties.EMPTY));
+        }
+    }
+
+    private ApplicationMessage toMessage(ClientSession session, Publish publish, TopicName topic) {
         Properties props = publish.properties();
         long expiresAt = ApplicationMessage.NEVER;
         if (!props.isEmpty()) {
@@ -50,32 +122,19 @@ public final class InboundPublishHandler {
                 PublishPropertiesMapper.toMessageProperties(props), session.clientId(), expiresAt);
     }
 
-    public void onPublish(ClientSession session, Publish publish, ApplicationMessage message) {
-        PacketSink out = session.connection();
-        switch (publish.qos()) {
-            case AT_MOST_ONCE -> publisher.publish(message);
-            case AT_LEAST_ONCE -> {
-                publisher.publish(message);
-                out.send(Puback.of(publish.packetId()));
-            }
-            case EXACTLY_ONCE -> {
-                // [MQTT-4.3.3-2] method B: route on first receipt, never again until PUBREL.
-                if (session.state().inboundQos2().receive(publish.packetId())) {
-                    publisher.publish(message);
-                }
-                out.send(Pubrec.of(publish.packetId()));
-            }
+    /** A payload marked UTF-8 (Payload Format Indicator 1) must be well-formed UTF-8 (3.3.2.3.2). */
+    private static boolean payloadMatchesFormat(Publish publish) {
+        if (publish.properties().integer(PropertyId.PAYLOAD_FORMAT_INDICATOR, 0) != 1) {
+            return true;
         }
-    }
-
-    /** PUBREL: forget the receipt and complete with PUBCOMP, also for an unknown id (3.6.4). */
-    public void onPubrel(ClientSession session, Pubrel pubrel) {
-        boolean known = session.state().inboundQos2().release(pubrel.packetId());
-        PacketSink out = session.connection();
-        if (known || !out.version().isV5()) {
-            out.send(Pubcomp.of(pubrel.packetId()));
-        } else {
-            out.send(new Pubcomp(pubrel.packetId(), ReasonCode.PACKET_IDENTIFIER_NOT_FOUND, Properties.EMPTY));
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(publish.payload().asReadOnlyBuffer());
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 }
