@@ -2,6 +2,7 @@ package dev.tern.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.bootstrap.config.BrokerConfig;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -15,6 +16,7 @@ interface BrokerComponent {
 
     @Component.Factory
     interface Factory {
-        BrokerComponent create(@BindsInstance BrokerConfig config, @BindsInstance Clock clock);
+        BrokerComponent create(@BindsInstance BrokerConfig config, @BindsInstance Clock clock,
+                @BindsInstance EnhancedAuthenticators authenticators);
     }
 }

@@ -111,9 +111,9 @@ interface EngineModule {
     @Provides
     @Singleton
     static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
-            ConnectService connectService, PublishService publisher, SubscribeService subscribeService,
+            EnhancedAuthenticators authenticators, ConnectService connectService, PublishService publisher, SubscribeService subscribeService,
             DeliveryService deliveryService) {
-        return new ProtocolEngine(settings, v5, clock, EnhancedAuthenticators.NONE, connectService,
+        return new ProtocolEngine(settings, v5, clock, authenticators, connectService,
                 new InboundPublishHandler(publisher, clock, v5.receiveMaximum(), v5.validatePayloadFormat()),
                 subscribeService, deliveryService);
     }
