@@ -52,9 +52,12 @@ final class BrokerProcess implements AutoCloseable {
         Thread reader = new Thread(() -> broker.pump(ready), "broker-output");
         reader.setDaemon(true);
         reader.start();
-        if (!ready.await(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("broker did not get ready; it printed: " + broker.output());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!ready.await(100, TimeUnit.MILLISECONDS)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError("broker did not get ready; it printed: " + broker.output());
+            }
         }
         return broker;
     }
