@@ -38,12 +38,14 @@ final class FlowScenario {
         });
 
         double cpuBefore = run.probe.cpuSeconds();
+        double selfBefore = run.self.cpuSeconds();
         long start = System.nanoTime();
         for (int i = 0; i < publishing.size(); i++) {
             publishers.get(i).start(publishing.get(i), start);
         }
         Progress.await(progress.received, shape.expectedDeliveries(), run.stallMillis, run.deadlineNanos);
         double cpuAfter = run.probe.cpuSeconds();
+        double selfAfter = run.self.cpuSeconds();
 
         Tally tally = Tally.of(subscribers, receivers);
         run.disconnectAll(publishing);
@@ -68,6 +70,7 @@ final class FlowScenario {
                     .measured("latency_p999_us", tally.latency().percentile(0.999));
         }
         return line.measured("broker_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(cpuBefore, cpuAfter, tally.unique()))
+                .measured("load_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(selfBefore, selfAfter, tally.unique()))
                 .measured("peak_rss_kb", run.probe.peakRssKb())
                 .put("duration_s", seconds);
     }

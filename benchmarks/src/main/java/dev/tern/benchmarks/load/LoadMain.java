@@ -61,7 +61,7 @@ public final class LoadMain {
                     i -> "load/out", i -> "load/out", 0, messages, window, outstanding, 0, 0), false);
             case "latency" -> FlowScenario.run(run, name, new FlowShape(1, 1, i -> "load/latency",
                     i -> "load/latency", 0, messages, window, outstanding, o.number("rate", 10_000),
-                    messages / 10), true);
+                    o.integer("warmup", messages / 10)), true);
             case "idle-connections" -> IdleConnectionsScenario.run(run);
             case "persistent-sessions" -> PersistentSessionsScenario.run(run);
             default -> throw new IllegalArgumentException("unknown scenario " + name);

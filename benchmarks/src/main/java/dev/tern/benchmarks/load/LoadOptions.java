@@ -16,7 +16,7 @@ final class LoadOptions {
     static final Set<String> NAMES = Set.of(
             "scenario", "host", "port", "broker-pid", "broker-name", "messages", "publishers",
             "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
-            "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency");
+            "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup");
 
     static final String USAGE = """
             usage: java -jar tern-load.jar --scenario NAME [--name value]...
@@ -27,7 +27,7 @@ final class LoadOptions {
               --messages N                   messages per publisher (fan-in: each of the publishers)
               --publishers 16 --subscribers 200 --window 64 (QoS 1 unacked per publisher)
               --outstanding 20000            QoS 0: messages sent but not yet received before publishers pause
-              --rate 10000                   latency: offered messages per second
+              --rate 10000 --warmup N        latency: offered messages per second; first N not in percentiles
               --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections
               --clients 1000 --per-client 100   persistent-sessions
               --payload 64 --threads 1 --timeout 300 --stall 10 (seconds without progress)

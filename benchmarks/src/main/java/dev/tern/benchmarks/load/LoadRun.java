@@ -18,6 +18,8 @@ final class LoadRun implements AutoCloseable {
     final LoadOptions options;
     final Connector connector;
     final BrokerProbe probe;
+    /** The load generator's own process, to show that it is not the bottleneck. */
+    final BrokerProbe self;
     final Progress progress = new Progress();
     final long stallMillis;
     final long deadlineNanos;
@@ -27,7 +29,9 @@ final class LoadRun implements AutoCloseable {
         this.options = options;
         this.connector = new Connector(options.text("host", "127.0.0.1"), options.integer("port", 1883),
                 options.integer("threads", 1), options.integer("source-addresses", 1));
-        this.probe = new BrokerProbe(options.number("broker-pid", 0), BrokerProbe.clockTicks());
+        long ticks = BrokerProbe.clockTicks();
+        this.probe = new BrokerProbe(options.number("broker-pid", 0), ticks);
+        this.self = new BrokerProbe(ProcessHandle.current().pid(), ticks);
         this.stallMillis = options.integer("stall", 10) * 1_000L;
         this.deadlineNanos = System.nanoTime() + options.integer("timeout", 300) * 1_000_000_000L;
     }
