@@ -77,10 +77,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Below the kernel's ephemeral range (32768+ here), so no client socket can be holding the port.
 free_port() {
   local port
   while true; do
-    port=$((20000 + RANDOM % 20000))
+    port=$((10000 + RANDOM % 20000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
 }
@@ -149,7 +150,11 @@ for rep in $(seq 1 "$REPS"); do
   for scenario in $SCENARIOS; do
     for broker in $BROKERS; do
       port=$(free_port)
-      broker_start "$broker" "$port"
+      if ! broker_start "$broker" "$port"; then
+        echo "broker $broker did not start: rep $rep $scenario skipped" >&2
+        broker_stop
+        continue
+      fi
       # shellcheck disable=SC2046,SC2086
       if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$scenario" --port "$port" \
           --broker-pid "$broker_pid" --broker-name "$broker" --timeout 240 $(scenario_args "$scenario")); then
