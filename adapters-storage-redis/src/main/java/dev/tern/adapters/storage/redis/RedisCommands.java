@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -27,13 +28,21 @@ final class RedisCommands {
     private final BatchOptions writeOptions;
     private final BatchOptions readOptions;
     private final String redactedUrl;
+    private final int replicasToWait;
     private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
 
-    RedisCommands(RedissonClient redisson, BatchOptions writeOptions, BatchOptions readOptions, String redactedUrl) {
+    /**
+     * @param writeOptions   for write batches; when they ask Redis to {@code WAIT} for replicas,
+     *                       {@code replicasToWait} says how many must confirm
+     * @param replicasToWait 0, or how many replicas must have confirmed a write batch
+     */
+    RedisCommands(RedissonClient redisson, BatchOptions writeOptions, BatchOptions readOptions, String redactedUrl,
+                  int replicasToWait) {
         this.redisson = redisson;
         this.writeOptions = writeOptions;
         this.readOptions = readOptions;
         this.redactedUrl = redactedUrl;
+        this.replicasToWait = replicasToWait;
     }
 
     /** Adds {@code commands} to this thread's transaction, or runs them at once as their own. */
@@ -45,7 +54,7 @@ final class RedisCommands {
         }
         RBatch batch = redisson.createBatch(writeOptions);
         commands.accept(batch);
-        execute(batch, "write");
+        confirmed(execute(batch, "write"));
     }
 
     /**
@@ -85,13 +94,25 @@ final class RedisCommands {
             bound.remove();
         }
         if (!transaction.isEmpty()) {
-            execute(transaction.batch, "transaction");
+            confirmed(execute(transaction.batch, "transaction"));
         }
     }
 
-    private void execute(RBatch batch, String what) {
+    /*
+     * Redisson reports how many replicas WAIT counted but does not fail the batch when too few did.
+     * The primary has applied the writes by then, so this cannot undo them; it tells the caller
+     * they are not as durable as configured, and the caller must not acknowledge them as stored.
+     */
+    private void confirmed(BatchResult<?> result) {
+        if (result.getSyncedSlaves() < replicasToWait) {
+            throw new StorageUnavailableException("Redis at " + redactedUrl + " applied a write but only "
+                    + result.getSyncedSlaves() + " of " + replicasToWait + " replicas confirmed it in time", null);
+        }
+    }
+
+    private BatchResult<?> execute(RBatch batch, String what) {
         try {
-            batch.execute();
+            return batch.execute();
         } catch (RedisException e) {
             throw new StorageUnavailableException("Redis " + what + " failed at " + redactedUrl + ": " + e.getMessage(), e);
         }

@@ -28,7 +28,6 @@ public final class RedisStorage implements AutoCloseable {
     private static final int RETRY_ATTEMPTS = 2;
     private static final int NETTY_THREADS = 4;
     private static final int POOL_SIZE = 16;
-    private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
 
     private final RedissonClient redisson;
     private final SessionStore sessions;
@@ -42,7 +41,7 @@ public final class RedisStorage implements AutoCloseable {
         this.redisson = redisson;
         RedisKeys keys = new RedisKeys(settings.keyPrefix());
         RedisCommands commands = new RedisCommands(redisson, writeOptions(settings), readOptions(settings),
-                settings.redactedUrl());
+                settings.redactedUrl(), settings.replicasToWait());
         this.sessions = new RedisSessionStore(commands, keys);
         this.subscriptions = new RedisSubscriptionStore(commands, keys);
         this.retained = new RedisRetainedMessageStore(commands, keys);
@@ -97,8 +96,7 @@ public final class RedisStorage implements AutoCloseable {
     /** Closes the connections; stores used afterwards fail. */
     @Override
     public void close() {
-        // No quiet period: the stores are synchronous, so nothing is still on its way once callers stop.
-        redisson.shutdown(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        redisson.shutdown();
     }
 
     private static Config config(RedisUrl url, RedisStorageSettings settings) {
