@@ -11,8 +11,14 @@ import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.session.SessionExpiry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +151,39 @@ class RedisTransactionsTest {
             // The other thread's write did not wait for this transaction: it is already in Redis.
             assertThat(cli.call("EXISTS", storageUnderTest.prefix() + "session:{other-thread}")).isEqualTo(1L);
         });
+    }
+
+    @Test
+    void keepsTheTransactionsOfConcurrentThreadsApart() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                running.add(pool.submit(() -> storage.transactions().inTransaction(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        storage.sessions().save(session("t" + thread + "-" + i));
+                    }
+                    if (thread == 0) {
+                        throw new IllegalStateException("thread 0 fails");
+                    }
+                })));
+            }
+            for (Future<?> future : running) {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException expectedForThreadZero) {
+                    assertThat(expectedForThreadZero).hasRootCauseMessage("thread 0 fails");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<StoredSession> sessions = storage.sessions().loadAll();
+        assertThat(sessions).hasSize(300);
+        assertThat(sessions).noneMatch(s -> s.clientId().startsWith("t0-"));
     }
 
     @Test
