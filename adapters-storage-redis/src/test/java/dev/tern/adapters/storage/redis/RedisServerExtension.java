@@ -66,7 +66,7 @@ public final class RedisServerExtension implements BeforeAllCallback {
             if (external != null && !external.isBlank()) {
                 return new Server(external, null, null);
             }
-            Path executable = findOnPath("redis-server");
+            Path executable = findOnPath("redis-server", System.getenv().getOrDefault("PATH", ""));
             IllegalStateException lastFailure = null;
             // A free port can be taken between choosing it and redis-server binding it: try again.
             for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -119,8 +119,8 @@ public final class RedisServerExtension implements BeforeAllCallback {
             }
         }
 
-        private static Path findOnPath(String name) {
-            String path = System.getenv().getOrDefault("PATH", "");
+        /** The executable {@code name} in one of the directories of {@code path}, or a failure saying how to install it. */
+        static Path findOnPath(String name, String path) {
             for (String entry : path.split(File.pathSeparator)) {
                 Path candidate = Path.of(entry, name);
                 if (Files.isExecutable(candidate)) {
