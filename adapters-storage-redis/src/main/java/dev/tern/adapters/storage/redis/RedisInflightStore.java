@@ -1,0 +1,96 @@
+package dev.tern.adapters.storage.redis;
+
+import static dev.tern.adapters.storage.redis.RedisCommands.result;
+
+import dev.tern.application.port.out.InflightStore;
+import dev.tern.domain.delivery.OutboundFlow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.redisson.api.RFuture;
+
+/**
+ * Each client's outbound flows are an {@link OrderedHash} ({@code inflight:{C}} packet id to flow,
+ * {@code inflight-order:{C}} the resend order [MQTT-4.4.0-1]), so a flow moving from awaiting
+ * PUBREC to awaiting PUBCOMP keeps its place. Inbound QoS 2 receipts are the set {@code qos2:{C}}
+ * of packet ids: the two directions number packets independently, so they never share a key.
+ *
+ * <p>Threading: thread-safe.
+ */
+final class RedisInflightStore implements InflightStore {
+
+    private final RedisCommands commands;
+    private final RedisKeys keys;
+
+    RedisInflightStore(RedisCommands commands, RedisKeys keys) {
+        this.commands = commands;
+        this.keys = keys;
+    }
+
+    @Override
+    public void save(String clientId, OutboundFlow flow) {
+        byte[] value = StoredValues.flow(flow);
+        commands.write(batch -> flowsOf(clientId).put(batch, Integer.toString(flow.packetId()), value));
+    }
+
+    @Override
+    public void remove(String clientId, int packetId) {
+        commands.write(batch -> flowsOf(clientId).remove(batch, Integer.toString(packetId)));
+    }
+
+    @Override
+    public List<OutboundFlow> load(String clientId) {
+        String source = keys.inflight(clientId);
+        List<Map.Entry<String, byte[]>> entries = commands.read(batch -> flowsOf(clientId).load(batch));
+        List<OutboundFlow> flows = new ArrayList<>(entries.size());
+        for (Map.Entry<String, byte[]> entry : entries) {
+            flows.add(StoredValues.flow(entry.getValue(), source + " " + entry.getKey()));
+        }
+        return Collections.unmodifiableList(flows);
+    }
+
+    @Override
+    public void saveReceipt(String clientId, int packetId) {
+        commands.write(batch ->
+                batch.<String>getSet(keys.receipts(clientId), Codecs.TEXT).addAsync(Integer.toString(packetId)));
+    }
+
+    @Override
+    public void removeReceipt(String clientId, int packetId) {
+        commands.write(batch ->
+                batch.<String>getSet(keys.receipts(clientId), Codecs.TEXT).removeAsync(Integer.toString(packetId)));
+    }
+
+    @Override
+    public Set<Integer> loadReceipts(String clientId) {
+        String key = keys.receipts(clientId);
+        Set<String> members = commands.read(batch -> {
+            RFuture<Set<String>> reply = batch.<String>getSet(key, Codecs.TEXT).readAllAsync();
+            return () -> result(reply);
+        });
+        Set<Integer> packetIds = new HashSet<>(members.size() * 2);
+        for (String member : members) {
+            try {
+                packetIds.add(Integer.parseInt(member));
+            } catch (NumberFormatException e) {
+                throw new CorruptValueException(key, "member " + member + " is not a packet id");
+            }
+        }
+        return Collections.unmodifiableSet(packetIds);
+    }
+
+    @Override
+    public void deleteAll(String clientId) {
+        commands.write(batch -> {
+            flowsOf(clientId).delete(batch);
+            batch.getKeys().deleteAsync(keys.receipts(clientId));
+        });
+    }
+
+    private OrderedHash flowsOf(String clientId) {
+        return new OrderedHash(keys.inflight(clientId), keys.inflightOrder(clientId));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tern.adapters.storage.redis;
+
+/**
+ * Every Redis key Tern uses, in one place. All keys start with a configurable prefix (default
+ * {@code tern:}) so that several brokers or test runs can share one Redis database; keys that
+ * belong to one client carry its id as a hash tag ({@code {clientId}}), so that in a future Redis
+ * Cluster all keys of one client live in one slot and can change together in one transaction.
+ *
+ * <table>
+ * <caption>Key layout ({@code P} = prefix, {@code C} = client id)</caption>
+ * <tr><th>Key</th><th>Type</th><th>Content</th></tr>
+ * <tr><td>{@code P sessions}</td><td>set</td><td>client ids that have a stored session</td></tr>
+ * <tr><td>{@code P session:{C}}</td><td>hash</td><td>{@code expiry} (seconds, decimal),
+ *     {@code disconnectedAt} (epoch millis, decimal; -1 while connected), {@code will} (binary,
+ *     absent when none)</td></tr>
+ * <tr><td>{@code P subscribers}</td><td>set</td><td>client ids that have (or had) subscriptions</td></tr>
+ * <tr><td>{@code P subs:{C}}</td><td>hash</td><td>filter text (with {@code $share/group/}) to binary options</td></tr>
+ * <tr><td>{@code P subs-order:{C}}</td><td>sorted set</td><td>filter texts scored by the order first saved</td></tr>
+ * <tr><td>{@code P retained}</td><td>hash</td><td>topic name to binary message</td></tr>
+ * <tr><td>{@code P queue:{C}}</td><td>hash</td><td>sequence number (decimal) to binary delivery</td></tr>
+ * <tr><td>{@code P inflight:{C}}</td><td>hash</td><td>packet id (decimal) to binary outbound flow</td></tr>
+ * <tr><td>{@code P inflight-order:{C}}</td><td>sorted set</td><td>packet ids scored by the order first saved (resend order)</td></tr>
+ * <tr><td>{@code P qos2:{C}}</td><td>set</td><td>packet ids of inbound QoS 2 messages received, PUBREL not yet</td></tr>
+ * </table>
+ *
+ * <p>Binary values are described in {@link StoredValues}. The prefix may not contain braces: a
+ * brace in it would turn the prefix into the hash tag and put every key in one slot. The same
+ * layout is described for operators in {@code adapters-storage-redis/KEYS.md}.
+ *
+ * <p>Threading: immutable.
+ */
+final class RedisKeys {
+
+    static final String DEFAULT_PREFIX = "tern:";
+
+    private final String prefix;
+
+    RedisKeys(String prefix) {
+        if (prefix == null || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("key prefix must not be null nor contain braces: " + prefix);
+        }
+        this.prefix = prefix;
+    }
+
+    String sessions() {
+        return prefix + "sessions";
+    }
+
+    String session(String clientId) {
+        return ofClient("session", clientId);
+    }
+
+    String subscribers() {
+        return prefix + "subscribers";
+    }
+
+    String subscriptions(String clientId) {
+        return ofClient("subs", clientId);
+    }
+
+    String subscriptionOrder(String clientId) {
+        return ofClient("subs-order", clientId);
+    }
+
+    String retained() {
+        return prefix + "retained";
+    }
+
+    String queue(String clientId) {
+        return ofClient("queue", clientId);
+    }
+
+    String inflight(String clientId) {
+        return ofClient("inflight", clientId);
+    }
+
+    String inflightOrder(String clientId) {
+        return ofClient("inflight-order", clientId);
+    }
+
+    String receipts(String clientId) {
+        return ofClient("qos2", clientId);
+    }
+
+    /*
+     * The client id goes last and whole, so a key names exactly one client even when the id itself
+     * contains braces or colons; Redis takes the hash tag up to the first '}', which for an id
+     * containing '}' is a prefix of the id, still the same for every key of that client.
+     */
+    private String ofClient(String kind, String clientId) {
+        return prefix + kind + ":{" + clientId + "}";
+    }
+}

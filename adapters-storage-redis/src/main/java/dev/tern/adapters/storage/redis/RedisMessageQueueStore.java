@@ -1,0 +1,74 @@
+package dev.tern.adapters.storage.redis;
+
+import static dev.tern.adapters.storage.redis.RedisCommands.result;
+
+import dev.tern.application.port.out.MessageQueueStore;
+import dev.tern.application.port.out.StoredDelivery;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.redisson.api.RFuture;
+
+/**
+ * Each session's queue is one hash, {@code queue:{C}}: sequence number (decimal) to delivery.
+ * Appending an existing sequence replaces it. {@link #load} sorts by the parsed number, which is
+ * exact over the whole range of long; a sorted set would score with doubles, which are not exact
+ * beyond 2^53, and the port always loads a whole queue, so no server-side order is needed.
+ *
+ * <p>Threading: thread-safe.
+ */
+final class RedisMessageQueueStore implements MessageQueueStore {
+
+    private final RedisCommands commands;
+    private final RedisKeys keys;
+
+    RedisMessageQueueStore(RedisCommands commands, RedisKeys keys) {
+        this.commands = commands;
+        this.keys = keys;
+    }
+
+    @Override
+    public void append(String clientId, StoredDelivery delivery) {
+        String key = keys.queue(clientId);
+        byte[] value = StoredValues.delivery(delivery.delivery());
+        String field = Long.toString(delivery.sequence());
+        commands.write(batch -> batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastPutAsync(field, value));
+    }
+
+    @Override
+    public void remove(String clientId, long sequence) {
+        String key = keys.queue(clientId);
+        commands.write(batch ->
+                batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastRemoveAsync(Long.toString(sequence)));
+    }
+
+    @Override
+    public void deleteAll(String clientId) {
+        commands.write(batch -> batch.getKeys().deleteAsync(keys.queue(clientId)));
+    }
+
+    @Override
+    public List<StoredDelivery> load(String clientId) {
+        String key = keys.queue(clientId);
+        Map<String, byte[]> all = commands.read(batch -> {
+            RFuture<Map<String, byte[]>> reply = batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES)
+                    .readAllMapAsync();
+            return () -> result(reply);
+        });
+        List<StoredDelivery> queue = new ArrayList<>(all.size());
+        all.forEach((field, value) ->
+                queue.add(new StoredDelivery(sequence(key, field), StoredValues.delivery(value, key + " " + field))));
+        queue.sort(Comparator.comparingLong(StoredDelivery::sequence));
+        return Collections.unmodifiableList(queue);
+    }
+
+    private static long sequence(String key, String field) {
+        try {
+            return Long.parseLong(field);
+        } catch (NumberFormatException e) {
+            throw new CorruptValueException(key, "field " + field + " is not a sequence number");
+        }
+    }
+}

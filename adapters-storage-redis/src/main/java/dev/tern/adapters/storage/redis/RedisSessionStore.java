@@ -1,0 +1,121 @@
+package dev.tern.adapters.storage.redis;
+
+import static dev.tern.adapters.storage.redis.RedisCommands.result;
+
+import dev.tern.application.port.out.SessionStore;
+import dev.tern.application.port.out.StoredSession;
+import dev.tern.domain.session.SessionExpiry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.redisson.api.RFuture;
+
+/**
+ * Sessions as one hash per client ({@code session:{C}}) plus the set {@code sessions} of their
+ * ids, which {@link #loadAll} walks. Numbers are stored as decimal text so that
+ * {@code redis-cli HGETALL} shows them as they are.
+ *
+ * <p>Threading: thread-safe.
+ */
+final class RedisSessionStore implements SessionStore {
+
+    private static final String EXPIRY = "expiry";
+    private static final String DISCONNECTED_AT = "disconnectedAt";
+    private static final String WILL = "will";
+
+    private final RedisCommands commands;
+    private final RedisKeys keys;
+
+    RedisSessionStore(RedisCommands commands, RedisKeys keys) {
+        this.commands = commands;
+        this.keys = keys;
+    }
+
+    @Override
+    public void save(StoredSession session) {
+        String key = keys.session(session.clientId());
+        Map<String, byte[]> fields = new HashMap<>();
+        fields.put(EXPIRY, decimal(session.expiry().seconds()));
+        fields.put(DISCONNECTED_AT, decimal(session.disconnectedAtMillis()));
+        if (session.will() != null) {
+            fields.put(WILL, StoredValues.will(session.will()));
+        }
+        commands.write(batch -> {
+            // Delete first: a session saved without a will must not keep the will of the last one.
+            batch.getKeys().deleteAsync(key);
+            batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).putAllAsync(fields);
+            batch.<String>getSet(keys.sessions(), Codecs.TEXT).addAsync(session.clientId());
+        });
+    }
+
+    @Override
+    public Optional<StoredSession> find(String clientId) {
+        String key = keys.session(clientId);
+        return commands.read(batch -> {
+            RFuture<Map<String, byte[]>> fields = batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES)
+                    .readAllMapAsync();
+            return () -> decode(clientId, key, result(fields));
+        });
+    }
+
+    @Override
+    public void delete(String clientId) {
+        commands.write(batch -> {
+            batch.getKeys().deleteAsync(keys.session(clientId));
+            batch.<String>getSet(keys.sessions(), Codecs.TEXT).removeAsync(clientId);
+        });
+    }
+
+    @Override
+    public List<StoredSession> loadAll() {
+        Set<String> clientIds = commands.read(batch -> {
+            RFuture<Set<String>> members = batch.<String>getSet(keys.sessions(), Codecs.TEXT).readAllAsync();
+            return () -> result(members);
+        });
+        return commands.read(batch -> {
+            Map<String, RFuture<Map<String, byte[]>>> replies = new HashMap<>();
+            for (String clientId : clientIds) {
+                replies.put(clientId, batch.<String, byte[]>getMap(keys.session(clientId), Codecs.TEXT_TO_BYTES)
+                        .readAllMapAsync());
+            }
+            return () -> {
+                List<StoredSession> sessions = new ArrayList<>(replies.size());
+                // A session deleted between the two reads has no fields left and is skipped.
+                replies.forEach((clientId, fields) ->
+                        decode(clientId, keys.session(clientId), result(fields)).ifPresent(sessions::add));
+                return Collections.unmodifiableList(sessions);
+            };
+        });
+    }
+
+    private static Optional<StoredSession> decode(String clientId, String key, Map<String, byte[]> fields) {
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] will = fields.get(WILL);
+        return Optional.of(new StoredSession(clientId,
+                new SessionExpiry(parseLong(fields.get(EXPIRY), key, EXPIRY)),
+                will == null ? null : StoredValues.will(will, key + " " + WILL),
+                parseLong(fields.get(DISCONNECTED_AT), key, DISCONNECTED_AT)));
+    }
+
+    private static byte[] decimal(long value) {
+        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static long parseLong(byte[] text, String key, String field) {
+        if (text == null) {
+            throw new CorruptValueException(key, "field " + field + " missing");
+        }
+        try {
+            return Long.parseLong(new String(text, StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+            throw new CorruptValueException(key, "field " + field + " is not a number");
+        }
+    }
+}
