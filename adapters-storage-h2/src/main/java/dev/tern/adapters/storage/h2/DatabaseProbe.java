@@ -50,6 +50,10 @@ final class DatabaseProbe {
                 throw new StorageUnavailableException("H2 database " + databaseFile
                         + " is in use by another process; stop it, or point storage.h2.file at another file", e);
             }
+            if (e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
+                // H2 found no intact version of the data and wanted to start the file afresh.
+                throw new DamagedDatabaseException("no intact version of its data is readable", e);
+            }
             throw new DamagedDatabaseException(firstLine(e.getMessage()), e);
         }
     }
