@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS session (
 CREATE TABLE IF NOT EXISTS session_will (
     client_id         VARCHAR   NOT NULL PRIMARY KEY REFERENCES session (client_id) ON DELETE CASCADE,
     delay_seconds     BIGINT    NOT NULL,
+    -- The will's Message Expiry Interval in seconds, -1 for none (Will.NO_EXPIRY).
+    message_expiry_seconds BIGINT NOT NULL DEFAULT -1,
     topic             VARCHAR   NOT NULL,
     payload           VARBINARY NOT NULL,
     qos               TINYINT   NOT NULL,

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Sessions in table {@code session}, each with at most one row in {@code session_will}, which the
- * foreign key deletes with its session.
+ * foreign key deletes with its session. The will's {@code message_expiry_seconds} column is written
+ * with its default, -1 (none), as long as {@code Will} has no Message Expiry Interval to store.
  *
  * <p>Threading: thread-safe, as {@link Transactor} is; blocks on disk I/O.
  */

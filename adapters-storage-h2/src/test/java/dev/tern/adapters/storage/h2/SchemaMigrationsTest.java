@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,23 @@ class SchemaMigrationsTest {
             assertThat(storage.sessions().find("client-1")).contains(session);
         }
         assertThat(versionsOnDisk()).containsExactly(1);
+    }
+
+    @Test
+    void appliesTheMissingScriptsOfAnOlderDatabaseInOrder() throws SQLException {
+        H2Storage.open(settings(), ReopenableStorage.CLOCK).close();
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(ConnectionPool.url(settings().databaseFile()));
+        source.setUser("sa");
+        SchemaMigrations newer = new SchemaMigrations(List.of("V1__initial.sql", "V2__test_only_device_table.sql"));
+
+        int found = newer.migrate(Jdbi.create(source), settings().databaseFile());
+
+        assertThat(found).isEqualTo(1);
+        assertThat(versionsOnDisk()).containsExactly(1, 2);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO test_only_device (id) VALUES (1)");
+        }
     }
 
     @Test
