@@ -14,7 +14,9 @@ import org.jdbi.v3.core.Jdbi;
  * crash of the broker but not of the machine. So after every committed write transaction this
  * runs {@code CHECKPOINT SYNC}, which flushes H2's store and calls {@code FileChannel.force}: a
  * commit is on disk before the caller hears of it. The cost is one fsync per transaction, which is
- * why the broker's storage writer batches many writes into one {@link #inTransaction} call.
+ * why the broker's storage writer batches many writes into one {@link #inTransaction} call. If the
+ * sync itself fails, the transaction is committed but perhaps not on disk; the exception still
+ * reaches the caller, which must then not acknowledge what it wrote.
  *
  * <p>Write transactions take one lock, so they run one at a time: the broker has one storage
  * writer anyway, fsyncs serialize in H2 regardless, and it rules out two concurrent upserts of the
