@@ -1,0 +1,124 @@
+package dev.tern.adapters.storage.h2;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tern.adapters.storage.h2.H2StorageSettings.OnCorruption;
+import dev.tern.application.port.out.InflightStore;
+import dev.tern.application.port.out.MessageQueueStore;
+import dev.tern.application.port.out.RetainedMessageStore;
+import dev.tern.application.port.out.SessionStore;
+import dev.tern.application.port.out.StorageTransactions;
+import dev.tern.application.port.out.SubscriptionStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tern's durable embedded storage: the storage ports over one H2 database file, through Jdbi and a
+ * small HikariCP pool. Opening checks the file (see {@link DatabaseProbe}), deals with damage as
+ * {@link OnCorruption} says, and brings the schema up to date (see {@link SchemaMigrations}).
+ *
+ * <p>Durability: every store call outside a transaction, and every {@link
+ * StorageTransactions#inTransaction} batch, is forced to disk before it returns (H2 alone would
+ * not; see {@link Transactor}). The loss window is therefore zero for acknowledged writes, at the
+ * price of one fsync per call or batch.
+ *
+ * <p>Threading: the stores and transactions are thread-safe and block on disk I/O, so they must
+ * not be called on a network I/O thread. {@link #close} once no store call is running.
+ */
+public final class H2Storage implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2Storage.class);
+
+    private final HikariDataSource pool;
+    private final Transactor transactor;
+    private final SessionStore sessions;
+    private final SubscriptionStore subscriptions;
+    private final RetainedMessageStore retained;
+    private final MessageQueueStore queues;
+    private final InflightStore inflight;
+
+    private H2Storage(HikariDataSource pool, Transactor transactor) {
+        this.pool = pool;
+        this.transactor = transactor;
+        this.sessions = new H2SessionStore(transactor);
+        this.subscriptions = new H2SubscriptionStore(transactor);
+        this.retained = new H2RetainedMessageStore(transactor);
+        this.queues = new H2MessageQueueStore(transactor);
+        this.inflight = new H2InflightStore(transactor);
+    }
+
+    /**
+     * Opens the database, creating it when its file does not exist.
+     *
+     * @param clock stamps the name of a quarantined file
+     * @throws StorageUnavailableException when the file is damaged and {@code onCorruption} is
+     *         FAIL, is in use, or has a newer schema than this code; the message says what to do
+     */
+    public static H2Storage open(H2StorageSettings settings, Clock clock) {
+        Path file = settings.databaseFile();
+        try {
+            DatabaseProbe.check(file);
+        } catch (DamagedDatabaseException damaged) {
+            if (settings.onCorruption() == OnCorruption.FAIL) {
+                throw new StorageUnavailableException("H2 database " + file + " is damaged or unreadable: "
+                        + damaged.getMessage() + ". Restore it from a backup, or set storage.h2.on-corruption:"
+                        + " quarantine to move it aside and start with an empty database", damaged);
+            }
+            Path aside = Quarantine.moveAside(file, clock);
+            LOG.error("H2 database {} is damaged or unreadable ({}); moved it aside to {} and starting with an EMPTY"
+                    + " database: stored sessions, subscriptions, retained and queued messages are not loaded",
+                    file, damaged.getMessage(), aside, damaged);
+        }
+        return openChecked(file);
+    }
+
+    private static H2Storage openChecked(Path file) {
+        HikariDataSource pool;
+        try {
+            pool = ConnectionPool.open(file);
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException("H2 database " + file + " cannot be opened: " + e.getMessage(), e);
+        }
+        try {
+            Jdbi jdbi = Jdbi.create(pool);
+            new SchemaMigrations(SchemaMigrations.SCRIPTS).migrate(jdbi, file);
+            return new H2Storage(pool, new Transactor(jdbi));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e instanceof StorageUnavailableException ? e
+                    : new StorageUnavailableException("H2 database " + file + " cannot be migrated: " + e.getMessage(), e);
+        }
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    public RetainedMessageStore retained() {
+        return retained;
+    }
+
+    public MessageQueueStore queues() {
+        return queues;
+    }
+
+    public InflightStore inflight() {
+        return inflight;
+    }
+
+    public StorageTransactions transactions() {
+        return transactor;
+    }
+
+    /** Closes the pool, and with its last connection the database, which H2 then writes out in full. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
