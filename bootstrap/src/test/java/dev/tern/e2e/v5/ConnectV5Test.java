@@ -1,0 +1,150 @@
+package dev.tern.e2e.v5;
+
+import static dev.tern.e2e.raw.Received5.awaitDisconnect;
+import static dev.tern.e2e.raw.Received5.connect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.e2e.raw.Client5Packets;
+import dev.tern.e2e.raw.Connect5Packet;
+import dev.tern.e2e.raw.PropertiesWriter;
+import dev.tern.e2e.raw.RawMqttClient;
+import dev.tern.e2e.raw.Received5;
+import dev.tern.e2e.support.BrokerExtension;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("3.1 CONNECT, 3.2 CONNACK, 3.14 DISCONNECT (MQTT 5)")
+class ConnectV5Test {
+
+    @RegisterExtension
+    static final BrokerExtension BROKER = BrokerExtension.with();
+
+    @Test
+    void acceptsAnMqtt5ConnectWithReasonCodeSuccess() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
+            Received5.Reasoned connack = connect(client, Connect5Packet.v5("v5-ok"));
+            assertThat(connack.reasonCode()).isZero();
+            assertThat(connack.sessionPresent()).isFalse();
+        }
+    }
+
+    /** [MQTT-3.2.2-16]: an empty client id gets an Assigned Client Identifier. */
+    @Test
+    void assignsAClientIdentifierToAnEmptyOne() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
+            Received5.Reasoned connack = connect(client, Connect5Packet.v5(""));
+            assertThat(connack.reasonCode()).isZero();
+            assertThat(connack.properties().string(0x12)).isNotBlank();
+        }
+    }
+
+    @Test
+    void doesNotAssignAClientIdentifierWhenTheClientHasOne() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
+            assertThat(connect(client, Connect5Packet.v5("named")).properties().has(0x12)).isFalse();
+        }
+    }
+
+    /** 3.2.2.3.3, 3.2.2.3.6, 3.2.2.3.8: the broker's limits are announced in CONNACK. */
+    @Test
+    void announcesReceiveMaximumMaximumPacketSizeAndTopicAliasMaximum() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.receive-maximum=7", "mqtt.max-packet-size=5000",
+                "mqtt.topic-alias-maximum=5");
+                RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            Received5.Reasoned connack = connect(client, Connect5Packet.v5("limits"));
+            assertThat(connack.properties().integer(0x21)).isEqualTo(7L);
+            assertThat(connack.properties().integer(0x27)).isEqualTo(5000L);
+            assertThat(connack.properties().integer(0x22)).isEqualTo(5L);
+        }
+    }
+
+    /** [MQTT-3.2.2-21]: the Server Keep Alive replaces the client's, and the client must use it. */
+    @Test
+    void announcesServerKeepAliveWhenTheMaximumLowersTheClients() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.max-keep-alive=10");
+                RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            Received5.Reasoned connack = connect(client, Connect5Packet.v5("ka").keepAlive(60));
+            assertThat(connack.properties().integer(0x13)).isEqualTo(10L);
+        }
+    }
+
+    @Test
+    void announcesNoServerKeepAliveWhenTheClientsIsWithinTheMaximum() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.max-keep-alive=100");
+                RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            assertThat(connect(client, Connect5Packet.v5("ka2").keepAlive(60)).properties().has(0x13)).isFalse();
+        }
+    }
+
+    /** 3.2.2.3.15: Response Information only when the client asked for it. */
+    @Test
+    void sendsResponseInformationOnlyWhenRequested() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.response-information=responses/");
+                RawMqttClient asking = RawMqttClient.connect(broker.port());
+                RawMqttClient silent = RawMqttClient.connect(broker.port())) {
+            Received5.Reasoned withRequest = connect(asking, Connect5Packet.v5("asks")
+                    .properties(PropertiesWriter.properties().byteProperty(0x19, 1)));
+            Received5.Reasoned without = connect(silent, Connect5Packet.v5("silent"));
+
+            assertThat(withRequest.properties().string(0x1A)).isEqualTo("responses/");
+            assertThat(without.properties().has(0x1A)).isFalse();
+        }
+    }
+
+    /** 4.11: redirection with Use another server (0x9C) and the Server Reference. */
+    @Test
+    void redirectsWithUseAnotherServerAndServerReference() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.server-reference=other.example:1883");
+                RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            Received5.Reasoned connack = connect(client, Connect5Packet.v5("redirected"));
+            assertThat(connack.reasonCode()).isEqualTo(0x9C);
+            assertThat(connack.properties().string(0x1C)).isEqualTo("other.example:1883");
+            assertThat(client.awaitClosed(Duration.ofSeconds(3))).isTrue();
+        }
+    }
+
+    @Test
+    void redirectsWithServerMovedWhenConfigured() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.server-reference=new.example",
+                "mqtt.server-moved=true");
+                RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            Received5.Reasoned connack = connect(client, Connect5Packet.v5("moved"));
+            assertThat(connack.reasonCode()).isEqualTo(0x9D);
+            assertThat(connack.properties().string(0x1C)).isEqualTo("new.example");
+        }
+    }
+
+    /** 3.2.2.2: a will topic with a wildcard is refused with Topic Name invalid (0x90). */
+    @Test
+    void refusesAWillTopicWithAWildcardWithTopicNameInvalid() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
+            Received5.Reasoned connack = connect(client, Connect5Packet.v5("bad-will")
+                    .will("wills/#", "x", 0, PropertiesWriter.properties()));
+            assertThat(connack.reasonCode()).isEqualTo(0x90);
+            assertThat(client.awaitClosed(Duration.ofSeconds(3))).isTrue();
+        }
+    }
+
+    /** [MQTT-3.1.0-2]: a second CONNECT is a protocol error, told with a reason string. */
+    @Test
+    void disconnectsASecondConnectWithProtocolErrorAndReasonString() throws Exception {
+        try (RawMqttClient client = Received5.connected(BROKER.port(), Connect5Packet.v5("twice"))) {
+            client.send(Connect5Packet.v5("twice").toBytes());
+            Received5.Reasoned disconnect = awaitDisconnect(client);
+            assertThat(disconnect.reasonCode()).isEqualTo(0x82);
+            assertThat(disconnect.properties().string(0x1F)).isNotBlank();
+        }
+    }
+
+    /** 3.14.2.1: a client DISCONNECT with Normal disconnection ends the connection. */
+    @Test
+    void closesTheConnectionOnAClientDisconnect() throws Exception {
+        try (RawMqttClient client = Received5.connected(BROKER.port(), Connect5Packet.v5("bye"))) {
+            client.send(Client5Packets.disconnect(0x00));
+            assertThat(client.awaitClosed(Duration.ofSeconds(3))).isTrue();
+        }
+    }
+}
