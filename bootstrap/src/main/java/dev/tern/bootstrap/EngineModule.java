@@ -5,6 +5,8 @@ import dagger.Provides;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.out.Authenticator;
+import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
@@ -96,8 +98,8 @@ interface EngineModule {
     @Provides
     @Singleton
     static SubscribeService subscribeService(SubscriptionIndex index, RetainedMessages retained,
-            DeliveryService delivery, Clock clock) {
-        return new SubscribeService(index, retained, delivery, clock);
+            DeliveryService delivery, Authorizer authorizer, Clock clock) {
+        return new SubscribeService(index, retained, delivery, authorizer, clock);
     }
 
     @Provides
@@ -111,10 +113,11 @@ interface EngineModule {
     @Provides
     @Singleton
     static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
-            EnhancedAuthenticators authenticators, ConnectService connectService, PublishService publisher, SubscribeService subscribeService,
+            Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
+            ConnectService connectService, PublishService publisher, SubscribeService subscribeService,
             DeliveryService deliveryService) {
-        return new ProtocolEngine(settings, v5, clock, authenticators, connectService,
-                new InboundPublishHandler(publisher, clock, v5.receiveMaximum(), v5.validatePayloadFormat()),
+        return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, connectService,
+                new InboundPublishHandler(publisher, authorizer, clock, v5.receiveMaximum(), v5.validatePayloadFormat()),
                 subscribeService, deliveryService);
     }
 

@@ -2,6 +2,7 @@ package dev.tern.application.protocol;
 
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectHandler;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
@@ -19,6 +20,7 @@ record ConnectionDependencies(
         Mqtt5Settings v5,
         Clock clock,
         ConnectHandler connectHandler,
+        Authenticator authenticator,
         EnhancedAuthenticators authenticators,
         ConnectService connectService,
         InboundPublishHandler publishHandler,

@@ -15,7 +15,8 @@ sealed interface ConnectionState {
     }
 
     /** CONNECT named an Authentication Method; AUTH packets go back and forth until it settles (4.12). */
-    record Authenticating(ConnectDecision.Accept accept, String method, AuthExchange exchange) implements ConnectionState {
+    record Authenticating(ConnectDecision.Accept accept, String method, AuthExchange exchange, String username)
+            implements ConnectionState {
     }
 
     /** CONNECT accepted, session being attached; packets the client pipelined wait here, in order. */

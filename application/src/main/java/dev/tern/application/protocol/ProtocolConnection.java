@@ -2,8 +2,11 @@ package dev.tern.application.protocol;
 
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.port.out.AuthResult;
 import dev.tern.application.port.out.AuthStep;
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.ClientIdentity;
+import dev.tern.application.port.out.Credentials;
 import dev.tern.application.port.out.EnhancedAuthenticator;
 import dev.tern.application.port.out.TaskExecutor.Cancellable;
 import dev.tern.application.protocol.codec.DecodeResult;
@@ -63,6 +66,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private Cancellable connectTimer;
     private int keepAliveSeconds;
     private Properties connackProperties = Properties.EMPTY;
+    private String username;
+    private ClientIdentity identity;
 
     ProtocolConnection(ClientChannel channel, ConnectionDependencies deps, Consumer<ProtocolConnection> onGone) {
         this.channel = channel;
@@ -149,7 +154,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         limits = accept.limits();
         String method = connect.properties().string(PropertyId.AUTHENTICATION_METHOD);
         if (method == null) {
-            attach(accept, Properties.EMPTY);
+            authenticate(connect, accept);
             return;
         }
         EnhancedAuthenticator authenticator = deps.authenticators().forMethod(method);
@@ -160,8 +165,41 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         }
         reauthentication = new AuthenticationFlow(deps.authenticators(), method, clientId, connect.username());
         var exchange = authenticator.begin(clientId, connect.username());
-        var authenticating = new ConnectionState.Authenticating(accept, method, exchange);
+        var authenticating = new ConnectionState.Authenticating(accept, method, exchange, connect.username());
         onConnectAuthStep(authenticating, exchange.step(connect.properties().binary(PropertyId.AUTHENTICATION_DATA)));
+    }
+
+    /** User name and password (or TLS identity) through the Authenticator, off the event loop if it must. */
+    private void authenticate(Connect connect, ConnectDecision.Accept accept) {
+        state = new ConnectionState.Attaching();
+        Credentials credentials = new Credentials(clientId, connect.username(), connect.password(),
+                channel.certificateIdentity(), channel.remoteAddress());
+        deps.authenticator().authenticate(credentials).whenComplete((result, failure) ->
+                channel.executor().execute(() -> onAuthenticated(accept, result, failure)));
+    }
+
+    private void onAuthenticated(ConnectDecision.Accept accept, AuthResult result, Throwable failure) {
+        if (state instanceof ConnectionState.Closed) {
+            return;
+        }
+        if (failure != null) {
+            LOG.error("{}: authenticator failed: {}", channel.remoteAddress(), failure.toString());
+            refuseConnect(clientId, version.isV5() ? ReasonCode.SERVER_UNAVAILABLE : ReasonCode.V3_SERVER_UNAVAILABLE,
+                    "authenticator failed", Properties.EMPTY);
+        } else if (result instanceof AuthResult.Allowed allowed) {
+            username = allowed.username();
+            attach(accept, Properties.EMPTY);
+        } else {
+            AuthResult.Refused refused = (AuthResult.Refused) result;
+            refuseConnect(clientId, version.isV5() ? refused.reasonCode() : v3ReturnCode(refused.reasonCode()),
+                    "authentication refused: " + refused.reason(), Properties.EMPTY);
+        }
+    }
+
+    /** 3.1.1 has two refusal codes: 0x04 bad user name or password, 0x05 not authorized. */
+    private static int v3ReturnCode(int v5ReasonCode) {
+        return v5ReasonCode == ReasonCode.BAD_USER_NAME_OR_PASSWORD
+                ? ReasonCode.V3_BAD_USER_NAME_OR_PASSWORD : ReasonCode.V3_NOT_AUTHORIZED;
     }
 
     private void continueAuthentication(ConnectionState.Authenticating authenticating, Auth auth) {
@@ -179,6 +217,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             state = authenticating;
             send(reauthentication.auth(ReasonCode.CONTINUE_AUTHENTICATION, next.serverData()));
         } else if (step instanceof AuthStep.Success success) {
+            username = authenticating.username();
             attach(authenticating.accept(), reauthentication.auth(ReasonCode.SUCCESS, success.serverData()).properties());
         } else {
             AuthStep.Failure failure = (AuthStep.Failure) step;
@@ -202,7 +241,10 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         }
         keepAliveSeconds = accept.keepAliveSeconds();
         connackProperties = merge(accept.connackProperties(), authProperties);
-        state = new ConnectionState.Attaching();
+        identity = new ClientIdentity(clientId, username);
+        if (!(state instanceof ConnectionState.Attaching)) {
+            state = new ConnectionState.Attaching();
+        }
         deps.connectService().connect(accept.request(), this, channel.executor());
     }
 
@@ -406,6 +448,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         props.integer(PropertyId.TOPIC_ALIAS, choice.alias());
         return new Publish(publish.dup(), publish.qos(), publish.retain(), choice.sendTopic() ? publish.topic() : "",
                 publish.packetId(), props.build(), publish.payload());
+    }
+
+    @Override
+    public ClientIdentity identity() {
+        return identity;
     }
 
     @Override

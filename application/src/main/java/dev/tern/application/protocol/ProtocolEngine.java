@@ -5,6 +5,7 @@ import dev.tern.application.config.MqttSettings;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectHandler;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
@@ -27,11 +28,11 @@ public final class ProtocolEngine implements ConnectionAcceptor {
     private final ConnectionDependencies dependencies;
     private final Set<ProtocolConnection> open = ConcurrentHashMap.newKeySet();
 
-    public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, EnhancedAuthenticators authenticators,
-            ConnectService connectService, InboundPublishHandler publishHandler,
-            SubscribeService subscribeService, DeliveryService deliveryService) {
+    public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
+            EnhancedAuthenticators authenticators, ConnectService connectService,
+            InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService) {
         this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectHandler(settings, v5),
-                authenticators, connectService, publishHandler, subscribeService, deliveryService);
+                authenticator, authenticators, connectService, publishHandler, subscribeService, deliveryService);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tern.application.service;
 
+import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ProtocolVersion;
@@ -33,10 +34,13 @@ public final class SubscribeService {
     private final SubscriptionIndex index;
     private final RetainedMessages retained;
     private final DeliveryService delivery;
+    private final Authorizer authorizer;
     private final Clock clock;
 
-    public SubscribeService(SubscriptionIndex index, RetainedMessages retained, DeliveryService delivery, Clock clock) {
+    public SubscribeService(SubscriptionIndex index, RetainedMessages retained, DeliveryService delivery,
+            Authorizer authorizer, Clock clock) {
         this.index = index;
+        this.authorizer = authorizer;
         this.retained = retained;
         this.delivery = delivery;
         this.clock = clock;
@@ -62,6 +66,10 @@ public final class SubscribeService {
             if (filter == null) {
                 // [MQTT-3.8.4-5]: a refused filter gets its own failure code; the others still apply.
                 codes.add(version.isV5() ? ReasonCode.TOPIC_FILTER_INVALID : ReasonCode.V3_SUBACK_FAILURE);
+                continue;
+            }
+            if (!authorizer.canSubscribe(session.connection().identity(), filter)) {
+                codes.add(version.isV5() ? ReasonCode.NOT_AUTHORIZED : ReasonCode.V3_SUBACK_FAILURE);
                 continue;
             }
             SubscriptionOptions options = new SubscriptionOptions(wanted.qos(), wanted.noLocal(),

@@ -1,5 +1,6 @@
 package dev.tern.application.session;
 
+import dev.tern.application.port.out.ClientIdentity;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 
@@ -17,6 +18,9 @@ public interface PacketSink {
 
     /** Whether the transport can take more bytes now; when false, deliveries wait in the queue. */
     boolean isWritable();
+
+    /** Who the client is, for authorization. */
+    ClientIdentity identity();
 
     /** The largest packet the client accepts (MQTT 5 Maximum Packet Size; the protocol limit otherwise). */
     int maximumPacketSize();

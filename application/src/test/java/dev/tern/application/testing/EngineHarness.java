@@ -2,6 +2,8 @@ package dev.tern.application.testing;
 
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.port.out.Authenticator;
+import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.protocol.ProtocolEngine;
@@ -44,11 +46,12 @@ public final class EngineHarness {
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(), counters);
         PublishService publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN));
-        SubscribeService subscribe = new SubscribeService(index, retained, delivery, clock);
+        SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, clock);
         ConnectService connect = new ConnectService(sessions, subscribe, new WillService(publisher, clock),
                 new SessionEndService(sessions, subscribe, publisher), settings);
-        engine = new ProtocolEngine(settings, v5, clock, authenticators, connect,
-                new InboundPublishHandler(publisher, clock, v5.receiveMaximum(), v5.validatePayloadFormat()),
+        engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, connect,
+                new InboundPublishHandler(publisher, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
+                        v5.validatePayloadFormat()),
                 subscribe, delivery);
     }
 

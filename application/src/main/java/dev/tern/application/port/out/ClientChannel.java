@@ -28,6 +28,14 @@ public interface ClientChannel {
     /** For logs: {@code host:port} of the peer. */
     String remoteAddress();
 
+    /**
+     * The identity (common name) of the client's verified TLS certificate, or null when the
+     * transport has none; {@code use-identity-as-username} lets it stand for the user name.
+     */
+    default String certificateIdentity() {
+        return null;
+    }
+
     /** The single thread that owns this connection. */
     TaskExecutor executor();
 }

@@ -1,5 +1,6 @@
 package dev.tern.application.protocol.handler;
 
+import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.Puback;
@@ -32,13 +33,15 @@ public final class InboundPublishHandler {
     public static final int OK = 0;
 
     private final PublishService publisher;
+    private final Authorizer authorizer;
     private final Clock clock;
     private final int receiveMaximum;
     private final boolean validatePayloadFormat;
 
-    public InboundPublishHandler(PublishService publisher, Clock clock, int receiveMaximum,
+    public InboundPublishHandler(PublishService publisher, Authorizer authorizer, Clock clock, int receiveMaximum,
             boolean validatePayloadFormat) {
         this.publisher = publisher;
+        this.authorizer = authorizer;
         this.clock = clock;
         this.receiveMaximum = receiveMaximum;
         this.validatePayloadFormat = validatePayloadFormat;
@@ -61,6 +64,10 @@ public final class InboundPublishHandler {
         boolean isNewQos2 = publish.qos().value() == 2 && !session.state().inboundQos2().contains(publish.packetId());
         if (v5 && isNewQos2 && session.state().inboundQos2().size() >= receiveMaximum) {
             return ReasonCode.RECEIVE_MAXIMUM_EXCEEDED; // 3.3.4: more unacknowledged QoS 2 than announced
+        }
+        if (!authorizer.canPublish(out.identity(), topic)) {
+            refuseUnauthorized(session, out, publish, v5);
+            return OK;
         }
         if (validatePayloadFormat && !payloadMatchesFormat(publish)) {
             if (publish.qos().value() == 0) {
@@ -93,6 +100,23 @@ public final class InboundPublishHandler {
             out.send(Pubcomp.of(pubrel.packetId()));
         } else {
             out.send(new Pubcomp(pubrel.packetId(), ReasonCode.PACKET_IDENTIFIER_NOT_FOUND, Properties.EMPTY));
+        }
+    }
+
+    /**
+     * A PUBLISH the client may not make is dropped. MQTT 5 says so with 0x87; 3.1.1 has no way to
+     * say it, so the flow completes as if it were routed (QoS 2 keeps its receipt until PUBREL).
+     */
+    private static void refuseUnauthorized(ClientSession session, PacketSink out, Publish publish, boolean v5) {
+        switch (publish.qos()) {
+            case AT_MOST_ONCE -> { }
+            case AT_LEAST_ONCE -> acknowledge(out, publish, v5 ? ReasonCode.NOT_AUTHORIZED : ReasonCode.SUCCESS);
+            case EXACTLY_ONCE -> {
+                if (!v5) {
+                    session.state().inboundQos2().receive(publish.packetId());
+                }
+                acknowledge(out, publish, v5 ? ReasonCode.NOT_AUTHORIZED : ReasonCode.SUCCESS);
+            }
         }
     }
 
