@@ -1,0 +1,135 @@
+package dev.tern.e2e.v5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import dev.tern.e2e.raw.Connect5Packet;
+import dev.tern.e2e.raw.PropertiesWriter;
+import dev.tern.e2e.raw.RawMqttClient;
+import dev.tern.e2e.raw.Received5;
+import dev.tern.e2e.support.BrokerExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("3.3.2.3 PUBLISH Properties (MQTT 5)")
+class PublishPropertiesV5Test {
+
+    @RegisterExtension
+    static final BrokerExtension BROKER = BrokerExtension.with("mqtt.validate-payload-format=true");
+
+    /** [MQTT-3.3.2-5]: an expired message is not delivered; [MQTT-3.3.2-6]: the forwarded interval is reduced. */
+    @Test
+    void dropsExpiredMessagesAndForwardsTheRemainingInterval() throws Exception {
+        RawMqttClient away = Received5.connected(BROKER.port(), Connect5Packet.v5("mx-away").sessionExpiry(60));
+        RawSteps.subscribe(away, 1, "mx/t", 1);
+        RawSteps.disconnect(away);
+        try (RawMqttClient publisher = RawSteps.connected(BROKER.port(), "mx-pub")) {
+            RawSteps.publishQos1(publisher, 1, "mx/t", "short".getBytes(), false,
+                    PropertiesWriter.properties().fourByte(0x02, 1));
+            RawSteps.publishQos1(publisher, 2, "mx/t", "long".getBytes(), false,
+                    PropertiesWriter.properties().fourByte(0x02, 100));
+        }
+        Thread.sleep(2_100);
+
+        try (RawMqttClient back = Received5.connected(BROKER.port(),
+                Connect5Packet.v5("mx-away").cleanStart(false).sessionExpiry(60))) {
+            List<Received5.Publish5> received = RawSteps.receiveUntilQuiet(back, Duration.ofMillis(500));
+            assertThat(received).extracting(Received5.Publish5::text).containsExactly("long");
+            assertThat(received.get(0).properties().integer(0x02)).isBetween(1L, 98L);
+        }
+    }
+
+    /** [MQTT-3.3.2-4], [MQTT-3.3.2-20]: Payload Format Indicator and Content Type reach subscribers unaltered. */
+    @Test
+    void forwardsPayloadFormatIndicatorAndContentTypeUnchanged() throws Exception {
+        try (RawMqttClient subscriber = RawSteps.connected(BROKER.port(), "pf-sub");
+                RawMqttClient publisher = RawSteps.connected(BROKER.port(), "pf-pub")) {
+            RawSteps.subscribe(subscriber, 1, "pf/t", 1);
+            RawSteps.publishQos1(publisher, 1, "pf/t", "{}".getBytes(), false, PropertiesWriter.properties()
+                    .byteProperty(0x01, 1).utf8(0x03, "application/json"));
+
+            Received5.Publish5 publish = RawSteps.receive(subscriber);
+            assertThat(publish.properties().integer(0x01)).isEqualTo(1L);
+            assertThat(publish.properties().string(0x03)).isEqualTo("application/json");
+        }
+    }
+
+    /** 3.3.2.3.2 with validation on: a payload marked UTF-8 that is not gets 0x99 Payload format invalid. */
+    @Test
+    void refusesANonUtf8PayloadMarkedUtf8WithPayloadFormatInvalid() throws Exception {
+        try (RawMqttClient publisher = RawSteps.connected(BROKER.port(), "pf-bad")) {
+            int reason = RawSteps.publishQos1(publisher, 1, "pf/bad", new byte[] {(byte) 0xC3, (byte) 0x28}, false,
+                    PropertiesWriter.properties().byteProperty(0x01, 1));
+            assertThat(reason).isEqualTo(0x99);
+        }
+    }
+
+    /** 4.10: Response Topic and Correlation Data let a responder answer a requester. */
+    @Test
+    void carriesResponseTopicAndCorrelationDataThroughARequestResponseRoundTrip() throws Exception {
+        BlockingQueue<Mqtt5Publish> responses = Hive5.queue();
+        Mqtt5AsyncClient requester = Hive5.subscriber(BROKER.port(), "rr-req", "rr/responses/req",
+                MqttQos.AT_LEAST_ONCE, responses);
+        Mqtt5AsyncClient responder = Hive5.connected(BROKER.port(), "rr-resp");
+        try {
+            responder.subscribeWith().topicFilter("rr/requests").qos(MqttQos.AT_LEAST_ONCE)
+                    .callback(request -> responder.publishWith()
+                            .topic(request.getResponseTopic().orElseThrow())
+                            .correlationData(request.getCorrelationData().orElseThrow())
+                            .payload(("answer to " + Hive5.text(request)).getBytes(StandardCharsets.UTF_8))
+                            .qos(MqttQos.AT_LEAST_ONCE).send())
+                    .send().orTimeout(5, TimeUnit.SECONDS).join();
+
+            requester.publishWith().topic("rr/requests").responseTopic("rr/responses/req")
+                    .correlationData("id-42".getBytes(StandardCharsets.UTF_8)).payload("question".getBytes())
+                    .qos(MqttQos.AT_LEAST_ONCE).send().orTimeout(5, TimeUnit.SECONDS).join();
+
+            Mqtt5Publish response = responses.poll(5, TimeUnit.SECONDS);
+            assertThat(response).isNotNull();
+            assertThat(Hive5.text(response)).isEqualTo("answer to question");
+            byte[] correlation = new byte[response.getCorrelationData().orElseThrow().remaining()];
+            response.getCorrelationData().orElseThrow().get(correlation);
+            assertThat(new String(correlation, StandardCharsets.UTF_8)).isEqualTo("id-42");
+        } finally {
+            Hive5.disconnect(requester);
+            Hive5.disconnect(responder);
+        }
+    }
+
+    /** [MQTT-3.3.2-17], [MQTT-3.3.2-18]: User Properties are forwarded, in order, repeats included. */
+    @Test
+    void forwardsUserPropertiesInOrder() throws Exception {
+        try (RawMqttClient subscriber = RawSteps.connected(BROKER.port(), "up-sub");
+                RawMqttClient publisher = RawSteps.connected(BROKER.port(), "up-pub")) {
+            RawSteps.subscribe(subscriber, 1, "up/t", 1);
+            RawSteps.publishQos1(publisher, 1, "up/t", "p".getBytes(), false, PropertiesWriter.properties()
+                    .userProperty("b", "1").userProperty("a", "2").userProperty("b", "3"));
+
+            List<Object> pairs = RawSteps.receive(subscriber).properties().all(0x26);
+            assertThat(pairs).extracting(p -> String.join("=", (String[]) p)).containsExactly("b=1", "a=2", "b=3");
+        }
+    }
+
+    /** [MQTT-3.3.4-3]: a message matching two subscriptions carries both Subscription Identifiers. */
+    @Test
+    void deliversTheIdentifiersOfEveryMatchingSubscription() throws Exception {
+        try (RawMqttClient subscriber = RawSteps.connected(BROKER.port(), "sid-sub");
+                RawMqttClient publisher = RawSteps.connected(BROKER.port(), "sid-pub")) {
+            RawSteps.subscribe(subscriber, 1, "sid/+", 1, PropertiesWriter.properties().varInt(0x0B, 7));
+            RawSteps.subscribe(subscriber, 2, "sid/#", 1, PropertiesWriter.properties().varInt(0x0B, 300));
+            RawSteps.publishQos1(publisher, 1, "sid/x", "both");
+
+            List<Object> ids = RawSteps.receiveUntilQuiet(subscriber, Duration.ofMillis(500)).stream()
+                    .flatMap(p -> p.properties().all(0x0B).stream()).toList();
+            assertThat(ids).containsExactlyInAnyOrder(7L, 300L);
+        }
+    }
+}
