@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("4.9 Flow Control (MQTT 5)")
 class FlowControlV5Test {
 
-    /** [MQTT-3.3.4-9]-mirror on the broker side: more QoS 2 PUBLISHes than its Receive Maximum is 0x93. */
+    /** 3.3.4 and 4.9: more QoS 2 PUBLISHes than its Receive Maximum is 0x93. */
     @Test
     void disconnectsAClientThatExceedsTheBrokersReceiveMaximum() throws Exception {
         try (V5Broker broker = V5Broker.start(List.of(), "mqtt.receive-maximum=2");
