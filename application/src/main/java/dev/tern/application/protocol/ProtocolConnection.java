@@ -287,9 +287,16 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (inboundAliases == null) {
             return publish;
         }
-        int alias = (int) publish.properties().integer(PropertyId.TOPIC_ALIAS, 0);
-        if (alias == 0 && !publish.topic().isEmpty()) {
-            return publish;
+        int alias = (int) publish.properties().integer(PropertyId.TOPIC_ALIAS, -1);
+        if (alias == 0) {
+            closeForError(ReasonCode.TOPIC_ALIAS_INVALID, "topic alias 0 [MQTT-3.3.2-8]");
+            return null;
+        }
+        if (alias < 0) {
+            if (!publish.topic().isEmpty()) {
+                return publish;
+            }
+            alias = 0;
         }
         InboundTopicAliases.Resolution resolution = inboundAliases.resolve(publish.topic(), alias);
         if (resolution.failed()) {
@@ -448,6 +455,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         props.integer(PropertyId.TOPIC_ALIAS, choice.alias());
         return new Publish(publish.dup(), publish.qos(), publish.retain(), choice.sendTopic() ? publish.topic() : "",
                 publish.packetId(), props.build(), publish.payload());
+    }
+
+    @Override
+    public void abort(int reasonCode, String reason) {
+        closeForError(reasonCode, reason);
     }
 
     @Override
