@@ -3,6 +3,7 @@ package dev.tern.e2e.v5;
 import static dev.tern.e2e.raw.Received5.awaitDisconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.tern.e2e.raw.Client5Packets;
 import dev.tern.e2e.raw.Connect5Packet;
 import dev.tern.e2e.raw.PacketType;
@@ -12,6 +13,7 @@ import dev.tern.e2e.raw.Received5;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -126,6 +128,20 @@ class EnhancedAuthV5Test {
         try (RawMqttClient client = RawSteps.connected(broker.port(), "auth-none")) {
             client.send(Client5Packets.auth(0x19, METHOD, null));
             assertThat(awaitDisconnect(client).reasonCode()).isEqualTo(0x82);
+        }
+    }
+
+    @Test
+    void hiveMqClientAuthenticatesAndReauthenticatesThroughItsEnhancedAuthApi() {
+        ReversingAuthMechanism mechanism = new ReversingAuthMechanism();
+        Mqtt5AsyncClient client = Hive5.builder(broker.port(), "auth-hive").enhancedAuth(mechanism).buildAsync();
+        client.connect().orTimeout(5, TimeUnit.SECONDS).join();
+        try {
+            assertThat(mechanism.successes).hasValue(1);
+            client.reauth().orTimeout(5, TimeUnit.SECONDS).join();
+            assertThat(mechanism.reauthSuccesses).hasValue(1);
+        } finally {
+            Hive5.disconnect(client);
         }
     }
 }

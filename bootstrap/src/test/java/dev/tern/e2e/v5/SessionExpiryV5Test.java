@@ -89,7 +89,7 @@ class SessionExpiryV5Test {
         }
     }
 
-    /** [MQTT-3.14.2-2]: a DISCONNECT may not set a non-zero interval when CONNECT had 0. */
+    /** 3.14.2.2.2: a DISCONNECT may not set a non-zero interval when CONNECT had 0. */
     @Test
     void refusesADisconnectThatSetsAnExpiryAfterConnectHadNone() throws Exception {
         try (RawMqttClient client = Received5.connected(BROKER.port(), Connect5Packet.v5("exp-bad"))) {

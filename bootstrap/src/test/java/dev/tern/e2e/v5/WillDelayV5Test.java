@@ -30,7 +30,7 @@ class WillDelayV5Test {
                 .will(topic, "gone", 1, PropertiesWriter.properties().fourByte(0x18, willDelay)));
     }
 
-    /** [MQTT-3.1.3-9]: the will waits for its delay. */
+    /** 3.1.3.2.2: the will waits for its delay. */
     @Test
     void publishesTheWillOnlyAfterItsDelay() throws Exception {
         try (RawMqttClient watcher = watcher("will/delayed")) {
@@ -40,7 +40,7 @@ class WillDelayV5Test {
         }
     }
 
-    /** 3.1.3.2.2: a new connection for the session within the delay cancels the will. */
+    /** [MQTT-3.1.3-9]: a new connection for the session within the delay cancels the will. */
     @Test
     void publishesNoWillWhenTheClientReconnectsInTime() throws Exception {
         try (RawMqttClient watcher = watcher("will/cancelled")) {
