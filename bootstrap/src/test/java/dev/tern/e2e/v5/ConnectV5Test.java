@@ -10,6 +10,7 @@ import dev.tern.e2e.raw.PropertiesWriter;
 import dev.tern.e2e.raw.RawMqttClient;
 import dev.tern.e2e.raw.Received5;
 import dev.tern.e2e.support.BrokerExtension;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -146,5 +147,48 @@ class ConnectV5Test {
             client.send(Client5Packets.disconnect(0x00));
             assertThat(client.awaitClosed(Duration.ofSeconds(3))).isTrue();
         }
+    }
+
+    /** [MQTT-3.2.2-21]: the announced Server Keep Alive is the one the broker enforces. */
+    @Test
+    void enforcesTheServerKeepAliveItAnnounced() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.max-keep-alive=1");
+                RawMqttClient client = Received5.connected(broker.port(), Connect5Packet.v5("ka-enforced").keepAlive(60))) {
+            assertThat(awaitDisconnect(client, Duration.ofSeconds(4)).reasonCode()).isEqualTo(0x8D);
+        }
+    }
+
+    /**
+     * [MQTT-3.1.4-1]: a CONNECT that breaks the rules closes the connection; a CONNACK 0x81/0x82
+     * first is allowed (MAY), so either ending passes.
+     */
+    private static void assertRefusedAsMalformedOrProtocolError(Connect5Packet connect) throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
+            client.send(connect.toBytes());
+            boolean silent;
+            try {
+                silent = client.receivesNothingWithin(Duration.ofSeconds(3));
+            } catch (IOException closedWithoutConnack) {
+                return;
+            }
+            assertThat(silent).as("neither CONNACK nor close").isFalse();
+            Received5.Reasoned connack = Received5.connack(client.readPacket());
+            assertThat(connack.reasonCode()).isIn(0x81, 0x82);
+            assertThat(client.awaitClosed(Duration.ofSeconds(3))).isTrue();
+        }
+    }
+
+    /** 3.1.2.11.3: a Receive Maximum of 0 is a Protocol Error. */
+    @Test
+    void refusesAReceiveMaximumOfZero() throws Exception {
+        assertRefusedAsMalformedOrProtocolError(Connect5Packet.v5("rm-zero")
+                .properties(PropertiesWriter.properties().twoByte(0x21, 0)));
+    }
+
+    /** 3.1.2.11.4: a Maximum Packet Size of 0 is a Protocol Error. */
+    @Test
+    void refusesAMaximumPacketSizeOfZero() throws Exception {
+        assertRefusedAsMalformedOrProtocolError(Connect5Packet.v5("mps-zero")
+                .properties(PropertiesWriter.properties().fourByte(0x27, 0)));
     }
 }

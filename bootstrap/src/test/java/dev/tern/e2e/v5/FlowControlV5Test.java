@@ -53,4 +53,47 @@ class FlowControlV5Test {
             assertThat(slow.receivesNothingWithin(Duration.ofMillis(300))).isTrue();
         }
     }
+
+    /** 4.9: a QoS 2 PUBLISH stops counting against the broker's Receive Maximum once PUBREL..PUBCOMP ends it. */
+    @Test
+    void freesAReceiveSlotWhenAQos2ExchangeCompletes() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.receive-maximum=2");
+                RawMqttClient client = RawSteps.connected(broker.port(), "fc-polite")) {
+            client.send(Client5Packets.publish("fc/in", "m1", 2, 1));
+            client.send(Client5Packets.publish("fc/in", "m2", 2, 2));
+            Received5.ack(client.readPacket(), PacketType.PUBREC);
+            Received5.ack(client.readPacket(), PacketType.PUBREC);
+            client.send(Client5Packets.ack(6, 1));
+            assertThat(Received5.ack(client.readPacket(), PacketType.PUBCOMP).packetId()).isEqualTo(1);
+
+            client.send(Client5Packets.publish("fc/in", "m3", 2, 3));
+            assertThat(Received5.ack(client.readPacket(), PacketType.PUBREC).packetId()).isEqualTo(3);
+        }
+    }
+
+    /** [MQTT-3.3.4-9]: an outbound QoS 2 message holds its slot until PUBCOMP, not PUBREC. */
+    @Test
+    void holdsAnOutboundQos2SlotUntilPubcomp() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of());
+                RawMqttClient slow = Received5.connected(broker.port(), Connect5Packet.v5("fc-q2")
+                        .properties(PropertiesWriter.properties().twoByte(0x21, 1)));
+                RawMqttClient publisher = RawSteps.connected(broker.port(), "fc-q2-pub")) {
+            RawSteps.subscribe(slow, 1, "fc/q2", 2);
+            RawSteps.publishQos1(publisher, 1, "fc/q2", "a");
+            RawSteps.publishQos1(publisher, 2, "fc/q2", "b");
+            publisher.send(Client5Packets.publish("fc/q2", "c", 2, 3));
+            Received5.ack(publisher.readPacket(), PacketType.PUBREC);
+            publisher.send(Client5Packets.ack(6, 3));
+            Received5.ack(publisher.readPacket(), PacketType.PUBCOMP);
+
+            Received5.Publish5 first = Received5.publish(slow.readPacket());
+            assertThat(first.qos()).isEqualTo(1);
+            slow.send(Client5Packets.ack(4, first.packetId()));
+            Received5.Publish5 second = Received5.publish(slow.readPacket());
+            slow.send(Client5Packets.ack(4, second.packetId()));
+            Received5.Publish5 third = Received5.publish(slow.readPacket());
+            assertThat(third.qos()).isEqualTo(2);
+            assertThat(third.text()).isEqualTo("c");
+        }
+    }
 }

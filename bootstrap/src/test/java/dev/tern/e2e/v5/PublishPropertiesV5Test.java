@@ -132,4 +132,43 @@ class PublishPropertiesV5Test {
             assertThat(ids).containsExactlyInAnyOrder(7L, 300L);
         }
     }
+
+    /** 3.3.2.3.3: an expired retained message is not sent to a new subscriber. */
+    @Test
+    void doesNotSendAnExpiredRetainedMessage() throws Exception {
+        try (RawMqttClient publisher = RawSteps.connected(BROKER.port(), "mx-ret-pub")) {
+            RawSteps.publishQos1(publisher, 1, "mx/retained", "soon gone".getBytes(), true,
+                    PropertiesWriter.properties().fourByte(0x02, 1));
+        }
+        Thread.sleep(2_100);
+        try (RawMqttClient subscriber = RawSteps.connected(BROKER.port(), "mx-ret-sub")) {
+            RawSteps.subscribe(subscriber, 1, "mx/retained", 1);
+            assertThat(subscriber.receivesNothingWithin(Duration.ofMillis(500))).isTrue();
+        }
+    }
+
+    /** 3.1.2.11.7: with Request Problem Information 0, a PUBACK carries no Reason String. */
+    @Test
+    void sendsNoReasonStringOnPubackWhenProblemInformationIsNotWanted() throws Exception {
+        try (RawMqttClient publisher = Received5.connected(BROKER.port(), Connect5Packet.v5("pf-quiet")
+                .properties(PropertiesWriter.properties().byteProperty(0x17, 0)))) {
+            publisher.send(dev.tern.e2e.raw.Client5Packets.publish("pf/quiet", new byte[] {(byte) 0xFF}, 1, 1, false,
+                    PropertiesWriter.properties().byteProperty(0x01, 1)));
+            Received5.Reasoned puback = Received5.ack(publisher.readPacket(), dev.tern.e2e.raw.PacketType.PUBACK);
+            assertThat(puback.reasonCode()).isEqualTo(0x99);
+            assertThat(puback.properties().has(0x1F)).isFalse();
+        }
+    }
+
+    /** 3.1.3.2.4: a will's Message Expiry Interval is forwarded with it. */
+    @Test
+    void forwardsTheWillsMessageExpiryInterval() throws Exception {
+        try (RawMqttClient watcher = RawSteps.connected(BROKER.port(), "mx-will-watch")) {
+            RawSteps.subscribe(watcher, 1, "mx/will", 1);
+            Received5.connected(BROKER.port(), Connect5Packet.v5("mx-will")
+                    .will("mx/will", "bye", 1, PropertiesWriter.properties().fourByte(0x02, 50))).close();
+            Long interval = RawSteps.receive(watcher).properties().integer(0x02);
+            assertThat(interval).isBetween(48L, 50L);
+        }
+    }
 }

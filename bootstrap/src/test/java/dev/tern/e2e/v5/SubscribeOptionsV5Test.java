@@ -136,4 +136,16 @@ class SubscribeOptionsV5Test {
             assertThat(awaitDisconnect(client).reasonCode()).isEqualTo(0x82);
         }
     }
+
+    /** 3.8.2.1.2: a retained message sent because of a subscription carries its Subscription Identifier. */
+    @Test
+    void sendsRetainedMessagesWithTheSubscriptionIdentifier() throws Exception {
+        retain("sidr/t", "kept");
+        try (RawMqttClient client = RawSteps.connected(broker.port(), "sid-ret")) {
+            RawSteps.subscribe(client, 1, "sidr/#", 1, PropertiesWriter.properties().varInt(0x0B, 11));
+            Received5.Publish5 publish = RawSteps.receive(client);
+            assertThat(publish.retain()).isTrue();
+            assertThat(publish.properties().all(0x0B)).containsExactly(11L);
+        }
+    }
 }
