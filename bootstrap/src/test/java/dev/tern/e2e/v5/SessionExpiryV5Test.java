@@ -111,4 +111,32 @@ class SessionExpiryV5Test {
             }
         }
     }
+
+    /** 3.2.2.3.2: the lowered interval is the one the broker applies. */
+    @Test
+    void discardsTheSessionAfterTheBrokersMaximumNotTheRequestedInterval() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.max-session-expiry=1")) {
+            RawMqttClient first = Received5.connected(broker.port(), Connect5Packet.v5("exp-capped").sessionExpiry(100));
+            RawSteps.subscribe(first, 1, "exp/capped", 1);
+            RawSteps.disconnect(first);
+            Thread.sleep(2_000);
+            try (RawMqttClient again = RawMqttClient.connect(broker.port())) {
+                assertThat(resume(again, "exp-capped", 100).sessionPresent()).isFalse();
+            }
+        }
+    }
+
+    /** 3.1.4: a takeover of a session with a positive expiry keeps the session and its subscriptions. */
+    @Test
+    void keepsTheSessionAcrossATakeover() throws Exception {
+        try (RawMqttClient old = Received5.connected(BROKER.port(), Connect5Packet.v5("exp-keep-to").sessionExpiry(60));
+                RawMqttClient publisher = RawSteps.connected(BROKER.port(), "exp-keep-to-pub")) {
+            RawSteps.subscribe(old, 1, "exp/kept", 1);
+            try (RawMqttClient replacement = RawMqttClient.connect(BROKER.port())) {
+                assertThat(resume(replacement, "exp-keep-to", 60).sessionPresent()).isTrue();
+                RawSteps.publishQos1(publisher, 1, "exp/kept", "still subscribed");
+                assertThat(RawSteps.receive(replacement).text()).isEqualTo("still subscribed");
+            }
+        }
+    }
 }

@@ -104,4 +104,21 @@ class SharedSubscriptionV5Test {
             assertThat(member.receivesNothingWithin(Duration.ofMillis(500))).isTrue();
         }
     }
+
+    /** 4.8.2: an unacknowledged message of a member whose session ends with its connection goes to another member. */
+    @Test
+    void redeliversAnUnacknowledgedMessageOfAMemberThatLeavesToAnother() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.shared-subscription-strategy=sticky");
+                RawMqttClient staying = RawSteps.connected(broker.port(), "sh-un-staying");
+                RawMqttClient publisher = RawSteps.connected(broker.port(), "sh-un-pub")) {
+            RawMqttClient leaving = RawSteps.connected(broker.port(), "sh-un-leaving");
+            RawSteps.subscribe(leaving, 1, "$share/u/un/t", 1);
+            RawSteps.publishQos1(publisher, 1, "un/t", "unacked");
+            assertThat(Received5.publish(leaving.readPacket()).text()).isEqualTo("unacked");
+            RawSteps.subscribe(staying, 1, "$share/u/un/t", 1);
+            leaving.close();
+
+            assertThat(Received5.publish(staying.readPacket(Duration.ofSeconds(3))).text()).isEqualTo("unacked");
+        }
+    }
 }

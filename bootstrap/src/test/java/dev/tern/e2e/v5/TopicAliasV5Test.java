@@ -134,4 +134,27 @@ class TopicAliasV5Test {
             Hive5.disconnect(publisher);
         }
     }
+
+    /**
+     * [MQTT-3.1.2-24]: the broker never sends a packet above the client's Maximum Packet Size, also
+     * when the Topic Alias it adds makes a message that fitted without it too large.
+     */
+    @Test
+    void neverLetsAnOutboundAliasPushAPacketAboveTheClientsMaximum() throws Exception {
+        int maximum = 100;
+        // QoS 1 PUBLISH on "ta/sz": 1 + 1 + (2 + 5 + 2 + 1 + payload) bytes = exactly 100 without an alias.
+        String payload = "p".repeat(88);
+        try (RawMqttClient subscriber = Received5.connected(BROKER.port(), Connect5Packet.v5("ta-size")
+                        .properties(PropertiesWriter.properties().twoByte(0x22, 5).fourByte(0x27, maximum)));
+                RawMqttClient publisher = RawSteps.connected(BROKER.port(), "ta-size-pub")) {
+            RawSteps.subscribe(subscriber, 1, "ta/sz", 1);
+            RawSteps.publishQos1(publisher, 1, "ta/sz", payload);
+
+            while (!subscriber.receivesNothingWithin(Duration.ofMillis(500))) {
+                dev.tern.e2e.raw.ReceivedPacket packet = subscriber.readPacket();
+                assertThat(packet.body().length + 2).as("PUBLISH size").isLessThanOrEqualTo(maximum);
+                subscriber.send(Client5Packets.ack(4, Received5.publish(packet).packetId()));
+            }
+        }
+    }
 }

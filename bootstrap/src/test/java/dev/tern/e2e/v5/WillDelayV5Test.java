@@ -81,4 +81,26 @@ class WillDelayV5Test {
             assertThat(watcher.receivesNothingWithin(Duration.ofMillis(800))).isTrue();
         }
     }
+
+    /** 3.1.2.5: a will without delay is published when the session is taken over. */
+    @Test
+    void publishesAWillWithoutDelayOnTakeover() throws Exception {
+        try (RawMqttClient watcher = watcher("will/takeover");
+                RawMqttClient old = withWill("wd-takeover", "will/takeover", 0, 60);
+                RawMqttClient replacement = Received5.connected(broker.port(),
+                        Connect5Packet.v5("wd-takeover").cleanStart(false).sessionExpiry(60))) {
+            assertThat(Received5.publish(watcher.readPacket(Duration.ofSeconds(3))).text()).isEqualTo("gone");
+        }
+    }
+
+    /** [MQTT-3.1.3-9]: a takeover is a new connection to the session within the delay: no will. */
+    @Test
+    void publishesNoDelayedWillOnTakeover() throws Exception {
+        try (RawMqttClient watcher = watcher("will/takeover-delayed");
+                RawMqttClient old = withWill("wd-takeover-2", "will/takeover-delayed", 1, 60);
+                RawMqttClient replacement = Received5.connected(broker.port(),
+                        Connect5Packet.v5("wd-takeover-2").cleanStart(false).sessionExpiry(60))) {
+            assertThat(watcher.receivesNothingWithin(Duration.ofMillis(2_000))).isTrue();
+        }
+    }
 }
