@@ -98,4 +98,32 @@ class ProtocolErrorsV5Test {
             assertThat(awaitDisconnect(client).reasonCode()).isEqualTo(0x8B);
         }
     }
+
+    /** [MQTT-3.3.1-4]: QoS 3 makes a PUBLISH malformed. */
+    @Test
+    void disconnectsAPublishWithQos3AsMalformed() throws Exception {
+        byte[] packet = PacketWriter.packet(3, 0x06).utf8("err/qos3").u16(1).u8(0).bytes("x".getBytes()).toBytes();
+        assertThat(disconnectAfter("err-qos3", packet).reasonCode()).isEqualTo(0x81);
+    }
+
+    /** [MQTT-3.3.4-6]: a client's PUBLISH must not carry a Subscription Identifier. */
+    @Test
+    void disconnectsAClientPublishCarryingASubscriptionIdentifier() throws Exception {
+        Received5.Reasoned disconnect = disconnectAfter("err-pub-sid", Client5Packets.publish("err/t", "x".getBytes(),
+                0, 0, false, PropertiesWriter.properties().varInt(0x0B, 3)));
+        assertThat(disconnect.reasonCode()).isIn(0x81, 0x82);
+    }
+
+    /** [MQTT-3.3.2-2]: a topic name with a wildcard is refused: PUBACK or DISCONNECT with 0x90. */
+    @Test
+    void refusesAPublishTopicWithAWildcard() throws Exception {
+        try (RawMqttClient client = RawSteps.connected(BROKER.port(), "err-wild")) {
+            client.send(Client5Packets.publish("err/+", "x", 1, 1));
+            dev.tern.e2e.raw.ReceivedPacket answer = client.readPacket();
+            int reason = answer.type() == dev.tern.e2e.raw.PacketType.PUBACK
+                    ? Received5.ack(answer, dev.tern.e2e.raw.PacketType.PUBACK).reasonCode()
+                    : Received5.reasoned(answer).reasonCode();
+            assertThat(reason).isEqualTo(0x90);
+        }
+    }
 }

@@ -10,14 +10,8 @@ import dev.tern.e2e.raw.Received5;
 import dev.tern.e2e.support.BrokerExtension;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,7 +53,7 @@ class SessionTakeoverV5Test {
         CompletableFuture<Integer> reason = new CompletableFuture<>();
         MqttClient old = new MqttClient(BROKER.uri(), "to-paho", new MemoryPersistence());
         MqttClient replacement = new MqttClient(BROKER.uri(), "to-paho", new MemoryPersistence());
-        old.setCallback(new ReasonRecorder(reason));
+        old.setCallback(new PahoCallbacks(reason, null));
         try {
             old.connect();
             replacement.connect();
@@ -68,33 +62,6 @@ class SessionTakeoverV5Test {
             replacement.disconnect();
             replacement.close();
             old.close(true);
-        }
-    }
-
-    private record ReasonRecorder(CompletableFuture<Integer> reason) implements MqttCallback {
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            reason.complete(response.getReturnCode());
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
