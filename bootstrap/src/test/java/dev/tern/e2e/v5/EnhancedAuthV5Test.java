@@ -144,4 +144,25 @@ class EnhancedAuthV5Test {
             Hive5.disconnect(client);
         }
     }
+
+    /**
+     * 4.12: only AUTH may answer a challenge during CONNECT. The refusal may close the connection
+     * with or without a CONNACK (0x82), but no DISCONNECT: nothing but AUTH may come before CONNACK
+     * [MQTT-3.2.0-1].
+     */
+    @Test
+    void refusesAnotherPacketDuringTheConnectExchangeWithoutADisconnectBeforeConnack() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            challenge(client, "auth-ping");
+            client.send(0xC0, 0x00);
+            dev.tern.e2e.raw.ReceivedPacket answer;
+            try {
+                answer = client.readPacket(Duration.ofSeconds(3));
+            } catch (java.io.IOException closedWithoutAnswer) {
+                return;
+            }
+            assertThat(answer.type()).as("first packet after the challenge").isEqualTo(PacketType.CONNACK);
+            assertThat(Received5.connack(answer).reasonCode()).isEqualTo(0x82);
+        }
+    }
 }

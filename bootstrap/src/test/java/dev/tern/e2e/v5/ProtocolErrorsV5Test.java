@@ -126,4 +126,32 @@ class ProtocolErrorsV5Test {
             assertThat(reason).isEqualTo(0x90);
         }
     }
+
+    /**
+     * 4.13 / 0x97 Quota exceeded: far more packets pipelined behind CONNECT than the broker keeps
+     * before its CONNACK. [MQTT-3.2.0-1] says nothing but AUTH may precede CONNACK, so the
+     * refusal is a CONNACK 0x97 or a plain close, never a DISCONNECT in place of the CONNACK.
+     */
+    @Test
+    void refusesTooManyPacketsPipelinedBeforeConnackWithoutADisconnect() throws Exception {
+        byte[] connect = Connect5Packet.v5("err-quota").toBytes();
+        int pings = 3_000;
+        byte[] burst = new byte[connect.length + 2 * pings];
+        System.arraycopy(connect, 0, burst, 0, connect.length);
+        for (int i = 0; i < pings; i++) {
+            burst[connect.length + 2 * i] = (byte) 0xC0;
+        }
+        try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
+            client.send(burst);
+            dev.tern.e2e.raw.ReceivedPacket first;
+            try {
+                first = client.readPacket();
+            } catch (java.io.IOException closedWithoutAnswer) {
+                return;
+            }
+            assertThat(first.type()).as("first packet from the server [MQTT-3.2.0-1]")
+                    .isEqualTo(dev.tern.e2e.raw.PacketType.CONNACK);
+            assertThat(Received5.connack(first).reasonCode()).isIn(0x00, 0x97);
+        }
+    }
 }
