@@ -12,6 +12,7 @@ import dev.tern.application.storage.SessionJournal;
 import dev.tern.application.storage.StorageWriter;
 import dev.tern.application.storage.StoreJournal;
 import dev.tern.bootstrap.config.BrokerConfig;
+import dev.tern.bootstrap.config.Durability;
 import java.time.Clock;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -49,13 +50,14 @@ interface StorageModule {
 
     @Provides
     @Singleton
-    static SessionJournal journal(OpenedStorage storage, @Named("storage") ScheduledTaskExecutor storageThread) {
+    static SessionJournal journal(BrokerConfig config, OpenedStorage storage,
+            @Named("storage") ScheduledTaskExecutor storageThread) {
         if (!storage.durable()) {
             return NoJournal.INSTANCE;
         }
         StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, MAX_BATCH);
         return new StoreJournal(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
-                storage.queues(), storage.inflight());
+                storage.queues(), storage.inflight(), config.storage().durability() == Durability.ACK_AFTER_COMMIT);
     }
 
     @Provides
