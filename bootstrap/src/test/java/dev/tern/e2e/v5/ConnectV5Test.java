@@ -191,4 +191,14 @@ class ConnectV5Test {
         assertRefusedAsMalformedOrProtocolError(Connect5Packet.v5("mps-zero")
                 .properties(PropertiesWriter.properties().fourByte(0x27, 0)));
     }
+
+    /** 3.2.2.3.14: a client keep alive of 0 (none) is also replaced by the broker's maximum. */
+    @Test
+    void announcesServerKeepAliveWhenTheClientAskedForNone() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.max-keep-alive=30");
+                RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            assertThat(connect(client, Connect5Packet.v5("ka-none").keepAlive(0)).properties().integer(0x13))
+                    .isEqualTo(30L);
+        }
+    }
 }

@@ -171,4 +171,22 @@ class PublishPropertiesV5Test {
             assertThat(interval).isBetween(48L, 50L);
         }
     }
+
+    /** 3.3.2.3.3: the largest Message Expiry Interval does not overflow into an expired message. */
+    @Test
+    void deliversAQueuedMessageWithTheLargestExpiryInterval() throws Exception {
+        RawMqttClient away = Received5.connected(BROKER.port(), Connect5Packet.v5("mx-huge").sessionExpiry(60));
+        RawSteps.subscribe(away, 1, "mx/huge", 1);
+        RawSteps.disconnect(away);
+        try (RawMqttClient publisher = RawSteps.connected(BROKER.port(), "mx-huge-pub")) {
+            RawSteps.publishQos1(publisher, 1, "mx/huge", "lasting".getBytes(), false,
+                    PropertiesWriter.properties().fourByte(0x02, 0xFFFFFFFFL));
+        }
+        try (RawMqttClient back = Received5.connected(BROKER.port(),
+                Connect5Packet.v5("mx-huge").cleanStart(false).sessionExpiry(60))) {
+            Received5.Publish5 publish = RawSteps.receive(back);
+            assertThat(publish.text()).isEqualTo("lasting");
+            assertThat(publish.properties().integer(0x02)).isGreaterThan(0xFFFFFFFFL - 5);
+        }
+    }
 }

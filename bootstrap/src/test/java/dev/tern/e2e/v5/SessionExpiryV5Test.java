@@ -139,4 +139,33 @@ class SessionExpiryV5Test {
             }
         }
     }
+
+    /** 3.14.2.2.2: a longer interval set by DISCONNECT is the one applied. */
+    @Test
+    void disconnectCanLengthenTheExpiry() throws Exception {
+        RawMqttClient first = Received5.connected(BROKER.port(), Connect5Packet.v5("exp-longer").sessionExpiry(1));
+        RawSteps.subscribe(first, 1, "exp/longer", 1);
+        first.send(Client5Packets.disconnect(0, PropertiesWriter.properties().fourByte(0x11, 60)));
+        assertThat(first.awaitClosed(Duration.ofSeconds(3))).isTrue();
+        first.close();
+        Thread.sleep(2_000);
+
+        try (RawMqttClient again = RawMqttClient.connect(BROKER.port())) {
+            assertThat(resume(again, "exp-longer", 60).sessionPresent()).isTrue();
+        }
+    }
+
+    /** 3.1.2.11.2: 0xFFFFFFFF means the session does not expire. */
+    @Test
+    void keepsASessionWithTheMaximumIntervalForever() throws Exception {
+        RawMqttClient first = Received5.connected(BROKER.port(),
+                Connect5Packet.v5("exp-forever").sessionExpiry(0xFFFFFFFFL));
+        RawSteps.subscribe(first, 1, "exp/forever", 1);
+        RawSteps.disconnect(first);
+        Thread.sleep(300);
+
+        try (RawMqttClient again = RawMqttClient.connect(BROKER.port())) {
+            assertThat(resume(again, "exp-forever", 0xFFFFFFFFL).sessionPresent()).isTrue();
+        }
+    }
 }

@@ -121,4 +121,37 @@ class SharedSubscriptionV5Test {
             assertThat(Received5.publish(staying.readPacket(Duration.ofSeconds(3))).text()).isEqualTo("unacked");
         }
     }
+
+    /** 4.8.2: sticky moves to another member once the chosen one leaves. */
+    @Test
+    void stickyMovesToAnotherMemberWhenTheChosenOneLeaves() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.shared-subscription-strategy=sticky");
+                RawMqttClient a = RawSteps.connected(broker.port(), "st-a");
+                RawMqttClient b = RawSteps.connected(broker.port(), "st-b");
+                RawMqttClient publisher = RawSteps.connected(broker.port(), "st-pub")) {
+            RawSteps.subscribe(a, 1, "$share/s/st/t", 1);
+            RawSteps.subscribe(b, 1, "$share/s/st/t", 1);
+            RawSteps.publishQos1(publisher, 1, "st/t", "first");
+            boolean aChosen = !a.receivesNothingWithin(Duration.ofMillis(500));
+            RawMqttClient chosen = aChosen ? a : b;
+            RawMqttClient other = aChosen ? b : a;
+            assertThat(RawSteps.receive(chosen).text()).isEqualTo("first");
+            RawSteps.disconnect(chosen);
+
+            RawSteps.publishQos1(publisher, 2, "st/t", "second");
+            assertThat(RawSteps.receive(other).text()).isEqualTo("second");
+        }
+    }
+
+    /** 4.8.2 with 3.8.2.1.2: a shared subscription's identifier comes with its messages. */
+    @Test
+    void deliversTheSubscriptionIdentifierOfASharedSubscription() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of());
+                RawMqttClient member = RawSteps.connected(broker.port(), "sh-sid");
+                RawMqttClient publisher = RawSteps.connected(broker.port(), "sh-sid-pub")) {
+            RawSteps.subscribe(member, 1, "$share/g/shsid/t", 1, PropertiesWriter.properties().varInt(0x0B, 42));
+            RawSteps.publishQos1(publisher, 1, "shsid/t", "x");
+            assertThat(RawSteps.receive(member).properties().all(0x0B)).containsExactly(42L);
+        }
+    }
 }

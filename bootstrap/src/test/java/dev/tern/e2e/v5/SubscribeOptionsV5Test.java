@@ -148,4 +148,28 @@ class SubscribeOptionsV5Test {
             assertThat(publish.properties().all(0x0B)).containsExactly(11L);
         }
     }
+
+    /** 3.8.2.1.2: subscribing again to the same filter replaces its Subscription Identifier. */
+    @Test
+    void replacesTheSubscriptionIdentifierOnResubscribe() throws Exception {
+        try (RawMqttClient client = RawSteps.connected(broker.port(), "sid-replace");
+                RawMqttClient publisher = RawSteps.connected(broker.port(), "sid-replace-pub")) {
+            RawSteps.subscribe(client, 1, "sidre/t", 1, PropertiesWriter.properties().varInt(0x0B, 1));
+            RawSteps.subscribe(client, 2, "sidre/t", 1, PropertiesWriter.properties().varInt(0x0B, 2));
+            RawSteps.publishQos1(publisher, 1, "sidre/t", "x");
+            assertThat(RawSteps.receive(client).properties().all(0x0B)).containsExactly(2L);
+        }
+    }
+
+    /** 3.8.2.1.2: a resubscribe without an identifier removes the old one. */
+    @Test
+    void dropsTheSubscriptionIdentifierWhenResubscribedWithoutOne() throws Exception {
+        try (RawMqttClient client = RawSteps.connected(broker.port(), "sid-drop");
+                RawMqttClient publisher = RawSteps.connected(broker.port(), "sid-drop-pub")) {
+            RawSteps.subscribe(client, 1, "siddr/t", 1, PropertiesWriter.properties().varInt(0x0B, 1));
+            RawSteps.subscribe(client, 2, "siddr/t", 1);
+            RawSteps.publishQos1(publisher, 1, "siddr/t", "x");
+            assertThat(RawSteps.receive(client).properties().has(0x0B)).isFalse();
+        }
+    }
 }

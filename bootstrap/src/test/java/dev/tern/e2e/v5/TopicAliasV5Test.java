@@ -157,4 +157,27 @@ class TopicAliasV5Test {
             }
         }
     }
+
+    /** The HiveMQ client's own inbound aliases (client to broker) resolve to the right topics. */
+    @Test
+    void resolvesTheAliasesAHiveMqPublisherSends() throws Exception {
+        try (RawMqttClient subscriber = RawSteps.connected(BROKER.port(), "ta-hive-in-sub")) {
+            RawSteps.subscribe(subscriber, 1, "ta/hivein/#", 1);
+            Mqtt5AsyncClient publisher = Hive5.builder(BROKER.port(), "ta-hive-in").buildAsync();
+            publisher.connectWith().restrictions().sendTopicAliasMaximum(4).applyRestrictions().send()
+                    .orTimeout(5, TimeUnit.SECONDS).join();
+            try {
+                String[] topics = {"ta/hivein/a", "ta/hivein/b", "ta/hivein/a", "ta/hivein/b", "ta/hivein/a"};
+                for (String topic : topics) {
+                    Hive5.publish(publisher, topic, topic, MqttQos.AT_LEAST_ONCE);
+                }
+                for (int i = 0; i < topics.length; i++) {
+                    Received5.Publish5 publish = RawSteps.receive(subscriber);
+                    assertThat(publish.topic()).isEqualTo(publish.text());
+                }
+            } finally {
+                Hive5.disconnect(publisher);
+            }
+        }
+    }
 }
