@@ -153,7 +153,8 @@ class ConnectV5Test {
     @Test
     void enforcesTheServerKeepAliveItAnnounced() throws Exception {
         try (V5Broker broker = V5Broker.start(List.of(), "mqtt.max-keep-alive=1");
-                RawMqttClient client = Received5.connected(broker.port(), Connect5Packet.v5("ka-enforced").keepAlive(60))) {
+                RawMqttClient client = Received5.connected(broker.port(),
+                        Connect5Packet.v5("ka-enforced").keepAlive(60))) {
             assertThat(awaitDisconnect(client, Duration.ofSeconds(4)).reasonCode()).isEqualTo(0x8D);
         }
     }

@@ -10,6 +10,8 @@ import dev.tern.e2e.raw.PacketType;
 import dev.tern.e2e.raw.PropertiesWriter;
 import dev.tern.e2e.raw.RawMqttClient;
 import dev.tern.e2e.raw.Received5;
+import dev.tern.e2e.raw.ReceivedPacket;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -155,10 +157,10 @@ class EnhancedAuthV5Test {
         try (RawMqttClient client = RawMqttClient.connect(broker.port())) {
             challenge(client, "auth-ping");
             client.send(0xC0, 0x00);
-            dev.tern.e2e.raw.ReceivedPacket answer;
+            ReceivedPacket answer;
             try {
                 answer = client.readPacket(Duration.ofSeconds(3));
-            } catch (java.io.IOException closedWithoutAnswer) {
+            } catch (IOException closedWithoutAnswer) {
                 return;
             }
             assertThat(answer.type()).as("first packet after the challenge").isEqualTo(PacketType.CONNACK);

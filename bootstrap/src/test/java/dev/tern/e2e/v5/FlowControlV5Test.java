@@ -31,7 +31,10 @@ class FlowControlV5Test {
         }
     }
 
-    /** [MQTT-3.3.4-9]: the broker never has more unacknowledged QoS 1 PUBLISHes out than the client's Receive Maximum. */
+    /**
+     * [MQTT-3.3.4-9]: the broker never has more unacknowledged QoS 1 PUBLISHes out than the
+     * client's Receive Maximum.
+     */
     @Test
     void sendsNoMoreUnacknowledgedMessagesThanTheClientsReceiveMaximum() throws Exception {
         try (V5Broker broker = V5Broker.start(List.of());

@@ -81,7 +81,8 @@ class PahoInteropV5Test {
         close(first);
         MqttClient publisher = paho(BROKER.uri(), "paho-queued-pub", new PahoCallbacks(null, null),
                 new MqttConnectionOptions());
-        publisher.publish("paho/queued", new MqttMessage("while away".getBytes(StandardCharsets.UTF_8), 1, false, null));
+        publisher.publish("paho/queued",
+                new MqttMessage("while away".getBytes(StandardCharsets.UTF_8), 1, false, null));
         close(publisher);
 
         BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();

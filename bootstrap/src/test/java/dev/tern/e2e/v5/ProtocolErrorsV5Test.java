@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.e2e.raw.Client5Packets;
 import dev.tern.e2e.raw.Connect5Packet;
+import dev.tern.e2e.raw.PacketType;
 import dev.tern.e2e.raw.PacketWriter;
 import dev.tern.e2e.raw.PropertiesWriter;
 import dev.tern.e2e.raw.RawMqttClient;
 import dev.tern.e2e.raw.Received5;
+import dev.tern.e2e.raw.ReceivedPacket;
 import dev.tern.e2e.support.BrokerExtension;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -37,7 +40,8 @@ class ProtocolErrorsV5Test {
     /** 2.2.2.2: an unknown property identifier makes the packet malformed (0x81). */
     @Test
     void disconnectsAnUnknownPropertyIdentifierAsMalformed() throws Exception {
-        Received5.Reasoned disconnect = disconnectAfter("err-prop", Client5Packets.publish("err/t", "x".getBytes(), 0, 0,
+        Received5.Reasoned disconnect = disconnectAfter("err-prop", Client5Packets.publish("err/t",
+                "x".getBytes(), 0, 0,
                 false, PropertiesWriter.properties().raw(0x7F, 0x00)));
         assertThat(disconnect.reasonCode()).isEqualTo(0x81);
         assertThat(disconnect.properties().string(0x1F)).isNotBlank();
@@ -53,7 +57,8 @@ class ProtocolErrorsV5Test {
     /** 2.2.2.2: a property that may appear once, sent twice, is a Protocol Error. */
     @Test
     void disconnectsARepeatedSingleValuedProperty() throws Exception {
-        Received5.Reasoned disconnect = disconnectAfter("err-twice", Client5Packets.publish("err/t", "x".getBytes(), 0, 0,
+        Received5.Reasoned disconnect = disconnectAfter("err-twice", Client5Packets.publish("err/t",
+                "x".getBytes(), 0, 0,
                 false, PropertiesWriter.properties().byteProperty(0x01, 0).byteProperty(0x01, 0)));
         assertThat(disconnect.reasonCode()).isIn(0x81, 0x82);
     }
@@ -119,9 +124,9 @@ class ProtocolErrorsV5Test {
     void refusesAPublishTopicWithAWildcard() throws Exception {
         try (RawMqttClient client = RawSteps.connected(BROKER.port(), "err-wild")) {
             client.send(Client5Packets.publish("err/+", "x", 1, 1));
-            dev.tern.e2e.raw.ReceivedPacket answer = client.readPacket();
-            int reason = answer.type() == dev.tern.e2e.raw.PacketType.PUBACK
-                    ? Received5.ack(answer, dev.tern.e2e.raw.PacketType.PUBACK).reasonCode()
+            ReceivedPacket answer = client.readPacket();
+            int reason = answer.type() == PacketType.PUBACK
+                    ? Received5.ack(answer, PacketType.PUBACK).reasonCode()
                     : Received5.reasoned(answer).reasonCode();
             assertThat(reason).isEqualTo(0x90);
         }
@@ -143,14 +148,14 @@ class ProtocolErrorsV5Test {
         }
         try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
             client.send(burst);
-            dev.tern.e2e.raw.ReceivedPacket first;
+            ReceivedPacket first;
             try {
                 first = client.readPacket();
-            } catch (java.io.IOException closedWithoutAnswer) {
+            } catch (IOException closedWithoutAnswer) {
                 return;
             }
             assertThat(first.type()).as("first packet from the server [MQTT-3.2.0-1]")
-                    .isEqualTo(dev.tern.e2e.raw.PacketType.CONNACK);
+                    .isEqualTo(PacketType.CONNACK);
             assertThat(Received5.connack(first).reasonCode()).isIn(0x00, 0x97);
         }
     }

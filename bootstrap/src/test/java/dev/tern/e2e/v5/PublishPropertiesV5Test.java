@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import dev.tern.e2e.raw.Client5Packets;
 import dev.tern.e2e.raw.Connect5Packet;
+import dev.tern.e2e.raw.PacketType;
 import dev.tern.e2e.raw.PropertiesWriter;
 import dev.tern.e2e.raw.RawMqttClient;
 import dev.tern.e2e.raw.Received5;
@@ -152,9 +154,9 @@ class PublishPropertiesV5Test {
     void sendsNoReasonStringOnPubackWhenProblemInformationIsNotWanted() throws Exception {
         try (RawMqttClient publisher = Received5.connected(BROKER.port(), Connect5Packet.v5("pf-quiet")
                 .properties(PropertiesWriter.properties().byteProperty(0x17, 0)))) {
-            publisher.send(dev.tern.e2e.raw.Client5Packets.publish("pf/quiet", new byte[] {(byte) 0xFF}, 1, 1, false,
+            publisher.send(Client5Packets.publish("pf/quiet", new byte[] {(byte) 0xFF}, 1, 1, false,
                     PropertiesWriter.properties().byteProperty(0x01, 1)));
-            Received5.Reasoned puback = Received5.ack(publisher.readPacket(), dev.tern.e2e.raw.PacketType.PUBACK);
+            Received5.Reasoned puback = Received5.ack(publisher.readPacket(), PacketType.PUBACK);
             assertThat(puback.reasonCode()).isEqualTo(0x99);
             assertThat(puback.properties().has(0x1F)).isFalse();
         }

@@ -116,7 +116,8 @@ class SessionExpiryV5Test {
     @Test
     void discardsTheSessionAfterTheBrokersMaximumNotTheRequestedInterval() throws Exception {
         try (V5Broker broker = V5Broker.start(List.of(), "mqtt.max-session-expiry=1")) {
-            RawMqttClient first = Received5.connected(broker.port(), Connect5Packet.v5("exp-capped").sessionExpiry(100));
+            RawMqttClient first = Received5.connected(broker.port(),
+                    Connect5Packet.v5("exp-capped").sessionExpiry(100));
             RawSteps.subscribe(first, 1, "exp/capped", 1);
             RawSteps.disconnect(first);
             Thread.sleep(2_000);

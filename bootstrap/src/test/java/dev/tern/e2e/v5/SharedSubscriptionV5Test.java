@@ -71,7 +71,8 @@ class SharedSubscriptionV5Test {
     @Test
     void handsMessagesQueuedForAnEndedMemberToTheOthers() throws Exception {
         try (V5Broker broker = V5Broker.start(List.of())) {
-            RawMqttClient leaving = Received5.connected(broker.port(), Connect5Packet.v5("sh-leaving").sessionExpiry(1));
+            RawMqttClient leaving = Received5.connected(broker.port(),
+                    Connect5Packet.v5("sh-leaving").sessionExpiry(1));
             RawSteps.subscribe(leaving, 1, "$share/h/ho/t", 1);
             RawSteps.disconnect(leaving);
             try (RawMqttClient publisher = RawSteps.connected(broker.port(), "sh-ho-pub")) {

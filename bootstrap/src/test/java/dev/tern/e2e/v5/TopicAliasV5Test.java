@@ -11,6 +11,7 @@ import dev.tern.e2e.raw.Connect5Packet;
 import dev.tern.e2e.raw.PropertiesWriter;
 import dev.tern.e2e.raw.RawMqttClient;
 import dev.tern.e2e.raw.Received5;
+import dev.tern.e2e.raw.ReceivedPacket;
 import dev.tern.e2e.support.BrokerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -151,7 +152,7 @@ class TopicAliasV5Test {
             RawSteps.publishQos1(publisher, 1, "ta/sz", payload);
 
             while (!subscriber.receivesNothingWithin(Duration.ofMillis(500))) {
-                dev.tern.e2e.raw.ReceivedPacket packet = subscriber.readPacket();
+                ReceivedPacket packet = subscriber.readPacket();
                 assertThat(packet.body().length + 2).as("PUBLISH size").isLessThanOrEqualTo(maximum);
                 subscriber.send(Client5Packets.ack(4, Received5.publish(packet).packetId()));
             }
