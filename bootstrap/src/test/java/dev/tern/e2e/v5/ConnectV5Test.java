@@ -202,4 +202,14 @@ class ConnectV5Test {
                     .isEqualTo(30L);
         }
     }
+
+    @Test
+    void sendsNoResponseInformationWhenNoneIsConfigured() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(BROKER.port())) {
+            Received5.Reasoned connack = connect(client, Connect5Packet.v5("asks-nothing-there")
+                    .properties(PropertiesWriter.properties().byteProperty(0x19, 1)));
+            assertThat(connack.reasonCode()).isZero();
+            assertThat(connack.properties().has(0x1A)).isFalse();
+        }
+    }
 }

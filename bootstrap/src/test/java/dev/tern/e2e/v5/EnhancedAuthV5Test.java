@@ -167,4 +167,30 @@ class EnhancedAuthV5Test {
             assertThat(Received5.connack(answer).reasonCode()).isEqualTo(0x82);
         }
     }
+
+    /** 4.12.1: re-authentication must use the method of the CONNECT. */
+    @Test
+    void disconnectsAReauthenticationWithAnotherMethod() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            byte[] nonce = challenge(client, "auth-other").properties().binary(0x16);
+            client.send(Client5Packets.auth(0x18, METHOD, ReversedNonceAuthenticator.answer(nonce)));
+            assertThat(Received5.connack(client.readPacket()).reasonCode()).isZero();
+
+            client.send(Client5Packets.auth(0x19, "SOMETHING-ELSE", null));
+            assertThat(awaitDisconnect(client).reasonCode()).isEqualTo(0x82);
+        }
+    }
+
+    /** 4.12.1: AUTH 0x18 with no exchange under way is a Protocol Error. */
+    @Test
+    void disconnectsAContinueWithoutAReauthenticationUnderWay() throws Exception {
+        try (RawMqttClient client = RawMqttClient.connect(broker.port())) {
+            byte[] nonce = challenge(client, "auth-stray").properties().binary(0x16);
+            client.send(Client5Packets.auth(0x18, METHOD, ReversedNonceAuthenticator.answer(nonce)));
+            assertThat(Received5.connack(client.readPacket()).reasonCode()).isZero();
+
+            client.send(Client5Packets.auth(0x18, METHOD, "stray".getBytes(StandardCharsets.UTF_8)));
+            assertThat(awaitDisconnect(client).reasonCode()).isEqualTo(0x82);
+        }
+    }
 }

@@ -99,4 +99,16 @@ class FlowControlV5Test {
             assertThat(third.text()).isEqualTo("c");
         }
     }
+
+    /** 3.7.2.1: PUBREL for a packet identifier the broker does not know gets PUBCOMP 0x92. */
+    @Test
+    void answersAPubrelForAnUnknownPacketIdentifierWithPacketIdentifierNotFound() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of());
+                RawMqttClient client = RawSteps.connected(broker.port(), "fc-unknown")) {
+            client.send(Client5Packets.ack(6, 77));
+            Received5.Reasoned pubcomp = Received5.ack(client.readPacket(), PacketType.PUBCOMP);
+            assertThat(pubcomp.packetId()).isEqualTo(77);
+            assertThat(pubcomp.reasonCode()).isEqualTo(0x92);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.tern.e2e.v5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.e2e.raw.Client5Packets;
 import dev.tern.e2e.raw.Connect5Packet;
 import dev.tern.e2e.raw.PropertiesWriter;
 import dev.tern.e2e.raw.RawMqttClient;
@@ -153,6 +154,26 @@ class SharedSubscriptionV5Test {
             RawSteps.subscribe(member, 1, "$share/g/shsid/t", 1, PropertiesWriter.properties().varInt(0x0B, 42));
             RawSteps.publishQos1(publisher, 1, "shsid/t", "x");
             assertThat(RawSteps.receive(member).properties().all(0x0B)).containsExactly(42L);
+        }
+    }
+
+    /** 4.8.2: a member that unsubscribes leaves the group; the rest get every message. */
+    @Test
+    void stopsSendingToAMemberThatUnsubscribed() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of());
+                RawMqttClient leaving = RawSteps.connected(broker.port(), "sh-unsub-a");
+                RawMqttClient staying = RawSteps.connected(broker.port(), "sh-unsub-b");
+                RawMqttClient publisher = RawSteps.connected(broker.port(), "sh-unsub-pub")) {
+            RawSteps.subscribe(leaving, 1, "$share/g/shu/t", 1);
+            RawSteps.subscribe(staying, 1, "$share/g/shu/t", 1);
+            leaving.send(Client5Packets.unsubscribe(2, "$share/g/shu/t"));
+            assertThat(Received5.acks(leaving.readPacket()).reasonCodes()).containsExactly(0x00);
+
+            for (int i = 0; i < 4; i++) {
+                RawSteps.publishQos1(publisher, i + 1, "shu/t", "m" + i);
+            }
+            assertThat(RawSteps.receiveUntilQuiet(staying, Duration.ofMillis(400))).hasSize(4);
+            assertThat(leaving.receivesNothingWithin(Duration.ofMillis(200))).isTrue();
         }
     }
 }

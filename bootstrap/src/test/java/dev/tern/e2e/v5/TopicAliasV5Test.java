@@ -15,6 +15,7 @@ import dev.tern.e2e.raw.ReceivedPacket;
 import dev.tern.e2e.support.BrokerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -179,6 +180,49 @@ class TopicAliasV5Test {
             } finally {
                 Hive5.disconnect(publisher);
             }
+        }
+    }
+
+    /** 3.3.2.3.4: aliases live as long as the connection; a new one starts with none. */
+    @Test
+    void forgetsInboundAliasesWithTheConnection() throws Exception {
+        try (RawMqttClient first = RawSteps.connected(BROKER.port(), "ta-forget")) {
+            RawSteps.publishQos1(first, 1, "ta/forget", "x".getBytes(), false,
+                    PropertiesWriter.properties().twoByte(0x23, 1));
+        }
+        try (RawMqttClient second = RawSteps.connected(BROKER.port(), "ta-forget")) {
+            second.send(aliased("", "y", 1));
+            assertThat(awaitDisconnect(second).reasonCode()).isEqualTo(0x82);
+        }
+    }
+
+    /** 3.3.2.3.4: outbound aliases start afresh on a new connection, so the topic is sent again. */
+    @Test
+    void sendsTheTopicAgainAfterReconnecting() throws Exception {
+        Connect5Packet connect = Connect5Packet.v5("ta-again").cleanStart(false)
+                .properties(PropertiesWriter.properties().fourByte(0x11, 60).twoByte(0x22, 5));
+        try (RawMqttClient publisher = RawSteps.connected(BROKER.port(), "ta-again-pub")) {
+            try (RawMqttClient first = Received5.connected(BROKER.port(), connect)) {
+                RawSteps.subscribe(first, 1, "ta/again", 1);
+                RawSteps.publishQos1(publisher, 1, "ta/again", "one");
+                assertThat(RawSteps.receive(first).topic()).isEqualTo("ta/again");
+            }
+            try (RawMqttClient second = Received5.connected(BROKER.port(), connect)) {
+                RawSteps.publishQos1(publisher, 2, "ta/again", "two");
+                Received5.Publish5 publish = RawSteps.receive(second);
+                assertThat(publish.text()).isEqualTo("two");
+                assertThat(publish.topic()).isEqualTo("ta/again");
+            }
+        }
+    }
+
+    /** 3.2.2.3.8: with a broker Topic Alias Maximum of 0 every alias is invalid. */
+    @Test
+    void refusesAnyAliasWhenTheBrokerAllowsNone() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of(), "mqtt.topic-alias-maximum=0");
+                RawMqttClient client = RawSteps.connected(broker.port(), "ta-none-allowed")) {
+            client.send(aliased("ta/none", "x", 1));
+            assertThat(awaitDisconnect(client).reasonCode()).isEqualTo(0x94);
         }
     }
 }
