@@ -212,4 +212,28 @@ class ConnectV5Test {
             assertThat(connack.properties().has(0x1A)).isFalse();
         }
     }
+
+    /** 3.1.2.11.10: Authentication Data without an Authentication Method is a Protocol Error. */
+    @Test
+    void refusesAuthenticationDataWithoutAMethod() throws Exception {
+        assertRefusedAsMalformedOrProtocolError(Connect5Packet.v5("data-no-method")
+                .properties(PropertiesWriter.properties().binary(0x16, new byte[] {1, 2, 3})));
+    }
+
+    /** 3.14.2.2: a client DISCONNECT may carry a Reason String and User Properties. */
+    @Test
+    void acceptsADisconnectWithReasonStringAndUserProperties() throws Exception {
+        try (V5Broker broker = V5Broker.start(List.of());
+                RawMqttClient watcher = RawSteps.connected(broker.port(), "dc-watch")) {
+            RawSteps.subscribe(watcher, 1, "dc/will", 1);
+            RawMqttClient client = Received5.connected(broker.port(), Connect5Packet.v5("dc-props")
+                    .will("dc/will", "should not appear", 1, PropertiesWriter.properties()));
+            client.send(Client5Packets.disconnect(0x00, PropertiesWriter.properties()
+                    .utf8(0x1F, "done for today").userProperty("why", "test")));
+            assertThat(client.awaitClosed(Duration.ofSeconds(3))).isTrue();
+            client.close();
+            // Accepted as a normal disconnection: the will is discarded, not published.
+            assertThat(watcher.receivesNothingWithin(Duration.ofMillis(500))).isTrue();
+        }
+    }
 }

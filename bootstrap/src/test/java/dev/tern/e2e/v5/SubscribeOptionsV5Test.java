@@ -172,4 +172,32 @@ class SubscribeOptionsV5Test {
             assertThat(RawSteps.receive(client).properties().has(0x0B)).isFalse();
         }
     }
+
+    /** 4.8.2: a Share Name must be non-empty and the filter after it too; else 0x8F. */
+    @Test
+    void refusesMalformedSharedSubscriptionFilters() throws Exception {
+        try (RawMqttClient client = RawSteps.connected(broker.port(), "sh-bad")) {
+            assertThat(RawSteps.subscribe(client, 1, "$share//t", 1)).isEqualTo(0x8F);
+            assertThat(RawSteps.subscribe(client, 2, "$share/g", 1)).isEqualTo(0x8F);
+            assertThat(RawSteps.subscribe(client, 3, "$share/g+/t", 1)).isEqualTo(0x8F);
+        }
+    }
+
+    /** [MQTT-3.8.3-5]: the reserved bits of the Subscription Options must be 0. */
+    @Test
+    void disconnectsSubscriptionOptionsWithReservedBitsSet() throws Exception {
+        try (RawMqttClient client = RawSteps.connected(broker.port(), "opt-reserved")) {
+            client.send(Client5Packets.subscribe(1, "opt/t", 0x41));
+            assertThat(awaitDisconnect(client).reasonCode()).isEqualTo(0x81);
+        }
+    }
+
+    /** 3.8.3.1: Retain Handling 3 is a Protocol Error. */
+    @Test
+    void disconnectsRetainHandlingThree() throws Exception {
+        try (RawMqttClient client = RawSteps.connected(broker.port(), "opt-rh3")) {
+            client.send(Client5Packets.subscribe(1, "opt/t", 0x31));
+            assertThat(awaitDisconnect(client).reasonCode()).isIn(0x81, 0x82);
+        }
+    }
 }
