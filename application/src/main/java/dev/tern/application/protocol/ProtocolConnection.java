@@ -327,7 +327,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         }
         LOG.warn("{}: closing {} for a protocol error: {}", clientId.isEmpty() ? "-" : clientId,
                 channel.remoteAddress(), reason);
-        if (version.isV5() && !(state instanceof ConnectionState.AwaitingConnect)) {
+        // [MQTT-3.2.0-1]: nothing but AUTH may go out before CONNACK, so no DISCONNECT until connected.
+        if (version.isV5() && state instanceof ConnectionState.Connected) {
             send(new Disconnect(reasonCode, Properties.builder().string(PropertyId.REASON_STRING, reason).build()));
         }
         close(false);
