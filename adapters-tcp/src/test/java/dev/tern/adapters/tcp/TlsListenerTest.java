@@ -1,0 +1,146 @@
+package dev.tern.adapters.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.pkitesting.X509Bundle;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TlsListenerTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingAcceptor acceptor = new RecordingAcceptor(true);
+    private TestPki pki;
+    private NettyTcpServer server;
+
+    @BeforeEach
+    void createPki() throws Exception {
+        pki = new TestPki(dir);
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void carriesBytesOverTlsWithoutAClientCertificate() throws Exception {
+        server = TestServers.start(TestServers.config(false), TlsConfig.pem(pki.serverChain(), pki.serverKey()), acceptor);
+
+        try (SSLSocket socket = connect(null)) {
+            assertThat(echoes(socket)).isTrue();
+            RecordingConnection connection = acceptor.next();
+            assertThat(identityOf(connection)).isNull();
+        }
+    }
+
+    @Test
+    void reportsTheCommonNameOfAVerifiedClientCertificate() throws Exception {
+        server = start(TlsConfig.ClientAuth.REQUIRE, null);
+
+        try (SSLSocket socket = connect(pki.client("alice"))) {
+            assertThat(echoes(socket)).isTrue();
+            assertThat(identityOf(acceptor.next())).isEqualTo("alice");
+        }
+    }
+
+    @Test
+    void refusesAClientWithoutCertificateWhenOneIsRequired() throws Exception {
+        server = start(TlsConfig.ClientAuth.REQUIRE, null);
+
+        try (SSLSocket socket = connect(null)) {
+            assertThat(echoes(socket)).isFalse();
+        }
+    }
+
+    @Test
+    void acceptsAClientWithoutCertificateWhenOneIsOptional() throws Exception {
+        server = start(TlsConfig.ClientAuth.OPTIONAL, null);
+
+        try (SSLSocket socket = connect(null)) {
+            assertThat(echoes(socket)).isTrue();
+        }
+    }
+
+    @Test
+    void refusesExpiredUntrustedAndRevokedClientCertificates() throws Exception {
+        X509Bundle revoked = pki.client("mallory");
+        server = start(TlsConfig.ClientAuth.REQUIRE, pki.crlRevoking(revoked));
+
+        X509Bundle untrusted = pki.client("stranger", pki.otherCa, java.time.Instant.now().plusSeconds(3600));
+        for (X509Bundle refused : List.of(pki.expiredClient("old"), untrusted, revoked)) {
+            try (SSLSocket socket = connect(refused)) {
+                assertThat(echoes(socket)).as(refused.getCertificate().getSubjectX500Principal().getName()).isFalse();
+            }
+        }
+        try (SSLSocket socket = connect(pki.client("alice"))) {
+            assertThat(echoes(socket)).isTrue();
+        }
+    }
+
+    @Test
+    void failsToStartWithAMissingKeyFile() throws Exception {
+        NettyTcpServer broken = new NettyTcpServer(TestServers.config(false),
+                TlsConfig.pem(pki.serverChain(), dir.resolve("missing.pem")), acceptor);
+
+        assertThatThrownBy(broken::start).isInstanceOf(IOException.class).hasMessageContaining("missing.pem");
+        broken.stop();
+    }
+
+    private NettyTcpServer start(TlsConfig.ClientAuth clientAuth, Path crl) throws IOException {
+        TlsConfig tls = new TlsConfig(pki.serverChain(), pki.serverKey(), null, null, List.of(), List.of(),
+                clientAuth, pki.caFile(), crl);
+        return TestServers.start(TestServers.config(false), tls, acceptor);
+    }
+
+    private SSLSocket connect(X509Bundle clientCertificate) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        KeyManager[] keys = clientCertificate == null ? null
+                : new KeyManager[] {new InsistentKeyManager(clientCertificate.toKeyManagerFactory())};
+        context.init(keys, pki.ca.toTrustManagerFactory().getTrustManagers(), null);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        socket.connect(new InetSocketAddress(TestServers.LOOPBACK, server.boundPort()), 2_000);
+        socket.setSoTimeout(3_000);
+        return socket;
+    }
+
+    /**
+     * Whether a byte sent over the connection comes back from the echoing engine. With TLS 1.3 the
+     * server judges the client certificate after the client's handshake has finished, so a refusal
+     * shows as an alert or end of stream on the first read rather than in {@code startHandshake}.
+     */
+    private static boolean echoes(SSLSocket socket) throws IOException {
+        try {
+            socket.startHandshake();
+            socket.getOutputStream().write(42);
+            socket.getOutputStream().flush();
+            return socket.getInputStream().read() == 42;
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String identityOf(RecordingConnection connection) {
+        AtomicReference<String> identity = new AtomicReference<>();
+        TestServers.onLoop(connection.channel(), () -> identity.set(connection.channel().certificateIdentity()));
+        return identity.get();
+    }
+}
