@@ -9,7 +9,7 @@ import javax.inject.Singleton;
 
 /** The whole broker, built from its configuration and a clock. */
 @Singleton
-@Component(modules = {EngineModule.class, SecurityModule.class, TcpModule.class})
+@Component(modules = {EngineModule.class, SecurityModule.class, StorageModule.class, TcpModule.class})
 interface BrokerComponent {
 
     BrokerLifecycle lifecycle();

@@ -22,6 +22,7 @@ import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
+import dev.tern.application.storage.SessionJournal;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.Mqtt5Config;
 import dev.tern.bootstrap.config.MqttConfig;
@@ -67,8 +68,8 @@ interface EngineModule {
 
     @Provides
     @Singleton
-    static RetainedMessages retainedMessages() {
-        return new RetainedMessages();
+    static RetainedMessages retainedMessages(SessionJournal journal) {
+        return new RetainedMessages(journal);
     }
 
     @Provides
@@ -79,8 +80,9 @@ interface EngineModule {
 
     @Provides
     @Singleton
-    static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters) {
-        return new DeliveryService(clock, settings.queueQos0WhileOffline(), counters);
+    static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters,
+            SessionJournal journal) {
+        return new DeliveryService(clock, settings.queueQos0WhileOffline(), counters, journal);
     }
 
     @Provides
@@ -98,16 +100,16 @@ interface EngineModule {
     @Provides
     @Singleton
     static SubscribeService subscribeService(SubscriptionIndex index, RetainedMessages retained,
-            DeliveryService delivery, Authorizer authorizer, Clock clock) {
-        return new SubscribeService(index, retained, delivery, authorizer, clock);
+            DeliveryService delivery, Authorizer authorizer, SessionJournal journal, Clock clock) {
+        return new SubscribeService(index, retained, delivery, authorizer, journal, clock);
     }
 
     @Provides
     @Singleton
     static ConnectService connectService(SessionRegistry sessions, SubscribeService subscriptions,
-            PublishService publisher, MqttSettings settings, Clock clock) {
+            PublishService publisher, SessionJournal journal, MqttSettings settings, Clock clock) {
         return new ConnectService(sessions, subscriptions, new WillService(publisher, clock),
-                new SessionEndService(sessions, subscriptions, publisher), settings);
+                new SessionEndService(sessions, subscriptions, publisher, journal), journal, settings, clock);
     }
 
     @Provides
@@ -115,9 +117,10 @@ interface EngineModule {
     static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
             Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
             ConnectService connectService, PublishService publisher, SubscribeService subscribeService,
-            DeliveryService deliveryService) {
+            DeliveryService deliveryService, SessionJournal journal) {
         return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, connectService,
-                new InboundPublishHandler(publisher, authorizer, clock, v5.receiveMaximum(), v5.validatePayloadFormat()),
+                new InboundPublishHandler(publisher, journal, authorizer, clock, v5.receiveMaximum(),
+                        v5.validatePayloadFormat()),
                 subscribeService, deliveryService);
     }
 

@@ -451,6 +451,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     }
 
     @Override
+    public void abort(int reasonCode, String reason) {
+        closeForError(reasonCode, reason);
+    }
+
+    @Override
     public ClientIdentity identity() {
         return identity;
     }

@@ -1,5 +1,7 @@
 package dev.tern.application.retained;
 
+import dev.tern.application.storage.PendingAck;
+import dev.tern.application.storage.SessionJournal;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.topic.TopicFilter;
 import java.util.ArrayList;
@@ -15,14 +17,27 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RetainedMessages {
 
     private final ConcurrentHashMap<String, ApplicationMessage> byTopic = new ConcurrentHashMap<>();
+    private final SessionJournal journal;
 
-    /** Stores or deletes the retained message of {@code message}'s topic. */
-    public void retain(ApplicationMessage message) {
+    public RetainedMessages(SessionJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Stores or deletes the retained message of {@code message}'s topic; {@code ack} waits for the store. */
+    public void retain(ApplicationMessage message, PendingAck ack) {
         if (message.payload().isEmpty()) {
-            byTopic.remove(message.topic().value());
+            if (byTopic.remove(message.topic().value()) != null) {
+                journal.retainedDeleted(message.topic(), ack);
+            }
         } else {
             byTopic.put(message.topic().value(), message);
+            journal.retained(message, ack);
         }
+    }
+
+    /** Puts back a retained message loaded from the store at start-up. */
+    public void restore(ApplicationMessage message) {
+        byTopic.put(message.topic().value(), message);
     }
 
     /**

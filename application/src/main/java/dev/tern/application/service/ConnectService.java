@@ -1,14 +1,17 @@
 package dev.tern.application.service;
 
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.port.out.StoredSession;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SerialExecutor;
 import dev.tern.application.session.SessionConnection;
 import dev.tern.application.session.SessionRegistry;
+import dev.tern.application.storage.SessionJournal;
 import dev.tern.domain.session.Session;
 import dev.tern.domain.session.SessionExpiry;
 import dev.tern.domain.will.Will;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +33,15 @@ public final class ConnectService {
     private final SubscribeService subscriptions;
     private final WillService wills;
     private final SessionEndService sessionEnd;
+    private final SessionJournal journal;
     private final MqttSettings settings;
+    private final Clock clock;
 
     public ConnectService(SessionRegistry sessions, SubscribeService subscriptions, WillService wills,
-            SessionEndService sessionEnd, MqttSettings settings) {
+            SessionEndService sessionEnd, SessionJournal journal, MqttSettings settings, Clock clock) {
         this.sessions = sessions;
+        this.journal = journal;
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.wills = wills;
         this.sessionEnd = sessionEnd;
@@ -81,9 +88,17 @@ public final class ConnectService {
         if (!sessionPresent) {
             subscriptions.removeAll(session);
             session.state().clearMessages();
+            journal.sessionCleared(session);
         }
         session.state().setExpiry(request.expiry());
         session.state().setWill(request.will());
+        if (request.expiry().endsAtDisconnect()) {
+            // Nothing of this session outlives the connection: forget any record of an older one.
+            journal.sessionEnded(session);
+        } else {
+            journal.sessionSaved(new StoredSession(session.clientId(), request.expiry(), request.will(),
+                    StoredSession.CONNECTED));
+        }
         session.attach(connection);
         session.executor().retarget(connectionExecutor);
         session.executor().execute(() -> connection.attached(session, sessionPresent));
@@ -111,10 +126,33 @@ public final class ConnectService {
         }
         if (expiry.endsAtDisconnect()) {
             sessionEnd.end(session);
-        } else if (!expiry.never()) {
+            return;
+        }
+        journal.sessionSaved(new StoredSession(session.clientId(), expiry, session.pendingWill(), clock.millis()));
+        if (!expiry.never()) {
             long generation = session.generation();
             session.setExpiryTimer(session.executor().owner().schedule(
                     () -> session.executor().execute(() -> expire(session, generation)), expiry.seconds() * 1000));
+        }
+    }
+
+    /**
+     * A session restored at start-up is offline since {@code disconnectedAtMillis}: its will and
+     * its expiry run from then, as if the broker had never stopped.
+     */
+    public void restoredOffline(ClientSession session, Will will, long disconnectedAtMillis) {
+        long now = clock.millis();
+        long generation = session.generation();
+        SessionExpiry expiry = session.state().expiry();
+        if (will != null) {
+            long due = disconnectedAtMillis + will.firesAfterSeconds(expiry.seconds()) * 1000;
+            session.setPendingWill(will, session.executor().owner().schedule(
+                    () -> session.executor().execute(() -> fireDelayedWill(session, generation)), Math.max(0, due - now)));
+        }
+        if (!expiry.never()) {
+            long due = expiry.expiresAtMillis(disconnectedAtMillis);
+            session.setExpiryTimer(session.executor().owner().schedule(
+                    () -> session.executor().execute(() -> expire(session, generation)), Math.max(0, due - now)));
         }
     }
 
@@ -144,7 +182,8 @@ public final class ConnectService {
         sessionEnd.end(session);
     }
 
-    private ClientSession newSession(String clientId, SessionExpiry expiry, TaskExecutor owner) {
+    /** A session for {@code clientId} owned by {@code owner} until a connection attaches it. */
+    public ClientSession newSession(String clientId, SessionExpiry expiry, TaskExecutor owner) {
         Session state = new Session(clientId, expiry, settings.maxInflight(), settings.maxQueuedMessages(),
                 settings.overflowPolicy());
         return new ClientSession(state, new SerialExecutor(owner));

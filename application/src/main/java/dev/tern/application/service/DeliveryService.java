@@ -9,6 +9,8 @@ import dev.tern.application.protocol.packet.Publish;
 import dev.tern.application.protocol.packet.Pubrel;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.PacketSink;
+import dev.tern.application.storage.PendingAck;
+import dev.tern.application.storage.SessionJournal;
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.delivery.InflightWindow;
 import dev.tern.domain.delivery.OutboundFlow;
@@ -34,15 +36,21 @@ public final class DeliveryService {
     private final Clock clock;
     private final boolean queueQos0WhileOffline;
     private final DeliveryCounters counters;
+    private final SessionJournal journal;
 
-    public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryCounters counters) {
+    public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryCounters counters,
+            SessionJournal journal) {
         this.clock = clock;
+        this.journal = journal;
         this.queueQos0WhileOffline = queueQos0WhileOffline;
         this.counters = counters;
     }
 
-    /** Delivers now or queues; order per session is kept, since nothing overtakes the queue. */
-    public void deliver(ClientSession session, Delivery delivery) {
+    /**
+     * Delivers now or queues; order per session is kept, since nothing overtakes the queue. {@code
+     * ack}, when not null, waits for the copy this session must keep to be stored.
+     */
+    public void deliver(ClientSession session, Delivery delivery, PendingAck ack) {
         PacketSink out = session.connection();
         Session state = session.state();
         if (out == null) {
@@ -50,11 +58,11 @@ public final class DeliveryService {
                 counters.droppedQos0Offline();
                 return;
             }
-            enqueue(session, delivery);
+            enqueue(session, delivery, ack);
             return;
         }
-        if (!state.queue().isEmpty() || !out.isWritable() || !trySend(state, out, delivery)) {
-            enqueue(session, delivery);
+        if (!state.queue().isEmpty() || !out.isWritable() || !trySend(session, out, delivery, ack)) {
+            enqueue(session, delivery, ack);
         }
     }
 
@@ -67,10 +75,11 @@ public final class DeliveryService {
         OutboundQueue queue = session.state().queue();
         while (out.isWritable()) {
             Delivery next = queue.peek();
-            if (next == null || !trySend(session.state(), out, next)) {
+            if (next == null || !trySend(session, out, next, null)) {
                 return;
             }
             queue.poll();
+            journal.dequeued(session, next);
         }
     }
 
@@ -102,6 +111,7 @@ public final class DeliveryService {
         }
         if (flow.onPuback() instanceof OutboundFlow.Step.Completed) {
             inflight.complete(packetId);
+            journal.flowCompleted(session, packetId);
             drain(session);
         } else {
             LOG.debug("{}: unexpected PUBACK for packet {}", session.clientId(), packetId);
@@ -121,6 +131,7 @@ public final class DeliveryService {
         OutboundFlow.Step step = flow.onPubrec();
         if (step instanceof OutboundFlow.Step.SendPubrel send) {
             inflight.advance(send.next());
+            journal.flowSaved(session, send.next(), null);
             out.send(Pubrel.of(packetId));
         } else if (flow instanceof OutboundFlow.AwaitingPubcomp) {
             // A repeated PUBREC: our PUBREL may have been lost, so send it again.
@@ -136,23 +147,32 @@ public final class DeliveryService {
         OutboundFlow flow = inflight.get(packetId);
         if (flow != null && flow.onPubcomp() instanceof OutboundFlow.Step.Completed) {
             inflight.complete(packetId);
+            journal.flowCompleted(session, packetId);
             drain(session);
         } else {
             LOG.debug("{}: unexpected PUBCOMP for packet {}", session.clientId(), packetId);
         }
     }
 
-    private void enqueue(ClientSession session, Delivery delivery) {
+    private void enqueue(ClientSession session, Delivery delivery, PendingAck ack) {
         OutboundQueue.Offer offer = session.state().queue().offer(delivery);
+        if (offer.accepted()) {
+            journal.queued(session, delivery, ack);
+        }
         if (offer.dropped() != null) {
+            journal.dequeued(session, offer.dropped());
             counters.droppedQueueFull();
             LOG.warn("{}: queue full, dropped a message on {} ({} policy)", session.clientId(),
                     offer.dropped().message().topic(), offer.accepted() ? "drop-oldest" : "refuse-newest");
         }
     }
 
-    /** Sends one delivery if the window allows; false when it must wait. Expired ones are consumed. */
-    private boolean trySend(Session state, PacketSink out, Delivery delivery) {
+    /**
+     * Sends one delivery if the window allows; false when it must wait. Expired and oversized ones
+     * are consumed without sending. A QoS 1/2 delivery is journaled as an open flow.
+     */
+    private boolean trySend(ClientSession session, PacketSink out, Delivery delivery, PendingAck ack) {
+        Session state = session.state();
         ApplicationMessage message = delivery.message();
         long now = clock.millis();
         if (message.isExpiredAt(now)) {
@@ -173,6 +193,7 @@ public final class DeliveryService {
         if (flow == null) {
             return false;
         }
+        journal.flowSaved(session, flow, ack);
         out.send(toPublish(delivery, flow.packetId(), false));
         return true;
     }

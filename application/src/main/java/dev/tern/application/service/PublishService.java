@@ -4,6 +4,7 @@ import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionRegistry;
+import dev.tern.application.storage.PendingAck;
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
@@ -40,8 +41,17 @@ public final class PublishService {
 
     /** Returns the number of sessions the message was handed to. */
     public int publish(ApplicationMessage message) {
+        return publish(message, null);
+    }
+
+    /**
+     * Routes a message; {@code ack}, when not null, is counted up for every copy that must be
+     * stored (the retained message, QoS 1/2 copies for persistent sessions) and down as each is
+     * durable. The caller releases its own count afterwards.
+     */
+    public int publish(ApplicationMessage message, PendingAck ack) {
         if (message.retain()) {
-            retained.retain(message);
+            retained.retain(message, ack);
         }
         Matches matches = new Matches(message.publisherId(), null);
         subscriptions.match(message.topic(), matches);
@@ -49,8 +59,7 @@ public final class PublishService {
         for (Target target : matches.targets.values()) {
             ClientSession session = sessions.get(target.clientId);
             if (session != null) {
-                Delivery d = target.toDelivery(message);
-                session.executor().execute(() -> deliverIfLive(session, d));
+                handOver(session, target.toDelivery(message), ack);
             }
         }
         return matches.targets.size();
@@ -67,16 +76,25 @@ public final class PublishService {
         for (Target target : matches.targets.values()) {
             ClientSession session = sessions.get(target.clientId);
             if (session != null) {
-                Delivery d = target.toDelivery(message);
-                session.executor().execute(() -> deliverIfLive(session, d));
+                handOver(session, target.toDelivery(message), null);
             }
         }
     }
 
-    private void deliverIfLive(ClientSession session, Delivery d) {
-        if (!session.isEnded()) {
-            delivery.deliver(session, d);
+    /** One hop to the receiving session's executor; the ack counts the copy until it is stored. */
+    private void handOver(ClientSession session, Delivery d, PendingAck ack) {
+        PendingAck copyAck = d.message().qos().value() > 0 ? ack : null;
+        if (copyAck != null) {
+            copyAck.expect();
         }
+        session.executor().execute(() -> {
+            if (!session.isEnded()) {
+                delivery.deliver(session, d, copyAck);
+            }
+            if (copyAck != null) {
+                copyAck.done();
+            }
+        });
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.tern.application.protocol.packet.Unsubscribe;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.session.ClientSession;
+import dev.tern.application.storage.SessionJournal;
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.subscription.RetainHandling;
@@ -35,11 +36,13 @@ public final class SubscribeService {
     private final RetainedMessages retained;
     private final DeliveryService delivery;
     private final Authorizer authorizer;
+    private final SessionJournal journal;
     private final Clock clock;
 
     public SubscribeService(SubscriptionIndex index, RetainedMessages retained, DeliveryService delivery,
-            Authorizer authorizer, Clock clock) {
+            Authorizer authorizer, SessionJournal journal, Clock clock) {
         this.index = index;
+        this.journal = journal;
         this.authorizer = authorizer;
         this.retained = retained;
         this.delivery = delivery;
@@ -77,6 +80,7 @@ public final class SubscribeService {
             Subscription subscription = new Subscription(session.clientId(), filter, options);
             boolean isNew = session.state().subscribe(subscription);
             index.subscribe(session.clientId(), filter, options);
+            journal.subscribed(session, subscription);
             codes.add(wanted.qos().value());
             if (wantsRetained(filter, options.retainHandling(), isNew)) {
                 retainedWanted.add(subscription);
@@ -95,6 +99,7 @@ public final class SubscribeService {
             Subscription removed = session.state().unsubscribe(text);
             if (removed != null) {
                 index.unsubscribe(session.clientId(), removed.filter());
+                journal.unsubscribed(session, removed);
                 codes.add(ReasonCode.SUCCESS);
             } else {
                 codes.add(ReasonCode.NO_SUBSCRIPTION_EXISTED);
@@ -133,7 +138,7 @@ public final class SubscribeService {
         List<Integer> ids = options.hasSubscriptionId() ? List.of(options.subscriptionId()) : List.of();
         for (ApplicationMessage message : retained.matching(subscription.filter(), clock.millis())) {
             ApplicationMessage copy = message.withQos(message.qos().min(options.qos())).withRetain(true);
-            delivery.deliver(session, new Delivery(copy, ids));
+            delivery.deliver(session, new Delivery(copy, ids), null);
         }
     }
 }

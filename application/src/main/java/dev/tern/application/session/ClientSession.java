@@ -61,6 +61,11 @@ public final class ClientSession {
         cancelTimers();
     }
 
+    /** A session loaded from the store at start-up is resumable like one whose client left. */
+    public void markRestored() {
+        everAttached = true;
+    }
+
     /** False for a session created by the connect now attaching: there is nothing to resume. */
     public boolean hasBeenAttached() {
         return everAttached;
@@ -97,6 +102,11 @@ public final class ClientSession {
     public void setPendingWill(Will will, Cancellable timer) {
         pendingWill = will;
         willTimer = timer;
+    }
+
+    /** The will waiting for its delay, or null. */
+    public Will pendingWill() {
+        return pendingWill;
     }
 
     /** Takes the pending will away, returning it or null. */

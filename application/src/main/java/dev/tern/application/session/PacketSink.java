@@ -19,6 +19,13 @@ public interface PacketSink {
     /** Whether the transport can take more bytes now; when false, deliveries wait in the queue. */
     boolean isWritable();
 
+    /**
+     * Ends the connection for an error found after the fact, such as a failed store write of a
+     * message the client is waiting to have acknowledged. MQTT 5 clients get DISCONNECT with the
+     * reason code first.
+     */
+    void abort(int reasonCode, String reason);
+
     /** Who the client is, for authorization. */
     ClientIdentity identity();
 

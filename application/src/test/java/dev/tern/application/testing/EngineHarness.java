@@ -25,6 +25,8 @@ import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
+import dev.tern.application.storage.NoJournal;
+import dev.tern.application.storage.SessionJournal;
 
 /**
  * The whole protocol engine with real services, driven by hand: one {@link ManualExecutor} plays
@@ -38,21 +40,29 @@ public final class EngineHarness {
     public final ManualExecutor loop = new ManualExecutor(clock);
     public final SessionRegistry sessions = new SessionRegistry();
     public final SubscriptionIndex index = new SubscriptionIndex();
-    public final RetainedMessages retained = new RetainedMessages();
+    public final RetainedMessages retained;
     public final DeliveryCounters counters = new DeliveryCounters();
+    public final ConnectService connects;
     private final ProtocolEngine engine;
 
-    public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
-        DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(), counters);
+    public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
+            SessionJournal journal) {
+        retained = new RetainedMessages(journal);
+        DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(), counters, journal);
         PublishService publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN));
-        SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, clock);
-        ConnectService connect = new ConnectService(sessions, subscribe, new WillService(publisher, clock),
-                new SessionEndService(sessions, subscribe, publisher), settings);
-        engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, connect,
-                new InboundPublishHandler(publisher, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
+        SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, journal,
+                clock);
+        connects = new ConnectService(sessions, subscribe, new WillService(publisher, clock),
+                new SessionEndService(sessions, subscribe, publisher, journal), journal, settings, clock);
+        engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, connects,
+                new InboundPublishHandler(publisher, journal, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),
                 subscribe, delivery);
+    }
+
+    public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
+        this(settings, v5, authenticators, NoJournal.INSTANCE);
     }
 
     public EngineHarness(MqttSettings settings) {

@@ -13,7 +13,10 @@ import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.service.PublishService;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.PacketSink;
+import dev.tern.application.storage.PendingAck;
+import dev.tern.application.storage.SessionJournal;
 import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.message.Qos;
 import dev.tern.domain.topic.TopicName;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -33,14 +36,16 @@ public final class InboundPublishHandler {
     public static final int OK = 0;
 
     private final PublishService publisher;
+    private final SessionJournal journal;
     private final Authorizer authorizer;
     private final Clock clock;
     private final int receiveMaximum;
     private final boolean validatePayloadFormat;
 
-    public InboundPublishHandler(PublishService publisher, Authorizer authorizer, Clock clock, int receiveMaximum,
-            boolean validatePayloadFormat) {
+    public InboundPublishHandler(PublishService publisher, SessionJournal journal, Authorizer authorizer, Clock clock,
+            int receiveMaximum, boolean validatePayloadFormat) {
         this.publisher = publisher;
+        this.journal = journal;
         this.authorizer = authorizer;
         this.clock = clock;
         this.receiveMaximum = receiveMaximum;
@@ -77,24 +82,53 @@ public final class InboundPublishHandler {
             return OK;
         }
         ApplicationMessage message = toMessage(session, publish, topic);
-        switch (publish.qos()) {
-            case AT_MOST_ONCE -> publisher.publish(message);
-            case AT_LEAST_ONCE -> acknowledge(out, publish, routed(v5, publisher.publish(message)));
-            case EXACTLY_ONCE -> {
-                // [MQTT-4.3.3-2] method B: route on first receipt, never again until PUBREL.
-                int code = ReasonCode.SUCCESS;
-                if (session.state().inboundQos2().receive(publish.packetId())) {
-                    code = routed(v5, publisher.publish(message));
-                }
-                acknowledge(out, publish, code);
-            }
+        if (publish.qos() == Qos.AT_MOST_ONCE) {
+            publisher.publish(message);
+            return OK;
         }
+        // [MQTT-4.3.3-2] method B: a QoS 2 message is routed on first receipt, never again until PUBREL.
+        boolean route = publish.qos() == Qos.AT_LEAST_ONCE || session.state().inboundQos2().receive(publish.packetId());
+        if (!journal.isDurable()) {
+            acknowledge(out, publish, route ? routed(v5, publisher.publish(message)) : ReasonCode.SUCCESS);
+            return OK;
+        }
+        acknowledgeWhenStored(session, out, publish, message, route);
         return OK;
+    }
+
+    /**
+     * Durable backends: PUBACK or PUBREC leaves only once every copy that must survive a crash is
+     * committed; if a write fails the client is not told its message is safe (0x80 in MQTT 5; the
+     * connection closes in 3.1.1, which has no way to say it).
+     */
+    private void acknowledgeWhenStored(ClientSession session, PacketSink out, Publish publish,
+            ApplicationMessage message, boolean route) {
+        int[] receivers = new int[1];
+        PendingAck ack = new PendingAck(session.executor(), stored -> {
+            if (session.connection() != out) {
+                return; // the client reconnected meanwhile and will send it again
+            }
+            if (stored) {
+                acknowledge(out, publish, routed(out.version().isV5(), receivers[0]));
+            } else if (out.version().isV5()) {
+                acknowledge(out, publish, ReasonCode.UNSPECIFIED_ERROR);
+            } else {
+                out.abort(ReasonCode.SERVER_UNAVAILABLE, "message could not be stored");
+            }
+        });
+        if (publish.qos() == Qos.EXACTLY_ONCE && route) {
+            journal.receiptSaved(session, publish.packetId(), ack);
+        }
+        receivers[0] = route ? publisher.publish(message, ack) : 1;
+        ack.release();
     }
 
     /** PUBREL: forget the receipt and complete with PUBCOMP, also for an unknown id (3.6.4). */
     public void onPubrel(ClientSession session, Pubrel pubrel) {
         boolean known = session.state().inboundQos2().release(pubrel.packetId());
+        if (known) {
+            journal.receiptRemoved(session, pubrel.packetId());
+        }
         PacketSink out = session.connection();
         if (known || !out.version().isV5()) {
             out.send(Pubcomp.of(pubrel.packetId()));

@@ -1,0 +1,59 @@
+package dev.tern.application.storage;
+
+import dev.tern.application.port.out.StoredSession;
+import dev.tern.application.session.ClientSession;
+import dev.tern.domain.delivery.Delivery;
+import dev.tern.domain.delivery.OutboundFlow;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.subscription.Subscription;
+import dev.tern.domain.topic.TopicName;
+
+/**
+ * Records every change to state that must survive a restart: of persistent sessions (expiry above
+ * 0) and of retained messages. The in-memory backend records nothing; a durable backend writes
+ * through its {@link StorageWriter}. Methods taking a {@link PendingAck} count it up and down, so
+ * that an acknowledgement waits for the write (it may be null: nothing waits).
+ *
+ * <p>Threading: the session methods run inside tasks of the session's executor; the retained
+ * methods on any thread.
+ */
+public interface SessionJournal {
+
+    /** Whether writes are durable, and so acknowledgements must wait for them. */
+    boolean isDurable();
+
+    void sessionSaved(StoredSession session);
+
+    /** The session is gone: its record, subscriptions, queue, flows and receipts. */
+    void sessionEnded(ClientSession session);
+
+    /** Clean start of a session that goes on: its old subscriptions, queue, flows and receipts are gone. */
+    void sessionCleared(ClientSession session);
+
+    void subscribed(ClientSession session, Subscription subscription);
+
+    void unsubscribed(ClientSession session, Subscription subscription);
+
+    void queued(ClientSession session, Delivery delivery, PendingAck ack);
+
+    /** A delivery left the queue: sent (a flow follows), expired or dropped. */
+    void dequeued(ClientSession session, Delivery delivery);
+
+    void flowSaved(ClientSession session, OutboundFlow flow, PendingAck ack);
+
+    void flowCompleted(ClientSession session, int packetId);
+
+    void receiptSaved(ClientSession session, int packetId, PendingAck ack);
+
+    void receiptRemoved(ClientSession session, int packetId);
+
+    void retained(ApplicationMessage message, PendingAck ack);
+
+    void retainedDeleted(TopicName topic, PendingAck ack);
+
+    /** Remembers that the store holds this session, loaded at start-up. */
+    void restoredSession(String clientId);
+
+    /** Remembers the store's sequence number of a restored queued delivery. */
+    void restoredQueued(ClientSession session, Delivery delivery, long sequence);
+}

@@ -1,0 +1,143 @@
+package dev.tern.application.storage;
+
+import dev.tern.application.port.out.InflightStore;
+import dev.tern.application.port.out.MessageQueueStore;
+import dev.tern.application.port.out.RetainedMessageStore;
+import dev.tern.application.port.out.SessionStore;
+import dev.tern.application.port.out.StoredDelivery;
+import dev.tern.application.port.out.StoredSession;
+import dev.tern.application.port.out.SubscriptionStore;
+import dev.tern.application.port.out.TaskExecutor;
+import dev.tern.application.retained.RetainedMessages;
+import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.service.ConnectService;
+import dev.tern.application.session.ClientSession;
+import dev.tern.application.session.SessionRegistry;
+import dev.tern.domain.delivery.OutboundFlow;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.subscription.Subscription;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the broker back as the store left it (after a stop or a crash): retained messages, and
+ * every persistent session with its subscriptions, queue, in-flight flows and QoS 2 receipts.
+ * Sessions and messages that expired while the broker was down are dropped by the time that passed.
+ *
+ * <p>Threading: runs once, at start-up, before any listener accepts a connection.
+ */
+public final class SessionRestorer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRestorer.class);
+
+    private final SessionStore sessionStore;
+    private final SubscriptionStore subscriptionStore;
+    private final RetainedMessageStore retainedStore;
+    private final MessageQueueStore queueStore;
+    private final InflightStore inflightStore;
+    private final SessionRegistry sessions;
+    private final SubscriptionIndex index;
+    private final RetainedMessages retained;
+    private final SessionJournal journal;
+    private final ConnectService connects;
+    private final Clock clock;
+    private final TaskExecutor offlineOwner;
+
+    public SessionRestorer(SessionStore sessionStore, SubscriptionStore subscriptionStore,
+            RetainedMessageStore retainedStore, MessageQueueStore queueStore, InflightStore inflightStore,
+            SessionRegistry sessions, SubscriptionIndex index, RetainedMessages retained, SessionJournal journal,
+            ConnectService connects, Clock clock, TaskExecutor offlineOwner) {
+        this.sessionStore = sessionStore;
+        this.subscriptionStore = subscriptionStore;
+        this.retainedStore = retainedStore;
+        this.queueStore = queueStore;
+        this.inflightStore = inflightStore;
+        this.sessions = sessions;
+        this.index = index;
+        this.retained = retained;
+        this.journal = journal;
+        this.connects = connects;
+        this.clock = clock;
+        this.offlineOwner = offlineOwner;
+    }
+
+    /** What was restored, for the start-up log and for tests. */
+    public record Report(int sessions, int expiredSessions, int subscriptions, int queued, int inflight, int retained) {
+    }
+
+    public Report restore() {
+        long now = clock.millis();
+        int retainedCount = 0;
+        for (ApplicationMessage message : retainedStore.loadAll()) {
+            if (!message.isExpiredAt(now)) {
+                retained.restore(message);
+                retainedCount++;
+            }
+        }
+        Map<String, List<Subscription>> subscriptionsByClient = new HashMap<>();
+        for (Subscription s : subscriptionStore.loadAll()) {
+            subscriptionsByClient.computeIfAbsent(s.clientId(), id -> new ArrayList<>()).add(s);
+        }
+        int restored = 0;
+        int expired = 0;
+        int subscriptionCount = 0;
+        int queued = 0;
+        int inflight = 0;
+        for (StoredSession stored : sessionStore.loadAll()) {
+            // A session that was connected when the broker stopped lost its connection then.
+            long disconnectedAt = stored.disconnectedAtMillis() == StoredSession.CONNECTED ? now
+                    : stored.disconnectedAtMillis();
+            if (!stored.expiry().never() && stored.expiry().expiresAtMillis(disconnectedAt) <= now) {
+                expired++;
+                deleteExpired(stored);
+                continue;
+            }
+            ClientSession session = connects.newSession(stored.clientId(), stored.expiry(), offlineOwner);
+            session.markRestored();
+            for (Subscription s : subscriptionsByClient.getOrDefault(stored.clientId(), List.of())) {
+                session.state().subscribe(s);
+                index.subscribe(s.clientId(), s.filter(), s.options());
+                subscriptionCount++;
+            }
+            for (OutboundFlow flow : inflightStore.load(stored.clientId())) {
+                if (session.state().inflight().restore(flow)) {
+                    inflight++;
+                }
+            }
+            for (int packetId : inflightStore.loadReceipts(stored.clientId())) {
+                session.state().inboundQos2().receive(packetId);
+            }
+            for (StoredDelivery d : queueStore.load(stored.clientId())) {
+                if (session.state().queue().offer(d.delivery()).accepted()) {
+                    journal.restoredQueued(session, d.delivery(), d.sequence());
+                    queued++;
+                }
+            }
+            if (stored.disconnectedAtMillis() == StoredSession.CONNECTED) {
+                journal.sessionSaved(new StoredSession(stored.clientId(), stored.expiry(), stored.will(), disconnectedAt));
+            } else {
+                journal.restoredSession(stored.clientId());
+            }
+            sessions.getOrCreate(stored.clientId(), id -> session);
+            connects.restoredOffline(session, stored.will(), disconnectedAt);
+            restored++;
+        }
+        Report report = new Report(restored, expired, subscriptionCount, queued, inflight, retainedCount);
+        LOG.info("restored {} sessions ({} expired while down), {} subscriptions, {} queued and {} in-flight messages,"
+                + " {} retained messages", restored, expired, subscriptionCount, queued, inflight, retainedCount);
+        return report;
+    }
+
+    private void deleteExpired(StoredSession stored) {
+        String id = stored.clientId();
+        sessionStore.delete(id);
+        subscriptionStore.deleteAll(id);
+        queueStore.deleteAll(id);
+        inflightStore.deleteAll(id);
+    }
+}

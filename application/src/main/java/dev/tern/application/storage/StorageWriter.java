@@ -1,0 +1,89 @@
+package dev.tern.application.storage;
+
+import dev.tern.application.port.out.StorageTransactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of a durable store: sessions hand it writes from their event loops and go on; it
+ * runs them in submission order on its own thread, as many as have piled up in one transaction
+ * (group commit), and reports each durable once the transaction has committed. While a commit is
+ * under way the next batch gathers, so the more load, the larger the batches.
+ *
+ * <p>Threading: {@link #submit} may be called from any thread; writes run on the storage executor,
+ * which must be a single thread so that writes stay in order.
+ */
+public final class StorageWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageWriter.class);
+
+    private final StorageTransactions transactions;
+    private final Executor storageThread;
+    private final int maxBatch;
+    private final Queue<Write> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable drain = this::drain;
+
+    /** A write and what to tell when it is durable or has failed (both may be null). */
+    private record Write(Runnable write, PendingAck ack) {
+    }
+
+    public StorageWriter(StorageTransactions transactions, Executor storageThread, int maxBatch) {
+        this.transactions = transactions;
+        this.storageThread = storageThread;
+        this.maxBatch = maxBatch;
+    }
+
+    /** Queues a write; {@code ack}, if not null, hears when it is durable (call {@code ack.expect()} first). */
+    public void submit(Runnable write, PendingAck ack) {
+        queue.add(new Write(write, ack));
+        if (scheduled.compareAndSet(false, true)) {
+            storageThread.execute(drain);
+        }
+    }
+
+    private void drain() {
+        List<Write> batch = new ArrayList<>();
+        try {
+            Write next;
+            while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            commit(batch);
+        } finally {
+            scheduled.set(false);
+            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                storageThread.execute(drain);
+            }
+        }
+    }
+
+    private void commit(List<Write> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        boolean committed;
+        try {
+            transactions.inTransaction(() -> batch.forEach(w -> w.write().run()));
+            committed = true;
+        } catch (RuntimeException e) {
+            LOG.error("storage write of {} operations failed, nothing of it was stored: {}", batch.size(), e.toString());
+            committed = false;
+        }
+        for (Write w : batch) {
+            if (w.ack() != null) {
+                if (committed) {
+                    w.ack().done();
+                } else {
+                    w.ack().failed();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.tern.application.storage;
+
+import dev.tern.application.port.out.InflightStore;
+import dev.tern.application.port.out.MessageQueueStore;
+import dev.tern.application.port.out.RetainedMessageStore;
+import dev.tern.application.port.out.SessionStore;
+import dev.tern.application.port.out.StoredDelivery;
+import dev.tern.application.port.out.StoredSession;
+import dev.tern.application.port.out.SubscriptionStore;
+import dev.tern.application.session.ClientSession;
+import dev.tern.domain.delivery.Delivery;
+import dev.tern.domain.delivery.OutboundFlow;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.subscription.Subscription;
+import dev.tern.domain.topic.TopicName;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The journal of a durable backend: every change becomes a store write, run in order by the
+ * {@link StorageWriter}. Only persistent sessions are journaled; a session that ends at disconnect
+ * has nothing a restart could resume.
+ *
+ * <p>Threading: session methods run on the session's executor, so each session's ledger (the
+ * store sequence of each queued delivery) is touched by one thread at a time.
+ */
+public final class StoreJournal implements SessionJournal {
+
+    private final StorageWriter writer;
+    private final SessionStore sessions;
+    private final SubscriptionStore subscriptions;
+    private final RetainedMessageStore retained;
+    private final MessageQueueStore queues;
+    private final InflightStore inflight;
+    private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
+    /** Client ids with a session record in the store, so that ending a clean session writes nothing. */
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+
+    /** Per session: the next queue sequence, and the sequence of each queued delivery. */
+    private static final class Ledger {
+        long nextSequence = 1;
+        final Map<Delivery, Long> sequences = new IdentityHashMap<>();
+    }
+
+    public StoreJournal(StorageWriter writer, SessionStore sessions, SubscriptionStore subscriptions,
+            RetainedMessageStore retained, MessageQueueStore queues, InflightStore inflight) {
+        this.writer = writer;
+        this.sessions = sessions;
+        this.subscriptions = subscriptions;
+        this.retained = retained;
+        this.queues = queues;
+        this.inflight = inflight;
+    }
+
+    private static boolean persistent(ClientSession session) {
+        return !session.state().expiry().endsAtDisconnect();
+    }
+
+    private void write(Runnable write, PendingAck ack) {
+        if (ack != null) {
+            ack.expect();
+        }
+        writer.submit(write, ack);
+    }
+
+    @Override
+    public boolean isDurable() {
+        return true;
+    }
+
+    @Override
+    public void sessionSaved(StoredSession session) {
+        stored.add(session.clientId());
+        write(() -> sessions.save(session), null);
+    }
+
+    @Override
+    public void sessionEnded(ClientSession session) {
+        String id = session.clientId();
+        ledgers.remove(id);
+        if (!stored.remove(id)) {
+            return;
+        }
+        write(() -> {
+            sessions.delete(id);
+            subscriptions.deleteAll(id);
+            queues.deleteAll(id);
+            inflight.deleteAll(id);
+        }, null);
+    }
+
+    @Override
+    public void sessionCleared(ClientSession session) {
+        String id = session.clientId();
+        ledgers.remove(id);
+        if (!stored.contains(id)) {
+            return;
+        }
+        write(() -> {
+            subscriptions.deleteAll(id);
+            queues.deleteAll(id);
+            inflight.deleteAll(id);
+        }, null);
+    }
+
+    @Override
+    public void subscribed(ClientSession session, Subscription subscription) {
+        if (persistent(session)) {
+            write(() -> subscriptions.save(subscription), null);
+        }
+    }
+
+    @Override
+    public void unsubscribed(ClientSession session, Subscription subscription) {
+        if (persistent(session)) {
+            write(() -> subscriptions.delete(subscription.clientId(), subscription.filter().value()), null);
+        }
+    }
+
+    @Override
+    public void queued(ClientSession session, Delivery delivery, PendingAck ack) {
+        if (!persistent(session) || delivery.message().qos().value() == 0) {
+            return;
+        }
+        Ledger ledger = ledgers.computeIfAbsent(session.clientId(), id -> new Ledger());
+        long sequence = ledger.nextSequence++;
+        ledger.sequences.put(delivery, sequence);
+        String id = session.clientId();
+        write(() -> queues.append(id, new StoredDelivery(sequence, delivery)), ack);
+    }
+
+    @Override
+    public void dequeued(ClientSession session, Delivery delivery) {
+        Ledger ledger = ledgers.get(session.clientId());
+        Long sequence = ledger == null ? null : ledger.sequences.remove(delivery);
+        if (sequence != null) {
+            String id = session.clientId();
+            write(() -> queues.remove(id, sequence), null);
+        }
+    }
+
+    @Override
+    public void flowSaved(ClientSession session, OutboundFlow flow, PendingAck ack) {
+        if (persistent(session)) {
+            String id = session.clientId();
+            write(() -> inflight.save(id, flow), ack);
+        }
+    }
+
+    @Override
+    public void flowCompleted(ClientSession session, int packetId) {
+        if (persistent(session)) {
+            String id = session.clientId();
+            write(() -> inflight.remove(id, packetId), null);
+        }
+    }
+
+    @Override
+    public void receiptSaved(ClientSession session, int packetId, PendingAck ack) {
+        if (persistent(session)) {
+            String id = session.clientId();
+            write(() -> inflight.saveReceipt(id, packetId), ack);
+        }
+    }
+
+    @Override
+    public void receiptRemoved(ClientSession session, int packetId) {
+        if (persistent(session)) {
+            String id = session.clientId();
+            write(() -> inflight.removeReceipt(id, packetId), null);
+        }
+    }
+
+    @Override
+    public void retained(ApplicationMessage message, PendingAck ack) {
+        write(() -> retained.save(message), ack);
+    }
+
+    @Override
+    public void retainedDeleted(TopicName topic, PendingAck ack) {
+        write(() -> retained.delete(topic), ack);
+    }
+
+    @Override
+    public void restoredSession(String clientId) {
+        stored.add(clientId);
+    }
+
+    @Override
+    public void restoredQueued(ClientSession session, Delivery delivery, long sequence) {
+        Ledger ledger = ledgers.computeIfAbsent(session.clientId(), id -> new Ledger());
+        ledger.sequences.put(delivery, sequence);
+        ledger.nextSequence = Math.max(ledger.nextSequence, sequence + 1);
+    }
+}
