@@ -5,7 +5,6 @@ import dev.tern.application.port.out.AuthStep;
 import dev.tern.application.port.out.EnhancedAuthenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.packet.Auth;
-import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ReasonCode;
 
@@ -30,18 +29,16 @@ final class AuthenticationFlow {
 
     private final EnhancedAuthenticators authenticators;
     private final String method;
-    private final String clientId;
     private final String username;
     private AuthExchange reauthentication;
 
-    AuthenticationFlow(EnhancedAuthenticators authenticators, String method, String clientId, String username) {
+    AuthenticationFlow(EnhancedAuthenticators authenticators, String method, String username) {
         this.authenticators = authenticators;
         this.method = method;
-        this.clientId = clientId;
         this.username = username;
     }
 
-    Outcome onAuth(Auth auth) {
+    Outcome onAuth(String clientId, Auth auth) {
         if (method == null) {
             return Outcome.disconnect(ReasonCode.PROTOCOL_ERROR, "AUTH without enhanced authentication");
         }
@@ -66,10 +63,7 @@ final class AuthenticationFlow {
         return Outcome.disconnect(failure.reasonCode(), "re-authentication failed: " + failure.reason());
     }
 
-    Auth auth(int reasonCode, byte[] data) {
-        return new Auth(reasonCode, Properties.builder()
-                .string(PropertyId.AUTHENTICATION_METHOD, method)
-                .binary(PropertyId.AUTHENTICATION_DATA, data)
-                .build());
+    private Auth auth(int reasonCode, byte[] data) {
+        return ConnectFlow.auth(method, reasonCode, data);
     }
 }

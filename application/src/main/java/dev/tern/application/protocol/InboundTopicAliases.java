@@ -1,5 +1,9 @@
 package dev.tern.application.protocol;
 
+import dev.tern.application.protocol.packet.PropertyId;
+import dev.tern.application.protocol.packet.Publish;
+import dev.tern.application.protocol.packet.ReasonCode;
+
 /**
  * The topic aliases one MQTT 5 client set for its PUBLISHes (3.3.2.3.4), valid for the life of the
  * network connection only.
@@ -8,18 +12,14 @@ package dev.tern.application.protocol;
  */
 final class InboundTopicAliases {
 
-    /** What resolving a PUBLISH's topic gave: the topic, or why the connection must end. */
-    record Resolution(String topic, int reasonCode, String problem) {
-        static Resolution topic(String topic) {
-            return new Resolution(topic, 0, null);
-        }
-
+    /** What resolving a PUBLISH's topic gave: the PUBLISH with its topic, or why the connection must end. */
+    record Resolution(Publish publish, int reasonCode, String problem) {
         static Resolution error(int reasonCode, String problem) {
             return new Resolution(null, reasonCode, problem);
         }
 
         boolean failed() {
-            return topic == null;
+            return publish == null;
         }
     }
 
@@ -30,27 +30,33 @@ final class InboundTopicAliases {
         this.maximum = maximum;
     }
 
-    /**
-     * The topic of a PUBLISH carrying alias {@code alias} (0 when it has none): a non-empty topic
-     * sets the alias, an empty one uses it.
-     */
-    Resolution resolve(String topic, int alias) {
+    /** A PUBLISH with a Topic Alias: a non-empty topic sets the alias, an empty one uses it. */
+    Resolution resolve(Publish publish) {
+        String topic = publish.topic();
+        int alias = (int) publish.properties().integer(PropertyId.TOPIC_ALIAS, -1);
+        if (alias < 0) {
+            return topic.isEmpty() ? Resolution.error(ReasonCode.PROTOCOL_ERROR, "empty topic without a topic alias")
+                    : new Resolution(publish, 0, null);
+        }
         if (alias == 0) {
-            return topic.isEmpty() ? Resolution.error(0x82, "empty topic without a topic alias")
-                    : Resolution.topic(topic);
+            return Resolution.error(ReasonCode.TOPIC_ALIAS_INVALID, "topic alias 0 [MQTT-3.3.2-8]");
         }
         if (alias > maximum) {
             // 3.3.2.3.4: an alias above the announced maximum is a Topic Alias invalid error.
-            return Resolution.error(0x94, "topic alias " + alias + " above the maximum " + maximum);
+            return Resolution.error(ReasonCode.TOPIC_ALIAS_INVALID, "topic alias " + alias + " above the maximum " + maximum);
         }
         if (topics == null) {
             topics = new String[maximum + 1];
         }
         if (!topic.isEmpty()) {
             topics[alias] = topic;
-            return Resolution.topic(topic);
+            return new Resolution(publish, 0, null);
         }
         String known = topics[alias];
-        return known == null ? Resolution.error(0x82, "unknown topic alias " + alias) : Resolution.topic(known);
+        if (known == null) {
+            return Resolution.error(ReasonCode.PROTOCOL_ERROR, "unknown topic alias " + alias);
+        }
+        return new Resolution(new Publish(publish.dup(), publish.qos(), publish.retain(), known, publish.packetId(),
+                publish.properties(), publish.payload()), 0, null);
     }
 }

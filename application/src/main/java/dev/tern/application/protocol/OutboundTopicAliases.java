@@ -1,5 +1,9 @@
 package dev.tern.application.protocol;
 
+import dev.tern.application.protocol.packet.Properties;
+import dev.tern.application.protocol.packet.PropertyId;
+import dev.tern.application.protocol.packet.Publish;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,7 +29,19 @@ final class OutboundTopicAliases {
         this.maximum = maximum;
     }
 
-    Choice choose(String topic) {
+    /** The PUBLISH as it goes out: with a Topic Alias, and without its topic once the alias is known. */
+    Publish apply(Publish publish) {
+        Choice choice = choose(publish.topic());
+        if (choice.alias() == 0) {
+            return publish;
+        }
+        Properties props = Properties.concat(publish.properties(),
+                Properties.builder().integer(PropertyId.TOPIC_ALIAS, choice.alias()).build());
+        return new Publish(publish.dup(), publish.qos(), publish.retain(), choice.sendTopic() ? publish.topic() : "",
+                publish.packetId(), props, publish.payload());
+    }
+
+    private Choice choose(String topic) {
         Integer known = aliases.get(topic);
         if (known != null) {
             return new Choice(known, false);

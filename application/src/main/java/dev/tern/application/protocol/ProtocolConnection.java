@@ -2,12 +2,8 @@ package dev.tern.application.protocol;
 
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.port.in.InboundConnection;
-import dev.tern.application.port.out.AuthResult;
-import dev.tern.application.port.out.AuthStep;
 import dev.tern.application.port.out.ClientChannel;
 import dev.tern.application.port.out.ClientIdentity;
-import dev.tern.application.port.out.Credentials;
-import dev.tern.application.port.out.EnhancedAuthenticator;
 import dev.tern.application.port.out.TaskExecutor.Cancellable;
 import dev.tern.application.protocol.codec.DecodeResult;
 import dev.tern.application.protocol.codec.PacketReader;
@@ -51,6 +47,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private final Consumer<ProtocolConnection> onGone;
     private final PacketReader reader;
     private final PacketDispatcher dispatcher;
+    private final ConnectFlow connectFlow;
     private final OutboundWriter writer;
     private final KeepAliveTimer keepAlive;
     private final Consumer<DecodeResult> decodedSink = this::onDecoded;
@@ -75,6 +72,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.onGone = onGone;
         this.reader = new PacketReader(deps.settings().maxPacketSize());
         this.dispatcher = new PacketDispatcher(this, deps);
+        this.connectFlow = new ConnectFlow(deps.connectHandler(), deps.authenticator(), deps.authenticators());
         this.writer = new OutboundWriter(channel);
         this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired);
     }
@@ -144,95 +142,51 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private void onConnect(Connect connect) {
         version = connect.version();
         reader.setVersion(version);
-        ConnectDecision decision = deps.connectHandler().decide(connect);
-        if (decision instanceof ConnectDecision.Reject reject) {
-            refuseConnect(connect.clientId(), reject.reasonCode(), reject.reason(), reject.properties());
-            return;
-        }
-        ConnectDecision.Accept accept = (ConnectDecision.Accept) decision;
-        clientId = accept.request().clientId();
-        limits = accept.limits();
+        clientId = connect.clientId();
         String method = connect.properties().string(PropertyId.AUTHENTICATION_METHOD);
-        if (method == null) {
-            authenticate(connect, accept);
-            return;
+        if (method != null) {
+            reauthentication = new AuthenticationFlow(deps.authenticators(), method, connect.username());
         }
-        EnhancedAuthenticator authenticator = deps.authenticators().forMethod(method);
-        if (authenticator == null) {
-            refuseConnect(clientId, ReasonCode.BAD_AUTHENTICATION_METHOD, "unknown authentication method " + method,
-                    Properties.EMPTY);
-            return;
-        }
-        reauthentication = new AuthenticationFlow(deps.authenticators(), method, clientId, connect.username());
-        var exchange = authenticator.begin(clientId, connect.username());
-        var authenticating = new ConnectionState.Authenticating(accept, method, exchange, connect.username());
-        onConnectAuthStep(authenticating, exchange.step(connect.properties().binary(PropertyId.AUTHENTICATION_DATA)));
-    }
-
-    /** User name and password (or TLS identity) through the Authenticator, off the event loop if it must. */
-    private void authenticate(Connect connect, ConnectDecision.Accept accept) {
-        state = new ConnectionState.Attaching();
-        Credentials credentials = new Credentials(clientId, connect.username(), connect.password(),
-                channel.certificateIdentity(), channel.remoteAddress());
-        deps.authenticator().authenticate(credentials).whenComplete((result, failure) ->
-                channel.executor().execute(() -> onAuthenticated(accept, result, failure)));
-    }
-
-    private void onAuthenticated(ConnectDecision.Accept accept, AuthResult result, Throwable failure) {
-        if (state instanceof ConnectionState.Closed) {
-            return;
-        }
-        if (failure != null) {
-            LOG.error("{}: authenticator failed: {}", channel.remoteAddress(), failure.toString());
-            refuseConnect(clientId, version.isV5() ? ReasonCode.SERVER_UNAVAILABLE : ReasonCode.V3_SERVER_UNAVAILABLE,
-                    "authenticator failed", Properties.EMPTY);
-        } else if (result instanceof AuthResult.Allowed allowed) {
-            username = allowed.username();
-            attach(accept, Properties.EMPTY);
-        } else {
-            AuthResult.Refused refused = (AuthResult.Refused) result;
-            refuseConnect(clientId, version.isV5() ? refused.reasonCode() : v3ReturnCode(refused.reasonCode()),
-                    "authentication refused: " + refused.reason(), Properties.EMPTY);
-        }
-    }
-
-    /** 3.1.1 has two refusal codes: 0x04 bad user name or password, 0x05 not authorized. */
-    private static int v3ReturnCode(int v5ReasonCode) {
-        return v5ReasonCode == ReasonCode.BAD_USER_NAME_OR_PASSWORD
-                ? ReasonCode.V3_BAD_USER_NAME_OR_PASSWORD : ReasonCode.V3_NOT_AUTHORIZED;
+        apply(connectFlow.start(connect, channel.certificateIdentity(), channel.remoteAddress()));
     }
 
     private void continueAuthentication(ConnectionState.Authenticating authenticating, Auth auth) {
-        if (auth.reasonCode() != ReasonCode.CONTINUE_AUTHENTICATION
-                || !authenticating.method().equals(auth.properties().string(PropertyId.AUTHENTICATION_METHOD))) {
-            closeForViolation("AUTH during CONNECT must continue with the same method");
-            return;
-        }
-        onConnectAuthStep(authenticating,
-                authenticating.exchange().step(auth.properties().binary(PropertyId.AUTHENTICATION_DATA)));
-    }
-
-    private void onConnectAuthStep(ConnectionState.Authenticating authenticating, AuthStep step) {
-        if (step instanceof AuthStep.Continue next) {
-            state = authenticating;
-            send(reauthentication.auth(ReasonCode.CONTINUE_AUTHENTICATION, next.serverData()));
-        } else if (step instanceof AuthStep.Success success) {
-            username = authenticating.username();
-            attach(authenticating.accept(), reauthentication.auth(ReasonCode.SUCCESS, success.serverData()).properties());
+        ConnectStep step = connectFlow.continueWith(authenticating, auth);
+        if (step == null) {
+            closeForViolation("AUTH during CONNECT must continue with the same method (4.12)");
         } else {
-            AuthStep.Failure failure = (AuthStep.Failure) step;
-            refuseConnect(clientId, failure.reasonCode(), "authentication failed: " + failure.reason(), Properties.EMPTY);
+            apply(step);
         }
     }
 
-    private void refuseConnect(String id, int reasonCode, String reason, Properties properties) {
-        LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), id, reason);
-        send(new Connack(false, reasonCode, properties));
-        close(false);
+    /** Carries out the next step of settling the CONNECT. */
+    private void apply(ConnectStep step) {
+        if (step instanceof ConnectStep.Refuse refuse) {
+            LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), clientId, refuse.reason());
+            send(new Connack(false, refuse.reasonCode(), refuse.properties()));
+            close(false);
+        } else if (step instanceof ConnectStep.Challenge challenge) {
+            state = challenge.next();
+            send(challenge.auth());
+        } else if (step instanceof ConnectStep.AwaitAuthenticator await) {
+            // Packets the client sends meanwhile wait, in order, as they do while the session attaches.
+            state = new ConnectionState.Attaching();
+            await.verdict().whenComplete((result, failure) -> channel.executor().execute(() -> {
+                if (!(state instanceof ConnectionState.Closed)) {
+                    apply(connectFlow.authenticated(await.accept(), result, failure, version.isV5()));
+                }
+            }));
+        } else {
+            ConnectStep.Attach attach = (ConnectStep.Attach) step;
+            username = attach.username();
+            attach(attach.accept(), attach.authProperties());
+        }
     }
 
     private void attach(ConnectDecision.Accept accept, Properties authProperties) {
         connectTimer.cancel();
+        clientId = accept.request().clientId();
+        limits = accept.limits();
         if (version.isV5()) {
             inboundAliases = new InboundTopicAliases(deps.v5().topicAliasMaximum());
             if (deps.v5().outboundTopicAliases() && limits.topicAliasMaximum() > 0) {
@@ -240,22 +194,12 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             }
         }
         keepAliveSeconds = accept.keepAliveSeconds();
-        connackProperties = merge(accept.connackProperties(), authProperties);
+        connackProperties = Properties.concat(accept.connackProperties(), authProperties);
         identity = new ClientIdentity(clientId, username);
         if (!(state instanceof ConnectionState.Attaching)) {
             state = new ConnectionState.Attaching();
         }
         deps.connectService().connect(accept.request(), this, channel.executor());
-    }
-
-    private static Properties merge(Properties first, Properties second) {
-        if (second.isEmpty()) {
-            return first;
-        }
-        Properties.Builder builder = Properties.builder();
-        first.entries().forEach(builder::add);
-        second.entries().forEach(builder::add);
-        return builder.build();
     }
 
     @Override
@@ -287,17 +231,12 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (inboundAliases == null) {
             return publish;
         }
-        int alias = (int) publish.properties().integer(PropertyId.TOPIC_ALIAS, 0);
-        if (alias == 0 && !publish.topic().isEmpty()) {
-            return publish;
-        }
-        InboundTopicAliases.Resolution resolution = inboundAliases.resolve(publish.topic(), alias);
+        InboundTopicAliases.Resolution resolution = inboundAliases.resolve(publish);
         if (resolution.failed()) {
             closeForError(resolution.reasonCode(), resolution.problem());
             return null;
         }
-        return new Publish(publish.dup(), publish.qos(), publish.retain(), resolution.topic(), publish.packetId(),
-                publish.properties(), publish.payload());
+        return resolution.publish();
     }
 
     /** AUTH from a connected client: re-authentication (4.12.1). */
@@ -306,7 +245,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             closeForViolation("AUTH without enhanced authentication in CONNECT");
             return;
         }
-        AuthenticationFlow.Outcome outcome = reauthentication.onAuth(auth);
+        AuthenticationFlow.Outcome outcome = reauthentication.onAuth(clientId, auth);
         if (outcome.reply() != null) {
             send(outcome.reply());
         } else {
@@ -433,21 +372,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     @Override
     public void send(MqttPacket packet) {
         if (outboundAliases != null && packet instanceof Publish publish) {
-            packet = withOutboundAlias(publish);
+            packet = outboundAliases.apply(publish);
         }
         writer.write(packet, version);
-    }
-
-    private Publish withOutboundAlias(Publish publish) {
-        OutboundTopicAliases.Choice choice = outboundAliases.choose(publish.topic());
-        if (choice.alias() == 0) {
-            return publish;
-        }
-        Properties.Builder props = Properties.builder();
-        publish.properties().entries().forEach(props::add);
-        props.integer(PropertyId.TOPIC_ALIAS, choice.alias());
-        return new Publish(publish.dup(), publish.qos(), publish.retain(), choice.sendTopic() ? publish.topic() : "",
-                publish.packetId(), props.build(), publish.payload());
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.tern.application.storage.memory.InMemoryRetainedMessageStore;
 import dev.tern.application.storage.memory.InMemorySessionStore;
 import dev.tern.application.storage.memory.InMemoryStorageTransactions;
 import dev.tern.application.storage.memory.InMemorySubscriptionStore;
+import dev.tern.application.service.SessionRestorer;
 import dev.tern.application.testing.EngineHarness;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;

@@ -80,6 +80,20 @@ public record Properties(List<Property> entries) {
         return pairs;
     }
 
+    /** Both lists of properties, {@code first}'s before {@code second}'s. */
+    public static Properties concat(Properties first, Properties second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        Builder builder = builder();
+        first.entries.forEach(builder::add);
+        second.entries.forEach(builder::add);
+        return builder.build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -1,4 +1,4 @@
-package dev.tern.application.storage;
+package dev.tern.application.service;
 
 import dev.tern.application.port.out.InflightStore;
 import dev.tern.application.port.out.MessageQueueStore;
@@ -10,7 +10,7 @@ import dev.tern.application.port.out.SubscriptionStore;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
-import dev.tern.application.service.ConnectService;
+import dev.tern.application.storage.SessionJournal;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.domain.delivery.OutboundFlow;
