@@ -2,20 +2,70 @@ package dev.tern.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.tern.application.retained.RetainedMessages;
+import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.service.ConnectService;
+import dev.tern.application.service.SessionRestorer;
+import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.NoJournal;
 import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StorageWriter;
+import dev.tern.application.storage.StoreJournal;
+import dev.tern.bootstrap.config.BrokerConfig;
+import dev.tern.bootstrap.config.Durability;
+import java.time.Clock;
+import javax.inject.Named;
 import javax.inject.Singleton;
 
 /**
- * Where state that must survive a restart goes. The in-memory backend keeps nothing beyond the
- * live state, so it journals nothing.
+ * Where state that must survive a restart goes, chosen by {@code storage.backend}. The in-memory
+ * backend keeps nothing beyond the live state, so it journals nothing; a durable one journals
+ * through one storage writer thread that commits in batches.
  */
 @Module
 interface StorageModule {
 
+    /** Writes gathered into one transaction at most; a larger backlog takes several. */
+    int MAX_BATCH = 2048;
+
     @Provides
     @Singleton
-    static SessionJournal journal() {
-        return NoJournal.INSTANCE;
+    static OpenedStorage storage(BrokerConfig config, Clock clock) {
+        return StorageBackends.open(config, clock);
+    }
+
+    @Provides
+    @Singleton
+    @Named("storage")
+    static ScheduledTaskExecutor storageThread() {
+        return new ScheduledTaskExecutor("tern-storage");
+    }
+
+    @Provides
+    @Singleton
+    @Named("sessions")
+    static ScheduledTaskExecutor offlineSessionOwner() {
+        return new ScheduledTaskExecutor("tern-sessions");
+    }
+
+    @Provides
+    @Singleton
+    static SessionJournal journal(BrokerConfig config, OpenedStorage storage,
+            @Named("storage") ScheduledTaskExecutor storageThread) {
+        if (!storage.durable()) {
+            return NoJournal.INSTANCE;
+        }
+        StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, MAX_BATCH);
+        return new StoreJournal(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
+                storage.queues(), storage.inflight(), config.storage().durability() == Durability.ACK_AFTER_COMMIT);
+    }
+
+    @Provides
+    @Singleton
+    static SessionRestorer restorer(OpenedStorage storage, SessionRegistry sessions, SubscriptionIndex index,
+            RetainedMessages retained, SessionJournal journal, ConnectService connects, Clock clock,
+            @Named("sessions") ScheduledTaskExecutor offlineOwner) {
+        return new SessionRestorer(storage.sessions(), storage.subscriptions(), storage.retained(), storage.queues(),
+                storage.inflight(), sessions, index, retained, journal, connects, clock, offlineOwner);
     }
 }

@@ -2,7 +2,6 @@ package dev.tern.bootstrap;
 
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.bootstrap.config.BrokerConfig;
-import dev.tern.bootstrap.config.StorageBackend;
 import java.io.IOException;
 import java.time.Clock;
 
@@ -30,11 +29,12 @@ public final class TernBroker implements AutoCloseable {
     /** Starts a broker that offers these MQTT 5 enhanced authentication methods (4.12). */
     public static TernBroker start(BrokerConfig config, Clock clock, EnhancedAuthenticators authenticators)
             throws IOException {
-        if (config.storage().backend() != StorageBackend.MEMORY) {
-            throw new IOException("storage.backend " + config.storage().backend().configName()
-                    + " is not available yet; use storage.backend=memory");
+        BrokerLifecycle lifecycle;
+        try {
+            lifecycle = DaggerBrokerComponent.factory().create(config, clock, authenticators).lifecycle();
+        } catch (StorageStartException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        BrokerLifecycle lifecycle = DaggerBrokerComponent.factory().create(config, clock, authenticators).lifecycle();
         lifecycle.start();
         return new TernBroker(lifecycle);
     }

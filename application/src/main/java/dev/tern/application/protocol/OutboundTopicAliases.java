@@ -1,7 +1,10 @@
 package dev.tern.application.protocol;
 
+import dev.tern.application.config.MqttSettings;
+import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
+import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.Publish;
 
 import java.util.HashMap;
@@ -17,11 +20,6 @@ import java.util.Map;
  */
 final class OutboundTopicAliases {
 
-    /** How one topic goes out: {@code alias} 0 for none; {@code sendTopic} false when the alias alone names it. */
-    record Choice(int alias, boolean sendTopic) {
-        static final Choice NONE = new Choice(0, true);
-    }
-
     private final int maximum;
     private final Map<String, Integer> aliases = new HashMap<>();
 
@@ -29,28 +27,33 @@ final class OutboundTopicAliases {
         this.maximum = maximum;
     }
 
-    /** The PUBLISH as it goes out: with a Topic Alias, and without its topic once the alias is known. */
-    Publish apply(Publish publish) {
-        Choice choice = choose(publish.topic());
-        if (choice.alias() == 0) {
-            return publish;
-        }
-        Properties props = Properties.concat(publish.properties(),
-                Properties.builder().integer(PropertyId.TOPIC_ALIAS, choice.alias()).build());
-        return new Publish(publish.dup(), publish.qos(), publish.retain(), choice.sendTopic() ? publish.topic() : "",
-                publish.packetId(), props, publish.payload());
-    }
-
-    private Choice choose(String topic) {
-        Integer known = aliases.get(topic);
+    /**
+     * The PUBLISH as it goes out: with a Topic Alias, and without its topic once the alias is known.
+     * A new alias is not assigned when the property would push the packet over the client's
+     * Maximum Packet Size (MQTT 5 [MQTT-3.1.2-24]): the PUBLISH then goes out as it is, which fits.
+     */
+    Publish apply(Publish publish, int maximumPacketSize) {
+        Integer known = aliases.get(publish.topic());
         if (known != null) {
-            return new Choice(known, false);
+            return withAlias(publish, known, false);
         }
         if (aliases.size() >= maximum) {
-            return Choice.NONE;
+            return publish;
         }
         int alias = aliases.size() + 1;
-        aliases.put(topic, alias);
-        return new Choice(alias, true);
+        Publish aliased = withAlias(publish, alias, true);
+        if (maximumPacketSize < MqttSettings.PROTOCOL_MAX_PACKET_SIZE
+                && PacketEncoder.encodedSize(aliased, ProtocolVersion.MQTT_5) > maximumPacketSize) {
+            return publish;
+        }
+        aliases.put(publish.topic(), alias);
+        return aliased;
+    }
+
+    private static Publish withAlias(Publish publish, int alias, boolean sendTopic) {
+        Properties props = Properties.concat(publish.properties(),
+                Properties.builder().integer(PropertyId.TOPIC_ALIAS, alias).build());
+        return new Publish(publish.dup(), publish.qos(), publish.retain(), sendTopic ? publish.topic() : "",
+                publish.packetId(), props, publish.payload());
     }
 }

@@ -372,7 +372,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     @Override
     public void send(MqttPacket packet) {
         if (outboundAliases != null && packet instanceof Publish publish) {
-            packet = outboundAliases.apply(publish);
+            packet = outboundAliases.apply(publish, maximumPacketSize());
         }
         writer.write(packet, version);
     }

@@ -180,7 +180,7 @@ public final class DeliveryService {
             return true;
         }
         if (out.maximumPacketSize() < MqttSettings.PROTOCOL_MAX_PACKET_SIZE && tooLarge(out, delivery)) {
-            // [MQTT-3.1.2-25]: never send a packet above the client's Maximum Packet Size; the
+            // MQTT 5 [MQTT-3.1.2-24/25]: never send a packet above the client's Maximum Packet Size; the
             // message is dropped for this client as if it had been delivered.
             counters.droppedTooLarge();
             return true;

@@ -22,7 +22,7 @@ public final class NoJournal implements SessionJournal {
     }
 
     @Override
-    public boolean isDurable() {
+    public boolean acknowledgesAfterCommit() {
         return false;
     }
 

@@ -19,8 +19,11 @@ import dev.tern.domain.topic.TopicName;
  */
 public interface SessionJournal {
 
-    /** Whether writes are durable, and so acknowledgements must wait for them. */
-    boolean isDurable();
+    /**
+     * Whether acknowledgements wait for the writes to commit ({@code storage.durability:
+     * ack-after-commit}); false for the memory backend and for {@code periodic} durability.
+     */
+    boolean acknowledgesAfterCommit();
 
     void sessionSaved(StoredSession session);
 

@@ -34,6 +34,7 @@ public final class StoreJournal implements SessionJournal {
     private final RetainedMessageStore retained;
     private final MessageQueueStore queues;
     private final InflightStore inflight;
+    private final boolean acknowledgesAfterCommit;
     private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
     /** Client ids with a session record in the store, so that ending a clean session writes nothing. */
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
@@ -44,9 +45,15 @@ public final class StoreJournal implements SessionJournal {
         final Map<Delivery, Long> sequences = new IdentityHashMap<>();
     }
 
+    /**
+     * @param acknowledgesAfterCommit true for {@code ack-after-commit}: PUBACK/PUBREC wait for the
+     *     commit; false for {@code periodic}: they leave at once and the batch commits behind them
+     */
     public StoreJournal(StorageWriter writer, SessionStore sessions, SubscriptionStore subscriptions,
-            RetainedMessageStore retained, MessageQueueStore queues, InflightStore inflight) {
+            RetainedMessageStore retained, MessageQueueStore queues, InflightStore inflight,
+            boolean acknowledgesAfterCommit) {
         this.writer = writer;
+        this.acknowledgesAfterCommit = acknowledgesAfterCommit;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.retained = retained;
@@ -66,8 +73,8 @@ public final class StoreJournal implements SessionJournal {
     }
 
     @Override
-    public boolean isDurable() {
-        return true;
+    public boolean acknowledgesAfterCommit() {
+        return acknowledgesAfterCommit;
     }
 
     @Override

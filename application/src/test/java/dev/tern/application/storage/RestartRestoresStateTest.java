@@ -41,7 +41,7 @@ class RestartRestoresStateTest {
     private EngineHarness broker() {
         StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run, 100);
         StoreJournal journal = new StoreJournal(writer, sessionStore, subscriptionStore, retainedStore, queueStore,
-                inflightStore);
+                inflightStore, true);
         EngineHarness harness = new EngineHarness(MqttSettings.defaults(), Mqtt5Settings.defaults(),
                 EnhancedAuthenticators.NONE, journal);
         new SessionRestorer(sessionStore, subscriptionStore, retainedStore, queueStore, inflightStore, harness.sessions,

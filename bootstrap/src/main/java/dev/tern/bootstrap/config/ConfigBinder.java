@@ -1,6 +1,7 @@
 package dev.tern.bootstrap.config;
 
 import static dev.tern.bootstrap.config.ConfigKeys.CONNECT_TIMEOUT;
+import static dev.tern.bootstrap.config.ConfigKeys.DURABILITY;
 import static dev.tern.bootstrap.config.ConfigKeys.H2_PATH;
 import static dev.tern.bootstrap.config.ConfigKeys.MAX_INFLIGHT;
 import static dev.tern.bootstrap.config.ConfigKeys.MAX_PACKET_SIZE;
@@ -68,6 +69,7 @@ final class ConfigBinder {
                         tlsListener(values)),
                 new StorageConfig(
                         values.get(STORAGE_BACKEND),
+                        values.get(DURABILITY),
                         new H2StorageConfig(values.get(H2_PATH)),
                         new RedisStorageConfig(values.get(REDIS_URL))),
                 new MqttConfig(

@@ -24,6 +24,9 @@ public final class ConfigKeys {
     public static final ConfigKey<StorageBackend> STORAGE_BACKEND = new ConfigKey<>(
             "storage.backend", "memory", ValueParser.choice(StorageBackend.class),
             "where sessions and messages are kept: memory, h2 or redis");
+    public static final ConfigKey<Durability> DURABILITY = new ConfigKey<>(
+            "storage.durability", "ack-after-commit", ValueParser.choice(Durability.class),
+            "ack-after-commit (acknowledge stored messages after the commit) or periodic (at once)");
     public static final ConfigKey<String> H2_PATH = new ConfigKey<>(
             "storage.h2.path", "./data/tern", ValueParser.text(),
             "H2 database file, absolute or starting with ./");
@@ -140,7 +143,7 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey<?>> ALL = List.of(
             TCP_HOST, TCP_PORT, TCP_ENABLED,
-            STORAGE_BACKEND, H2_PATH, REDIS_URL,
+            STORAGE_BACKEND, DURABILITY, H2_PATH, REDIS_URL,
             CONNECT_TIMEOUT, MAX_PACKET_SIZE, MAX_INFLIGHT, MAX_QUEUED_MESSAGES, QUEUE_OVERFLOW,
             QUEUE_QOS0_FOR_OFFLINE, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
             MAX_SESSION_EXPIRY, OUTBOUND_TOPIC_ALIASES, VALIDATE_PAYLOAD_FORMAT, RESPONSE_INFORMATION, SERVER_REFERENCE,

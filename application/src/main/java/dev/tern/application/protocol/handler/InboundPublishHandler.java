@@ -88,7 +88,7 @@ public final class InboundPublishHandler {
         }
         // [MQTT-4.3.3-2] method B: a QoS 2 message is routed on first receipt, never again until PUBREL.
         boolean route = publish.qos() == Qos.AT_LEAST_ONCE || session.state().inboundQos2().receive(publish.packetId());
-        if (!journal.isDurable()) {
+        if (!journal.acknowledgesAfterCommit()) {
             acknowledge(out, publish, route ? routed(v5, publisher.publish(message)) : ReasonCode.SUCCESS);
             return OK;
         }

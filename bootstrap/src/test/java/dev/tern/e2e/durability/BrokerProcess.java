@@ -1,0 +1,106 @@
+package dev.tern.e2e.durability;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The broker jar as a child process, so that a test can kill it the hard way ({@code kill -9})
+ * and start it again on the same data.
+ */
+final class BrokerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final List<String> output = new ArrayList<>();
+
+    private BrokerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts {@code target/tern.jar} with these settings and waits for its ready line. */
+    static BrokerProcess start(int port, String... settings) throws IOException, InterruptedException {
+        Path jar = Path.of("target", "tern.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new AssertionError("the broker jar is missing: " + jar + " (built by mvn package before this test)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
+                "--set", "listeners.tcp.port=" + port));
+        for (String setting : settings) {
+            command.add("--set");
+            command.add(setting);
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BrokerProcess broker = new BrokerProcess(process, port);
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> broker.pump(ready), "broker-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!ready.await(100, TimeUnit.MILLISECONDS)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError("broker did not get ready; it printed: " + broker.output());
+            }
+        }
+        return broker;
+    }
+
+    private void pump(CountDownLatch ready) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                synchronized (output) {
+                    output.add(line);
+                }
+                if (line.contains("Tern ready")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException e) {
+            // The process died: what it printed so far stays in the output.
+        }
+    }
+
+    List<String> output() {
+        synchronized (output) {
+            return new ArrayList<>(output);
+        }
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
