@@ -15,6 +15,7 @@ import dev.tern.bootstrap.security.BruteForceGuard;
 import dev.tern.bootstrap.security.CustomAdapter;
 import dev.tern.bootstrap.security.FileAuthenticator;
 import dev.tern.bootstrap.security.OpenAuthenticator;
+import dev.tern.bootstrap.security.PasswordEntry;
 import dev.tern.bootstrap.security.PasswordFile;
 import dev.tern.bootstrap.security.ReloadingFile;
 import dev.tern.bootstrap.security.ScramAuthenticator;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -70,10 +70,9 @@ interface SecurityModule {
         if (files.passwords().isEmpty()) {
             return new OpenAuthenticator(security.anonymousAllowed(), identityAsUsername);
         }
-        ReloadingFile<Map<String, dev.tern.bootstrap.security.PasswordEntry>> passwords = files.passwords().get();
-        ExecutorService verifier = runtime.verifier();
+        ReloadingFile<Map<String, PasswordEntry>> passwords = files.passwords().get();
         return new FileAuthenticator(passwords::current, security.anonymousAllowed(), identityAsUsername, guard,
-                verifier);
+                runtime.verifier());
     }
 
     @Provides

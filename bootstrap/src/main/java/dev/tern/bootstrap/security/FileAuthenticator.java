@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,12 @@ public final class FileAuthenticator implements Authenticator {
                     ? new AuthResult.Allowed(null)
                     : new AuthResult.Refused(NOT_AUTHORIZED, "anonymous clients are not allowed"));
         }
-        return CompletableFuture.supplyAsync(() -> verify(credentials), verifier);
+        try {
+            return CompletableFuture.supplyAsync(() -> verify(credentials), verifier);
+        } catch (RejectedExecutionException e) {
+            // The broker is stopping; the engine answers "server unavailable".
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private AuthResult verify(Credentials credentials) {
