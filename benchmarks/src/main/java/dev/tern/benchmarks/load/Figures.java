@@ -1,0 +1,59 @@
+package dev.tern.benchmarks.load;
+
+import java.util.List;
+
+/**
+ * The values of one field over the repetitions of one broker and scenario: median and range.
+ *
+ * <p>Threading: immutable.
+ */
+record Figures(double[] sorted) {
+
+    static Figures of(List<ResultLine> runs, String broker, String scenario, String field) {
+        double[] values = select(runs, broker, scenario).stream()
+                .mapToDouble(run -> run.number(field))
+                .filter(value -> !Double.isNaN(value))
+                .sorted()
+                .toArray();
+        return new Figures(values);
+    }
+
+    /** "max lost / max duplicates" over the repetitions, or empty without runs. */
+    static String losses(List<ResultLine> runs, String broker, String scenario) {
+        List<ResultLine> selected = select(runs, broker, scenario);
+        if (selected.isEmpty()) {
+            return "-";
+        }
+        double lost = selected.stream().mapToDouble(run -> run.number("lost")).max().orElse(Double.NaN);
+        double duplicates = selected.stream().mapToDouble(run -> run.number("duplicates")).max().orElse(Double.NaN);
+        return ResultsTable.format(lost, 0) + "/" + ResultsTable.format(duplicates, 0);
+    }
+
+    private static List<ResultLine> select(List<ResultLine> runs, String broker, String scenario) {
+        return runs.stream()
+                .filter(run -> broker.equals(run.text("broker")) && scenario.equals(run.text("scenario")))
+                .toList();
+    }
+
+    boolean isEmpty() {
+        return sorted.length == 0;
+    }
+
+    double median() {
+        if (isEmpty()) {
+            return Double.NaN;
+        }
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    @Override
+    public String toString() {
+        if (isEmpty()) {
+            return "n/a";
+        }
+        String median = ResultsTable.format(median(), 2);
+        return sorted.length == 1 ? median
+                : median + " (" + ResultsTable.format(sorted[0], 2) + "–" + ResultsTable.format(sorted[sorted.length - 1], 2) + ")";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tern.benchmarks.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one publish/subscribe flow (fan-in, fan-out, latency): subscribers first, then publishers
+ * start together; the run ends when every expected delivery arrived, nothing arrived for the
+ * stall time, or the deadline passed. Loss and duplicates are counted, never hidden.
+ *
+ * <p>Threading: runs on the caller's thread; connections run on the connector's event loops.
+ */
+final class FlowScenario {
+
+    private FlowScenario() {
+    }
+
+    static JsonLine run(LoadRun run, String scenario, FlowShape shape, boolean reportLatency) throws Exception {
+        List<Receiver> receivers = new ArrayList<>();
+        List<LoadClient> subscribers = run.connectAll(shape.subscribers(), "sub", true, i -> {
+            Receiver receiver = new Receiver(run.progress, shape.latencyFrom());
+            receivers.add(receiver);
+            return receiver;
+        });
+        run.subscribeAll(subscribers, shape.filter(), shape.qos());
+
+        List<Publisher> publishers = new ArrayList<>();
+        int payload = run.options.integer("payload", 64);
+        Progress progress = run.progress;
+        long outstanding = (long) shape.outstanding() * shape.subscribers();
+        List<LoadClient> publishing = run.connectAll(shape.publishers(), "pub", true, i -> {
+            PublishTemplate[] template = {MqttFrames.publish(shape.topic().apply(i), shape.qos(), payload)};
+            Publisher publisher = new Publisher(i, template, shape.qos() == 1, shape.perPublisher(), shape.window(),
+                    () -> progress.sent.sum() * shape.subscribers() - progress.received.sum() < outstanding,
+                    shape.ratePerSecond(), progress);
+            publishers.add(publisher);
+            return publisher;
+        });
+
+        double cpuBefore = run.probe.cpuSeconds();
+        double selfBefore = run.self.cpuSeconds();
+        long start = System.nanoTime();
+        for (int i = 0; i < publishing.size(); i++) {
+            publishers.get(i).start(publishing.get(i), start);
+        }
+        Progress.await(progress.received, shape.expectedDeliveries(), run.stallMillis, run.deadlineNanos);
+        double cpuAfter = run.probe.cpuSeconds();
+        double selfAfter = run.self.cpuSeconds();
+
+        Tally tally = Tally.of(subscribers, receivers);
+        run.disconnectAll(publishing);
+        run.disconnectAll(subscribers);
+
+        long end = tally.lastArrivalNanos() > 0 ? tally.lastArrivalNanos() : System.nanoTime();
+        double seconds = (end - start) / 1e9;
+        JsonLine line = run.header(scenario)
+                .put("qos", shape.qos())
+                .put("publishers", shape.publishers())
+                .put("subscribers", shape.subscribers())
+                .put("published", shape.published())
+                .put("sent", shape.expectedDeliveries())
+                .put("received", tally.unique())
+                .put("lost", shape.expectedDeliveries() - tally.unique())
+                .put("duplicates", tally.duplicates())
+                .put("msgs_per_s", Math.rint(tally.unique() / seconds));
+        if (reportLatency) {
+            line.put("offered_msgs_per_s", shape.ratePerSecond() * shape.publishers())
+                    .measured("latency_p50_us", tally.latency().percentile(0.50))
+                    .measured("latency_p99_us", tally.latency().percentile(0.99))
+                    .measured("latency_p999_us", tally.latency().percentile(0.999));
+        }
+        return line.measured("broker_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(cpuBefore, cpuAfter, tally.unique()))
+                .measured("load_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(selfBefore, selfAfter, tally.unique()))
+                .measured("peak_rss_kb", run.probe.peakRssKb())
+                .put("duration_s", seconds);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tern.benchmarks.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One MQTT 3.1.1 connection of the load generator. It completes {@link #connected()} on a
+ * successful CONNACK, answers every QoS 1 PUBLISH with a PUBACK, and hands messages and acks to
+ * its {@link Traffic}.
+ *
+ * <p>Threading: the listener methods run on the channel's event loop; {@link #subscribe} and
+ * {@link #disconnect} may be called from any thread and hop onto it.
+ */
+final class LoadClient implements PacketListener {
+
+    private final String clientId;
+    private final Traffic traffic;
+    private final CompletableFuture<LoadClient> connected = new CompletableFuture<>();
+    private volatile CompletableFuture<LoadClient> subscribed;
+    private volatile Channel channel;
+
+    LoadClient(String clientId, Traffic traffic) {
+        this.clientId = clientId;
+        this.traffic = traffic;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    CompletableFuture<LoadClient> connected() {
+        return connected;
+    }
+
+    /** Called by the connector once TCP is up; sends the pre-encoded CONNECT. */
+    void start(Channel open, byte[] connectPacket) {
+        channel = open;
+        open.writeAndFlush(Unpooled.wrappedBuffer(connectPacket));
+    }
+
+    CompletableFuture<LoadClient> subscribe(String filter, int qos) {
+        CompletableFuture<LoadClient> result = new CompletableFuture<>();
+        subscribed = result;
+        channel.writeAndFlush(Unpooled.wrappedBuffer(MqttFrames.subscribe(1, filter, qos)));
+        return result;
+    }
+
+    /** Sends DISCONNECT, so that a 3.1.1 broker discards the will [MQTT-3.14.4-3], then closes. */
+    ChannelFuture disconnect() {
+        return channel.writeAndFlush(Unpooled.wrappedBuffer(MqttFrames.DISCONNECT)).channel().close();
+    }
+
+    @Override
+    public void onConnack(boolean sessionPresent, int returnCode) {
+        if (returnCode == 0) {
+            connected.complete(this);
+        } else {
+            connected.completeExceptionally(new IOException(clientId + ": CONNACK return code " + returnCode));
+            channel.close();
+        }
+    }
+
+    @Override
+    public void onSuback(int packetId, int firstReturnCode) {
+        CompletableFuture<LoadClient> waiting = subscribed;
+        if (waiting == null) {
+            return;
+        }
+        if (firstReturnCode == 0x80) {
+            waiting.completeExceptionally(new IOException(clientId + ": subscription refused"));
+        } else {
+            waiting.complete(this);
+        }
+    }
+
+    @Override
+    public void onPublish(int qos, boolean dup, int packetId, ByteBuf payload) {
+        if (qos == 1) {
+            // Flushed once per read burst by the decoder.
+            channel.write(Unpooled.wrappedBuffer(MqttFrames.puback(packetId)));
+        }
+        traffic.onMessage(payload, dup);
+    }
+
+    @Override
+    public void onPuback(int packetId) {
+        traffic.onPuback(packetId);
+    }
+
+    @Override
+    public void onWritable() {
+        traffic.onWritable();
+    }
+
+    @Override
+    public void onClosed() {
+        IOException closed = new IOException(clientId + ": connection closed");
+        connected.completeExceptionally(closed);
+        CompletableFuture<LoadClient> waiting = subscribed;
+        if (waiting != null) {
+            waiting.completeExceptionally(closed);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tern.benchmarks.load;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar tern-load.jar --scenario NAME ...}: runs one bounded load scenario against a
+ * broker on loopback and prints one JSON line with the result. Exit status 2 on bad options,
+ * 1 when the run could not be carried out (a broker that refused connections, say); a run that
+ * lost messages still prints its line and exits 0, since loss is a finding, not a failure.
+ *
+ * <p>Threading: {@link #run} blocks the calling thread for the length of the run.
+ */
+public final class LoadMain {
+
+    private LoadMain() {
+    }
+
+    public static void main(String[] args) {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(LoadOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            System.out.println(run(options));
+        } catch (Exception e) {
+            System.err.println("load run failed: " + e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    /** Runs the scenario the arguments name and returns its JSON line. */
+    public static String run(List<String> args) throws Exception {
+        return run(LoadOptions.parse(args));
+    }
+
+    private static String run(LoadOptions options) throws Exception {
+        try (LoadRun run = new LoadRun(options)) {
+            return scenario(run, options.text("scenario", "")).toString();
+        }
+    }
+
+    private static JsonLine scenario(LoadRun run, String name) throws Exception {
+        LoadOptions o = run.options;
+        int messages = o.integer("messages", 100_000);
+        int window = o.integer("window", 64);
+        int outstanding = o.integer("outstanding", 20_000);
+        return switch (name) {
+            case "fan-in-qos0", "fan-in-qos1" -> {
+                int qos = name.endsWith("qos1") ? 1 : 0;
+                yield FlowScenario.run(run, name, new FlowShape(o.integer("publishers", 16), 1,
+                        i -> "load/in/+", i -> "load/in/" + i, qos, messages, window, outstanding, 0, 0), false);
+            }
+            case "fan-out" -> FlowScenario.run(run, name, new FlowShape(1, o.integer("subscribers", 200),
+                    i -> "load/out", i -> "load/out", 0, messages, window, outstanding, 0, 0), false);
+            case "latency" -> FlowScenario.run(run, name, new FlowShape(1, 1, i -> "load/latency",
+                    i -> "load/latency", 0, messages, window, outstanding, o.number("rate", 10_000),
+                    o.integer("warmup", messages / 10)), true);
+            case "idle-connections" -> IdleConnectionsScenario.run(run);
+            case "persistent-sessions" -> PersistentSessionsScenario.run(run);
+            default -> throw new IllegalArgumentException("unknown scenario " + name);
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tern.benchmarks.load;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command-line options, {@code --name value} pairs. Each scenario reads the ones it needs, with
+ * its own defaults; unknown names are refused, so a typo never silently runs the default.
+ *
+ * <p>Threading: immutable after parsing.
+ */
+final class LoadOptions {
+
+    static final Set<String> NAMES = Set.of(
+            "scenario", "host", "port", "broker-pid", "broker-name", "messages", "publishers",
+            "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
+            "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup");
+
+    static final String USAGE = """
+            usage: java -jar tern-load.jar --scenario NAME [--name value]...
+              scenarios: fan-in-qos0 fan-in-qos1 fan-out latency idle-connections persistent-sessions
+              --host 127.0.0.1 --port 1883   broker (loopback only)
+              --broker-pid PID               read CPU and RSS of the broker from /proc
+              --broker-name NAME             label copied into the JSON line
+              --messages N                   messages per publisher (fan-in: each of the publishers)
+              --publishers 16 --subscribers 200 --window 64 (QoS 1 unacked per publisher)
+              --outstanding 20000            QoS 0: messages sent but not yet received before publishers pause
+              --rate 10000 --warmup N        latency: offered messages per second; first N not in percentiles
+              --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections
+              --clients 1000 --per-client 100   persistent-sessions
+              --payload 64 --threads 1 --timeout 300 --stall 10 (seconds without progress)
+            """;
+
+    private final Map<String, String> values;
+
+    private LoadOptions(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static LoadOptions parse(List<String> args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--") || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("expected --name value at: " + arg);
+            }
+            String name = arg.substring(2);
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+            values.put(name, args.get(i + 1));
+        }
+        if (!values.containsKey("scenario")) {
+            throw new IllegalArgumentException("--scenario is required");
+        }
+        String host = values.getOrDefault("host", "127.0.0.1");
+        if (!host.startsWith("127.") && !host.equals("localhost")) {
+            throw new IllegalArgumentException("the load generator targets loopback only, not " + host);
+        }
+        return new LoadOptions(Map.copyOf(values));
+    }
+
+    String text(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    int integer(String name, int fallback) {
+        String value = values.get(name);
+        return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
+    }
+
+    long number(String name, long fallback) {
+        String value = values.get(name);
+        return value == null ? fallback : Long.parseLong(value.replace("_", ""));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tern.benchmarks.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Persistent sessions: {@code clients} clean-session=0 clients subscribe at QoS 1 to a topic of
+ * their own and go offline; one QoS 1 publisher then sends {@code per-client} messages to each
+ * (fill: until every PUBACK arrived); then all clients come back and receive their queues
+ * (drain: until every message arrived).
+ *
+ * <p>Threading: runs on the caller's thread.
+ */
+final class PersistentSessionsScenario {
+
+    private PersistentSessionsScenario() {
+    }
+
+    static JsonLine run(LoadRun run) throws Exception {
+        int clients = run.options.integer("clients", 1_000);
+        int perClient = run.options.integer("per-client", 100);
+        long total = (long) clients * perClient;
+
+        List<LoadClient> sessions = run.connectAll(clients, "persist", false, i -> Traffic.IDLE);
+        run.subscribeAll(sessions, PersistentSessionsScenario::topic, 1);
+        run.disconnectAll(sessions);
+
+        PublishTemplate[] templates = new PublishTemplate[clients];
+        for (int i = 0; i < clients; i++) {
+            templates[i] = MqttFrames.publish(topic(i), 1, run.options.integer("payload", 64));
+        }
+        Publisher publisher = new Publisher(0, templates, true, Math.toIntExact(total),
+                run.options.integer("window", 64), () -> true, 0, run.progress);
+        List<LoadClient> publishing = run.connectAll(1, "filler", true, i -> publisher);
+
+        double cpuBefore = run.probe.cpuSeconds();
+        long fillStart = System.nanoTime();
+        publisher.start(publishing.get(0), fillStart);
+        Progress.await(run.progress.acked, total, run.stallMillis, run.deadlineNanos);
+        long fillEnd = publisher.finishedNanos() > 0 ? publisher.finishedNanos() : System.nanoTime();
+        run.disconnectAll(publishing);
+
+        List<Receiver> receivers = new ArrayList<>();
+        long drainStart = System.nanoTime();
+        List<LoadClient> returning = run.connectAll(clients, "persist", false, i -> {
+            Receiver receiver = new Receiver(run.progress, Integer.MAX_VALUE);
+            receivers.add(receiver);
+            return receiver;
+        });
+        Progress.await(run.progress.received, total, run.stallMillis, run.deadlineNanos);
+        double cpuAfter = run.probe.cpuSeconds();
+        Tally tally = Tally.of(returning, receivers);
+        run.disconnectAll(returning);
+
+        long drainEnd = tally.lastArrivalNanos() > 0 ? tally.lastArrivalNanos() : System.nanoTime();
+        double fillSeconds = (fillEnd - fillStart) / 1e9;
+        double drainSeconds = (drainEnd - drainStart) / 1e9;
+        return run.header("persistent-sessions")
+                .put("qos", 1)
+                .put("clients", clients)
+                .put("sent", total)
+                .put("acked", run.progress.acked.sum())
+                .put("received", tally.unique())
+                .put("lost", total - tally.unique())
+                .put("duplicates", tally.duplicates())
+                .put("msgs_per_s", Math.rint(tally.unique() / (fillSeconds + drainSeconds)))
+                .put("fill_msgs_per_s", Math.rint(run.progress.acked.sum() / fillSeconds))
+                .put("drain_msgs_per_s", Math.rint(tally.unique() / drainSeconds))
+                .measured("broker_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(cpuBefore, cpuAfter, tally.unique()))
+                .measured("peak_rss_kb", run.probe.peakRssKb())
+                .put("duration_s", fillSeconds + drainSeconds);
+    }
+
+    private static String topic(int client) {
+        return "load/persist/" + client;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tern.benchmarks.load;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A pre-encoded PUBLISH. Each message copies the bytes and patches the packet id and the payload
+ * header: publisher index, sequence number and a {@link System#nanoTime} timestamp, which the
+ * receiving side reads back for loss, duplicate and latency accounting.
+ *
+ * <p>Threading: immutable.
+ *
+ * @param bytes          the whole packet as sent
+ * @param packetIdOffset where the packet id sits, or -1 at QoS 0
+ * @param payloadOffset  where the payload starts
+ */
+record PublishTemplate(byte[] bytes, int packetIdOffset, int payloadOffset) {
+
+    /** publisher (int), sequence (int), timestamp (long). */
+    static final int MIN_PAYLOAD = 16;
+
+    void writeTo(ByteBuf out, int packetId, int publisher, int sequence, long nanoTime) {
+        int start = out.writerIndex();
+        out.writeBytes(bytes);
+        if (packetIdOffset >= 0) {
+            out.setShort(start + packetIdOffset, packetId);
+        }
+        out.setInt(start + payloadOffset, publisher);
+        out.setInt(start + payloadOffset + 4, sequence);
+        out.setLong(start + payloadOffset + 8, nanoTime);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.tern.benchmarks.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Publishes {@code count} messages from pre-encoded templates, as fast as the pacing allows:
+ * at QoS 1 at most {@code window} unacknowledged; at QoS 0 while {@code credit} says the receivers
+ * keep up (so that the broker is measured at the rate it delivers, not at the rate it can drop);
+ * and, with a positive {@code ratePerSecond}, at that fixed offered rate. With a fixed rate each
+ * message carries the time it was due, not the time it went out, so that a stalled broker shows
+ * as latency instead of slowing the offered load (no coordinated omission).
+ *
+ * <p>Threading: all methods run on the connection's event loop, after {@link #start}.
+ */
+final class Publisher implements Traffic {
+
+    private static final int BURST = 512;
+    private static final int CREDIT_CHECK_EVERY = 64;
+
+    private final int id;
+    private final PublishTemplate[] templates;
+    private final boolean qos1;
+    private final int count;
+    private final int window;
+    private final BooleanSupplier credit;
+    private final long ratePerSecond;
+    private final Progress progress;
+    private Channel channel;
+    private long startNanos;
+    private int sent;
+    private int inflight;
+    private int acked;
+    private boolean retryScheduled;
+    private volatile long finishedNanos;
+
+    Publisher(int id, PublishTemplate[] templates, boolean qos1, int count, int window,
+              BooleanSupplier credit, long ratePerSecond, Progress progress) {
+        this.id = id;
+        this.templates = templates;
+        this.qos1 = qos1;
+        this.count = count;
+        this.window = window;
+        this.credit = credit;
+        this.ratePerSecond = ratePerSecond;
+        this.progress = progress;
+    }
+
+    /** Starts publishing on the client's event loop. */
+    void start(LoadClient client, long startNanos) {
+        this.channel = client.channel();
+        channel.eventLoop().execute(() -> {
+            this.startNanos = startNanos;
+            pump();
+        });
+    }
+
+    /** When the last message was sent (QoS 0) or acknowledged (QoS 1); 0 while running. */
+    long finishedNanos() {
+        return finishedNanos;
+    }
+
+    @Override
+    public void onPuback(int packetId) {
+        inflight--;
+        acked++;
+        progress.acked.increment();
+        if (acked == count) {
+            finishedNanos = System.nanoTime();
+        }
+        pump();
+    }
+
+    @Override
+    public void onWritable() {
+        pump();
+    }
+
+    private void pump() {
+        int burst = 0;
+        while (sent < count && channel.isWritable()) {
+            if (qos1 && inflight >= window) {
+                break;
+            }
+            if (!qos1 && sent % CREDIT_CHECK_EVERY == 0 && !credit.getAsBoolean()) {
+                retryIn(1_000_000);
+                break;
+            }
+            long stamp = System.nanoTime();
+            if (ratePerSecond > 0) {
+                long due = startNanos + sent * 1_000_000_000L / ratePerSecond;
+                if (due > stamp) {
+                    retryIn(due - stamp);
+                    break;
+                }
+                stamp = due;
+            }
+            if (++burst > BURST) {
+                channel.eventLoop().execute(this::pump);
+                break;
+            }
+            send(stamp);
+        }
+        channel.flush();
+    }
+
+    private void send(long stamp) {
+        PublishTemplate template = templates[sent % templates.length];
+        ByteBuf buffer = channel.alloc().directBuffer(template.bytes().length);
+        template.writeTo(buffer, sent % 65_535 + 1, id, sent, stamp);
+        channel.write(buffer, channel.voidPromise());
+        sent++;
+        progress.sent.increment();
+        if (qos1) {
+            inflight++;
+        } else if (sent == count) {
+            finishedNanos = System.nanoTime();
+        }
+    }
+
+    private void retryIn(long nanos) {
+        if (retryScheduled) {
+            return;
+        }
+        retryScheduled = true;
+        channel.eventLoop().schedule(() -> {
+            retryScheduled = false;
+            pump();
+        }, nanos, TimeUnit.NANOSECONDS);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tern.benchmarks.load;
+
+import io.netty.buffer.ByteBuf;
+import java.util.BitSet;
+
+/**
+ * A subscribing connection's ledger: which (publisher, sequence) pairs arrived, how many twice,
+ * and, for sequences at or above {@code latencyFrom}, the latency from the timestamp in the
+ * payload to arrival.
+ *
+ * <p>Threading: written on the connection's event loop only; read by the run only after a task on
+ * that event loop (see {@link Connector#onLoop}), which orders the reads after the writes.
+ */
+final class Receiver implements Traffic {
+
+    private final Progress progress;
+    private final int latencyFrom;
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private BitSet[] seen = new BitSet[1];
+    private long unique;
+    private long duplicates;
+    private long lastArrivalNanos;
+
+    /** @param latencyFrom the first sequence number whose latency is recorded (warm-up excluded) */
+    Receiver(Progress progress, int latencyFrom) {
+        this.progress = progress;
+        this.latencyFrom = latencyFrom;
+    }
+
+    @Override
+    public void onMessage(ByteBuf payload, boolean dup) {
+        long now = System.nanoTime();
+        int index = payload.readerIndex();
+        int publisher = payload.getInt(index);
+        int sequence = payload.getInt(index + 4);
+        long sentAt = payload.getLong(index + 8);
+        if (publisher >= seen.length) {
+            seen = java.util.Arrays.copyOf(seen, Math.max(publisher + 1, seen.length * 2));
+        }
+        BitSet ledger = seen[publisher];
+        if (ledger == null) {
+            ledger = seen[publisher] = new BitSet();
+        }
+        if (ledger.get(sequence)) {
+            duplicates++;
+            progress.duplicates.increment();
+            return;
+        }
+        ledger.set(sequence);
+        unique++;
+        lastArrivalNanos = now;
+        if (sequence >= latencyFrom) {
+            latency.record((now - sentAt) / 1_000);
+        }
+        progress.received.increment();
+    }
+
+    long unique() {
+        return unique;
+    }
+
+    long duplicates() {
+        return duplicates;
+    }
+
+    long lastArrivalNanos() {
+        return lastArrivalNanos;
+    }
+
+    LatencyHistogram latency() {
+        return latency;
+    }
+}

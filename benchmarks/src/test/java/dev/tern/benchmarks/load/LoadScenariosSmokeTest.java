@@ -1,0 +1,112 @@
+package dev.tern.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.bootstrap.TernBroker;
+import dev.tern.bootstrap.config.CommandLine;
+import dev.tern.bootstrap.config.ConfigLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every scenario of the load generator, with tiny counts, against an in-process broker: keeps the
+ * tool working as the broker changes. Asserts completeness (nothing lost, nothing twice), never
+ * speed.
+ */
+class LoadScenariosSmokeTest {
+
+    private static TernBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        List<CommandLine.Setting> settings = List.of(
+                new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
+                new CommandLine.Setting("listeners.tcp.port", "0"),
+                new CommandLine.Setting("mqtt.max-queued-messages", "100000"));
+        broker = TernBroker.start(ConfigLoader.load(new CommandLine(Optional.empty(), settings), Map.of()));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void fanInAtQos0DeliversEveryMessageToTheWildcardSubscriber() throws Exception {
+        String line = run("fan-in-qos0", "--messages", "20");
+
+        assertThat(field(line, "sent")).isEqualTo(320);
+        assertComplete(line);
+    }
+
+    @Test
+    void fanInAtQos1DeliversEveryMessageOnceWithinTheWindow() throws Exception {
+        String line = run("fan-in-qos1", "--messages", "20", "--window", "4");
+
+        assertThat(field(line, "sent")).isEqualTo(320);
+        assertComplete(line);
+    }
+
+    @Test
+    void fanOutDeliversEveryMessageToEverySubscriber() throws Exception {
+        String line = run("fan-out", "--messages", "10", "--subscribers", "20");
+
+        assertThat(field(line, "sent")).isEqualTo(200);
+        assertComplete(line);
+    }
+
+    @Test
+    void latencyRunReportsPercentilesForEveryMessage() throws Exception {
+        String line = run("latency", "--messages", "200", "--rate", "2000");
+
+        assertComplete(line);
+        assertThat(field(line, "latency_p50_us")).isNotNegative();
+        assertThat(field(line, "latency_p999_us")).isGreaterThanOrEqualTo(field(line, "latency_p99_us"));
+    }
+
+    @Test
+    void idleConnectionsAllConnectFromSeveralSourceAddresses() throws Exception {
+        String line = run("idle-connections", "--connections", "50", "--source-addresses", "2");
+
+        assertThat(field(line, "sent")).isEqualTo(50);
+        assertComplete(line);
+        assertThat(line).contains("\"rss_per_connection_bytes\":");
+    }
+
+    @Test
+    void persistentSessionsReceiveEveryQueuedMessageAfterReconnecting() throws Exception {
+        String line = run("persistent-sessions", "--clients", "20", "--per-client", "10");
+
+        assertThat(field(line, "sent")).isEqualTo(200);
+        assertThat(field(line, "acked")).isEqualTo(200);
+        assertComplete(line);
+    }
+
+    private static String run(String scenario, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--port", String.valueOf(broker.tcpPort()),
+                "--broker-pid", String.valueOf(ProcessHandle.current().pid()), "--stall", "5", "--timeout", "15"));
+        args.addAll(List.of(extra));
+        String line = LoadMain.run(args);
+        assertThat(line).startsWith("{\"scenario\":\"" + scenario + "\"").doesNotContain("\n");
+        return line;
+    }
+
+    private static void assertComplete(String line) {
+        assertThat(field(line, "received")).as(line).isEqualTo(field(line, "sent"));
+        assertThat(field(line, "lost")).as(line).isZero();
+        assertThat(field(line, "duplicates")).as(line).isZero();
+    }
+
+    private static long field(String line, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(line);
+        assertThat(matcher.find()).as("%s in %s", name, line).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}

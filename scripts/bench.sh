@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Runs the load matrix against Tern (memory backend) and Mosquitto, interleaved, each broker
+# started fresh for every run, and writes a markdown table of medians, ranges and
+# Tern/Mosquitto ratios.
+#
+#   scripts/bench.sh            full matrix, 3 repetitions, table into docs/benchmark-results.md
+#   scripts/bench.sh --quick    tiny counts, 1 repetition, table into benchmarks/target/quick-results.md
+#
+# Environment: REPS, SCENARIOS, TERN_JAVA_OPTS, LOAD_JAVA_OPTS override the defaults below.
+# Everything runs on loopback; every run is bounded in messages and in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+
+TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
+LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
+SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-out latency idle-connections persistent-sessions"}
+# HOOK(H2): add "tern-h2" to BROKERS once the H2 store is wired into bootstrap (TernBroker refuses
+# storage.backend=h2 today); broker_start below already knows how to start it.
+BROKERS=${BROKERS:-"tern mosquitto"}
+if $quick; then
+  REPS=${REPS:-1}
+  out_md=benchmarks/target/quick-results.md
+else
+  REPS=${REPS:-3}
+  out_md=docs/benchmark-results.md
+fi
+
+# Counts per scenario: moderate for the full run (whole matrix < 10 minutes on 2 cores).
+scenario_args() {
+  local scenario=$1
+  if $quick; then
+    case $scenario in
+      fan-in-qos0|fan-in-qos1) echo "--messages 50" ;;
+      fan-out) echo "--messages 20 --subscribers 200" ;;
+      latency) echo "--messages 1000 --rate 10000" ;;
+      idle-connections) echo "--connections 200 --source-addresses 4" ;;
+      persistent-sessions) echo "--clients 50 --per-client 10" ;;
+    esac
+  else
+    case $scenario in
+      fan-in-qos0) echo "--messages 25000 --publishers 16" ;;
+      fan-in-qos1) echo "--messages 12500 --publishers 16 --window 64" ;;
+      fan-out) echo "--messages 5000 --subscribers 200" ;;
+      latency) echo "--messages 60000 --warmup 20000 --rate 10000" ;;
+      idle-connections) echo "--connections 10000 --source-addresses 4" ;;
+      persistent-sessions) echo "--clients 1000 --per-client 100 --window 64" ;;
+    esac
+  fi
+}
+
+tern_jar=bootstrap/target/tern.jar
+load_jar=benchmarks/target/tern-load.jar
+if [ ! -f "$tern_jar" ] || [ ! -f "$load_jar" ]; then
+  echo "Building $tern_jar and $load_jar"
+  mvn -B -q -o -pl benchmarks -am package -DskipTests
+fi
+
+if ! command -v mosquitto >/dev/null 2>&1 && [[ " $BROKERS " == *" mosquitto "* ]]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing mosquitto from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto >/dev/null
+  else
+    echo "mosquitto is missing; install it with: sudo apt-get install -y mosquitto" >&2
+    exit 1
+  fi
+fi
+
+work=$(mktemp -d)
+broker_pid=""
+cleanup() {
+  if [ -n "$broker_pid" ]; then kill "$broker_pid" 2>/dev/null || true; wait "$broker_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Below the kernel's ephemeral range (32768+ here), so no client socket can be holding the port.
+free_port() {
+  local port
+  while true; do
+    port=$((10000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+}
+
+wait_for_port() {
+  local port=$1
+  for _ in $(seq 1 200); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.05
+  done
+  echo "broker did not open port $port" >&2
+  return 1
+}
+
+# Starts a fresh broker on $2; sets broker_pid.
+broker_start() {
+  local broker=$1 port=$2
+  case $broker in
+    tern)
+      # shellcheck disable=SC2086
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" \
+        --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
+      ;;
+    tern-h2)
+      # HOOK(H2): the same broker with the H2 store in a fresh directory per run.
+      # shellcheck disable=SC2086
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" \
+        --set storage.backend=h2 --set storage.h2.path="$work/h2-$port/tern" \
+        --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
+      ;;
+    mosquitto)
+      cat >"$work/mosquitto.conf" <<CONF
+listener $port 127.0.0.1
+allow_anonymous true
+persistence false
+# 0 = no limit: the broker must drop nothing, so that loss means loss.
+max_queued_messages 0
+max_queued_bytes 0
+# Same in-flight window as Tern's mqtt.max-inflight.
+max_inflight_messages 32
+max_connections -1
+# Tern's Netty transport sets TCP_NODELAY; without it Mosquitto's latency would be Nagle's.
+set_tcp_nodelay true
+log_dest none
+CONF
+      mosquitto -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &
+      ;;
+    *) echo "unknown broker $broker" >&2; exit 2 ;;
+  esac
+  broker_pid=$!
+  wait_for_port "$port"
+}
+
+broker_stop() {
+  kill "$broker_pid" 2>/dev/null || true
+  wait "$broker_pid" 2>/dev/null || true
+  broker_pid=""
+}
+
+mkdir -p "$(dirname "$out_md")" benchmarks/target
+results=benchmarks/target/bench-$(date +%Y%m%d-%H%M%S).jsonl
+: >"$results"
+echo "Results: $results"
+
+for rep in $(seq 1 "$REPS"); do
+  for scenario in $SCENARIOS; do
+    for broker in $BROKERS; do
+      port=$(free_port)
+      if ! broker_start "$broker" "$port"; then
+        echo "broker $broker did not start: rep $rep $scenario skipped" >&2
+        broker_stop
+        continue
+      fi
+      # shellcheck disable=SC2046,SC2086
+      if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$scenario" --port "$port" \
+          --broker-pid "$broker_pid" --broker-name "$broker" --timeout 240 $(scenario_args "$scenario")); then
+        echo "$line" | tee -a "$results"
+      else
+        echo "run failed: rep $rep $scenario $broker" >&2
+      fi
+      broker_stop
+    done
+  done
+done
+
+{
+  echo "<!-- Generated by scripts/bench.sh$($quick && echo ' --quick') on $(date -u +%Y-%m-%dT%H:%MZ) from $results; do not edit. -->"
+  echo
+  echo "Runs: $REPS repetition(s) per broker and scenario, interleaved, broker fresh per run."
+  echo "Tern JVM: \`$TERN_JAVA_OPTS\`; load generator JVM: \`$LOAD_JAVA_OPTS\`; $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)."
+  echo
+  java -cp "$load_jar" dev.tern.benchmarks.load.ResultsTable "$results"
+  echo
+  echo "Raw JSON lines:"
+  echo
+  echo '```'
+  cat "$results"
+  echo '```'
+} >"$out_md"
+echo "Table written to $out_md"
