@@ -2,8 +2,16 @@ package dev.tern.adapters.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.netty.pkitesting.X509Bundle;
+import java.net.Socket;
+import java.time.Duration;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -95,6 +103,42 @@ class TlsListenerTest {
     }
 
     @Test
+    void servesKeyMaterialFromAPkcs12Keystore() throws Exception {
+        char[] password = "keystore-pw".toCharArray();
+        Path keystore = pki.server.toTempKeyStoreFile(password).toPath();
+        server = TestServers.start(TestServers.config(false), new TlsConfig(null, null, keystore, password,
+                List.of("TLSv1.3"), List.of(), TlsConfig.ClientAuth.NONE, null, null), acceptor);
+
+        try (SSLSocket socket = connect(null)) {
+            assertThat(echoes(socket)).isTrue();
+            assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
+        }
+    }
+
+    @Test
+    void logsAFailedHandshakeAsOneLineWithoutStackTrace() throws Exception {
+        server = start(TlsConfig.ClientAuth.REQUIRE, null);
+        Logger logger = (Logger) LoggerFactory.getLogger(TlsHandshakeHandler.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try (Socket plain = TestServers.connect(server)) {
+            // An MQTT CONNECT in plain text on the TLS port.
+            plain.getOutputStream().write(new byte[] {0x10, 0x0c, 0x00, 0x04, 'M', 'Q', 'T', 'T', 4, 2, 0, 60, 0, 0});
+            plain.getOutputStream().flush();
+            assertThat(firstByteOrEnd(plain)).as("no CONNACK in plain text").isNotEqualTo(0x20);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !events.list.isEmpty());
+            Thread.sleep(200);
+        } finally {
+            logger.detachAppender(events);
+        }
+        assertThat(events.list).hasSize(1);
+        assertThat(events.list.get(0).getLevel()).isEqualTo(Level.INFO);
+        assertThat(events.list.get(0).getThrowableProxy()).isNull();
+        assertThat(events.list.get(0).getFormattedMessage()).startsWith("TLS handshake with /127.0.0.1:");
+    }
+
+    @Test
     void failsToStartWithAMissingKeyFile() throws Exception {
         NettyTcpServer broken = new NettyTcpServer(TestServers.config(false),
                 TlsConfig.pem(pki.serverChain(), dir.resolve("missing.pem")), acceptor);
@@ -135,6 +179,15 @@ class TlsListenerTest {
             throw e;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The first byte the server sends (a TLS alert here), or -1 when it closes or resets the connection. */
+    private static int firstByteOrEnd(Socket socket) {
+        try {
+            return socket.getInputStream().read();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
