@@ -6,12 +6,19 @@ import dev.tern.bootstrap.config.CommandLineResult;
 import dev.tern.bootstrap.config.ConfigException;
 import dev.tern.bootstrap.config.ConfigLoader;
 import dev.tern.bootstrap.config.Usage;
+import dev.tern.bootstrap.security.PasswdCommand;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar tern.jar [--config FILE] [--set key=value]...}: runs the broker until SIGTERM. */
+/**
+ * {@code java -jar tern.jar [--config FILE] [--set key=value]...}: runs the broker until SIGTERM.
+ * {@code java -jar tern.jar passwd ...} manages a password file instead (see {@link PasswdCommand}).
+ */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -20,6 +27,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("passwd")) {
+            System.exit(new PasswdCommand(
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    System.console(), System.out, System.err)
+                    .run(Arrays.asList(args).subList(1, args.length)));
+        }
         CommandLineResult parsed = CommandLine.parse(Arrays.asList(args));
         if (parsed instanceof CommandLineResult.Run run) {
             run(run.commandLine());

@@ -43,6 +43,11 @@ public final class TernBroker implements AutoCloseable {
         return lifecycle.port("tcp");
     }
 
+    /** The bound port of the MQTT-over-TLS listener ({@code listeners.tls.enabled}). */
+    public int tlsPort() {
+        return lifecycle.port("tls");
+    }
+
     @Override
     public void close() {
         lifecycle.stop();

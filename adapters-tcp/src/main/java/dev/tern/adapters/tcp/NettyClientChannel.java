@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -26,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * hard once {@code closeFlushTimeout} has passed.
  *
  * <p>Threading: {@link #write}, {@link #flush} and {@link #close} run only on the channel's event
- * loop (the engine's contract); {@link #isWritable()}, {@link #remoteAddress()} and {@link
- * #executor()} from any thread.
+ * loop (the engine's contract), and so does {@link #certificateIdentity()}; {@link #isWritable()},
+ * {@link #remoteAddress()} and {@link #executor()} from any thread.
  */
 final class NettyClientChannel implements ClientChannel {
 
@@ -36,6 +37,7 @@ final class NettyClientChannel implements ClientChannel {
     private final String remoteAddress;
     private final Duration closeFlushTimeout;
     private boolean closing;
+    private String certificateIdentity;
 
     NettyClientChannel(Channel channel, Duration closeFlushTimeout) {
         this.channel = channel;
@@ -87,6 +89,18 @@ final class NettyClientChannel implements ClientChannel {
     @Override
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    /**
+     * The CN of the client certificate the TLS handshake verified, or null. CONNECT can only
+     * arrive once the handshake is complete, so by the time the engine asks, the answer is final.
+     */
+    @Override
+    public String certificateIdentity() {
+        if (certificateIdentity == null) {
+            certificateIdentity = PeerCertificateIdentity.of(channel.pipeline().get(SslHandler.class));
+        }
+        return certificateIdentity;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -27,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plain TCP listener for MQTT: accepts connections and hands each to the engine through {@link
- * ConnectionAcceptor}. Every connection lives on one event loop, which is also the engine's
- * executor for it.
+ * TCP listener for MQTT, plain or over TLS: accepts connections and hands each to the engine
+ * through {@link ConnectionAcceptor}. Every connection lives on one event loop, which is also the
+ * engine's executor for it. A broker that listens both in plain text and over TLS runs two
+ * instances.
  *
  * <p>Threading: {@link #start()} and {@link #stop()} block until done and must be called from a
  * thread that is not one of this server's event loops (a lifecycle thread, {@code main}); every
@@ -46,18 +48,28 @@ public final class NettyTcpServer {
     private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     private final TcpListenerConfig config;
+    private final TlsConfig tls;
     private final ConnectionAcceptor acceptor;
     private final NettyTransport transport;
     private final Duration closeFlushTimeout;
     private ServerState state = new Idle();
 
     public NettyTcpServer(TcpListenerConfig config, ConnectionAcceptor acceptor) {
-        this(config, acceptor, CLOSE_FLUSH_TIMEOUT);
+        this(config, null, acceptor, CLOSE_FLUSH_TIMEOUT);
     }
 
-    /** @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave */
-    NettyTcpServer(TcpListenerConfig config, ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
+    /** A listener that speaks MQTT over TLS; its files are read when it starts. */
+    public NettyTcpServer(TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor) {
+        this(config, Objects.requireNonNull(tls, "tls"), acceptor, CLOSE_FLUSH_TIMEOUT);
+    }
+
+    /**
+     * @param tls null for plain TCP
+     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     */
+    NettyTcpServer(TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
         this.config = Objects.requireNonNull(config, "config");
+        this.tls = tls;
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
         this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
         this.transport = NettyTransport.select(config.preferEpoll());
@@ -66,7 +78,8 @@ public final class NettyTcpServer {
     /**
      * Binds the listener.
      *
-     * @throws IOException when the address cannot be bound (in use, not local, no permission)
+     * @throws IOException when the address cannot be bound (in use, not local, no permission) or a
+     *     TLS file cannot be read or used
      * @throws IllegalStateException when already started or stopped
      */
     public synchronized void start() throws IOException {
@@ -74,6 +87,7 @@ public final class NettyTcpServer {
             String what = state instanceof Running ? "started" : "stopped";
             throw new IllegalStateException("TCP listener already " + what);
         }
+        SslContext sslContext = tls == null ? null : TlsContextFactory.create(tls);
         EventLoopGroup acceptorGroup = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("tern-tcp-accept"), transport.ioHandlerFactory());
         EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(
@@ -82,18 +96,18 @@ public final class NettyTcpServer {
         // Stays closed: a connection still being registered when stop() closes the group is
         // closed as it joins, instead of slipping through.
         ChannelGroup connections = new DefaultChannelGroup("tern-tcp", GlobalEventExecutor.INSTANCE, true);
-        ChannelFuture bound = bootstrap(acceptorGroup, ioGroup, connections)
+        ChannelFuture bound = bootstrap(acceptorGroup, ioGroup, connections, sslContext)
                 .bind(config.host(), config.port())
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutDown(acceptorGroup, ioGroup);
             Throwable cause = bound.cause();
-            throw new IOException("Cannot listen for MQTT over TCP on " + config.host() + ":"
+            throw new IOException("Cannot listen for MQTT over " + protocol() + " on " + config.host() + ":"
                     + config.port() + ": " + cause.getMessage(), cause);
         }
         Running running = new Running(acceptorGroup, ioGroup, bound.channel(), connections);
         state = running;
-        LOG.info("Listening for MQTT over TCP on {}:{} ({}, {} I/O threads)",
+        LOG.info("Listening for MQTT over {} on {}:{} ({}, {} I/O threads)", protocol(),
                 config.host(), running.boundPort(), transport.name(), config.effectiveIoThreads());
     }
 
@@ -127,7 +141,7 @@ public final class NettyTcpServer {
         // the channels registered on it (seen in about one stop in ten under test).
         running.connections().close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
         shutDown(running.acceptorGroup(), running.ioGroup());
-        LOG.info("Stopped listening for MQTT over TCP on {}:{}", config.host(), port);
+        LOG.info("Stopped listening for MQTT over {} on {}:{}", protocol(), config.host(), port);
     }
 
     /**
@@ -151,8 +165,12 @@ public final class NettyTcpServer {
         throw new IllegalStateException("TCP listener is not running");
     }
 
+    private String protocol() {
+        return tls == null ? "TCP" : "TLS";
+    }
+
     private ServerBootstrap bootstrap(EventLoopGroup acceptorGroup, EventLoopGroup ioGroup,
-                                      ChannelGroup connections) {
+                                      ChannelGroup connections, SslContext sslContext) {
         return new ServerBootstrap()
                 .group(acceptorGroup, ioGroup)
                 .channel(transport.serverChannelClass())
@@ -161,7 +179,7 @@ public final class NettyTcpServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-                .childHandler(new TcpChannelInitializer(acceptor, connections, closeFlushTimeout));
+                .childHandler(new TcpChannelInitializer(acceptor, connections, closeFlushTimeout, sslContext));
     }
 
     private static void shutDown(EventLoopGroup... groups) {

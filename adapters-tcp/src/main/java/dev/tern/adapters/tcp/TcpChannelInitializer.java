@@ -5,10 +5,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 
 /**
- * Builds the pipeline of each accepted connection: flush consolidation, then the engine.
+ * Builds the pipeline of each accepted connection: TLS when the listener has it, flush
+ * consolidation, then the engine.
  *
  * <p>Why {@link FlushConsolidationHandler}: the engine flushes once per batch of work, and while
  * reading a batch is one {@code onBytes} call. A single read loop of the event loop can deliver
@@ -29,20 +31,29 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
     private final ConnectionAcceptor acceptor;
     private final ChannelGroup connections;
     private final Duration closeFlushTimeout;
+    private final SslContext tls;
 
     /**
      * @param connections where each connection is tracked so that stopping can close it
      * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     * @param tls the server TLS context, or null for plain TCP
      */
-    TcpChannelInitializer(ConnectionAcceptor acceptor, ChannelGroup connections, Duration closeFlushTimeout) {
+    TcpChannelInitializer(ConnectionAcceptor acceptor, ChannelGroup connections, Duration closeFlushTimeout,
+            SslContext tls) {
         this.acceptor = acceptor;
         this.connections = connections;
         this.closeFlushTimeout = closeFlushTimeout;
+        this.tls = tls;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         connections.add(channel);
+        if (tls != null) {
+            channel.pipeline()
+                    .addLast("tls", tls.newHandler(channel.alloc()))
+                    .addLast("tls-failures", new TlsHandshakeHandler());
+        }
         channel.pipeline()
                 .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
                 .addLast("engine", new InboundBytesHandler(acceptor, closeFlushTimeout));

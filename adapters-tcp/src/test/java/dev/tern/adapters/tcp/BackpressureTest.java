@@ -49,7 +49,7 @@ class BackpressureTest {
     @Test
     void closeWaitsForWrittenBytesButNoLongerThanTheCloseTimeout() throws Exception {
         RecordingAcceptor ownAcceptor = new RecordingAcceptor();
-        NettyTcpServer impatient = new NettyTcpServer(TestServers.config(true), ownAcceptor, Duration.ofMillis(300));
+        NettyTcpServer impatient = new NettyTcpServer(TestServers.config(true), null, ownAcceptor, Duration.ofMillis(300));
         impatient.start();
         try (Socket socket = TestServers.connect(impatient)) {
             RecordingConnection connection = ownAcceptor.next();

@@ -37,6 +37,16 @@ final class TestServers {
         return server;
     }
 
+    static NettyTcpServer start(TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor) {
+        NettyTcpServer server = new NettyTcpServer(config, tls, acceptor);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return server;
+    }
+
     static Socket connect(NettyTcpServer server) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress(LOOPBACK, server.boundPort()), 2_000);

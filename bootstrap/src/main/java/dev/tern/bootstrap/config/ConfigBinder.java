@@ -65,7 +65,8 @@ final class ConfigBinder {
     private static BrokerConfig assemble(Parsed values) {
         return new BrokerConfig(
                 new ListenersConfig(new TcpListenerConfig(
-                        values.get(TCP_HOST), values.get(TCP_PORT), values.get(TCP_ENABLED))),
+                        values.get(TCP_HOST), values.get(TCP_PORT), values.get(TCP_ENABLED)),
+                        tlsListener(values)),
                 new StorageConfig(
                         values.get(STORAGE_BACKEND),
                         values.get(DURABILITY),
@@ -88,7 +89,25 @@ final class ConfigBinder {
                         values.get(RESPONSE_INFORMATION),
                         values.get(SERVER_REFERENCE),
                         values.get(SERVER_MOVED),
-                        values.get(SHARED_STRATEGY)));
+                        values.get(SHARED_STRATEGY)),
+                security(values));
+    }
+
+    private static TlsListenerConfig tlsListener(Parsed values) {
+        return new TlsListenerConfig(values.get(ConfigKeys.TLS_ENABLED), values.get(ConfigKeys.TLS_HOST),
+                values.get(ConfigKeys.TLS_PORT), values.get(ConfigKeys.TLS_CERT_FILE),
+                values.get(ConfigKeys.TLS_KEY_FILE), values.get(ConfigKeys.TLS_PKCS12_FILE),
+                values.get(ConfigKeys.TLS_PKCS12_PASSWORD), values.get(ConfigKeys.TLS_PROTOCOLS),
+                values.get(ConfigKeys.TLS_CIPHERS), values.get(ConfigKeys.TLS_CLIENT_AUTH),
+                values.get(ConfigKeys.TLS_CA_FILE), values.get(ConfigKeys.TLS_CRL_FILE),
+                values.get(ConfigKeys.TLS_USE_IDENTITY_AS_USERNAME));
+    }
+
+    private static SecurityConfig security(Parsed values) {
+        return new SecurityConfig(values.get(ConfigKeys.PASSWORD_FILE), values.get(ConfigKeys.ACL_FILE),
+                values.get(ConfigKeys.ALLOW_ANONYMOUS), values.get(ConfigKeys.BRUTE_FORCE_MAX_FAILURES),
+                values.get(ConfigKeys.BRUTE_FORCE_BAN), values.get(ConfigKeys.AUTHENTICATOR),
+                values.get(ConfigKeys.AUTHORIZER), values.get(ConfigKeys.SCRAM_ENABLED));
     }
 
     private record Parsed(Map<ConfigKey<?>, Object> byKey) {

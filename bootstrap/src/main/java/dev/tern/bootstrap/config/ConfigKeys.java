@@ -1,6 +1,7 @@
 package dev.tern.bootstrap.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,13 +83,75 @@ public final class ConfigKeys {
             "mqtt.shared-subscription-strategy", "round-robin", ValueParser.choice(SharedStrategy.class),
             "member of a shared subscription group that gets a message: round-robin, random or sticky");
 
+    public static final ConfigKey<Boolean> TLS_ENABLED = new ConfigKey<>(
+            "listeners.tls.enabled", "false", ValueParser.bool(), "whether the MQTT-over-TLS listener runs");
+    public static final ConfigKey<String> TLS_HOST = new ConfigKey<>(
+            "listeners.tls.host", "127.0.0.1", ValueParser.text(), "address the MQTT/TLS listener binds to");
+    public static final ConfigKey<Integer> TLS_PORT = new ConfigKey<>(
+            "listeners.tls.port", "8883", ValueParser.integer(0, TcpListenerConfig.MAX_PORT),
+            "MQTT/TLS port; 0 picks a free port");
+    public static final ConfigKey<Optional<Path>> TLS_CERT_FILE = new ConfigKey<>(
+            "listeners.tls.cert-file", "none", ValueParser.optionalPath(),
+            "PEM certificate chain of the server, its own certificate first");
+    public static final ConfigKey<Optional<Path>> TLS_KEY_FILE = new ConfigKey<>(
+            "listeners.tls.key-file", "none", ValueParser.optionalPath(), "PEM (PKCS#8) private key of cert-file");
+    public static final ConfigKey<Optional<Path>> TLS_PKCS12_FILE = new ConfigKey<>(
+            "listeners.tls.pkcs12-file", "none", ValueParser.optionalPath(),
+            "PKCS#12 keystore with key and chain, instead of cert-file and key-file");
+    public static final ConfigKey<Optional<String>> TLS_PKCS12_PASSWORD = new ConfigKey<>(
+            "listeners.tls.pkcs12-password", "none", ValueParser.optionalText(), "password of pkcs12-file");
+    public static final ConfigKey<List<String>> TLS_PROTOCOLS = new ConfigKey<>(
+            "listeners.tls.protocols", "TLSv1.3,TLSv1.2", ValueParser.words(), "enabled TLS versions, comma-separated");
+    public static final ConfigKey<List<String>> TLS_CIPHERS = new ConfigKey<>(
+            "listeners.tls.ciphers", "default", ValueParser.words(),
+            "enabled cipher suites, comma-separated; default = the JDK's");
+    public static final ConfigKey<TlsClientAuth> TLS_CLIENT_AUTH = new ConfigKey<>(
+            "listeners.tls.client-auth", "none", ValueParser.choice(TlsClientAuth.class),
+            "client certificates: none, optional or required (mutual TLS)");
+    public static final ConfigKey<Optional<Path>> TLS_CA_FILE = new ConfigKey<>(
+            "listeners.tls.ca-file", "none", ValueParser.optionalPath(),
+            "PEM bundle of the CAs that sign client certificates");
+    public static final ConfigKey<Optional<Path>> TLS_CRL_FILE = new ConfigKey<>(
+            "listeners.tls.crl-file", "none", ValueParser.optionalPath(),
+            "certificate revocation list (PEM or DER) checked for client certificates");
+    public static final ConfigKey<Boolean> TLS_USE_IDENTITY_AS_USERNAME = new ConfigKey<>(
+            "listeners.tls.use-identity-as-username", "false", ValueParser.bool(),
+            "a verified client certificate's CN is the user name (no password needed)");
+
+    public static final ConfigKey<AutoSwitch> ALLOW_ANONYMOUS = new ConfigKey<>(
+            "security.allow-anonymous", "auto", ValueParser.choice(AutoSwitch.class),
+            "clients without user name: auto = allowed only while there is no password file");
+    public static final ConfigKey<Optional<Path>> PASSWORD_FILE = new ConfigKey<>(
+            "security.password-file", "none", ValueParser.optionalPath(),
+            "users and password hashes, written by tern passwd; re-read when it changes");
+    public static final ConfigKey<Optional<Path>> ACL_FILE = new ConfigKey<>(
+            "security.acl-file", "none", ValueParser.optionalPath(),
+            "topic access rules; none = every client may do everything");
+    public static final ConfigKey<Integer> BRUTE_FORCE_MAX_FAILURES = new ConfigKey<>(
+            "security.brute-force.max-failures", "5", ValueParser.integer(0, 1_000_000),
+            "failed logins per host or client id before a ban; 0 = never ban");
+    public static final ConfigKey<Duration> BRUTE_FORCE_BAN = new ConfigKey<>(
+            "security.brute-force.ban-seconds", "60", ValueParser.seconds(1, 86_400), "how long a ban lasts");
+    public static final ConfigKey<String> AUTHENTICATOR = new ConfigKey<>(
+            "security.authenticator", "file", ValueParser.text(),
+            "file, or the class name of a custom Authenticator");
+    public static final ConfigKey<String> AUTHORIZER = new ConfigKey<>(
+            "security.authorizer", "acl", ValueParser.text(), "acl, or the class name of a custom Authorizer");
+    public static final ConfigKey<AutoSwitch> SCRAM_ENABLED = new ConfigKey<>(
+            "security.scram.enabled", "auto", ValueParser.choice(AutoSwitch.class),
+            "offer MQTT 5 SCRAM-SHA-256 authentication; auto = when there is a password file");
+
     public static final List<ConfigKey<?>> ALL = List.of(
             TCP_HOST, TCP_PORT, TCP_ENABLED,
             STORAGE_BACKEND, DURABILITY, H2_PATH, REDIS_URL,
             CONNECT_TIMEOUT, MAX_PACKET_SIZE, MAX_INFLIGHT, MAX_QUEUED_MESSAGES, QUEUE_OVERFLOW,
             QUEUE_QOS0_FOR_OFFLINE, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
             MAX_SESSION_EXPIRY, OUTBOUND_TOPIC_ALIASES, VALIDATE_PAYLOAD_FORMAT, RESPONSE_INFORMATION, SERVER_REFERENCE,
-            SERVER_MOVED, SHARED_STRATEGY);
+            SERVER_MOVED, SHARED_STRATEGY,
+            TLS_ENABLED, TLS_HOST, TLS_PORT, TLS_CERT_FILE, TLS_KEY_FILE, TLS_PKCS12_FILE, TLS_PKCS12_PASSWORD,
+            TLS_PROTOCOLS, TLS_CIPHERS, TLS_CLIENT_AUTH, TLS_CA_FILE, TLS_CRL_FILE, TLS_USE_IDENTITY_AS_USERNAME,
+            ALLOW_ANONYMOUS, PASSWORD_FILE, ACL_FILE, BRUTE_FORCE_MAX_FAILURES, BRUTE_FORCE_BAN, AUTHENTICATOR,
+            AUTHORIZER, SCRAM_ENABLED);
 
     private ConfigKeys() {
     }

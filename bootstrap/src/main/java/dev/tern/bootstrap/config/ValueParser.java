@@ -107,4 +107,29 @@ public interface ValueParser<T> {
             return uri;
         };
     }
+
+    /** A file path, or {@code none} for no file. */
+    static ValueParser<Optional<java.nio.file.Path>> optionalPath() {
+        ValueParser<Optional<String>> text = optionalText();
+        return value -> {
+            try {
+                return text.parse(value).map(java.nio.file.Path::of);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("is not a file path");
+            }
+        };
+    }
+
+    /** Comma-separated words; {@code default} for an empty list (the library's defaults). */
+    static ValueParser<java.util.List<String>> words() {
+        return text -> {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("must not be blank (write default for the defaults)");
+            }
+            if ("default".equals(text.strip())) {
+                return java.util.List.of();
+            }
+            return Arrays.stream(text.split(",")).map(String::strip).filter(word -> !word.isEmpty()).toList();
+        };
+    }
 }

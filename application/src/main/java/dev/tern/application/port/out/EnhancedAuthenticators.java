@@ -23,6 +23,13 @@ public final class EnhancedAuthenticators {
         }
     }
 
+    /** These methods and {@code more}; a method offered twice is refused, as in the constructor. */
+    public EnhancedAuthenticators plus(List<EnhancedAuthenticator> more) {
+        List<EnhancedAuthenticator> all = new java.util.ArrayList<>(byMethod.values());
+        all.addAll(more);
+        return new EnhancedAuthenticators(all);
+    }
+
     /** The authenticator for {@code method}, or null when the broker does not offer it. */
     public EnhancedAuthenticator forMethod(String method) {
         return byMethod.get(method);

@@ -1,0 +1,72 @@
+package dev.tern.bootstrap.security;
+
+import dev.tern.application.port.out.ClientIdentity;
+import dev.tern.domain.topic.TopicFilter;
+import dev.tern.domain.topic.TopicName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parsed ACL file: rules for anonymous clients, per user, and patterns for everyone.
+ * Everything not granted is refused, and a matching deny beats any grant.
+ *
+ * <ul>
+ *   <li>Publish to a topic: allowed when a write rule matches it and no deny rule does.</li>
+ *   <li>Subscribe to a filter: allowed when a read rule covers every topic the filter can match
+ *       and no deny rule shares a topic with it (there is no per-message check on delivery, so a
+ *       subscription that could reach a denied topic is refused whole).</li>
+ * </ul>
+ *
+ * <p>Threading: immutable.
+ */
+public record AclRules(List<AclRule> anonymous, Map<String, List<AclRule>> users, List<AclRule> patterns) {
+
+    public AclRules {
+        anonymous = List.copyOf(anonymous);
+        users = Map.copyOf(users);
+        patterns = List.copyOf(patterns);
+    }
+
+    public boolean canPublish(ClientIdentity client, TopicName topic) {
+        boolean granted = false;
+        for (AclRule rule : rulesFor(client)) {
+            TopicFilter filter = rule.resolve(client);
+            if (filter == null || !filter.matches(topic)) {
+                continue;
+            }
+            if (rule.access() == AclAccess.DENY) {
+                return false;
+            }
+            granted |= rule.access().allowsWrite();
+        }
+        return granted;
+    }
+
+    public boolean canSubscribe(ClientIdentity client, TopicFilter requested) {
+        TopicFilter matched = requested.isShared() ? TopicFilter.parse(requested.filter()) : requested;
+        boolean granted = false;
+        for (AclRule rule : rulesFor(client)) {
+            TopicFilter filter = rule.resolve(client);
+            if (filter == null) {
+                continue;
+            }
+            if (rule.access() == AclAccess.DENY) {
+                if (FilterRelations.intersect(filter, matched)) {
+                    return false;
+                }
+            } else if (rule.access().allowsRead() && FilterRelations.covers(filter, matched)) {
+                granted = true;
+            }
+        }
+        return granted;
+    }
+
+    private List<AclRule> rulesFor(ClientIdentity client) {
+        List<AclRule> own = client.username() == null ? anonymous : users.getOrDefault(client.username(), List.of());
+        List<AclRule> all = new ArrayList<>(own.size() + patterns.size());
+        all.addAll(own);
+        all.addAll(patterns);
+        return all;
+    }
+}
