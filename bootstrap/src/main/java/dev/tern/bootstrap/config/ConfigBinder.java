@@ -2,6 +2,7 @@ package dev.tern.bootstrap.config;
 
 import static dev.tern.bootstrap.config.ConfigKeys.CONNECT_TIMEOUT;
 import static dev.tern.bootstrap.config.ConfigKeys.DURABILITY;
+import static dev.tern.bootstrap.config.ConfigKeys.H2_ON_CORRUPTION;
 import static dev.tern.bootstrap.config.ConfigKeys.H2_PATH;
 import static dev.tern.bootstrap.config.ConfigKeys.MAX_INFLIGHT;
 import static dev.tern.bootstrap.config.ConfigKeys.MAX_PACKET_SIZE;
@@ -12,7 +13,10 @@ import static dev.tern.bootstrap.config.ConfigKeys.MAX_KEEP_ALIVE;
 import static dev.tern.bootstrap.config.ConfigKeys.MAX_SESSION_EXPIRY;
 import static dev.tern.bootstrap.config.ConfigKeys.OUTBOUND_TOPIC_ALIASES;
 import static dev.tern.bootstrap.config.ConfigKeys.RECEIVE_MAXIMUM;
+import static dev.tern.bootstrap.config.ConfigKeys.REDIS_KEY_PREFIX;
+import static dev.tern.bootstrap.config.ConfigKeys.REDIS_REPLICAS;
 import static dev.tern.bootstrap.config.ConfigKeys.REDIS_URL;
+import static dev.tern.bootstrap.config.ConfigKeys.REDIS_WAIT_TIMEOUT;
 import static dev.tern.bootstrap.config.ConfigKeys.RESPONSE_INFORMATION;
 import static dev.tern.bootstrap.config.ConfigKeys.SERVER_MOVED;
 import static dev.tern.bootstrap.config.ConfigKeys.SERVER_REFERENCE;
@@ -70,8 +74,9 @@ final class ConfigBinder {
                 new StorageConfig(
                         values.get(STORAGE_BACKEND),
                         values.get(DURABILITY),
-                        new H2StorageConfig(values.get(H2_PATH)),
-                        new RedisStorageConfig(values.get(REDIS_URL))),
+                        new H2StorageConfig(values.get(H2_PATH), values.get(H2_ON_CORRUPTION)),
+                        new RedisStorageConfig(values.get(REDIS_URL), values.get(REDIS_KEY_PREFIX),
+                                values.get(REDIS_REPLICAS), values.get(REDIS_WAIT_TIMEOUT))),
                 new MqttConfig(
                         values.get(CONNECT_TIMEOUT),
                         values.get(MAX_PACKET_SIZE),

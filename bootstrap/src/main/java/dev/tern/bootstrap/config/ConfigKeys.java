@@ -30,6 +30,16 @@ public final class ConfigKeys {
     public static final ConfigKey<String> H2_PATH = new ConfigKey<>(
             "storage.h2.path", "./data/tern", ValueParser.text(),
             "H2 database file, absolute or starting with ./");
+    public static final ConfigKey<OnCorruption> H2_ON_CORRUPTION = new ConfigKey<>(
+            "storage.h2.on-corruption", "fail", ValueParser.choice(OnCorruption.class),
+            "a damaged database file: fail (stop and say so) or quarantine (move it aside, start empty)");
+    public static final ConfigKey<String> REDIS_KEY_PREFIX = new ConfigKey<>(
+            "storage.redis.key-prefix", "tern:", ValueParser.text(), "prefix of every key Tern writes in Redis");
+    public static final ConfigKey<Integer> REDIS_REPLICAS = new ConfigKey<>(
+            "storage.redis.wait-replicas", "0", ValueParser.integer(0, 100),
+            "replicas that must confirm each write batch (Redis WAIT) before messages are acknowledged");
+    public static final ConfigKey<Duration> REDIS_WAIT_TIMEOUT = new ConfigKey<>(
+            "storage.redis.wait-timeout", "1", ValueParser.seconds(1, 60), "seconds to wait for those replicas");
     public static final ConfigKey<URI> REDIS_URL = new ConfigKey<>(
             "storage.redis.url", "redis://127.0.0.1:6379", ValueParser.uri(RedisStorageConfig.SCHEMES),
             "Redis server, redis:// or rediss://");
@@ -143,7 +153,8 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey<?>> ALL = List.of(
             TCP_HOST, TCP_PORT, TCP_ENABLED,
-            STORAGE_BACKEND, DURABILITY, H2_PATH, REDIS_URL,
+            STORAGE_BACKEND, DURABILITY, H2_PATH, H2_ON_CORRUPTION, REDIS_URL, REDIS_KEY_PREFIX, REDIS_REPLICAS,
+            REDIS_WAIT_TIMEOUT,
             CONNECT_TIMEOUT, MAX_PACKET_SIZE, MAX_INFLIGHT, MAX_QUEUED_MESSAGES, QUEUE_OVERFLOW,
             QUEUE_QOS0_FOR_OFFLINE, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
             MAX_SESSION_EXPIRY, OUTBOUND_TOPIC_ALIASES, VALIDATE_PAYLOAD_FORMAT, RESPONSE_INFORMATION, SERVER_REFERENCE,

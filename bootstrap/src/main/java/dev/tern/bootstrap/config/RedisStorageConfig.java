@@ -4,13 +4,22 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Set;
 
-/** The Redis server, as a {@code redis://} or {@code rediss://} (TLS) URL. */
-public record RedisStorageConfig(URI url) {
+/**
+ * The Redis server.
+ *
+ * @param url            {@code redis://} or {@code rediss://} (TLS), with {@code user:password@} if needed
+ * @param keyPrefix      prefix of every key Tern writes
+ * @param replicasToWait replicas that must confirm each batch (WAIT) before it counts as stored
+ * @param waitTimeout    how long to wait for them
+ */
+public record RedisStorageConfig(URI url, String keyPrefix, int replicasToWait, java.time.Duration waitTimeout) {
 
     static final Set<String> SCHEMES = Set.of("redis", "rediss");
 
     public RedisStorageConfig {
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        Objects.requireNonNull(waitTimeout, "waitTimeout");
         if (!SCHEMES.contains(url.getScheme()) || url.getHost() == null) {
             throw new IllegalArgumentException("url must be redis://host[:port] or rediss://host[:port]: " + url);
         }

@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Sessions in table {@code session}, each with at most one row in {@code session_will}, which the
- * foreign key deletes with its session. The will's {@code message_expiry_seconds} column is written
- * with its default, -1 (none), as long as {@code Will} has no Message Expiry Interval to store.
+ * foreign key deletes with its session. The will's {@code message_expiry_seconds} is -1 when its
+ * message has no Message Expiry Interval.
  *
  * <p>Threading: thread-safe, as {@link Transactor} is; blocks on disk I/O.
  */
@@ -23,10 +23,11 @@ final class H2SessionStore implements SessionStore {
             + " KEY (client_id) VALUES (:client_id, :expiry_seconds, :disconnected_at_millis)";
     private static final String DELETE_WILL = "DELETE FROM session_will WHERE client_id = :client_id";
     private static final String INSERT_WILL = "INSERT INTO session_will (client_id, delay_seconds, "
-            + MessageColumns.NAMES + ") VALUES (:client_id, :delay_seconds, " + MessageColumns.PARAMETERS + ")";
+            + "message_expiry_seconds, " + MessageColumns.NAMES + ") VALUES (:client_id, :delay_seconds, "
+            + ":message_expiry_seconds, " + MessageColumns.PARAMETERS + ")";
     private static final String DELETE_SESSION = "DELETE FROM session WHERE client_id = :client_id";
     private static final String SELECT = "SELECT s.client_id, s.expiry_seconds, s.disconnected_at_millis,"
-            + " w.delay_seconds, w." + MessageColumns.NAMES.replace(", ", ", w.")
+            + " w.delay_seconds, w.message_expiry_seconds, w." + MessageColumns.NAMES.replace(", ", ", w.")
             + " FROM session s LEFT JOIN session_will w ON w.client_id = s.client_id";
     private static final String SELECT_ONE = SELECT + " WHERE s.client_id = :client_id";
 
@@ -55,7 +56,8 @@ final class H2SessionStore implements SessionStore {
     private static void insertWill(Handle handle, String clientId, Will will) {
         var insert = handle.createUpdate(INSERT_WILL)
                 .bind("client_id", clientId)
-                .bind("delay_seconds", will.delaySeconds());
+                .bind("delay_seconds", will.delaySeconds())
+                .bind("message_expiry_seconds", will.messageExpirySeconds());
         MessageColumns.bind(insert, will.message());
         insert.execute();
     }
@@ -82,7 +84,8 @@ final class H2SessionStore implements SessionStore {
 
     private static StoredSession read(ResultSet row) throws SQLException {
         long delaySeconds = row.getLong("delay_seconds");
-        Will will = row.wasNull() ? null : new Will(MessageColumns.read(row), delaySeconds);
+        Will will = row.wasNull() ? null
+                : new Will(MessageColumns.read(row), delaySeconds, row.getLong("message_expiry_seconds"));
         return new StoredSession(row.getString("client_id"), new SessionExpiry(row.getLong("expiry_seconds")), will,
                 row.getLong("disconnected_at_millis"));
     }

@@ -64,7 +64,7 @@ final class StoredValues {
     }
 
     static byte[] will(Will will) {
-        ValueWriter out = new ValueWriter(VERSION).writeLong(will.delaySeconds());
+        ValueWriter out = new ValueWriter(VERSION).writeLong(will.delaySeconds()).writeLong(will.messageExpirySeconds());
         MessageFormat.writeMessage(out, will.message());
         return out.toByteArray();
     }
@@ -72,7 +72,8 @@ final class StoredValues {
     static Will will(byte[] value, String source) {
         ValueReader in = new ValueReader(value, VERSION, source);
         long delaySeconds = in.readLong();
-        Will will = new Will(MessageFormat.readMessage(in), delaySeconds);
+        long messageExpirySeconds = in.readLong();
+        Will will = new Will(MessageFormat.readMessage(in), delaySeconds, messageExpirySeconds);
         in.expectEnd();
         return will;
     }

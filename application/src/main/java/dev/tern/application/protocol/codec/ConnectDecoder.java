@@ -4,6 +4,7 @@ import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.PacketType;
 import dev.tern.application.protocol.packet.Properties;
+import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.protocol.packet.Will;
@@ -42,6 +43,11 @@ final class ConnectDecoder implements PacketDecoder {
             return in.malformed(flagProblem);
         }
         Properties properties = version.isV5() ? PropertiesDecoder.read(in, PacketType.CONNECT) : Properties.EMPTY;
+        if (!in.failed() && properties.has(PropertyId.AUTHENTICATION_DATA)
+                && !properties.has(PropertyId.AUTHENTICATION_METHOD)) {
+            // 3.1.2.11.10: Authentication Data without an Authentication Method is a Protocol Error.
+            return in.fail(ReasonCode.PROTOCOL_ERROR, "authentication data without a method");
+        }
         String clientId = in.readUtf8String();
         if (in.failed()) {
             return null;

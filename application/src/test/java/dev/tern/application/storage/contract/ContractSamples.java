@@ -78,6 +78,6 @@ public final class ContractSamples {
 
     /** A will with a full message and a delay beyond the range of an int. */
     public static Will will() {
-        return new Will(fullMessage("clients/c1/status"), 0xFFFF_FFFFL);
+        return new Will(fullMessage("clients/c1/status"), 0xFFFF_FFFFL, 3600);
     }
 }
