@@ -8,7 +8,7 @@ import javax.inject.Singleton;
 
 /** The whole broker, built from its configuration and a clock. */
 @Singleton
-@Component(modules = {EngineModule.class, TcpModule.class})
+@Component(modules = {EngineModule.class, TcpModule.class, WebSocketModule.class})
 interface BrokerComponent {
 
     BrokerLifecycle lifecycle();

@@ -2,10 +2,12 @@ package dev.tern.bootstrap.config;
 
 import java.util.Objects;
 
-/** The network listeners; TCP only for now, WebSocket joins later. */
-public record ListenersConfig(TcpListenerConfig tcp) {
+/** The network listeners: plain TCP, WebSocket and secure WebSocket. */
+public record ListenersConfig(TcpListenerConfig tcp, WebSocketListenerConfig websocket, WssListenerConfig wss) {
 
     public ListenersConfig {
         Objects.requireNonNull(tcp, "tcp");
+        Objects.requireNonNull(websocket, "websocket");
+        Objects.requireNonNull(wss, "wss");
     }
 }

@@ -2,9 +2,12 @@ package dev.tern.bootstrap.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -79,6 +82,30 @@ public interface ValueParser<T> {
                         .collect(Collectors.joining(" or ")));
             }
             return uri;
+        };
+    }
+
+    /** Comma-separated entries, stripped; empty text is the empty list. */
+    static ValueParser<List<String>> commaSeparated() {
+        return text -> Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
+    }
+
+    /** A file path; empty text means none. */
+    static ValueParser<Optional<Path>> optionalPath() {
+        return text -> text.isBlank() ? Optional.empty() : Optional.of(Path.of(text.strip()));
+    }
+
+    /** An absolute HTTP path such as {@code /mqtt}. */
+    static ValueParser<String> httpPath() {
+        return text -> {
+            String path = text.strip();
+            if (!path.startsWith("/") || path.contains(" ") || path.contains("?")) {
+                throw new IllegalArgumentException("is not an HTTP path starting with /");
+            }
+            return path;
         };
     }
 }
