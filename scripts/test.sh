@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 need_packages=()
 command -v mosquitto_pub >/dev/null 2>&1 || need_packages+=(mosquitto-clients)
+# The browser test drives Debian's Chromium with npm's playwright-core (its own browser download
+# does not work here).
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
+command -v npm >/dev/null 2>&1 || need_packages+=(nodejs npm)
 
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -16,6 +20,18 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   else
     echo "Missing test prerequisites: ${need_packages[*]}" >&2
     echo "Install them with: sudo apt-get install -y ${need_packages[*]}" >&2
+    exit 1
+  fi
+fi
+
+browser_dir=bootstrap/src/test/browser
+if [ ! -d "$browser_dir/node_modules/playwright-core" ] || [ ! -f "$browser_dir/node_modules/mqtt/dist/mqtt.min.js" ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing the browser test's npm packages in $browser_dir"
+    (cd "$browser_dir" && npm ci --no-audit --no-fund)
+  else
+    echo "Missing the browser test's npm packages in $browser_dir" >&2
+    echo "Install them with: (cd $browser_dir && npm ci)" >&2
     exit 1
   fi
 fi

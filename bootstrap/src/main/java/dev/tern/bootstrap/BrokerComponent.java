@@ -11,7 +11,7 @@ import javax.inject.Singleton;
 /** The whole broker, built from its configuration and a clock. */
 @Singleton
 @Component(modules = {EngineModule.class, SecurityModule.class, StorageModule.class, TcpModule.class,
-        TlsModule.class})
+        TlsModule.class, WebSocketModule.class})
 interface BrokerComponent {
 
     BrokerLifecycle lifecycle();

@@ -48,6 +48,16 @@ public final class TernBroker implements AutoCloseable {
         return lifecycle.port("tls");
     }
 
+    /** The bound port of the {@code ws://} listener. */
+    public int webSocketPort() {
+        return lifecycle.port("websocket");
+    }
+
+    /** The bound port of the {@code wss://} listener. */
+    public int secureWebSocketPort() {
+        return lifecycle.port("wss");
+    }
+
     @Override
     public void close() {
         lifecycle.stop();

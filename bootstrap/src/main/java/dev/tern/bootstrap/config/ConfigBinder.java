@@ -27,6 +27,17 @@ import static dev.tern.bootstrap.config.ConfigKeys.STORAGE_BACKEND;
 import static dev.tern.bootstrap.config.ConfigKeys.TCP_ENABLED;
 import static dev.tern.bootstrap.config.ConfigKeys.TCP_HOST;
 import static dev.tern.bootstrap.config.ConfigKeys.TCP_PORT;
+import static dev.tern.bootstrap.config.ConfigKeys.WEBSOCKET_ALLOWED_ORIGINS;
+import static dev.tern.bootstrap.config.ConfigKeys.WEBSOCKET_ENABLED;
+import static dev.tern.bootstrap.config.ConfigKeys.WEBSOCKET_HOST;
+import static dev.tern.bootstrap.config.ConfigKeys.WEBSOCKET_PATH;
+import static dev.tern.bootstrap.config.ConfigKeys.WEBSOCKET_PORT;
+import static dev.tern.bootstrap.config.ConfigKeys.WEBSOCKET_TRUST_FORWARDED_FOR;
+import static dev.tern.bootstrap.config.ConfigKeys.WSS_CERT_FILE;
+import static dev.tern.bootstrap.config.ConfigKeys.WSS_ENABLED;
+import static dev.tern.bootstrap.config.ConfigKeys.WSS_HOST;
+import static dev.tern.bootstrap.config.ConfigKeys.WSS_KEY_FILE;
+import static dev.tern.bootstrap.config.ConfigKeys.WSS_PORT;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,16 +72,19 @@ final class ConfigBinder {
         try {
             return assemble(new Parsed(parsed));
         } catch (IllegalArgumentException e) {
-            // The parsers check every range the records check, so this means the two disagree.
+            // The parsers check each value alone; what is left are rules across keys (wss needs its
+            // files), or a disagreement between a parser and its record.
             throw new ConfigException("inconsistent configuration: " + e.getMessage());
         }
     }
 
     private static BrokerConfig assemble(Parsed values) {
         return new BrokerConfig(
-                new ListenersConfig(new TcpListenerConfig(
-                        values.get(TCP_HOST), values.get(TCP_PORT), values.get(TCP_ENABLED)),
-                        tlsListener(values)),
+                new ListenersConfig(
+                        new TcpListenerConfig(values.get(TCP_HOST), values.get(TCP_PORT), values.get(TCP_ENABLED)),
+                        tlsListener(values),
+                        webSocket(values),
+                        wss(values)),
                 new StorageConfig(
                         values.get(STORAGE_BACKEND),
                         values.get(DURABILITY),
@@ -113,6 +127,17 @@ final class ConfigBinder {
                 values.get(ConfigKeys.ALLOW_ANONYMOUS), values.get(ConfigKeys.BRUTE_FORCE_MAX_FAILURES),
                 values.get(ConfigKeys.BRUTE_FORCE_BAN), values.get(ConfigKeys.AUTHENTICATOR),
                 values.get(ConfigKeys.AUTHORIZER), values.get(ConfigKeys.SCRAM_ENABLED));
+    }
+
+    private static WebSocketListenerConfig webSocket(Parsed values) {
+        return new WebSocketListenerConfig(values.get(WEBSOCKET_HOST), values.get(WEBSOCKET_PORT),
+                values.get(WEBSOCKET_PATH), values.get(WEBSOCKET_ENABLED), values.get(WEBSOCKET_ALLOWED_ORIGINS),
+                values.get(WEBSOCKET_TRUST_FORWARDED_FOR));
+    }
+
+    private static WssListenerConfig wss(Parsed values) {
+        return new WssListenerConfig(values.get(WSS_HOST), values.get(WSS_PORT), values.get(WSS_ENABLED),
+                values.get(WSS_CERT_FILE), values.get(WSS_KEY_FILE));
     }
 
     private record Parsed(Map<ConfigKey<?>, Object> byKey) {

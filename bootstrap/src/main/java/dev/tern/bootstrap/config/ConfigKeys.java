@@ -21,6 +21,38 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> TCP_ENABLED = new ConfigKey<>(
             "listeners.tcp.enabled", "true", ValueParser.bool(), "whether the MQTT/TCP listener runs");
 
+    public static final ConfigKey<String> WEBSOCKET_HOST = new ConfigKey<>(
+            "listeners.websocket.host", "127.0.0.1", ValueParser.text(),
+            "address the MQTT/WebSocket (ws://) listener binds to");
+    public static final ConfigKey<Integer> WEBSOCKET_PORT = new ConfigKey<>(
+            "listeners.websocket.port", "8083", ValueParser.integer(0, TcpListenerConfig.MAX_PORT),
+            "MQTT/WebSocket port; 0 picks a free port");
+    public static final ConfigKey<String> WEBSOCKET_PATH = new ConfigKey<>(
+            "listeners.websocket.path", "/mqtt", ValueParser.httpPath(),
+            "HTTP path of the ws:// and wss:// listeners");
+    public static final ConfigKey<Boolean> WEBSOCKET_ENABLED = new ConfigKey<>(
+            "listeners.websocket.enabled", "true", ValueParser.bool(), "whether the ws:// listener runs");
+    public static final ConfigKey<List<String>> WEBSOCKET_ALLOWED_ORIGINS = new ConfigKey<>(
+            "listeners.websocket.allowed-origins", "", ValueParser.commaSeparated(),
+            "comma-separated browser origins allowed on ws:// and wss://; empty allows any");
+    public static final ConfigKey<Boolean> WEBSOCKET_TRUST_FORWARDED_FOR = new ConfigKey<>(
+            "listeners.websocket.trust-forwarded-for", "false", ValueParser.bool(),
+            "whether X-Forwarded-For names WebSocket clients in logs (only behind a proxy)");
+    public static final ConfigKey<String> WSS_HOST = new ConfigKey<>(
+            "listeners.wss.host", "127.0.0.1", ValueParser.text(), "address the wss:// listener binds to");
+    public static final ConfigKey<Integer> WSS_PORT = new ConfigKey<>(
+            "listeners.wss.port", "8084", ValueParser.integer(0, TcpListenerConfig.MAX_PORT),
+            "MQTT/secure WebSocket port; 0 picks a free port");
+    public static final ConfigKey<Boolean> WSS_ENABLED = new ConfigKey<>(
+            "listeners.wss.enabled", "false", ValueParser.bool(),
+            "whether the wss:// listener runs (needs cert-file and key-file)");
+    public static final ConfigKey<Optional<Path>> WSS_CERT_FILE = new ConfigKey<>(
+            "listeners.wss.cert-file", "none", ValueParser.optionalPath(),
+            "PEM certificate chain of the wss:// listener, leaf first");
+    public static final ConfigKey<Optional<Path>> WSS_KEY_FILE = new ConfigKey<>(
+            "listeners.wss.key-file", "none", ValueParser.optionalPath(),
+            "PEM private key (unencrypted PKCS#8) of the wss:// listener");
+
     public static final ConfigKey<StorageBackend> STORAGE_BACKEND = new ConfigKey<>(
             "storage.backend", "memory", ValueParser.choice(StorageBackend.class),
             "where sessions and messages are kept: memory, h2 or redis");
@@ -153,6 +185,8 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey<?>> ALL = List.of(
             TCP_HOST, TCP_PORT, TCP_ENABLED,
+            WEBSOCKET_HOST, WEBSOCKET_PORT, WEBSOCKET_PATH, WEBSOCKET_ENABLED, WEBSOCKET_ALLOWED_ORIGINS,
+            WEBSOCKET_TRUST_FORWARDED_FOR, WSS_HOST, WSS_PORT, WSS_ENABLED, WSS_CERT_FILE, WSS_KEY_FILE,
             STORAGE_BACKEND, DURABILITY, H2_PATH, H2_ON_CORRUPTION, REDIS_URL, REDIS_KEY_PREFIX, REDIS_REPLICAS,
             REDIS_WAIT_TIMEOUT,
             CONNECT_TIMEOUT, MAX_PACKET_SIZE, MAX_INFLIGHT, MAX_QUEUED_MESSAGES, QUEUE_OVERFLOW,

@@ -2,8 +2,10 @@ package dev.tern.bootstrap.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -130,6 +132,25 @@ public interface ValueParser<T> {
                 return java.util.List.of();
             }
             return Arrays.stream(text.split(",")).map(String::strip).filter(word -> !word.isEmpty()).toList();
+        };
+    }
+
+    /** Comma-separated entries, stripped; empty text is the empty list. */
+    static ValueParser<List<String>> commaSeparated() {
+        return text -> Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
+    }
+
+    /** An absolute HTTP path such as {@code /mqtt}. */
+    static ValueParser<String> httpPath() {
+        return text -> {
+            String path = text.strip();
+            if (!path.startsWith("/") || path.contains(" ") || path.contains("?")) {
+                throw new IllegalArgumentException("is not an HTTP path starting with /");
+            }
+            return path;
         };
     }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a {@link TernBroker} on an ephemeral loopback port, configured from {@code --set} style
- * settings. Register it as a static field for one broker per test class, or as an instance field
- * for a fresh broker (no sessions, no retained messages) per test:
+ * Runs a {@link TernBroker} on ephemeral loopback ports (TCP and WebSocket), configured from
+ * {@code --set} style settings. Register it as a static field for one broker per test class, or
+ * as an instance field for a fresh broker (no sessions, no retained messages) per test:
  *
  * <pre>{@code @RegisterExtension static final BrokerExtension BROKER = BrokerExtension.with("mqtt.connect-timeout=1");}</pre>
  *
@@ -38,6 +38,8 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
         List<CommandLine.Setting> parsed = new ArrayList<>();
         parsed.add(new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"));
         parsed.add(new CommandLine.Setting("listeners.tcp.port", "0"));
+        parsed.add(new CommandLine.Setting("listeners.websocket.host", "127.0.0.1"));
+        parsed.add(new CommandLine.Setting("listeners.websocket.port", "0"));
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             parsed.add(new CommandLine.Setting(setting.substring(0, equals), setting.substring(equals + 1)));
@@ -51,6 +53,15 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
             throw new IllegalStateException("broker not running");
         }
         return running.tcpPort();
+    }
+
+    /** The bound port of the {@code ws://} listener (path {@code /mqtt}). */
+    public int webSocketPort() {
+        TernBroker running = broker;
+        if (running == null) {
+            throw new IllegalStateException("broker not running");
+        }
+        return running.webSocketPort();
     }
 
     public String uri() {

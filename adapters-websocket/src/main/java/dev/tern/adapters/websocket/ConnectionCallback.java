@@ -1,0 +1,66 @@
+package dev.tern.adapters.websocket;
+
+import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.in.InboundConnection;
+import io.undertow.websockets.WebSocketConnectionCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.time.Duration;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+
+/**
+ * Hands each upgraded WebSocket to the engine and wires its frames, its close and its membership
+ * in the server's set of open channels.
+ *
+ * <p>Threading: Undertow calls {@link #onConnect} on the new connection's I/O thread, which from
+ * then on is the engine's executor for it.
+ */
+final class ConnectionCallback implements WebSocketConnectionCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCallback.class);
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    private final ConnectionAcceptor acceptor;
+    private final WebSocketListenerConfig config;
+    private final WaterMarks waterMarks;
+    private final Duration closeFlushTimeout;
+    private final Set<WebSocketChannel> openChannels;
+
+    /** @param openChannels thread-safe; the server closes what is left in it when it stops */
+    ConnectionCallback(ConnectionAcceptor acceptor, WebSocketListenerConfig config, Duration closeFlushTimeout,
+                       Set<WebSocketChannel> openChannels) {
+        this.acceptor = acceptor;
+        this.config = config;
+        this.waterMarks = new WaterMarks(config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark());
+        this.closeFlushTimeout = closeFlushTimeout;
+        this.openChannels = openChannels;
+    }
+
+    @Override
+    public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+        String remote = PeerAddress.describe(channel.getSourceAddress(),
+                exchange.getRequestHeader(FORWARDED_FOR), config.trustForwardedFor());
+        UndertowClientChannel client = new UndertowClientChannel(channel, remote, waterMarks, closeFlushTimeout);
+        InboundConnection connection;
+        try {
+            connection = acceptor.accept(client);
+        } catch (RuntimeException e) {
+            LOG.warn("Engine refused connection {}; closing it", remote, e);
+            IoUtils.safeClose(channel);
+            return;
+        }
+        client.attach(connection);
+        openChannels.add(channel);
+        channel.addCloseTask(closed -> {
+            openChannels.remove(closed);
+            LOG.debug("Connection {} closed", remote);
+            client.reportClosed();
+        });
+        channel.getReceiveSetter().set(new FrameReceiver(connection, client));
+        channel.resumeReceives();
+        LOG.debug("Connection {} accepted ({}, subprotocol {})", remote, config.scheme(), channel.getSubProtocol());
+    }
+}

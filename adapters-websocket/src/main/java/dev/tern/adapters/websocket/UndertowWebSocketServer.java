@@ -1,0 +1,168 @@
+package dev.tern.adapters.websocket;
+
+import dev.tern.application.port.in.ConnectionAcceptor;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
+import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+import org.xnio.Options;
+
+/**
+ * MQTT over WebSocket ({@code ws://} or {@code wss://}): upgrades requests on the configured path
+ * that offer the {@code mqtt} subprotocol and hands each connection to the engine through {@link
+ * ConnectionAcceptor}. Every connection lives on one XNIO I/O thread, which is also the engine's
+ * executor for it.
+ *
+ * <p>Threading: {@link #start()} and {@link #stop()} block until done and must not be called on
+ * one of this server's I/O threads; every method may be called from any other thread.
+ */
+public final class UndertowWebSocketServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UndertowWebSocketServer.class);
+
+    /** Long enough for a final packet to reach a slow but live peer, short for a stuck one. */
+    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+    private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
+    /** The handshake never blocks, so the worker pool only needs to exist. */
+    private static final int WORKER_THREADS = 1;
+
+    private final WebSocketListenerConfig config;
+    private final ConnectionAcceptor acceptor;
+    private final Duration closeFlushTimeout;
+    private final Set<WebSocketChannel> openChannels = ConcurrentHashMap.newKeySet();
+    private Undertow undertow;
+    private boolean used;
+
+    public UndertowWebSocketServer(WebSocketListenerConfig config, ConnectionAcceptor acceptor) {
+        this(config, acceptor, CLOSE_FLUSH_TIMEOUT);
+    }
+
+    /** @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave */
+    UndertowWebSocketServer(WebSocketListenerConfig config, ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
+        this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
+    }
+
+    /**
+     * Binds the listener.
+     *
+     * @throws IOException when the address cannot be bound or the TLS files cannot be used; the
+     *     message names {@code host:port}
+     * @throws IllegalStateException when already started or stopped
+     */
+    public synchronized void start() throws IOException {
+        if (used) {
+            throw new IllegalStateException("WebSocket listener already " + (undertow != null ? "started" : "stopped"));
+        }
+        used = true;
+        String where = config.scheme() + "://" + config.host() + ":" + config.port() + config.path();
+        Undertow.Builder builder = Undertow.builder()
+                .setIoThreads(config.effectiveIoThreads())
+                .setWorkerThreads(WORKER_THREADS)
+                .setSocketOption(Options.TCP_NODELAY, true)
+                .setHandler(handler());
+        if (config.tls().isPresent()) {
+            SSLContext ssl;
+            try {
+                ssl = PemSslContexts.serverContext(config.tls().get());
+            } catch (IOException e) {
+                throw new IOException("Cannot listen for MQTT over WebSocket on " + where + ": " + e.getMessage(), e);
+            }
+            builder.addHttpsListener(config.port(), config.host(), ssl);
+        } else {
+            builder.addHttpListener(config.port(), config.host());
+        }
+        Undertow server = builder.build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            quietlyStop(server);
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException("Cannot listen for MQTT over WebSocket on " + where + ": " + cause.getMessage(), e);
+        }
+        undertow = server;
+        LOG.info("Listening for MQTT over WebSocket on {}://{}:{}{} ({} I/O threads)", config.scheme(),
+                config.host(), boundPort(), config.path(), config.effectiveIoThreads());
+    }
+
+    /**
+     * The port actually bound, which differs from the configured one when that was 0.
+     *
+     * @throws IllegalStateException when not running
+     */
+    public synchronized int boundPort() {
+        if (undertow == null) {
+            throw new IllegalStateException("WebSocket listener is not running");
+        }
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * Closes every connection (the engine sees {@code onClosed} for each), then the listener and
+     * its threads. Does nothing when not running; a stopped server cannot restart.
+     */
+    public void stop() {
+        Undertow running;
+        synchronized (this) {
+            used = true;
+            running = undertow;
+            undertow = null;
+        }
+        if (running == null) {
+            return;
+        }
+        int port = ((InetSocketAddress) running.getListenerInfo().get(0).getAddress()).getPort();
+        closeOpenChannels();
+        quietlyStop(running);
+        LOG.info("Stopped listening for MQTT over WebSocket on {}:{}", config.host(), port);
+    }
+
+    private HttpHandler handler() {
+        ConnectionCallback callback = new ConnectionCallback(acceptor, config, closeFlushTimeout, openChannels);
+        // RFC 6455 (version 13) only: the drafts before it have no binary frames worth supporting.
+        HttpHandler handshake = new WebSocketProtocolHandshakeHandler(
+                List.of(new Hybi13Handshake(HandshakeGate.SUBPROTOCOLS, false)), callback);
+        return new HandshakeGate(config.path(), config.allowedOrigins(), handshake);
+    }
+
+    /**
+     * Closed on their own I/O threads and awaited, so that every engine connection hears {@code
+     * onClosed} while its executor still runs.
+     */
+    private void closeOpenChannels() {
+        for (WebSocketChannel channel : List.copyOf(openChannels)) {
+            channel.getIoThread().execute(() -> IoUtils.safeClose(channel));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_TIMEOUT_MILLIS);
+        while (!openChannels.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void quietlyStop(Undertow server) {
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            LOG.debug("Stopping the WebSocket listener failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tern.adapters.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class InboundFramesTest {
+
+    private final RecordingAcceptor acceptor = new RecordingAcceptor();
+    private final UndertowWebSocketServer server = TestServers.start(TestServers.config(), acceptor);
+
+    @AfterEach
+    void stopServer() {
+        server.stop();
+    }
+
+    /** [MQTT-6.0.0-2] a packet may span frames: the bytes of consecutive frames arrive in order. */
+    @Test
+    void deliversTheBytesOfConsecutiveBinaryFramesInOrder() throws Exception {
+        WebSocket socket = TestServers.connect(server, new ClientListener(true));
+        RecordingConnection connection = acceptor.next();
+
+        socket.sendBinary(ByteBuffer.wrap(new byte[] {0x10, 0x0c}), true).get(5, TimeUnit.SECONDS);
+        socket.sendBinary(ByteBuffer.wrap(new byte[] {0x00, 0x04, 'M'}), true).get(5, TimeUnit.SECONDS);
+        socket.sendBinary(ByteBuffer.wrap(new byte[] {'Q', 'T', 'T'}), true).get(5, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> connection.received().length == 8);
+        assertThat(connection.received()).containsExactly(0x10, 0x0c, 0x00, 0x04, 'M', 'Q', 'T', 'T');
+        assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
+        socket.abort();
+    }
+
+    /** [MQTT-6.0.0-2] a message fragmented into continuation frames streams through in order. */
+    @Test
+    void deliversAFragmentedMessageInOrder() throws Exception {
+        WebSocket socket = TestServers.connect(server, new ClientListener(true));
+        RecordingConnection connection = acceptor.next();
+        byte[] large = new byte[100_000];
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) i;
+        }
+
+        socket.sendBinary(ByteBuffer.wrap(large, 0, 40_000), false).get(5, TimeUnit.SECONDS);
+        socket.sendBinary(ByteBuffer.wrap(large, 40_000, 30_000), false).get(5, TimeUnit.SECONDS);
+        socket.sendBinary(ByteBuffer.wrap(large, 70_000, 30_000), true).get(5, TimeUnit.SECONDS);
+        socket.sendBinary(ByteBuffer.wrap(new byte[] {42}), true).get(5, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> connection.received().length == large.length + 1);
+        byte[] expected = new byte[large.length + 1];
+        System.arraycopy(large, 0, expected, 0, large.length);
+        expected[large.length] = 42;
+        assertThat(connection.received()).isEqualTo(expected);
+        socket.abort();
+    }
+
+    /** [MQTT-6.0.0-1] a text frame is not MQTT: the connection is closed. */
+    @Test
+    void closesTheConnectionOnATextFrame() throws Exception {
+        ClientListener listener = new ClientListener(true);
+        WebSocket socket = TestServers.connect(server, listener);
+        RecordingConnection connection = acceptor.next();
+
+        socket.sendText("{\"hello\":1}", true).get(5, TimeUnit.SECONDS);
+
+        assertThat(listener.closeCode.get(5, TimeUnit.SECONDS)).isEqualTo(UndertowClientChannel.UNSUPPORTED_DATA);
+        await().atMost(Duration.ofSeconds(5)).until(() -> connection.closedCalls() == 1);
+        assertThat(connection.received()).isEmpty();
+        assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
+    }
+
+    @Test
+    void reportsAClientCloseExactlyOnce() throws Exception {
+        WebSocket socket = TestServers.connect(server, new ClientListener(true));
+        RecordingConnection connection = acceptor.next();
+
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> connection.closedCalls() == 1);
+        Thread.sleep(100);
+        assertThat(connection.closedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void stoppingTheServerClosesEveryConnection() throws Exception {
+        TestServers.connect(server, new ClientListener(true));
+        TestServers.connect(server, new ClientListener(true));
+        RecordingConnection first = acceptor.next();
+        RecordingConnection second = acceptor.next();
+
+        server.stop();
+        server.stop();
+
+        assertThat(first.closedCalls()).isEqualTo(1);
+        assertThat(second.closedCalls()).isEqualTo(1);
+        assertThat(first.callbackThreadsOffExecutor()).isEmpty();
+    }
+}
