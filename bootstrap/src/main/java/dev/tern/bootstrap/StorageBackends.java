@@ -10,11 +10,25 @@ import dev.tern.bootstrap.config.OnCorruption;
 import dev.tern.bootstrap.config.RedisStorageConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens the backend {@code storage.backend} names; a failure becomes a message for the operator. */
 final class StorageBackends {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StorageBackends.class);
+    private static final int REDIS_ATTEMPTS = 6;
+
     private StorageBackends() {
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageStartException("interrupted while waiting for Redis", e);
+        }
     }
 
     static OpenedStorage open(BrokerConfig config, Clock clock) {
@@ -38,14 +52,27 @@ final class StorageBackends {
                 h2.subscriptions(), h2.retained(), h2.queues(), h2.inflight(), h2.transactions(), h2);
     }
 
+    /**
+     * Redis may come up after Tern (containers, service managers): connecting is retried with a
+     * doubling pause, each failure logged, before the broker gives up with the last error.
+     */
     private static OpenedStorage redis(RedisStorageConfig config) {
-        RedisStorage redis;
         RedisStorageSettings settings = new RedisStorageSettings(config.url().toString(), config.keyPrefix(),
                 config.replicasToWait(), config.waitTimeout());
-        try {
-            redis = RedisStorage.connect(settings);
-        } catch (RuntimeException e) {
-            throw new StorageStartException(e.getMessage(), e);
+        RedisStorage redis = null;
+        long pauseMillis = 500;
+        for (int attempt = 1; redis == null; attempt++) {
+            try {
+                redis = RedisStorage.connect(settings);
+            } catch (RuntimeException e) {
+                if (attempt == REDIS_ATTEMPTS) {
+                    throw new StorageStartException(e.getMessage() + " (gave up after " + attempt + " attempts)", e);
+                }
+                LOG.warn("Redis at {} unavailable (attempt {} of {}), retrying in {} ms: {}", settings.redactedUrl(),
+                        attempt, REDIS_ATTEMPTS, pauseMillis, e.getMessage());
+                sleep(pauseMillis);
+                pauseMillis *= 2;
+            }
         }
         return new OpenedStorage("redis " + settings.redactedUrl(), true, redis.sessions(), redis.subscriptions(),
                 redis.retained(), redis.queues(), redis.inflight(), redis.transactions(), redis);

@@ -29,6 +29,7 @@ class LoadScenariosSmokeTest {
         List<CommandLine.Setting> settings = List.of(
                 new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
                 new CommandLine.Setting("listeners.tcp.port", "0"),
+                new CommandLine.Setting("listeners.websocket.port", "0"),
                 new CommandLine.Setting("mqtt.max-queued-messages", "100000"));
         broker = TernBroker.start(ConfigLoader.load(new CommandLine(Optional.empty(), settings), Map.of()));
     }

@@ -41,7 +41,7 @@ final class BrokerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
-                "--set", "listeners.tcp.port=" + port));
+                "--set", "listeners.tcp.port=" + port, "--set", "listeners.websocket.enabled=false"));
         for (String setting : settings) {
             command.add("--set");
             command.add(setting);

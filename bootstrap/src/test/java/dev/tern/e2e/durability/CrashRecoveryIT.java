@@ -18,6 +18,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,23 @@ class CrashRecoveryIT {
     @TempDir
     Path data;
 
-    private String[] settings(String backend) {
+    private RedisServerProcess redis;
+
+    @AfterEach
+    void stopRedis() throws InterruptedException {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    /** The broker's settings for a backend; Redis gets a server of its own that outlives the broker. */
+    private String[] settings(String backend) throws Exception {
+        if (backend.equals("redis")) {
+            if (redis == null) {
+                redis = RedisServerProcess.start(data);
+            }
+            return new String[] {"storage.backend=redis", "storage.redis.url=" + redis.url()};
+        }
         return new String[] {"storage.backend=" + backend, "storage.h2.path=" + data.resolve("tern").toAbsolutePath()};
     }
 
@@ -69,7 +86,7 @@ class CrashRecoveryIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2"})
+    @ValueSource(strings = {"h2", "redis"})
     void acknowledgedMessagesForAnOfflineSubscriberSurviveKill9(String backend) throws Exception {
         int port = BrokerProcess.freePort();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

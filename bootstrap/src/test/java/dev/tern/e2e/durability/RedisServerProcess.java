@@ -1,0 +1,75 @@
+package dev.tern.e2e.durability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real redis-server for the durability tests, on a free port with a data directory of its own.
+ * A missing redis-server fails the test with the install line; it never skips.
+ */
+final class RedisServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private RedisServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static RedisServerProcess start(Path dir) throws IOException, InterruptedException {
+        String binary = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server").stream()
+                .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                .orElseThrow(() -> new AssertionError("redis-server is not installed; run: apt-get install -y redis-server"
+                        + " (scripts/test.sh does this when run as root)"));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int port = BrokerProcess.freePort();
+            Process process = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+            RedisServerProcess redis = new RedisServerProcess(process, port);
+            if (redis.awaitPing()) {
+                return redis;
+            }
+            process.destroyForcibly();
+        }
+        throw new AssertionError("redis-server did not start; see " + dir.resolve("redis.log"));
+    }
+
+    private boolean awaitPing() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                InputStream in = socket.getInputStream();
+                byte[] reply = in.readNBytes(7);
+                if (new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG")) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        return false;
+    }
+
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
