@@ -16,12 +16,37 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisServerProcess implements AutoCloseable {
 
-    private final Process process;
+    private final String binary;
+    private final Path dir;
     private final int port;
+    private Process process;
 
-    private RedisServerProcess(Process process, int port) {
+    private RedisServerProcess(String binary, Path dir, Process process, int port) {
+        this.binary = binary;
+        this.dir = dir;
         this.process = process;
         this.port = port;
+    }
+
+    private static Process launch(String binary, Path dir, int port) throws IOException {
+        return new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
+                .start();
+    }
+
+    /** Kills the server: Redis is gone, as in an outage. */
+    void stop() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts it again on the same port (empty: it keeps nothing on disk). */
+    void restart() throws IOException, InterruptedException {
+        process = launch(binary, dir, port);
+        if (!awaitPing()) {
+            throw new AssertionError("redis-server did not restart on port " + port);
+        }
     }
 
     static RedisServerProcess start(Path dir) throws IOException, InterruptedException {
@@ -31,10 +56,8 @@ final class RedisServerProcess implements AutoCloseable {
                         + " (scripts/test.sh does this when run as root)"));
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = BrokerProcess.freePort();
-            Process process = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-            RedisServerProcess redis = new RedisServerProcess(process, port);
+            Process process = launch(binary, dir, port);
+            RedisServerProcess redis = new RedisServerProcess(binary, dir, process, port);
             if (redis.awaitPing()) {
                 return redis;
             }
