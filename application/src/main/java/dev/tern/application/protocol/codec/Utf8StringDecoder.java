@@ -13,15 +13,15 @@ import java.nio.charset.StandardCharsets;
  * [MQTT-1.5.3-1] [MQTT-1.5.4-1] and U+0000 [MQTT-1.5.3-2] [MQTT-1.5.4-2].
  *
  * <p>Reuses its charset decoder and char buffer, so it belongs to one reader: not thread-safe.
+ * Both are made on the first non-ASCII string only: most connections never need them, and an idle
+ * connection should cost as little memory as it can.
  */
 final class Utf8StringDecoder {
 
     private static final int MAX_STRING_BYTES = 0xFFFF;
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private CharBuffer chars = CharBuffer.allocate(64);
+    private CharsetDecoder decoder;
+    private CharBuffer chars;
 
     /**
      * Decodes the {@code length} bytes at the position of {@code in} and advances past them.
@@ -54,6 +54,12 @@ final class Utf8StringDecoder {
     }
 
     private String strict(ByteBuffer in, int end, int length) {
+        if (decoder == null) {
+            decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            chars = CharBuffer.allocate(Math.max(64, length));
+        }
         if (chars.capacity() < length) {
             // UTF-8 never needs more UTF-16 units than bytes.
             chars = CharBuffer.allocate(Math.min(Math.max(length, chars.capacity() * 2), MAX_STRING_BYTES));
