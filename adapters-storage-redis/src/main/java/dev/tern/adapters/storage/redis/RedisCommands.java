@@ -27,7 +27,7 @@ final class RedisCommands {
     private final RedissonClient redisson;
     private final BatchOptions writeOptions;
     private final BatchOptions readOptions;
-    private final String redactedUrl;
+    private final String target;
     private final int replicasToWait;
     private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
 
@@ -36,12 +36,12 @@ final class RedisCommands {
      *                       {@code replicasToWait} says how many must confirm
      * @param replicasToWait 0, or how many replicas must have confirmed a write batch
      */
-    RedisCommands(RedissonClient redisson, BatchOptions writeOptions, BatchOptions readOptions, String redactedUrl,
+    RedisCommands(RedissonClient redisson, BatchOptions writeOptions, BatchOptions readOptions, String target,
                   int replicasToWait) {
         this.redisson = redisson;
         this.writeOptions = writeOptions;
         this.readOptions = readOptions;
-        this.redactedUrl = redactedUrl;
+        this.target = target;
         this.replicasToWait = replicasToWait;
     }
 
@@ -105,7 +105,7 @@ final class RedisCommands {
      */
     private void confirmed(BatchResult<?> result) {
         if (result.getSyncedSlaves() < replicasToWait) {
-            throw new StorageUnavailableException("Redis at " + redactedUrl + " applied a write but only "
+            throw new StorageUnavailableException("Redis at " + target + " applied a write but only "
                     + result.getSyncedSlaves() + " of " + replicasToWait + " replicas confirmed it in time", null);
         }
     }
@@ -114,7 +114,7 @@ final class RedisCommands {
         try {
             return batch.execute();
         } catch (RedisException e) {
-            throw new StorageUnavailableException("Redis " + what + " failed at " + redactedUrl + ": " + e.getMessage(), e);
+            throw new StorageUnavailableException("Redis " + what + " failed at " + target + ": " + e.getMessage(), e);
         }
     }
 

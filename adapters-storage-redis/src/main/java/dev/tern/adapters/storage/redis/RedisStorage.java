@@ -6,13 +6,11 @@ import dev.tern.application.port.out.RetainedMessageStore;
 import dev.tern.application.port.out.SessionStore;
 import dev.tern.application.port.out.StorageTransactions;
 import dev.tern.application.port.out.SubscriptionStore;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
-import org.redisson.config.ConstantDelay;
 
 /**
  * The storage ports over Redis, through one Redisson client. Key layout: {@link RedisKeys} and
@@ -23,11 +21,6 @@ import org.redisson.config.ConstantDelay;
  * must not use them on a network I/O thread.
  */
 public final class RedisStorage implements AutoCloseable {
-
-    /** Retries of a command that got no reply (idempotent: every write is a replace or delete). */
-    private static final int RETRY_ATTEMPTS = 2;
-    private static final int NETTY_THREADS = 4;
-    private static final int POOL_SIZE = 16;
 
     private final RedissonClient redisson;
     private final SessionStore sessions;
@@ -41,7 +34,7 @@ public final class RedisStorage implements AutoCloseable {
         this.redisson = redisson;
         RedisKeys keys = new RedisKeys(settings.keyPrefix());
         RedisCommands commands = new RedisCommands(redisson, writeOptions(settings), readOptions(settings),
-                settings.redactedUrl(), settings.replicasToWait());
+                settings.target(), settings.replicasToWait());
         this.sessions = new RedisSessionStore(commands, keys);
         this.subscriptions = new RedisSubscriptionStore(commands, keys);
         this.retained = new RedisRetainedMessageStore(commands, keys);
@@ -51,19 +44,21 @@ public final class RedisStorage implements AutoCloseable {
     }
 
     /**
-     * Connects to the Redis at {@code settings.url()}.
+     * Connects to the Redis at {@code settings.url()}, or to the one its Redisson configuration
+     * file describes (one server, or the primary a Sentinel names).
      *
      * @throws StorageUnavailableException if Redis cannot be reached or refuses the credentials,
      *                                     naming the url without its password
-     * @throws IllegalArgumentException    if the url or key prefix is malformed
+     * @throws IllegalArgumentException    if the url, Redisson configuration or key prefix is
+     *                                     malformed, or the configuration asks for Redis Cluster
      */
     public static RedisStorage connect(RedisStorageSettings settings) {
-        RedisUrl url = RedisUrl.parse(settings.url());
+        Config config = ClientConfig.of(settings);
         RedissonClient redisson;
         try {
-            redisson = Redisson.create(config(url, settings));
+            redisson = Redisson.create(config);
         } catch (RuntimeException e) {
-            throw new StorageUnavailableException("Cannot connect to Redis at " + url.redacted() + ": "
+            throw new StorageUnavailableException("Cannot connect to Redis at " + settings.target() + ": "
                     + e.getMessage(), e);
         }
         return new RedisStorage(redisson, settings);
@@ -99,31 +94,6 @@ public final class RedisStorage implements AutoCloseable {
         redisson.shutdown();
     }
 
-    private static Config config(RedisUrl url, RedisStorageSettings settings) {
-        int timeoutMillis = Math.toIntExact(settings.commandTimeout().toMillis());
-        Config config = new Config();
-        // Every store names its codec; this default only keeps Redisson from picking Kryo anywhere.
-        config.setCodec(Codecs.BYTES);
-        // Plain EVAL: with the script cache Redisson sends EVALSHA, and a NOSCRIPT reply inside
-        // MULTI/EXEC could not be retried without replaying the whole transaction.
-        config.setUseScriptCache(false);
-        config.setNettyThreads(NETTY_THREADS);
-        config.setUsername(url.user());
-        config.setPassword(url.password());
-        config.useSingleServer()
-                .setAddress(url.address())
-                .setDatabase(url.database())
-                .setConnectTimeout(timeoutMillis)
-                .setTimeout(timeoutMillis)
-                .setRetryAttempts(RETRY_ATTEMPTS)
-                .setRetryDelay(new ConstantDelay(Duration.ofMillis(Math.min(timeoutMillis, 1_000))))
-                .setConnectionMinimumIdleSize(1)
-                .setConnectionPoolSize(POOL_SIZE)
-                .setSubscriptionConnectionMinimumIdleSize(0)
-                .setClientName("tern");
-        return config;
-    }
-
     private static BatchOptions writeOptions(RedisStorageSettings settings) {
         BatchOptions options = readOptions(settings);
         if (settings.replicasToWait() > 0) {
@@ -136,6 +106,6 @@ public final class RedisStorage implements AutoCloseable {
         return BatchOptions.defaults()
                 .executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC)
                 .responseTimeout(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .retryAttempts(RETRY_ATTEMPTS);
+                .retryAttempts(ClientConfig.RETRY_ATTEMPTS);
     }
 }

@@ -1,15 +1,7 @@
 package dev.tern.adapters.storage.redis;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -29,7 +21,6 @@ public final class RedisServerExtension implements BeforeAllCallback {
     static final String INSTALL_HINT = "apt-get install -y redis-server";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisServerExtension.class);
-    private static final int START_ATTEMPTS = 5;
 
     private volatile String url;
 
@@ -52,118 +43,39 @@ public final class RedisServerExtension implements BeforeAllCallback {
     /** A running Redis: one this extension started, or an external one it leaves alone. */
     static final class Server implements AutoCloseable {
         private final String url;
-        private final Process process;
-        private final Path directory;
+        private final RedisProcess process;
 
-        private Server(String url, Process process, Path directory) {
+        private Server(String url, RedisProcess process) {
             this.url = url;
             this.process = process;
-            this.directory = directory;
         }
 
         static Server startOrFind() {
             String external = System.getenv("REDIS_URL");
             if (external != null && !external.isBlank()) {
-                return new Server(external, null, null);
+                return new Server(external, null);
             }
             Path executable = findOnPath("redis-server", System.getenv().getOrDefault("PATH", ""));
-            IllegalStateException lastFailure = null;
-            // A free port can be taken between choosing it and redis-server binding it: try again.
-            for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-                try {
-                    return start(executable, freePort());
-                } catch (IllegalStateException e) {
-                    lastFailure = e;
-                }
-            }
-            throw lastFailure;
+            RedisProcess process = RedisProcess.start(executable, (port, directory) -> primaryArguments(port, directory));
+            return new Server("redis://127.0.0.1:" + process.port(), process);
         }
 
-        private static Server start(Path executable, int port) {
-            Path directory = null;
-            try {
-                directory = Files.createTempDirectory("tern-redis-test");
-                Path log = directory.resolve("redis.log");
-                Process process = new ProcessBuilder(executable.toString(), "--port", Integer.toString(port),
-                        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (System.nanoTime() < deadline) {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("redis-server on port " + port + " exited: "
-                                + Files.readString(log, StandardCharsets.UTF_8));
-                    }
-                    if (answersPing(port)) {
-                        return new Server("redis://127.0.0.1:" + port, process, directory);
-                    }
-                    Thread.sleep(20);
-                }
-                process.destroyForcibly();
-                throw new IllegalStateException("redis-server on port " + port + " did not answer PING within 10 s");
-            } catch (IOException e) {
-                deleteQuietly(directory);
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting redis-server", e);
-            }
-        }
-
-        private static boolean answersPing(int port) {
-            try (RespClient client = new RespClient("127.0.0.1", port, 500)) {
-                return "PONG".equals(client.call("PING"));
-            } catch (IOException | RuntimeException notYet) {
-                return false;
-            }
+        /** A redis-server on 127.0.0.1 without persistence, working in {@code directory}. */
+        static List<String> primaryArguments(int port, Path directory) {
+            return List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                    "--dir", directory.toString());
         }
 
         /** The executable {@code name} in one of the directories of {@code path}, or a failure saying how to install it. */
         static Path findOnPath(String name, String path) {
-            for (String entry : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(entry, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-            throw new IllegalStateException("The Redis storage tests need a real Redis: set REDIS_URL, or install "
-                    + "redis-server so that it is on the PATH (Debian/Ubuntu: " + INSTALL_HINT + ").");
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return RedisProcess.findOnPath(name, path, "The Redis storage tests need a real Redis: set REDIS_URL, or "
+                    + "install redis-server so that it is on the PATH (Debian/Ubuntu: " + INSTALL_HINT + ").");
         }
 
         @Override
         public void close() {
-            if (process == null) {
-                return;
-            }
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            deleteQuietly(directory);
-        }
-
-        private static void deleteQuietly(Path directory) {
-            if (directory == null) {
-                return;
-            }
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            } catch (IOException ignored) {
-                // A leftover temporary directory is harmless.
+            if (process != null) {
+                process.close();
             }
         }
     }

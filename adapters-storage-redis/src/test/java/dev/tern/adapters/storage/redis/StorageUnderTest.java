@@ -1,6 +1,7 @@
 package dev.tern.adapters.storage.redis;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The {@link RedisStorage} a contract test uses, under a key prefix of its own so that tests
@@ -11,16 +12,21 @@ import java.util.UUID;
  */
 final class StorageUnderTest {
 
-    private final RedisServerExtension redis;
+    private final Function<String, RedisStorageSettings> settings;
     private final String prefix = "test-" + UUID.randomUUID() + ":";
     private RedisStorage storage;
 
     StorageUnderTest(RedisServerExtension redis) {
-        this.redis = redis;
+        this(prefix -> new RedisStorageSettings(redis.url(), prefix, 0, null));
+    }
+
+    /** @param settings the settings to connect with, given the test's key prefix */
+    StorageUnderTest(Function<String, RedisStorageSettings> settings) {
+        this.settings = settings;
     }
 
     RedisStorage open() {
-        storage = RedisStorage.connect(new RedisStorageSettings(redis.url(), prefix, 0, null));
+        storage = RedisStorage.connect(settings.apply(prefix));
         return storage;
     }
 
