@@ -58,23 +58,26 @@ final class StorageBackends {
      */
     private static OpenedStorage redis(RedisStorageConfig config) {
         RedisStorageSettings settings = new RedisStorageSettings(config.url().toString(), config.keyPrefix(),
-                config.replicasToWait(), config.waitTimeout());
+                config.replicasToWait(), config.waitTimeout()).withRedissonConfig(config.redissonConfig().orElse(null));
         RedisStorage redis = null;
         long pauseMillis = 500;
         for (int attempt = 1; redis == null; attempt++) {
             try {
                 redis = RedisStorage.connect(settings);
+            } catch (IllegalArgumentException e) {
+                // A bad url or Redisson configuration (or Redis Cluster) will not get better by waiting.
+                throw new StorageStartException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 if (attempt == REDIS_ATTEMPTS) {
                     throw new StorageStartException(e.getMessage() + " (gave up after " + attempt + " attempts)", e);
                 }
-                LOG.warn("Redis at {} unavailable (attempt {} of {}), retrying in {} ms: {}", settings.redactedUrl(),
+                LOG.warn("Redis at {} unavailable (attempt {} of {}), retrying in {} ms: {}", settings.target(),
                         attempt, REDIS_ATTEMPTS, pauseMillis, e.getMessage());
                 sleep(pauseMillis);
                 pauseMillis *= 2;
             }
         }
-        return new OpenedStorage("redis " + settings.redactedUrl(), true, redis.sessions(), redis.subscriptions(),
+        return new OpenedStorage("redis " + settings.target(), true, redis.sessions(), redis.subscriptions(),
                 redis.retained(), redis.queues(), redis.inflight(), redis.transactions(), redis);
     }
 }

@@ -14,6 +14,7 @@ import static dev.tern.bootstrap.config.ConfigKeys.MAX_SESSION_EXPIRY;
 import static dev.tern.bootstrap.config.ConfigKeys.OUTBOUND_TOPIC_ALIASES;
 import static dev.tern.bootstrap.config.ConfigKeys.RECEIVE_MAXIMUM;
 import static dev.tern.bootstrap.config.ConfigKeys.REDIS_KEY_PREFIX;
+import static dev.tern.bootstrap.config.ConfigKeys.REDIS_REDISSON_CONFIG;
 import static dev.tern.bootstrap.config.ConfigKeys.REDIS_REPLICAS;
 import static dev.tern.bootstrap.config.ConfigKeys.REDIS_URL;
 import static dev.tern.bootstrap.config.ConfigKeys.REDIS_WAIT_TIMEOUT;
@@ -90,7 +91,8 @@ final class ConfigBinder {
                         values.get(DURABILITY),
                         new H2StorageConfig(values.get(H2_PATH), values.get(H2_ON_CORRUPTION)),
                         new RedisStorageConfig(values.get(REDIS_URL), values.get(REDIS_KEY_PREFIX),
-                                values.get(REDIS_REPLICAS), values.get(REDIS_WAIT_TIMEOUT))),
+                                values.get(REDIS_REPLICAS), values.get(REDIS_WAIT_TIMEOUT),
+                                values.get(REDIS_REDISSON_CONFIG))),
                 new MqttConfig(
                         values.get(CONNECT_TIMEOUT),
                         values.get(MAX_PACKET_SIZE),

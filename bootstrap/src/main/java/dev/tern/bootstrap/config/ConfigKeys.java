@@ -75,6 +75,9 @@ public final class ConfigKeys {
     public static final ConfigKey<URI> REDIS_URL = new ConfigKey<>(
             "storage.redis.url", "redis://127.0.0.1:6379", ValueParser.uri(RedisStorageConfig.SCHEMES),
             "Redis server, redis:// or rediss://");
+    public static final ConfigKey<Optional<Path>> REDIS_REDISSON_CONFIG = new ConfigKey<>(
+            "storage.redis.redisson-config", "none", ValueParser.optionalPath(),
+            "Redisson YAML file (singleServerConfig or sentinelServersConfig) used instead of storage.redis.url");
 
     public static final ConfigKey<Duration> CONNECT_TIMEOUT = new ConfigKey<>(
             "mqtt.connect-timeout", "10", ValueParser.seconds(1, 3600),
@@ -188,7 +191,7 @@ public final class ConfigKeys {
             WEBSOCKET_HOST, WEBSOCKET_PORT, WEBSOCKET_PATH, WEBSOCKET_ENABLED, WEBSOCKET_ALLOWED_ORIGINS,
             WEBSOCKET_TRUST_FORWARDED_FOR, WSS_HOST, WSS_PORT, WSS_ENABLED, WSS_CERT_FILE, WSS_KEY_FILE,
             STORAGE_BACKEND, DURABILITY, H2_PATH, H2_ON_CORRUPTION, REDIS_URL, REDIS_KEY_PREFIX, REDIS_REPLICAS,
-            REDIS_WAIT_TIMEOUT,
+            REDIS_WAIT_TIMEOUT, REDIS_REDISSON_CONFIG,
             CONNECT_TIMEOUT, MAX_PACKET_SIZE, MAX_INFLIGHT, MAX_QUEUED_MESSAGES, QUEUE_OVERFLOW,
             QUEUE_QOS0_FOR_OFFLINE, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, MAX_KEEP_ALIVE,
             MAX_SESSION_EXPIRY, OUTBOUND_TOPIC_ALIASES, VALIDATE_PAYLOAD_FORMAT, RESPONSE_INFORMATION, SERVER_REFERENCE,

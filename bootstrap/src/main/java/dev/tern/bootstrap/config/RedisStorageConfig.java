@@ -1,7 +1,9 @@
 package dev.tern.bootstrap.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,8 +13,10 @@ import java.util.Set;
  * @param keyPrefix      prefix of every key Tern writes
  * @param replicasToWait replicas that must confirm each batch (WAIT) before it counts as stored
  * @param waitTimeout    how long to wait for them
+ * @param redissonConfig a Redisson YAML file (one server or Sentinel) to connect with instead of {@code url}
  */
-public record RedisStorageConfig(URI url, String keyPrefix, int replicasToWait, java.time.Duration waitTimeout) {
+public record RedisStorageConfig(URI url, String keyPrefix, int replicasToWait, java.time.Duration waitTimeout,
+                                 Optional<Path> redissonConfig) {
 
     static final Set<String> SCHEMES = Set.of("redis", "rediss");
 
@@ -20,8 +24,14 @@ public record RedisStorageConfig(URI url, String keyPrefix, int replicasToWait, 
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         Objects.requireNonNull(waitTimeout, "waitTimeout");
+        Objects.requireNonNull(redissonConfig, "redissonConfig");
         if (!SCHEMES.contains(url.getScheme()) || url.getHost() == null) {
             throw new IllegalArgumentException("url must be redis://host[:port] or rediss://host[:port]: " + url);
         }
+    }
+
+    /** The server at {@code url}, without a Redisson configuration file. */
+    public RedisStorageConfig(URI url, String keyPrefix, int replicasToWait, java.time.Duration waitTimeout) {
+        this(url, keyPrefix, replicasToWait, waitTimeout, Optional.empty());
     }
 }
