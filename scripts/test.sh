@@ -15,6 +15,8 @@ command -v redis-sentinel >/dev/null 2>&1 || need_packages+=(redis-sentinel)
 # does not work here).
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 command -v npm >/dev/null 2>&1 || need_packages+=(nodejs npm)
+# Its wss:// case makes Chromium trust a test CA through an NSS database made with certutil.
+command -v certutil >/dev/null 2>&1 || need_packages+=(libnss3-tools)
 
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

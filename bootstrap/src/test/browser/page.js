@@ -6,6 +6,7 @@
   const version = Number(params.get('v'));
   const status = document.getElementById('status');
   const list = document.getElementById('messages');
+  document.getElementById('broker').textContent = url + ' (MQTT protocol level ' + version + ')';
 
   const client = mqtt.connect(url, {
     protocolVersion: version,

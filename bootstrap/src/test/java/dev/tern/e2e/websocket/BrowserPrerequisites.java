@@ -37,6 +37,14 @@ final class BrowserPrerequisites {
         }
     }
 
+    /** The {@code wss://} case also needs NSS's certutil to make Chromium trust the test CA. */
+    static void requireCertutil() {
+        if (!onPath("certutil")) {
+            fail("The browser test over wss:// needs NSS's certutil: sudo apt-get install -y libnss3-tools"
+                    + ". scripts/test.sh installs it when run as root.");
+        }
+    }
+
     private static boolean onPath(String command) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
