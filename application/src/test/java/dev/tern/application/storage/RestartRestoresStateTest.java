@@ -77,6 +77,32 @@ class RestartRestoresStateTest {
         assertThat(sent.subList(1, sent.size())).extracting(RestartRestoresStateTest::body).containsExactly("one", "two");
     }
 
+    @Test
+    void deliveredAndAcknowledgedMessagesLeaveNothingInTheStore() {
+        EngineHarness broker = broker();
+        broker.client().connect("sub", false, 0)
+                .send(new Subscribe(1, List.of(TopicSubscription.of("t", Qos.AT_LEAST_ONCE)), Properties.EMPTY))
+                .drop();
+        EngineHarness.Client pub = broker.client().connect("pub", true, 0);
+        for (int i = 1; i <= 40; i++) {
+            // Identical messages: the journal must tell the copies apart.
+            pub.send(publish("t", Qos.AT_LEAST_ONCE, i, false, "same"));
+        }
+        assertThat(queueStore.load("sub")).hasSize(40);
+
+        EngineHarness.Client sub = broker.client().connect("sub", false, 0);
+        for (int round = 0; round < 10 && !queueStore.load("sub").isEmpty() | !inflightStore.load("sub").isEmpty(); round++) {
+            for (MqttPacket packet : sub.channel.takeSent()) {
+                if (packet instanceof Publish p) {
+                    sub.send(Puback.of(p.packetId()));
+                }
+            }
+        }
+
+        assertThat(queueStore.load("sub")).isEmpty();
+        assertThat(inflightStore.load("sub")).isEmpty();
+    }
+
     /** [MQTT-4.4.0-1] across a restart: the unacknowledged PUBLISH is resent with DUP. */
     @Test
     void anUnacknowledgedDeliveryIsResentWithDupAfterARestart() {
