@@ -3,6 +3,8 @@ package dev.tern.adapters.storage.h2;
 import dev.tern.application.port.out.MessageQueueStore;
 import dev.tern.application.port.out.StoredDelivery;
 import dev.tern.domain.delivery.Delivery;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -13,11 +15,14 @@ import java.util.List;
  */
 final class H2MessageQueueStore implements MessageQueueStore {
 
-    private static final String MERGE = "MERGE INTO queued_delivery (client_id, sequence, subscription_ids, "
-            + MessageColumns.NAMES + ") KEY (client_id, sequence) VALUES (:client_id, :sequence, :subscription_ids, "
-            + MessageColumns.PARAMETERS + ")";
-    private static final String DELETE = "DELETE FROM queued_delivery WHERE client_id = :client_id"
-            + " AND sequence = :sequence";
+    private static final String COLUMNS = "queued_delivery (client_id, sequence, subscription_ids, "
+            + MessageColumns.NAMES + ")";
+    private static final String VALUES = " VALUES (?, ?, ?, " + MessageParameters.PLACEHOLDERS + ")";
+    private static final String INSERT = "INSERT INTO " + COLUMNS + VALUES;
+    private static final String MERGE = "MERGE INTO " + COLUMNS + " KEY (client_id, sequence)" + VALUES;
+    private static final String DELETE = "DELETE FROM queued_delivery WHERE client_id = ? AND sequence = ?";
+    /** H2's SQLSTATE for a duplicate primary key. */
+    private static final String DUPLICATE_KEY = "23505";
     private static final String DELETE_ALL = "DELETE FROM queued_delivery WHERE client_id = :client_id";
     private static final String SELECT = "SELECT sequence, subscription_ids, " + MessageColumns.NAMES
             + " FROM queued_delivery WHERE client_id = :client_id ORDER BY sequence";
@@ -28,25 +33,42 @@ final class H2MessageQueueStore implements MessageQueueStore {
         this.transactor = transactor;
     }
 
+    /**
+     * A plain INSERT, which is cheaper than MERGE for the usual new sequence; a sequence already
+     * present fails it on the primary key (H2 undoes just that statement, not the transaction) and
+     * is then replaced by MERGE.
+     */
     @Override
     public void append(String clientId, StoredDelivery delivery) {
-        transactor.write(handle -> {
-            var merge = handle.createUpdate(MERGE)
-                    .bind("client_id", clientId)
-                    .bind("sequence", delivery.sequence());
-            MessageColumns.bindBytes(merge, "subscription_ids",
-                    ListColumnCodec.encodeInts(delivery.delivery().subscriptionIds()));
-            MessageColumns.bind(merge, delivery.delivery().message());
-            return merge.execute();
+        transactor.writeJdbc(statements -> {
+            try {
+                return execute(statements.prepared(INSERT), clientId, delivery);
+            } catch (SQLException e) {
+                if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                    throw e;
+                }
+                return execute(statements.prepared(MERGE), clientId, delivery);
+            }
         });
+    }
+
+    private static int execute(PreparedStatement statement, String clientId, StoredDelivery delivery)
+            throws SQLException {
+        statement.setString(1, clientId);
+        statement.setLong(2, delivery.sequence());
+        MessageParameters.bindBytes(statement, 3, ListColumnCodec.encodeInts(delivery.delivery().subscriptionIds()));
+        MessageParameters.bind(statement, 4, delivery.delivery().message());
+        return statement.executeUpdate();
     }
 
     @Override
     public void remove(String clientId, long sequence) {
-        transactor.write(handle -> handle.createUpdate(DELETE)
-                .bind("client_id", clientId)
-                .bind("sequence", sequence)
-                .execute());
+        transactor.writeJdbc(statements -> {
+            PreparedStatement delete = statements.prepared(DELETE);
+            delete.setString(1, clientId);
+            delete.setLong(2, sequence);
+            return delete.executeUpdate();
+        });
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.tern.adapters.storage.h2;
 
 import dev.tern.application.port.out.StorageTransactions;
+import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Runs the stores' SQL, each write durable when it returns, and implements group commit.
@@ -29,7 +31,7 @@ final class Transactor implements StorageTransactions {
 
     private final Jdbi jdbi;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+    private final ThreadLocal<Bound> bound = new ThreadLocal<>();
 
     Transactor(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -45,13 +47,13 @@ final class Transactor implements StorageTransactions {
 
     /** Runs {@code work} in the thread's transaction, or in a durable transaction of its own. */
     <R> R write(HandleCallback<R, RuntimeException> work) {
-        Handle current = bound.get();
+        Bound current = bound.get();
         if (current != null) {
-            return work.withHandle(current);
+            return work.withHandle(current.handle());
         }
         writeLock.lock();
-        try (Handle handle = jdbi.open()) {
-            bound.set(handle);
+        try (Handle handle = jdbi.open(); StatementCache statements = new StatementCache(handle.getConnection())) {
+            bound.set(new Bound(handle, statements));
             R result = handle.inTransaction(work);
             handle.execute("CHECKPOINT SYNC");
             return result;
@@ -61,9 +63,33 @@ final class Transactor implements StorageTransactions {
         }
     }
 
+    /**
+     * Runs {@code work} with the plain JDBC statements of the thread's transaction, or of a durable
+     * transaction of its own, as {@link #write} does.
+     */
+    <R> R writeJdbc(JdbcWork<R> work) {
+        return write(handle -> {
+            try {
+                return work.run(bound.get().statements());
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        });
+    }
+
     /** Runs {@code work} in the thread's transaction, or on a handle of its own without one. */
     <R> R read(HandleCallback<R, RuntimeException> work) {
-        Handle current = bound.get();
-        return current != null ? work.withHandle(current) : jdbi.withHandle(work);
+        Bound current = bound.get();
+        return current != null ? work.withHandle(current.handle()) : jdbi.withHandle(work);
+    }
+
+    /** Work on the prepared statements of a transaction. */
+    @FunctionalInterface
+    interface JdbcWork<R> {
+        R run(StatementCache statements) throws SQLException;
+    }
+
+    /** The handle bound to a thread's transaction, with the statements prepared on it. */
+    private record Bound(Handle handle, StatementCache statements) {
     }
 }
