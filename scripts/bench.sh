@@ -17,9 +17,8 @@ quick=false
 TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
 SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-out latency idle-connections persistent-sessions"}
-# HOOK(H2): add "tern-h2" to BROKERS once the H2 store is wired into bootstrap (TernBroker refuses
-# storage.backend=h2 today); broker_start below already knows how to start it.
-BROKERS=${BROKERS:-"tern mosquitto"}
+# tern: the memory backend; tern-h2: the H2 backend with ack-after-commit, a fresh file per run.
+BROKERS=${BROKERS:-"tern tern-h2 mosquitto"}
 if $quick; then
   REPS=${REPS:-1}
   out_md=benchmarks/target/quick-results.md
@@ -102,11 +101,11 @@ broker_start() {
   case $broker in
     tern)
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" \
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set storage.backend=memory \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-h2)
-      # HOOK(H2): the same broker with the H2 store in a fresh directory per run.
+      # The same broker with the H2 store in a fresh directory per run.
       # shellcheck disable=SC2086
       java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" \
         --set storage.backend=h2 --set storage.h2.path="$work/h2-$port/tern" \

@@ -48,7 +48,7 @@ final class StorageBackends {
         } catch (RuntimeException e) {
             throw new StorageStartException(e.getMessage(), e);
         }
-        return new OpenedStorage("h2 " + Path.of(config.path()).toAbsolutePath(), true, h2.sessions(),
+        return new OpenedStorage("h2 " + Path.of(config.path()).toAbsolutePath().normalize(), true, h2.sessions(),
                 h2.subscriptions(), h2.retained(), h2.queues(), h2.inflight(), h2.transactions(), h2);
     }
 

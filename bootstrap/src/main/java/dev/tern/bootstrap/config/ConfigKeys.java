@@ -54,8 +54,8 @@ public final class ConfigKeys {
             "PEM private key (unencrypted PKCS#8) of the wss:// listener");
 
     public static final ConfigKey<StorageBackend> STORAGE_BACKEND = new ConfigKey<>(
-            "storage.backend", "memory", ValueParser.choice(StorageBackend.class),
-            "where sessions and messages are kept: memory, h2 or redis");
+            "storage.backend", "h2", ValueParser.choice(StorageBackend.class),
+            "where sessions and messages are kept: h2 (embedded file, the default), redis or memory (lost at exit)");
     public static final ConfigKey<Durability> DURABILITY = new ConfigKey<>(
             "storage.durability", "ack-after-commit", ValueParser.choice(Durability.class),
             "ack-after-commit (acknowledge stored messages after the commit) or periodic (at once)");

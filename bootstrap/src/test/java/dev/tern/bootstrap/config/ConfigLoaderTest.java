@@ -24,7 +24,7 @@ class ConfigLoaderTest {
         BrokerConfig config = ConfigLoader.load(noArguments(), Map.of());
 
         assertThat(config.listeners().tcp()).isEqualTo(new TcpListenerConfig("127.0.0.1", 1883, true));
-        assertThat(config.storage().backend()).isEqualTo(StorageBackend.MEMORY);
+        assertThat(config.storage().backend()).isEqualTo(StorageBackend.H2);
         assertThat(config.storage().h2().path()).isEqualTo("./data/tern");
         assertThat(config.storage().redis().url()).isEqualTo(URI.create("redis://127.0.0.1:6379"));
         assertThat(config.mqtt()).isEqualTo(new MqttConfig(Duration.ofSeconds(10), 268_435_455, 32, 1000,
@@ -41,7 +41,7 @@ class ConfigLoaderTest {
                   tcp:
                     host: 0.0.0.0
                     port: 1884
-                storage.backend: h2
+                storage.backend: memory
                 mqtt:
                   max-inflight: 16
                   queue-overflow: refuse-newest
@@ -51,7 +51,7 @@ class ConfigLoaderTest {
         BrokerConfig config = ConfigLoader.load(withFile(file), Map.of());
 
         assertThat(config.listeners().tcp()).isEqualTo(new TcpListenerConfig("0.0.0.0", 1884, true));
-        assertThat(config.storage().backend()).isEqualTo(StorageBackend.H2);
+        assertThat(config.storage().backend()).isEqualTo(StorageBackend.MEMORY);
         assertThat(config.mqtt().maxInflight()).isEqualTo(16);
         assertThat(config.mqtt().queueOverflow()).isEqualTo(QueueOverflow.REFUSE_NEWEST);
         assertThat(config.mqtt().queueQos0ForOffline()).isTrue();

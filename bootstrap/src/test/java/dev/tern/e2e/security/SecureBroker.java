@@ -27,6 +27,7 @@ final class SecureBroker implements AutoCloseable {
 
     static SecureBroker start(String... settings) throws Exception {
         List<CommandLine.Setting> parsed = new ArrayList<>();
+        parsed.add(new CommandLine.Setting("storage.backend", "memory"));
         parsed.add(new CommandLine.Setting("listeners.tcp.port", "0"));
         parsed.add(new CommandLine.Setting("listeners.websocket.port", "0"));
         parsed.add(new CommandLine.Setting("listeners.tls.port", "0"));

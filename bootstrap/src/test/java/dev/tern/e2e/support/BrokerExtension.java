@@ -36,6 +36,8 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
     /** @param settings {@code key=value} pairs as {@code --set} takes them, on top of an ephemeral port */
     public static BrokerExtension with(String... settings) {
         List<CommandLine.Setting> parsed = new ArrayList<>();
+        // Protocol tests run on the memory store; the durability tests choose a store of their own.
+        parsed.add(new CommandLine.Setting("storage.backend", "memory"));
         parsed.add(new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"));
         parsed.add(new CommandLine.Setting("listeners.tcp.port", "0"));
         parsed.add(new CommandLine.Setting("listeners.websocket.host", "127.0.0.1"));

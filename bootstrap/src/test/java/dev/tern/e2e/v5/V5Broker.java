@@ -27,6 +27,7 @@ final class V5Broker implements AutoCloseable {
 
     static V5Broker start(List<EnhancedAuthenticator> authenticators, String... settings) throws Exception {
         List<CommandLine.Setting> parsed = new ArrayList<>();
+        parsed.add(new CommandLine.Setting("storage.backend", "memory"));
         parsed.add(new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"));
         parsed.add(new CommandLine.Setting("listeners.tcp.port", "0"));
         parsed.add(new CommandLine.Setting("listeners.websocket.port", "0"));

@@ -121,6 +121,7 @@ class BrowserWebSocketTest {
 
     private static TernBroker startBroker(List<CommandLine.Setting> extra) throws Exception {
         List<CommandLine.Setting> settings = new ArrayList<>(List.of(
+                new CommandLine.Setting("storage.backend", "memory"),
                 new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
                 new CommandLine.Setting("listeners.tcp.port", "0"),
                 new CommandLine.Setting("listeners.websocket.host", "127.0.0.1"),
