@@ -19,22 +19,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Opens MQTT connections to one broker on a small event loop group (epoll where available). With
- * more than one source address, connections are bound round-robin to 127.0.0.1, 127.0.0.2, ...
- * so that many thousands of connections do not exhaust the ephemeral ports of one address.
+ * Opens MQTT connections of one protocol version to one broker on a small event loop group
+ * (epoll where available). With more than one source address, connections are bound round-robin
+ * to 127.0.0.1, 127.0.0.2, ... so that many thousands of connections do not exhaust the ephemeral
+ * ports of one address.
  *
  * <p>Threading: {@link #connect} may be called from any thread.
  */
 final class Connector implements AutoCloseable {
 
     private final InetSocketAddress broker;
+    private final MqttVersion version;
     private final int sourceAddresses;
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final AtomicInteger next = new AtomicInteger();
 
-    Connector(String host, int port, int threads, int sourceAddresses) {
+    Connector(String host, int port, MqttVersion version, int threads, int sourceAddresses) {
         this.broker = new InetSocketAddress(host, port);
+        this.version = version;
         this.sourceAddresses = sourceAddresses;
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(threads,
@@ -49,12 +52,12 @@ final class Connector implements AutoCloseable {
 
     /** Connects and sends CONNECT; the client's {@link LoadClient#connected()} completes on CONNACK. */
     LoadClient connect(String clientId, boolean cleanSession, Traffic traffic) {
-        LoadClient client = new LoadClient(clientId, traffic);
-        byte[] connect = MqttFrames.connect(clientId, cleanSession, 0);
+        LoadClient client = new LoadClient(clientId, version, traffic);
+        byte[] connect = MqttFrames.connect(version, clientId, cleanSession, 0);
         Bootstrap connecting = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(new FrameDecoder(client));
+                channel.pipeline().addLast(new FrameDecoder(client, version));
             }
         });
         ChannelFuture future = sourceAddresses > 1

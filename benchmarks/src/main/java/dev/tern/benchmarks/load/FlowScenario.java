@@ -29,7 +29,8 @@ final class FlowScenario {
         Progress progress = run.progress;
         long outstanding = (long) shape.outstanding() * shape.subscribers();
         List<LoadClient> publishing = run.connectAll(shape.publishers(), "pub", true, i -> {
-            PublishTemplate[] template = {MqttFrames.publish(shape.topic().apply(i), shape.qos(), payload)};
+            PublishTemplate[] template = {
+                MqttFrames.publish(run.protocol, shape.topic().apply(i), shape.qos(), payload)};
             Publisher publisher = new Publisher(i, template, shape.qos() == 1, shape.perPublisher(), shape.window(),
                     () -> progress.sent.sum() * shape.subscribers() - progress.received.sum() < outstanding,
                     shape.ratePerSecond(), progress);

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One MQTT 3.1.1 connection of the load generator. It completes {@link #connected()} on a
+ * One MQTT 3.1.1 or 5 connection of the load generator. It completes {@link #connected()} on a
  * successful CONNACK, answers every QoS 1 PUBLISH with a PUBACK, and hands messages and acks to
  * its {@link Traffic}.
  *
@@ -18,13 +18,16 @@ import java.util.concurrent.CompletableFuture;
 final class LoadClient implements PacketListener {
 
     private final String clientId;
+    private final MqttVersion version;
     private final Traffic traffic;
     private final CompletableFuture<LoadClient> connected = new CompletableFuture<>();
     private volatile CompletableFuture<LoadClient> subscribed;
     private volatile Channel channel;
+    private int receiveMaximum = PropertySection.NO_RECEIVE_MAXIMUM;
 
-    LoadClient(String clientId, Traffic traffic) {
+    LoadClient(String clientId, MqttVersion version, Traffic traffic) {
         this.clientId = clientId;
+        this.version = version;
         this.traffic = traffic;
     }
 
@@ -40,6 +43,14 @@ final class LoadClient implements PacketListener {
         return connected;
     }
 
+    /**
+     * The broker's limit on unacknowledged QoS 1 PUBLISHes from this client [MQTT-3.3.4-7], known
+     * once connected; read it on the channel's event loop.
+     */
+    int receiveMaximum() {
+        return receiveMaximum;
+    }
+
     /** Called by the connector once TCP is up; sends the pre-encoded CONNECT. */
     void start(Channel open, byte[] connectPacket) {
         channel = open;
@@ -49,17 +60,18 @@ final class LoadClient implements PacketListener {
     CompletableFuture<LoadClient> subscribe(String filter, int qos) {
         CompletableFuture<LoadClient> result = new CompletableFuture<>();
         subscribed = result;
-        channel.writeAndFlush(Unpooled.wrappedBuffer(MqttFrames.subscribe(1, filter, qos)));
+        channel.writeAndFlush(Unpooled.wrappedBuffer(MqttFrames.subscribe(version, 1, filter, qos)));
         return result;
     }
 
-    /** Sends DISCONNECT, so that a 3.1.1 broker discards the will [MQTT-3.14.4-3], then closes. */
+    /** Sends DISCONNECT, so that the broker discards the will [MQTT-3.14.4-3], then closes. */
     ChannelFuture disconnect() {
         return channel.writeAndFlush(Unpooled.wrappedBuffer(MqttFrames.DISCONNECT)).channel().close();
     }
 
     @Override
-    public void onConnack(boolean sessionPresent, int returnCode) {
+    public void onConnack(boolean sessionPresent, int returnCode, int brokerReceiveMaximum) {
+        receiveMaximum = brokerReceiveMaximum;
         if (returnCode == 0) {
             connected.complete(this);
         } else {
@@ -74,7 +86,7 @@ final class LoadClient implements PacketListener {
         if (waiting == null) {
             return;
         }
-        if (firstReturnCode == 0x80) {
+        if (firstReturnCode >= 0x80) {
             waiting.completeExceptionally(new IOException(clientId + ": subscription refused"));
         } else {
             waiting.complete(this);

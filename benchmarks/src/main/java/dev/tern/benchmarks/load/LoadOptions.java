@@ -16,12 +16,14 @@ final class LoadOptions {
     static final Set<String> NAMES = Set.of(
             "scenario", "host", "port", "broker-pid", "broker-name", "messages", "publishers",
             "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
-            "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup");
+            "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup",
+            "protocol");
 
     static final String USAGE = """
             usage: java -jar tern-load.jar --scenario NAME [--name value]...
               scenarios: fan-in-qos0 fan-in-qos1 fan-out latency idle-connections persistent-sessions
               --host 127.0.0.1 --port 1883   broker (loopback only)
+              --protocol 3.1.1               MQTT version of every connection: 3.1.1 or 5
               --broker-pid PID               read CPU and RSS of the broker from /proc
               --broker-name NAME             label copied into the JSON line
               --messages N                   messages per publisher (fan-in: each of the publishers)
@@ -59,7 +61,13 @@ final class LoadOptions {
         if (!host.startsWith("127.") && !host.equals("localhost")) {
             throw new IllegalArgumentException("the load generator targets loopback only, not " + host);
         }
+        // Checked here, so that a bad value is a usage error rather than a failed run.
+        MqttVersion.parse(values.getOrDefault("protocol", MqttVersion.V3_1_1.label()));
         return new LoadOptions(Map.copyOf(values));
+    }
+
+    MqttVersion protocol() {
+        return MqttVersion.parse(text("protocol", MqttVersion.V3_1_1.label()));
     }
 
     String text(String name, String fallback) {

@@ -16,6 +16,7 @@ import java.util.function.IntFunction;
 final class LoadRun implements AutoCloseable {
 
     final LoadOptions options;
+    final MqttVersion protocol;
     final Connector connector;
     final BrokerProbe probe;
     /** The load generator's own process, to show that it is not the bottleneck. */
@@ -27,8 +28,9 @@ final class LoadRun implements AutoCloseable {
 
     LoadRun(LoadOptions options) {
         this.options = options;
+        this.protocol = options.protocol();
         this.connector = new Connector(options.text("host", "127.0.0.1"), options.integer("port", 1883),
-                options.integer("threads", 1), options.integer("source-addresses", 1));
+                protocol, options.integer("threads", 1), options.integer("source-addresses", 1));
         long ticks = BrokerProbe.clockTicks();
         this.probe = new BrokerProbe(options.number("broker-pid", 0), ticks);
         this.self = new BrokerProbe(ProcessHandle.current().pid(), ticks);
@@ -99,7 +101,8 @@ final class LoadRun implements AutoCloseable {
     JsonLine header(String scenario) {
         return new JsonLine()
                 .put("scenario", scenario)
-                .put("broker", options.text("broker-name", null));
+                .put("broker", options.text("broker-name", null))
+                .put("protocol", protocol.label());
     }
 
     /** CPU seconds per million messages from two readings, or -1 without a broker pid. */

@@ -4,46 +4,80 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * MQTT 3.1.1 client packets, encoded once into byte arrays so that the load generator spends its
- * time on the broker, not on encoding. Only what the scenarios send is here.
+ * MQTT 3.1.1 and 5 client packets, encoded once into byte arrays so that the load generator
+ * spends its time on the broker, not on encoding. Only what the scenarios send is here, and in
+ * MQTT 5 always with an empty property section unless a property changes the behaviour measured.
  *
  * <p>Threading: stateless.
  */
 final class MqttFrames {
 
+    /**
+     * Valid in both versions: in MQTT 5 a DISCONNECT of remaining length 0 means reason 0x00,
+     * normal disconnection, which discards the will like a 3.1.1 DISCONNECT does (3.14.2.1).
+     */
     static final byte[] DISCONNECT = {(byte) 0xE0, 0};
+
+    /**
+     * How long an MQTT 5 clean start=0 session outlives its connection, in seconds. Without it the
+     * session would end at disconnect (the MQTT 5 default is 0), and persistent-sessions would have
+     * nothing to drain; an hour outlasts any run, yet lets the broker reclaim the sessions later.
+     */
+    static final int SESSION_EXPIRY_SECONDS = 3_600;
+
+    private static final int SESSION_EXPIRY_INTERVAL = 0x11;
 
     private MqttFrames() {
     }
 
-    /** CONNECT, protocol level 4, no will, no credentials. */
-    static byte[] connect(String clientId, boolean cleanSession, int keepAliveSeconds) {
+    /**
+     * CONNECT, no will, no credentials. MQTT 5 sends no Receive Maximum: the broker then applies
+     * its own in-flight limit to the subscribers, exactly as it does for 3.1.1 clients, so that
+     * both versions measure the same delivery window.
+     */
+    static byte[] connect(MqttVersion version, String clientId, boolean cleanSession, int keepAliveSeconds) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, "MQTT");
-        body.write(4);
+        body.write(version.level());
         body.write(cleanSession ? 0x02 : 0x00);
         body.write(keepAliveSeconds >>> 8);
         body.write(keepAliveSeconds & 0xFF);
+        if (version.isV5()) {
+            if (cleanSession) {
+                body.write(0);
+            } else {
+                body.write(5);
+                body.write(SESSION_EXPIRY_INTERVAL);
+                writeInt(body, SESSION_EXPIRY_SECONDS);
+            }
+        }
         writeString(body, clientId);
         return frame(0x10, body.toByteArray());
     }
 
-    /** SUBSCRIBE with one filter; the fixed header flags 0b0010 are mandatory [MQTT-3.8.1-1]. */
-    static byte[] subscribe(int packetId, String filter, int qos) {
+    /**
+     * SUBSCRIBE with one filter; the fixed header flags 0b0010 are mandatory [MQTT-3.8.1-1]. In
+     * MQTT 5 the byte after the filter holds subscription options, of which only the QoS is set.
+     */
+    static byte[] subscribe(MqttVersion version, int packetId, String filter, int qos) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(packetId >>> 8);
         body.write(packetId & 0xFF);
+        if (version.isV5()) {
+            body.write(0);
+        }
         writeString(body, filter);
         body.write(qos);
         return frame(0x82, body.toByteArray());
     }
 
+    /** Valid in both versions: MQTT 5 may leave out reason 0x00 and the properties (3.4.2.1). */
     static byte[] puback(int packetId) {
         return new byte[] {0x40, 2, (byte) (packetId >>> 8), (byte) packetId};
     }
 
     /** A PUBLISH whose packet id and payload fields are patched per message. */
-    static PublishTemplate publish(String topic, int qos, int payloadSize) {
+    static PublishTemplate publish(MqttVersion version, String topic, int qos, int payloadSize) {
         if (payloadSize < PublishTemplate.MIN_PAYLOAD) {
             throw new IllegalArgumentException("payload must hold at least " + PublishTemplate.MIN_PAYLOAD + " bytes");
         }
@@ -54,6 +88,9 @@ final class MqttFrames {
             packetIdOffsetInBody = body.size();
             body.write(0);
             body.write(1);
+        }
+        if (version.isV5()) {
+            body.write(0);
         }
         int payloadOffsetInBody = body.size();
         body.write(new byte[payloadSize], 0, payloadSize);
@@ -83,5 +120,12 @@ final class MqttFrames {
         out.write(utf8.length >>> 8);
         out.write(utf8.length & 0xFF);
         out.write(utf8, 0, utf8.length);
+    }
+
+    private static void writeInt(ByteArrayOutputStream out, int value) {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
     }
 }

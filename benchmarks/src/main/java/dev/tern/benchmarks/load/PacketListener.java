@@ -10,9 +10,16 @@ import io.netty.buffer.ByteBuf;
  */
 interface PacketListener {
 
-    void onConnack(boolean sessionPresent, int returnCode);
+    /**
+     * @param returnCode     the 3.1.1 return code or MQTT 5 reason code; 0 is success in both
+     * @param receiveMaximum QoS 1 PUBLISHes the broker accepts unacknowledged (65,535 in 3.1.1)
+     */
+    void onConnack(boolean sessionPresent, int returnCode, int receiveMaximum);
 
-    /** @param firstReturnCode the return code for the first (and only) filter */
+    /**
+     * @param firstReturnCode the return code for the first (and only) filter: 0x00 to 0x02 grant a
+     *                        QoS, 0x80 and above refuse (3.1.1 knows only 0x80)
+     */
     void onSuback(int packetId, int firstReturnCode);
 
     /**

@@ -27,7 +27,7 @@ final class PersistentSessionsScenario {
 
         PublishTemplate[] templates = new PublishTemplate[clients];
         for (int i = 0; i < clients; i++) {
-            templates[i] = MqttFrames.publish(topic(i), 1, run.options.integer("payload", 64));
+            templates[i] = MqttFrames.publish(run.protocol, topic(i), 1, run.options.integer("payload", 64));
         }
         Publisher publisher = new Publisher(0, templates, true, Math.toIntExact(total),
                 run.options.integer("window", 64), () -> true, 0, run.progress);

@@ -7,11 +7,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Publishes {@code count} messages from pre-encoded templates, as fast as the pacing allows:
- * at QoS 1 at most {@code window} unacknowledged; at QoS 0 while {@code credit} says the receivers
- * keep up (so that the broker is measured at the rate it delivers, not at the rate it can drop);
- * and, with a positive {@code ratePerSecond}, at that fixed offered rate. With a fixed rate each
- * message carries the time it was due, not the time it went out, so that a stalled broker shows
- * as latency instead of slowing the offered load (no coordinated omission).
+ * at QoS 1 at most {@code window} unacknowledged, or the broker's MQTT 5 Receive Maximum if that
+ * is lower; at QoS 0 while {@code credit} says the receivers keep up (so that the broker is
+ * measured at the rate it delivers, not at the rate it can drop); and, with a positive
+ * {@code ratePerSecond}, at that fixed offered rate. With a fixed rate each message carries the
+ * time it was due, not the time it went out, so that a stalled broker shows as latency instead of
+ * slowing the offered load (no coordinated omission).
  *
  * <p>Threading: all methods run on the connection's event loop, after {@link #start}.
  */
@@ -24,11 +25,12 @@ final class Publisher implements Traffic {
     private final PublishTemplate[] templates;
     private final boolean qos1;
     private final int count;
-    private final int window;
     private final BooleanSupplier credit;
     private final long ratePerSecond;
     private final Progress progress;
     private Channel channel;
+    /** Lowered at start to the broker's Receive Maximum, which is known only after CONNACK. */
+    private int window;
     private long startNanos;
     private int sent;
     private int inflight;
@@ -53,6 +55,7 @@ final class Publisher implements Traffic {
         this.channel = client.channel();
         channel.eventLoop().execute(() -> {
             this.startNanos = startNanos;
+            window = Math.min(window, client.receiveMaximum());
             pump();
         });
     }

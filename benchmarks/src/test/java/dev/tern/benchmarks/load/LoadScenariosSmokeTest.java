@@ -13,12 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every scenario of the load generator, with tiny counts, against an in-process broker: keeps the
- * tool working as the broker changes. Asserts completeness (nothing lost, nothing twice), never
- * speed.
+ * Every scenario of the load generator, with tiny counts and in both protocol versions, against an
+ * in-process broker: keeps the tool working as the broker changes. Asserts completeness (nothing
+ * lost, nothing twice), never speed.
  */
 class LoadScenariosSmokeTest {
 
@@ -27,6 +28,7 @@ class LoadScenariosSmokeTest {
     @BeforeAll
     static void startBroker() throws Exception {
         List<CommandLine.Setting> settings = List.of(
+                new CommandLine.Setting("storage.backend", "memory"),
                 new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
                 new CommandLine.Setting("listeners.tcp.port", "0"),
                 new CommandLine.Setting("listeners.websocket.port", "0"),
@@ -39,63 +41,71 @@ class LoadScenariosSmokeTest {
         broker.close();
     }
 
-    @Test
-    void fanInAtQos0DeliversEveryMessageToTheWildcardSubscriber() throws Exception {
-        String line = run("fan-in-qos0", "--messages", "20");
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void fanInAtQos0DeliversEveryMessageToTheWildcardSubscriber(String protocol) throws Exception {
+        String line = run(protocol, "fan-in-qos0", "--messages", "20");
 
         assertThat(field(line, "sent")).isEqualTo(320);
         assertComplete(line);
     }
 
-    @Test
-    void fanInAtQos1DeliversEveryMessageOnceWithinTheWindow() throws Exception {
-        String line = run("fan-in-qos1", "--messages", "20", "--window", "4");
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void fanInAtQos1DeliversEveryMessageOnceWithinTheWindow(String protocol) throws Exception {
+        String line = run(protocol, "fan-in-qos1", "--messages", "20", "--window", "4");
 
         assertThat(field(line, "sent")).isEqualTo(320);
         assertComplete(line);
     }
 
-    @Test
-    void fanOutDeliversEveryMessageToEverySubscriber() throws Exception {
-        String line = run("fan-out", "--messages", "10", "--subscribers", "20");
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void fanOutDeliversEveryMessageToEverySubscriber(String protocol) throws Exception {
+        String line = run(protocol, "fan-out", "--messages", "10", "--subscribers", "20");
 
         assertThat(field(line, "sent")).isEqualTo(200);
         assertComplete(line);
     }
 
-    @Test
-    void latencyRunReportsPercentilesForEveryMessage() throws Exception {
-        String line = run("latency", "--messages", "200", "--rate", "2000");
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void latencyRunReportsPercentilesForEveryMessage(String protocol) throws Exception {
+        String line = run(protocol, "latency", "--messages", "200", "--rate", "2000");
 
         assertComplete(line);
         assertThat(field(line, "latency_p50_us")).isNotNegative();
         assertThat(field(line, "latency_p999_us")).isGreaterThanOrEqualTo(field(line, "latency_p99_us"));
     }
 
-    @Test
-    void idleConnectionsAllConnectFromSeveralSourceAddresses() throws Exception {
-        String line = run("idle-connections", "--connections", "50", "--source-addresses", "2");
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void idleConnectionsAllConnectFromSeveralSourceAddresses(String protocol) throws Exception {
+        String line = run(protocol, "idle-connections", "--connections", "50", "--source-addresses", "2");
 
         assertThat(field(line, "sent")).isEqualTo(50);
         assertComplete(line);
         assertThat(line).contains("\"rss_per_connection_bytes\":");
     }
 
-    @Test
-    void persistentSessionsReceiveEveryQueuedMessageAfterReconnecting() throws Exception {
-        String line = run("persistent-sessions", "--clients", "20", "--per-client", "10");
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void persistentSessionsReceiveEveryQueuedMessageAfterReconnecting(String protocol) throws Exception {
+        String line = run(protocol, "persistent-sessions", "--clients", "20", "--per-client", "10");
 
         assertThat(field(line, "sent")).isEqualTo(200);
         assertThat(field(line, "acked")).isEqualTo(200);
         assertComplete(line);
     }
 
-    private static String run(String scenario, String... extra) throws Exception {
+    private static String run(String protocol, String scenario, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--port", String.valueOf(broker.tcpPort()),
-                "--broker-pid", String.valueOf(ProcessHandle.current().pid()), "--stall", "5", "--timeout", "15"));
+                "--broker-pid", String.valueOf(ProcessHandle.current().pid()), "--stall", "5", "--timeout", "15",
+                "--protocol", protocol));
         args.addAll(List.of(extra));
         String line = LoadMain.run(args);
-        assertThat(line).startsWith("{\"scenario\":\"" + scenario + "\"").doesNotContain("\n");
+        assertThat(line).startsWith("{\"scenario\":\"" + scenario + "\"").doesNotContain("\n")
+                .contains("\"protocol\":\"" + protocol + "\"");
         return line;
     }
 

@@ -33,6 +33,15 @@ class ResultsTableTest {
     }
 
     @Test
+    void readsTheProtocolBackAsTextBesideTheFigures() {
+        ResultLine line = ResultLine.parse(new JsonLine().put("scenario", "fan-out").put("broker", "tern")
+                .put("protocol", "3.1.1").put("msgs_per_s", 200).toString());
+
+        assertThat(line.text("protocol")).isEqualTo("3.1.1");
+        assertThat(line.number("msgs_per_s")).isEqualTo(200);
+    }
+
+    @Test
     void readsNullAndQuotedValuesBack() {
         ResultLine line = ResultLine.parse(new JsonLine().put("broker", "a \"b\"").put("x", null).put("y", 1.5).toString());
 
