@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs the load matrix against Tern (memory backend) and Mosquitto, interleaved, each broker
-# started fresh for every run, and writes a markdown table of medians, ranges and
-# Tern/Mosquitto ratios.
+# Runs the load matrix against Tern (memory and H2 backends, and the memory backend with one
+# TCP event loop) and Mosquitto, interleaved, each broker started fresh for every run, and
+# writes a markdown table of medians, ranges and Tern/Mosquitto ratios.
 #
 #   scripts/bench.sh            full matrix, 3 repetitions, table into docs/benchmark-results.md
 #   scripts/bench.sh --quick    tiny counts, 1 repetition, table into benchmarks/target/quick-results.md
 #
-# Environment: REPS, SCENARIOS, TERN_JAVA_OPTS, LOAD_JAVA_OPTS override the defaults below.
+# Environment: REPS, SCENARIOS, BROKERS, PROTOCOLS, TERN_JAVA_OPTS, LOAD_JAVA_OPTS override the
+# defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +18,11 @@ quick=false
 TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
 SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-out latency idle-connections persistent-sessions"}
-# tern: the memory backend; tern-h2: the H2 backend with ack-after-commit, a fresh file per run.
-BROKERS=${BROKERS:-"tern tern-h2 mosquitto"}
+# tern: the memory backend; tern-1io: the same with listeners.tcp.io-threads=1 (no hand-over
+# between event loops); tern-h2: the H2 backend with ack-after-commit, a fresh file per run.
+BROKERS=${BROKERS:-"tern tern-1io tern-h2 mosquitto"}
+# MQTT versions the load generator speaks: "3.1.1", "5" or both ("3.1.1 5").
+PROTOCOLS=${PROTOCOLS:-"3.1.1"}
 if $quick; then
   REPS=${REPS:-1}
   out_md=benchmarks/target/quick-results.md
@@ -104,6 +108,12 @@ broker_start() {
       java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set storage.backend=memory \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
+    tern-1io)
+      # shellcheck disable=SC2086
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set storage.backend=memory \
+        --set listeners.tcp.io-threads=1 \
+        --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
+      ;;
     tern-h2)
       # The same broker with the H2 store in a fresh directory per run.
       # shellcheck disable=SC2086
@@ -146,22 +156,25 @@ results=benchmarks/target/bench-$(date +%Y%m%d-%H%M%S).jsonl
 echo "Results: $results"
 
 for rep in $(seq 1 "$REPS"); do
-  for scenario in $SCENARIOS; do
-    for broker in $BROKERS; do
-      port=$(free_port)
-      if ! broker_start "$broker" "$port"; then
-        echo "broker $broker did not start: rep $rep $scenario skipped" >&2
+  for protocol in $PROTOCOLS; do
+    for scenario in $SCENARIOS; do
+      for broker in $BROKERS; do
+        port=$(free_port)
+        if ! broker_start "$broker" "$port"; then
+          echo "broker $broker did not start: rep $rep MQTT $protocol $scenario skipped" >&2
+          broker_stop
+          continue
+        fi
+        # shellcheck disable=SC2046,SC2086
+        if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$scenario" --port "$port" \
+            --broker-pid "$broker_pid" --broker-name "$broker" --protocol "$protocol" --timeout 240 \
+            $(scenario_args "$scenario")); then
+          echo "$line" | tee -a "$results"
+        else
+          echo "run failed: rep $rep MQTT $protocol $scenario $broker" >&2
+        fi
         broker_stop
-        continue
-      fi
-      # shellcheck disable=SC2046,SC2086
-      if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$scenario" --port "$port" \
-          --broker-pid "$broker_pid" --broker-name "$broker" --timeout 240 $(scenario_args "$scenario")); then
-        echo "$line" | tee -a "$results"
-      else
-        echo "run failed: rep $rep $scenario $broker" >&2
-      fi
-      broker_stop
+      done
     done
   done
 done

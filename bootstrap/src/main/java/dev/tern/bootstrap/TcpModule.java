@@ -18,7 +18,9 @@ interface TcpModule {
     @Singleton
     static NettyTcpServer tcpServer(BrokerConfig config, ConnectionAcceptor acceptor) {
         var tcp = config.listeners().tcp();
-        return new NettyTcpServer(TcpListenerConfig.withDefaults(tcp.host(), tcp.port()), acceptor);
+        return new NettyTcpServer(new TcpListenerConfig(tcp.host(), tcp.port(), tcp.ioThreads(),
+                TcpListenerConfig.DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
+                TcpListenerConfig.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true), acceptor);
     }
 
     @Provides

@@ -26,6 +26,7 @@ import static dev.tern.bootstrap.config.ConfigKeys.TOPIC_ALIAS_MAXIMUM;
 import static dev.tern.bootstrap.config.ConfigKeys.VALIDATE_PAYLOAD_FORMAT;
 import static dev.tern.bootstrap.config.ConfigKeys.STORAGE_BACKEND;
 import static dev.tern.bootstrap.config.ConfigKeys.TCP_ENABLED;
+import static dev.tern.bootstrap.config.ConfigKeys.TCP_IO_THREADS;
 import static dev.tern.bootstrap.config.ConfigKeys.TCP_HOST;
 import static dev.tern.bootstrap.config.ConfigKeys.TCP_PORT;
 import static dev.tern.bootstrap.config.ConfigKeys.WEBSOCKET_ALLOWED_ORIGINS;
@@ -82,7 +83,8 @@ final class ConfigBinder {
     private static BrokerConfig assemble(Parsed values) {
         return new BrokerConfig(
                 new ListenersConfig(
-                        new TcpListenerConfig(values.get(TCP_HOST), values.get(TCP_PORT), values.get(TCP_ENABLED)),
+                        new TcpListenerConfig(values.get(TCP_HOST), values.get(TCP_PORT), values.get(TCP_ENABLED),
+                                values.get(TCP_IO_THREADS)),
                         tlsListener(values),
                         webSocket(values),
                         wss(values)),

@@ -20,6 +20,9 @@ public final class ConfigKeys {
             "MQTT/TCP port; 0 picks a free port");
     public static final ConfigKey<Boolean> TCP_ENABLED = new ConfigKey<>(
             "listeners.tcp.enabled", "true", ValueParser.bool(), "whether the MQTT/TCP listener runs");
+    public static final ConfigKey<Integer> TCP_IO_THREADS = new ConfigKey<>(
+            "listeners.tcp.io-threads", "0", ValueParser.integer(0, TcpListenerConfig.MAX_IO_THREADS),
+            "event loops of the MQTT/TCP listener; 0 = one per processor");
 
     public static final ConfigKey<String> WEBSOCKET_HOST = new ConfigKey<>(
             "listeners.websocket.host", "127.0.0.1", ValueParser.text(),
@@ -187,7 +190,7 @@ public final class ConfigKeys {
             "offer MQTT 5 SCRAM-SHA-256 authentication; auto = when there is a password file");
 
     public static final List<ConfigKey<?>> ALL = List.of(
-            TCP_HOST, TCP_PORT, TCP_ENABLED,
+            TCP_HOST, TCP_PORT, TCP_ENABLED, TCP_IO_THREADS,
             WEBSOCKET_HOST, WEBSOCKET_PORT, WEBSOCKET_PATH, WEBSOCKET_ENABLED, WEBSOCKET_ALLOWED_ORIGINS,
             WEBSOCKET_TRUST_FORWARDED_FOR, WSS_HOST, WSS_PORT, WSS_ENABLED, WSS_CERT_FILE, WSS_KEY_FILE,
             STORAGE_BACKEND, DURABILITY, H2_PATH, H2_ON_CORRUPTION, REDIS_URL, REDIS_KEY_PREFIX, REDIS_REPLICAS,

@@ -35,6 +35,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tcpIoThreadsDefaultToOnePerProcessorAndCanBeSet() {
+        assertThat(ConfigLoader.load(noArguments(), Map.of()).listeners().tcp().ioThreads()).isZero();
+
+        BrokerConfig config = ConfigLoader.load(
+                new CommandLine(Optional.empty(), List.of(new CommandLine.Setting("listeners.tcp.io-threads", "1"))),
+                Map.of());
+
+        assertThat(config.listeners().tcp().ioThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void negativeTcpIoThreadsAreRefused() {
+        assertThatThrownBy(() -> ConfigLoader.load(
+                new CommandLine(Optional.empty(), List.of(new CommandLine.Setting("listeners.tcp.io-threads", "-1"))),
+                Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("listeners.tcp.io-threads");
+    }
+
+    @Test
     void readsNestedAndDottedKeysFromTheYamlFile() throws IOException {
         Path file = yaml("""
                 listeners:
