@@ -3,14 +3,15 @@ package dev.tern.benchmarks.load;
 import java.util.List;
 
 /**
- * The values of one field over the repetitions of one broker and scenario: median and range.
+ * The values of one field over the repetitions of one broker in one scenario and protocol: median
+ * and range.
  *
  * <p>Threading: immutable.
  */
 record Figures(double[] sorted) {
 
-    static Figures of(List<ResultLine> runs, String broker, String scenario, String field) {
-        double[] values = select(runs, broker, scenario).stream()
+    static Figures of(List<ResultLine> runs, String broker, RunGroup group, String field) {
+        double[] values = select(runs, broker, group).stream()
                 .mapToDouble(run -> run.number(field))
                 .filter(value -> !Double.isNaN(value))
                 .sorted()
@@ -18,9 +19,9 @@ record Figures(double[] sorted) {
         return new Figures(values);
     }
 
-    /** "max lost / max duplicates" over the repetitions, or empty without runs. */
-    static String losses(List<ResultLine> runs, String broker, String scenario) {
-        List<ResultLine> selected = select(runs, broker, scenario);
+    /** "max lost / max duplicates" over the repetitions, or "-" without runs. */
+    static String losses(List<ResultLine> runs, String broker, RunGroup group) {
+        List<ResultLine> selected = select(runs, broker, group);
         if (selected.isEmpty()) {
             return "-";
         }
@@ -29,9 +30,9 @@ record Figures(double[] sorted) {
         return ResultsTable.format(lost, 0) + "/" + ResultsTable.format(duplicates, 0);
     }
 
-    private static List<ResultLine> select(List<ResultLine> runs, String broker, String scenario) {
+    private static List<ResultLine> select(List<ResultLine> runs, String broker, RunGroup group) {
         return runs.stream()
-                .filter(run -> broker.equals(run.text("broker")) && scenario.equals(run.text("scenario")))
+                .filter(run -> broker.equals(run.text("broker")) && group.contains(run))
                 .toList();
     }
 

@@ -32,6 +32,12 @@ record ResultLine(Map<String, String> fields) {
         return fields.get(name);
     }
 
+    /** The MQTT version the run spoke, "3.1.1" for lines written before the field existed. */
+    String protocol() {
+        String protocol = fields.get("protocol");
+        return protocol == null ? RunGroup.DEFAULT_PROTOCOL : protocol;
+    }
+
     /** The number, or NaN when absent or null. */
     double number(String name) {
         String value = fields.get(name);

@@ -12,6 +12,17 @@ class ResultsTableTest {
                 .put("lost", lost).put("duplicates", 0).put("msgs_per_s", msgsPerSecond).toString());
     }
 
+    private static ResultLine run(String broker, String protocol, long msgsPerSecond) {
+        return ResultLine.parse(new JsonLine().put("scenario", "fan-out").put("broker", broker)
+                .put("protocol", protocol).put("lost", 0).put("duplicates", 0)
+                .put("msgs_per_s", msgsPerSecond).toString());
+    }
+
+    private static ResultLine fill(String broker, long fillPerSecond) {
+        return ResultLine.parse(new JsonLine().put("scenario", "persistent-sessions").put("broker", broker)
+                .put("lost", 0).put("duplicates", 0).put("fill_msgs_per_s", fillPerSecond).toString());
+    }
+
     @Test
     void reportsMedianRangeAndRatioPerBroker() {
         List<ResultLine> runs = List.of(
@@ -20,7 +31,7 @@ class ResultsTableTest {
 
         String table = ResultsTable.markdown(runs);
 
-        assertThat(table).contains("| fan-out | deliveries/s | 200 (100–300) | 100 | 2.00 | >= 1.3x | yes |");
+        assertThat(table).contains("| fan-out | deliveries/s | 200 (100–300) · 2.00x | 100 | >= 1.3x | yes |");
     }
 
     @Test
@@ -29,7 +40,91 @@ class ResultsTableTest {
 
         String table = ResultsTable.markdown(runs);
 
-        assertThat(table).contains("| 1.10 | >= 1.3x | **no** | 7/0; 0/0 |");
+        assertThat(table).contains("| 110 · 1.10x | 100 | >= 1.3x | **no** | tern 7/0; mosquitto 0/0 |");
+    }
+
+    @Test
+    void leavesARatioVerdictEmptyWithoutMosquittoRuns() {
+        List<ResultLine> runs = List.of(run("tern", "fan-out", 300, 0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| fan-out | deliveries/s | 300 | >= 1.3x |  | tern 0/0 |");
+    }
+
+    @Test
+    void judgesTheFillTargetOnTernH2AsAnAbsoluteRate() {
+        List<ResultLine> runs = List.of(fill("tern", 10_000), fill("tern-h2", 31_000), fill("mosquitto", 90_000));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| tern-h2 >= 30,000 msg/s | yes |");
+    }
+
+    @Test
+    void missesTheFillTargetWhenTernH2FillsTooSlowlyEvenIfTernIsFastEnough() {
+        List<ResultLine> runs = List.of(fill("tern", 80_000), fill("tern-h2", 17_409), fill("mosquitto", 90_000));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| tern-h2 >= 30,000 msg/s | **no** |");
+    }
+
+    @Test
+    void leavesTheFillVerdictEmptyWhenTernH2HasNoRuns() {
+        List<ResultLine> runs = List.of(fill("tern", 80_000), fill("mosquitto", 90_000));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| fill msgs/s | 80,000 · 0.89x | 90,000 | tern-h2 >= 30,000 msg/s |  |");
+    }
+
+    @Test
+    void ordersBrokerColumnsTernFirstThenItsVariantsThenOthersAndMosquittoLast() {
+        List<ResultLine> runs = List.of(
+                run("mosquitto", "fan-out", 100, 0), run("tern-h2", "fan-out", 100, 0), run("emqx", "fan-out", 100, 0),
+                run("tern", "fan-out", 100, 0), run("tern-1io", "fan-out", 100, 0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).startsWith("| scenario | metric | tern | tern-1io | tern-h2 | emqx | mosquitto | target |");
+    }
+
+    @Test
+    void givesAThirdBrokerItsOwnColumnWithMedianAndRatio() {
+        List<ResultLine> runs = List.of(
+                run("tern", "fan-out", 300, 0), run("tern-1io", "fan-out", 100, 0), run("tern-1io", "fan-out", 200, 0),
+                run("tern-h2", "fan-out", 250, 0), run("mosquitto", "fan-out", 100, 0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains(
+                "| fan-out | deliveries/s | 300 · 3.00x | 150 (100–200) · 1.50x | 250 · 2.50x | 100 | >= 1.3x | yes |");
+    }
+
+    @Test
+    void reportsMqtt5RunsApartFromMqtt311Runs() {
+        List<ResultLine> runs = List.of(
+                run("tern", "5", 100), run("tern", "3.1.1", 250), run("tern", "fan-out", 350, 0),
+                run("mosquitto", "3.1.1", 100), run("mosquitto", "5", 200));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| fan-out | deliveries/s | 300 (250–350) · 3.00x | 100 | >= 1.3x | yes |");
+        assertThat(table).contains("| fan-out (MQTT 5) | deliveries/s | 100 · 0.50x | 200 | >= 1.3x | **no** |");
+        assertThat(table.indexOf("| fan-out |")).isLessThan(table.indexOf("| fan-out (MQTT 5) |"));
+    }
+
+    @Test
+    void showsTheLossesOfEveryBroker() {
+        ResultLine lossy = ResultLine.parse(new JsonLine().put("scenario", "fan-in-qos1").put("broker", "tern-h2")
+                .put("lost", 3).put("duplicates", 1).put("msgs_per_s", 100).toString());
+        List<ResultLine> runs = List.of(run("tern", "fan-in-qos1", 100, 0), lossy,
+                run("mosquitto", "fan-in-qos1", 100, 0), run("tern-1io", "fan-out", 100, 0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| tern 0/0; tern-1io -; tern-h2 3/1; mosquitto 0/0 |\n");
     }
 
     @Test
@@ -39,6 +134,13 @@ class ResultsTableTest {
 
         assertThat(line.text("protocol")).isEqualTo("3.1.1");
         assertThat(line.number("msgs_per_s")).isEqualTo(200);
+    }
+
+    @Test
+    void takesALineWithoutProtocolForMqtt311() {
+        ResultLine line = ResultLine.parse(new JsonLine().put("scenario", "fan-out").put("broker", "tern").toString());
+
+        assertThat(line.protocol()).isEqualTo("3.1.1");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package dev.tern.benchmarks.load;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The broker labels of a results file in column order. Tern's default configuration leads because
+ * most targets are judged on it, its variants follow so that they sit beside it, and Mosquitto, the
+ * reference every ratio divides by, comes last.
+ *
+ * <p>Threading: stateless.
+ */
+final class Brokers {
+
+    static final String DEFAULT = "tern";
+    static final String REFERENCE = "mosquitto";
+
+    private static final Comparator<String> COLUMN_ORDER = Comparator
+            .comparingInt(Brokers::rank)
+            .thenComparing(Comparator.naturalOrder());
+
+    private Brokers() {
+    }
+
+    static List<String> columns(List<ResultLine> runs) {
+        return runs.stream()
+                .map(run -> run.text("broker"))
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted(COLUMN_ORDER)
+                .toList();
+    }
+
+    private static int rank(String broker) {
+        if (broker.equals(DEFAULT)) {
+            return 0;
+        }
+        if (broker.startsWith(DEFAULT)) {
+            return 1;
+        }
+        return broker.equals(REFERENCE) ? 3 : 2;
+    }
+}
