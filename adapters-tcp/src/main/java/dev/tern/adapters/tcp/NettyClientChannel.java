@@ -2,6 +2,7 @@ package dev.tern.adapters.tcp;
 
 import dev.tern.application.port.out.ClientChannel;
 import dev.tern.application.port.out.TaskExecutor;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -18,8 +19,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * One accepted Netty channel as the engine's {@link ClientChannel}.
  *
- * <p>Writes are queued without flushing; the engine decides when a batch ends. Buffers are
- * wrapped, never copied, because payloads are shared read-only between many deliveries.
+ * <p>Writes are queued without flushing; the engine decides when a batch ends. Small writes (packet
+ * headers, small payloads) are copied into one pooled direct buffer per batch, which goes to the
+ * channel as a single message: the native transport has to copy heap bytes into direct memory
+ * anyway, and doing it here spares the per-write wrapper objects, outbound-buffer entries and
+ * iovecs. Large payloads are wrapped, never copied here, and shared read-only with other
+ * deliveries.
  *
  * <p>{@link #close()} waits until everything written so far has reached the socket, so a final
  * packet (a DISCONNECT with a reason, a CONNACK refusal) is not thrown away with Netty's outbound
@@ -32,18 +37,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class NettyClientChannel implements ClientChannel {
 
+    /** Writes up to this size are gathered; larger ones go to the channel on their own. */
+    static final int GATHER_LIMIT = 2048;
+    private static final int BATCH_CAPACITY = 8192;
+
     private final Channel channel;
     private final TaskExecutor executor;
     private final String remoteAddress;
     private final Duration closeFlushTimeout;
     private boolean closing;
     private String certificateIdentity;
+    /** Small writes of the current batch, not yet handed to the channel; null when none. */
+    private ByteBuf gathered;
 
     NettyClientChannel(Channel channel, Duration closeFlushTimeout) {
         this.channel = channel;
         this.closeFlushTimeout = closeFlushTimeout;
         this.executor = new EventLoopTaskExecutor(channel.eventLoop());
         this.remoteAddress = describe(channel.remoteAddress());
+        channel.closeFuture().addListener(closed -> releaseGathered());
     }
 
     @Override
@@ -53,12 +65,49 @@ final class NettyClientChannel implements ClientChannel {
         if (closing || !channel.isActive()) {
             return;
         }
-        channel.write(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
+        int size = bytes.remaining();
+        if (size > GATHER_LIMIT) {
+            // What was gathered was written first, so it goes first.
+            handOverGathered();
+            channel.write(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
+            return;
+        }
+        if (gathered != null && gathered.writableBytes() < size) {
+            handOverGathered();
+        }
+        if (gathered == null) {
+            gathered = channel.alloc().directBuffer(BATCH_CAPACITY);
+        }
+        // A duplicate: the caller's buffer may be shared with other connections' threads, so its
+        // position must not move.
+        gathered.writeBytes(bytes.duplicate());
     }
 
     @Override
     public void flush() {
+        handOverGathered();
         channel.flush();
+    }
+
+    private void handOverGathered() {
+        if (!channel.isActive()) {
+            releaseGathered();
+            return;
+        }
+        ByteBuf batch = gathered;
+        if (batch != null) {
+            gathered = null;
+            channel.write(batch, channel.voidPromise());
+        }
+    }
+
+    /** The channel closed under a batch (the peer went away): its bytes can go nowhere. */
+    private void releaseGathered() {
+        ByteBuf batch = gathered;
+        if (batch != null) {
+            gathered = null;
+            batch.release();
+        }
     }
 
     @Override
@@ -66,6 +115,7 @@ final class NettyClientChannel implements ClientChannel {
         if (closing) {
             return;
         }
+        handOverGathered();
         closing = true;
         // Stop reading: the engine has decided to end this connection, more input only costs work.
         channel.config().setAutoRead(false);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,34 @@ class OutboundWriteTest {
             });
 
             assertThat(socket.getInputStream().readNBytes(3)).containsExactly(10, 20, 30);
+        }
+    }
+
+    @Test
+    void keepsTheOrderOfSmallGatheredWritesAndLargeOnesAcrossSeveralBatchBuffers() throws Exception {
+        // Small writes are gathered into batch buffers of a few KB, larger ones go on their own:
+        // the peer must still see every byte in the order it was written.
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        List<ByteBuffer> writes = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            int size = i % 50 == 0 ? NettyClientChannel.GATHER_LIMIT + 1 + i : 1 + i % 97;
+            byte[] bytes = new byte[size];
+            for (int b = 0; b < size; b++) {
+                bytes[b] = (byte) (i + b);
+            }
+            expected.writeBytes(bytes);
+            writes.add(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
+        }
+        try (Socket socket = TestServers.connect(server)) {
+            RecordingConnection connection = acceptor.next();
+
+            TestServers.onLoop(connection.channel(), () -> {
+                writes.forEach(connection.channel()::write);
+                connection.channel().flush();
+            });
+
+            socket.setSoTimeout((int) WAIT.toMillis());
+            assertThat(socket.getInputStream().readNBytes(expected.size())).isEqualTo(expected.toByteArray());
         }
     }
 

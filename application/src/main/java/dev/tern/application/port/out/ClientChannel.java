@@ -11,8 +11,9 @@ import java.nio.ByteBuffer;
 public interface ClientChannel {
 
     /**
-     * Queues bytes for sending without flushing. The transport takes ownership of {@code bytes}
-     * (it must neither copy nor modify them; the payload buffers it receives are shared read-only).
+     * Queues bytes for sending without flushing. The transport takes ownership of {@code bytes}:
+     * it may copy them or hold on to them until they are sent, but must not change their content
+     * (payload buffers are read-only views shared between deliveries).
      */
     void write(ByteBuffer bytes);
 
