@@ -27,6 +27,11 @@ interface StorageModule {
 
     /** Writes gathered into one transaction at most; a larger backlog takes several. */
     int MAX_BATCH = 2048;
+    /**
+     * Unwritten writes above which {@code periodic} durability holds acknowledgements back until
+     * the writer catches up: about ten full batches, a fraction of a second of a store's work.
+     */
+    int BEHIND_AT = 10 * MAX_BATCH;
 
     @Provides
     @Singleton
@@ -55,7 +60,7 @@ interface StorageModule {
         if (!storage.durable()) {
             return NoJournal.INSTANCE;
         }
-        StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, MAX_BATCH);
+        StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, MAX_BATCH, BEHIND_AT);
         return new StoreJournal(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
                 storage.queues(), storage.inflight(), config.storage().durability() == Durability.ACK_AFTER_COMMIT);
     }

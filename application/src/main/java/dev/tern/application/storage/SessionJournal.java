@@ -20,8 +20,9 @@ import dev.tern.domain.topic.TopicName;
 public interface SessionJournal {
 
     /**
-     * Whether acknowledgements wait for the writes to commit ({@code storage.durability:
-     * ack-after-commit}); false for the memory backend and for {@code periodic} durability.
+     * Whether acknowledgements wait for the writes to commit: always with {@code storage.durability:
+     * ack-after-commit}; with {@code periodic} only while the storage writer is behind; never for
+     * the memory backend. Asked once per message, so the answer may change from one to the next.
      */
     boolean acknowledgesAfterCommit();
 

@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,12 @@ import org.slf4j.LoggerFactory;
  * runs them in submission order on its own thread, as many as have piled up in one transaction
  * (group commit), and reports each durable once the transaction has committed. While a commit is
  * under way the next batch gathers, so the more load, the larger the batches.
+ *
+ * <p>The writer counts what it has been handed and not yet committed. Above {@code behindAt}
+ * writes it reports itself {@link #isBehind() behind}, so that acknowledgements that would not
+ * otherwise wait for the commit ({@code periodic} durability) wait for it until it has caught
+ * up: publishers, whose in-flight windows are bounded, then slow down to the store's pace instead
+ * of piling writes up in memory without bound.
  *
  * <p>Threading: {@link #submit} may be called from any thread; writes run on the storage executor,
  * which must be a single thread so that writes stay in order.
@@ -26,7 +33,9 @@ public final class StorageWriter {
     private final StorageTransactions transactions;
     private final Executor storageThread;
     private final int maxBatch;
+    private final int behindAt;
     private final Queue<Write> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unwritten = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
@@ -34,14 +43,30 @@ public final class StorageWriter {
     private record Write(Runnable write, PendingAck ack) {
     }
 
-    public StorageWriter(StorageTransactions transactions, Executor storageThread, int maxBatch) {
+    /** @param behindAt writes handed over but not yet committed above which {@link #isBehind()} */
+    public StorageWriter(StorageTransactions transactions, Executor storageThread, int maxBatch, int behindAt) {
+        if (maxBatch < 1 || behindAt < 1) {
+            throw new IllegalArgumentException("maxBatch and behindAt must be positive: " + maxBatch + ", " + behindAt);
+        }
         this.transactions = transactions;
         this.storageThread = storageThread;
         this.maxBatch = maxBatch;
+        this.behindAt = behindAt;
+    }
+
+    /** Writes handed over and not yet committed or failed. */
+    public int backlog() {
+        return unwritten.get();
+    }
+
+    /** Whether more than {@code behindAt} writes wait: acknowledgements should wait for commits. */
+    public boolean isBehind() {
+        return unwritten.get() > behindAt;
     }
 
     /** Queues a write; {@code ack}, if not null, hears when it is durable (call {@code ack.expect()} first). */
     public void submit(Runnable write, PendingAck ack) {
+        unwritten.incrementAndGet();
         queue.add(new Write(write, ack));
         if (scheduled.compareAndSet(false, true)) {
             storageThread.execute(drain);
@@ -57,6 +82,7 @@ public final class StorageWriter {
             }
             commit(batch);
         } finally {
+            unwritten.addAndGet(-batch.size());
             scheduled.set(false);
             if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
                 storageThread.execute(drain);

@@ -74,7 +74,8 @@ public final class StoreJournal implements SessionJournal {
 
     @Override
     public boolean acknowledgesAfterCommit() {
-        return acknowledgesAfterCommit;
+        // periodic durability too, while the writer is behind: see StorageWriter.
+        return acknowledgesAfterCommit || writer.isBehind();
     }
 
     @Override

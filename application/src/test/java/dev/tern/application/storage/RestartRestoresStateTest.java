@@ -39,7 +39,7 @@ class RestartRestoresStateTest {
     private final InMemoryInflightStore inflightStore = new InMemoryInflightStore();
 
     private EngineHarness broker() {
-        StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run, 100);
+        StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run, 100, 1000);
         StoreJournal journal = new StoreJournal(writer, sessionStore, subscriptionStore, retainedStore, queueStore,
                 inflightStore, true);
         EngineHarness harness = new EngineHarness(MqttSettings.defaults(), Mqtt5Settings.defaults(),

@@ -1,0 +1,98 @@
+package dev.tern.application.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.tern.application.storage.memory.InMemoryInflightStore;
+import dev.tern.application.storage.memory.InMemoryMessageQueueStore;
+import dev.tern.application.storage.memory.InMemoryRetainedMessageStore;
+import dev.tern.application.storage.memory.InMemorySessionStore;
+import dev.tern.application.storage.memory.InMemoryStorageTransactions;
+import dev.tern.application.storage.memory.InMemorySubscriptionStore;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The storage writer's backlog, and how it turns {@code periodic} acknowledgements into waiting ones. */
+class StorageWriterBacklogTest {
+
+    /** A storage thread that runs its tasks only when the test says so. */
+    private static final class HeldThread implements Executor {
+        private final Queue<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runAll() {
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                task.run();
+            }
+        }
+    }
+
+    private final HeldThread storageThread = new HeldThread();
+    private final StorageWriter writer =
+            new StorageWriter(new InMemoryStorageTransactions(), storageThread, 4, 3);
+
+    @Test
+    void countsWritesUntilTheyAreCommittedAndIsBehindAboveItsThreshold() {
+        AtomicInteger written = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            writer.submit(written::incrementAndGet, null);
+        }
+        assertThat(writer.backlog()).isEqualTo(3);
+        assertThat(writer.isBehind()).isFalse();
+
+        writer.submit(written::incrementAndGet, null);
+        assertThat(writer.isBehind()).isTrue();
+
+        storageThread.runAll();
+        assertThat(written).hasValue(4);
+        assertThat(writer.backlog()).isZero();
+        assertThat(writer.isBehind()).isFalse();
+    }
+
+    @Test
+    void aFailedBatchLeavesTheBacklogToo() {
+        StorageWriter failing = new StorageWriter(writes -> {
+            throw new IllegalStateException("disk gone");
+        }, storageThread, 4, 3);
+        AtomicInteger failures = new AtomicInteger();
+        PendingAck ack = new PendingAck(Runnable::run, stored -> failures.addAndGet(stored ? 0 : 1));
+        ack.expect();
+        failing.submit(() -> { }, ack);
+        ack.release();
+
+        storageThread.runAll();
+
+        assertThat(failing.backlog()).isZero();
+        assertThat(failures).hasValue(1);
+    }
+
+    @Test
+    void periodicDurabilityWaitsForCommitsOnlyWhileTheWriterIsBehind() {
+        StoreJournal periodic = new StoreJournal(writer, new InMemorySessionStore(), new InMemorySubscriptionStore(),
+                new InMemoryRetainedMessageStore(), new InMemoryMessageQueueStore(), new InMemoryInflightStore(),
+                false);
+        assertThat(periodic.acknowledgesAfterCommit()).isFalse();
+
+        for (int i = 0; i < 4; i++) {
+            writer.submit(() -> { }, null);
+        }
+        assertThat(periodic.acknowledgesAfterCommit()).isTrue();
+
+        storageThread.runAll();
+        assertThat(periodic.acknowledgesAfterCommit()).isFalse();
+    }
+
+    @Test
+    void refusesANonPositiveThreshold() {
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new StorageWriter(new InMemoryStorageTransactions(), storageThread, 4, 0));
+    }
+}
