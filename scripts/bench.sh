@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs the load matrix against Tern (memory and H2 backends, and the memory backend with one
-# TCP event loop) and Mosquitto, interleaved, each broker started fresh for every run, and
+# Runs the load matrix against Tern (memory, H2 and Redis backends, and the memory backend with
+# one TCP event loop) and Mosquitto, interleaved, each broker started fresh for every run, and
 # writes a markdown table of medians, ranges and Tern/Mosquitto ratios.
 #
 #   scripts/bench.sh            full matrix, 3 repetitions, table into docs/benchmark-results.md
 #   scripts/bench.sh --quick    tiny counts, 1 repetition, table into benchmarks/target/quick-results.md
 #
-# Environment: REPS, SCENARIOS, BROKERS, PROTOCOLS, TERN_JAVA_OPTS, LOAD_JAVA_OPTS override the
-# defaults below.
+# Environment: REPS, SCENARIOS, BROKERS, PROTOCOLS, OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS
+# override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,16 +19,23 @@ TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
 SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-out latency idle-connections persistent-sessions"}
 # tern: the memory backend; tern-1io: the same with listeners.tcp.io-threads=1 (no hand-over
-# between event loops); tern-h2: the H2 backend with ack-after-commit, a fresh file per run.
-BROKERS=${BROKERS:-"tern tern-1io tern-h2 mosquitto"}
+# between event loops); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
+# tern-redis: the Redis backend on a redis-server of its own (appendonly, fsync every second),
+# persistent-sessions only, the one scenario that stores anything.
+BROKERS=${BROKERS:-"tern tern-1io tern-h2 tern-redis mosquitto"}
+# Scenarios whose measured run follows an unmeasured one of the same kind on the same broker
+# process: a fresh JVM runs its first seconds interpreted and half compiled, which says more
+# about the JIT than about the broker. Mosquitto gets the same warm-up run. Not idle-connections,
+# whose figure is the memory a fresh broker grows by.
+WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-out persistent-sessions"}
 # MQTT versions the load generator speaks: "3.1.1", "5" or both ("3.1.1 5").
 PROTOCOLS=${PROTOCOLS:-"3.1.1"}
 if $quick; then
   REPS=${REPS:-1}
-  out_md=benchmarks/target/quick-results.md
+  out_md=${OUT_MD:-benchmarks/target/quick-results.md}
 else
   REPS=${REPS:-3}
-  out_md=docs/benchmark-results.md
+  out_md=${OUT_MD:-docs/benchmark-results.md}
 fi
 
 # Counts per scenario: moderate for the full run (whole matrix < 10 minutes on 2 cores).
@@ -61,6 +68,11 @@ if [ ! -f "$tern_jar" ] || [ ! -f "$load_jar" ]; then
   mvn -B -q -o -pl benchmarks -am package -DskipTests
 fi
 
+if ! command -v redis-server >/dev/null 2>&1 && [[ " $BROKERS " == *" tern-redis "* ]]; then
+  echo "redis-server is missing (needed by tern-redis); install it with: sudo apt-get install -y redis-server" >&2
+  exit 1
+fi
+
 if ! command -v mosquitto >/dev/null 2>&1 && [[ " $BROKERS " == *" mosquitto "* ]]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing mosquitto from Debian"
@@ -74,8 +86,10 @@ fi
 
 work=$(mktemp -d)
 broker_pid=""
+redis_pid=""
 cleanup() {
   if [ -n "$broker_pid" ]; then kill "$broker_pid" 2>/dev/null || true; wait "$broker_pid" 2>/dev/null || true; fi
+  if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -121,6 +135,19 @@ broker_start() {
         --set storage.backend=h2 --set storage.h2.path="$work/h2-$port/tern" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
+    tern-redis)
+      local redis_port
+      redis_port=$(free_port)
+      mkdir -p "$work/redis-$redis_port"
+      redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly yes --appendfsync everysec \
+        --dir "$work/redis-$redis_port" >"$work/redis.log" 2>&1 &
+      redis_pid=$!
+      wait_for_port "$redis_port"
+      # shellcheck disable=SC2086
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" \
+        --set storage.backend=redis --set storage.redis.url="redis://127.0.0.1:$redis_port" \
+        --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
+      ;;
     mosquitto)
       cat >"$work/mosquitto.conf" <<CONF
 listener $port 127.0.0.1
@@ -148,6 +175,11 @@ broker_stop() {
   kill "$broker_pid" 2>/dev/null || true
   wait "$broker_pid" 2>/dev/null || true
   broker_pid=""
+  if [ -n "$redis_pid" ]; then
+    kill "$redis_pid" 2>/dev/null || true
+    wait "$redis_pid" 2>/dev/null || true
+    redis_pid=""
+  fi
 }
 
 mkdir -p "$(dirname "$out_md")" benchmarks/target
@@ -159,11 +191,18 @@ for rep in $(seq 1 "$REPS"); do
   for protocol in $PROTOCOLS; do
     for scenario in $SCENARIOS; do
       for broker in $BROKERS; do
+        if [ "$broker" = tern-redis ] && [ "$scenario" != persistent-sessions ]; then continue; fi
         port=$(free_port)
         if ! broker_start "$broker" "$port"; then
           echo "broker $broker did not start: rep $rep MQTT $protocol $scenario skipped" >&2
           broker_stop
           continue
+        fi
+        if [[ " $WARMUP_SCENARIOS " == *" $scenario "* ]]; then
+          # shellcheck disable=SC2046,SC2086
+          java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$scenario" --port "$port" --broker-name warm-up \
+            --protocol "$protocol" --timeout 240 $(scenario_args "$scenario") >/dev/null \
+            || echo "warm-up failed: rep $rep MQTT $protocol $scenario $broker" >&2
         fi
         # shellcheck disable=SC2046,SC2086
         if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$scenario" --port "$port" \

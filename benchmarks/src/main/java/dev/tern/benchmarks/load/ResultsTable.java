@@ -79,6 +79,10 @@ public final class ResultsTable {
         if (broker.equals(Brokers.REFERENCE) || figures.isEmpty() || reference.isEmpty()) {
             return figures.toString();
         }
+        // A reference median of 0 (a run too short for the CPU clock to tick) gives no ratio.
+        if (reference.median() == 0) {
+            return figures.toString();
+        }
         return figures + " · " + format(figures.median() / reference.median(), 2) + "x";
     }
 
