@@ -65,7 +65,7 @@ final class StorageBackends {
             try {
                 redis = RedisStorage.connect(settings);
             } catch (IllegalArgumentException e) {
-                // A bad url or Redisson configuration (or Redis Cluster) will not get better by waiting.
+                // A bad url or Redisson configuration will not get better by waiting.
                 throw new StorageStartException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 if (attempt == REDIS_ATTEMPTS) {

@@ -80,7 +80,8 @@ public final class ConfigKeys {
             "Redis server, redis:// or rediss://");
     public static final ConfigKey<Optional<Path>> REDIS_REDISSON_CONFIG = new ConfigKey<>(
             "storage.redis.redisson-config", "none", ValueParser.optionalPath(),
-            "Redisson YAML file (singleServerConfig or sentinelServersConfig) used instead of storage.redis.url");
+            "Redisson YAML file (singleServerConfig, sentinelServersConfig or clusterServersConfig) used instead of "
+                    + "storage.redis.url");
 
     public static final ConfigKey<Duration> CONNECT_TIMEOUT = new ConfigKey<>(
             "mqtt.connect-timeout", "10", ValueParser.seconds(1, 3600),

@@ -10,12 +10,8 @@ import org.redisson.config.ReadMode;
 
 /**
  * The Redisson {@link Config} Tern connects with: built from {@code storage.redis.url} for one
- * server, or read from a Redisson YAML file for a Sentinel-managed primary, and in both cases with
- * Tern's own codec and script settings on top.
- *
- * <p>Redis Cluster is refused: a MULTI/EXEC there may only touch keys of one hash slot, and the
- * global keys ({@code sessions}, {@code subscribers}, {@code retained}) share a batch with
- * per-client keys of other slots (see {@code KEYS.md}).
+ * server, or read from a Redisson YAML file (one server, a Sentinel-managed primary, or a Redis
+ * Cluster), and in every case with Tern's own codec, script and read settings on top.
  *
  * <p>Threading: stateless.
  */
@@ -61,7 +57,7 @@ final class ClientConfig {
      * the file name and what kind of problem it has.
      *
      * @throws IllegalArgumentException if the file cannot be read or parsed, or asks for a
-     *                                  topology other than one server or Sentinel
+     *                                  topology other than one server, Sentinel or Cluster
      */
     static Config fromFile(Path file) {
         if (!Files.isReadable(file)) {
@@ -74,18 +70,14 @@ final class ClientConfig {
             throw new IllegalArgumentException("Redisson configuration " + file + " is not valid Redisson YAML ("
                     + e.getClass().getSimpleName() + "); see https://redisson.org/docs/configuration/", null);
         }
+        // Replicas lag behind: a store must read what it just wrote, so reads go to the primaries.
         if (config.isClusterConfig()) {
-            throw new IllegalArgumentException("Redis Cluster is not supported yet: " + file + " has "
-                    + "clusterServersConfig, but a cluster transaction may only touch keys of one hash slot and Tern's "
-                    + "write batches span slots (see adapters-storage-redis/KEYS.md); use singleServerConfig or "
-                    + "sentinelServersConfig");
-        }
-        if (config.isSentinelConfig()) {
-            // Replicas lag behind: a store must read what it just wrote, so reads go to the primary.
+            config.useClusterServers().setReadMode(ReadMode.MASTER);
+        } else if (config.isSentinelConfig()) {
             config.useSentinelServers().setReadMode(ReadMode.MASTER);
         } else if (!config.isSingleConfig()) {
-            throw new IllegalArgumentException("Redisson configuration " + file + " must have singleServerConfig or "
-                    + "sentinelServersConfig; other topologies are not supported");
+            throw new IllegalArgumentException("Redisson configuration " + file + " must have clusterServersConfig, "
+                    + "singleServerConfig or sentinelServersConfig; other topologies are not supported");
         }
         return withTernSettings(config);
     }

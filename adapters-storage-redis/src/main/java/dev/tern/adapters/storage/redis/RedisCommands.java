@@ -1,55 +1,75 @@
 package dev.tern.adapters.storage.redis;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchOptions.ExecutionMode;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.KeysScanOptions;
 import org.redisson.client.RedisException;
 
 /**
  * The one way the stores talk to Redis: every command goes into a Redisson {@link RBatch} run as
  * MULTI/EXEC, so that each store method is one atomic unit and costs one round trip.
  *
- * <p>Group commit: {@link #inTransaction} binds a batch to the calling thread; writes made on that
- * thread while it runs join that batch, which is then executed once, pipelined in one round trip,
+ * <p>Each write names a key of the hash slot its commands touch. In a Redis Cluster a MULTI/EXEC
+ * may only touch one slot, so there every store write keeps to one slot (its client's, or the
+ * retained hash's), and a group commit becomes one MULTI/EXEC per slot ({@link SlotBatches});
+ * elsewhere a group commit is one MULTI/EXEC ({@link OneBatch}).
+ *
+ * <p>Group commit: {@link #inTransaction} binds its pending writes to the calling thread; writes
+ * made on that thread while it runs join them, and they are executed once at the end, pipelined,
  * and (when configured) followed by {@code WAIT} for replicas. Writes on other threads, and all
  * reads, run in batches of their own. A read inside a transaction does not see the transaction's
  * own writes: they are not sent until it ends.
  *
- * <p>Threading: thread-safe; the bound batch is confined to the thread that bound it.
+ * <p>Threading: thread-safe; the bound writes are confined to the thread that bound them.
  */
 final class RedisCommands {
+
+    private static final int SCAN_CHUNK = 1_000;
 
     private final RedissonClient redisson;
     private final BatchOptions writeOptions;
     private final BatchOptions readOptions;
+    private final BatchOptions manyClientsReadOptions;
     private final String target;
     private final int replicasToWait;
-    private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
+    private final boolean cluster;
+    private final ThreadLocal<PendingWrites> bound = new ThreadLocal<>();
 
-    /**
-     * @param writeOptions   for write batches; when they ask Redis to {@code WAIT} for replicas,
-     *                       {@code replicasToWait} says how many must confirm
-     * @param replicasToWait 0, or how many replicas must have confirmed a write batch
-     */
-    RedisCommands(RedissonClient redisson, BatchOptions writeOptions, BatchOptions readOptions, String target,
-                  int replicasToWait) {
+    /** @param cluster whether {@code redisson} talks to a Redis Cluster */
+    RedisCommands(RedissonClient redisson, RedisStorageSettings settings, boolean cluster) {
         this.redisson = redisson;
-        this.writeOptions = writeOptions;
-        this.readOptions = readOptions;
-        this.target = target;
-        this.replicasToWait = replicasToWait;
+        this.readOptions = options(settings, ExecutionMode.IN_MEMORY_ATOMIC);
+        // One MULTI/EXEC cannot span the slots of many clients: in a cluster such reads are only
+        // pipelined, each command atomic on its own (see loads in KEYS.md).
+        this.manyClientsReadOptions = cluster ? options(settings, ExecutionMode.IN_MEMORY) : readOptions;
+        this.writeOptions = options(settings, ExecutionMode.IN_MEMORY_ATOMIC);
+        if (settings.replicasToWait() > 0) {
+            writeOptions.sync(settings.replicasToWait(), settings.waitTimeout());
+        }
+        this.target = settings.target();
+        this.replicasToWait = settings.replicasToWait();
+        this.cluster = cluster;
     }
 
-    /** Adds {@code commands} to this thread's transaction, or runs them at once as their own. */
-    void write(Consumer<RBatch> commands) {
-        Transaction transaction = bound.get();
+    /**
+     * Adds {@code commands} to this thread's transaction, or runs them at once as their own. In a
+     * cluster they must touch only keys of the hash slot of {@code slotKey}.
+     */
+    void write(String slotKey, Consumer<RBatch> commands) {
+        PendingWrites transaction = bound.get();
         if (transaction != null) {
-            transaction.add(commands);
+            commands.accept(transaction.batchFor(slotKey));
             return;
         }
         RBatch batch = redisson.createBatch(writeOptions);
@@ -59,13 +79,31 @@ final class RedisCommands {
 
     /**
      * Runs the reads {@code queue} adds to a batch as one atomic snapshot and returns what the
-     * supplier it hands back makes of their replies (read through {@link #result}).
+     * supplier it hands back makes of their replies (read through {@link #result}). In a cluster
+     * the reads must touch one hash slot.
      */
     <T> T read(Function<RBatch, Supplier<T>> queue) {
-        RBatch batch = redisson.createBatch(readOptions);
-        Supplier<T> result = queue.apply(batch);
-        execute(batch, "read");
-        return result.get();
+        return read(readOptions, queue);
+    }
+
+    /**
+     * Like {@link #read}, for reads of many clients' keys: one atomic snapshot on one server; in a
+     * cluster pipelined to every primary concerned, each command atomic on its own but not the set.
+     */
+    <T> T readManyClients(Function<RBatch, Supplier<T>> queue) {
+        return read(manyClientsReadOptions, queue);
+    }
+
+    /** Every key matching the {@code SCAN} pattern, on every primary of a cluster or on the one server. */
+    Set<String> keysMatching(String pattern) {
+        Set<String> keys = new HashSet<>();
+        try {
+            redisson.getKeys().getKeys(KeysScanOptions.defaults().pattern(pattern).chunkSize(SCAN_CHUNK))
+                    .forEach(keys::add);
+        } catch (RedisException e) {
+            throw new StorageUnavailableException("Redis scan failed at " + target + ": " + e.getMessage(), e);
+        }
+        return keys;
     }
 
     /** The reply of a command whose batch has run. */
@@ -74,28 +112,43 @@ final class RedisCommands {
     }
 
     /**
-     * Runs {@code writes} with a batch bound to this thread and executes it once at the end. A
-     * nested call joins the outer transaction. An exception from {@code writes} discards the batch
-     * unsent and is rethrown.
+     * Runs {@code writes} with pending writes bound to this thread and executes them once at the
+     * end. A nested call joins the outer transaction. An exception from {@code writes} discards
+     * the batches unsent and is rethrown.
      */
     void inTransaction(Runnable writes) {
         if (bound.get() != null) {
             writes.run();
             return;
         }
-        Transaction transaction = new Transaction(redisson.createBatch(writeOptions));
+        Supplier<RBatch> newBatch = () -> redisson.createBatch(writeOptions);
+        PendingWrites transaction = cluster ? new SlotBatches(newBatch) : new OneBatch(newBatch);
         bound.set(transaction);
         try {
             writes.run();
         } catch (RuntimeException | Error e) {
-            transaction.batch.discard();
+            transaction.discard();
             throw e;
         } finally {
             bound.remove();
         }
-        if (!transaction.isEmpty()) {
-            confirmed(execute(transaction.batch, "transaction"));
+        if (transaction.isEmpty()) {
+            return;
         }
+        List<BatchResult<?>> results;
+        try {
+            results = transaction.execute();
+        } catch (RedisException e) {
+            throw new StorageUnavailableException("Redis transaction failed at " + target + ": " + e.getMessage(), e);
+        }
+        results.forEach(this::confirmed);
+    }
+
+    private <T> T read(BatchOptions options, Function<RBatch, Supplier<T>> queue) {
+        RBatch batch = redisson.createBatch(options);
+        Supplier<T> result = queue.apply(batch);
+        execute(batch, "read");
+        return result.get();
     }
 
     /*
@@ -118,22 +171,10 @@ final class RedisCommands {
         }
     }
 
-    /** A batch being filled on one thread. */
-    private static final class Transaction {
-        private final RBatch batch;
-        private int writes;
-
-        Transaction(RBatch batch) {
-            this.batch = batch;
-        }
-
-        void add(Consumer<RBatch> commands) {
-            commands.accept(batch);
-            writes++;
-        }
-
-        boolean isEmpty() {
-            return writes == 0;
-        }
+    private static BatchOptions options(RedisStorageSettings settings, ExecutionMode mode) {
+        return BatchOptions.defaults()
+                .executionMode(mode)
+                .responseTimeout(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .retryAttempts(ClientConfig.RETRY_ATTEMPTS);
     }
 }

@@ -33,12 +33,12 @@ final class RedisInflightStore implements InflightStore {
     @Override
     public void save(String clientId, OutboundFlow flow) {
         byte[] value = StoredValues.flow(flow);
-        commands.write(batch -> flowsOf(clientId).put(batch, Integer.toString(flow.packetId()), value));
+        commands.write(keys.inflight(clientId), batch -> flowsOf(clientId).put(batch, Integer.toString(flow.packetId()), value));
     }
 
     @Override
     public void remove(String clientId, int packetId) {
-        commands.write(batch -> flowsOf(clientId).remove(batch, Integer.toString(packetId)));
+        commands.write(keys.inflight(clientId), batch -> flowsOf(clientId).remove(batch, Integer.toString(packetId)));
     }
 
     @Override
@@ -54,14 +54,14 @@ final class RedisInflightStore implements InflightStore {
 
     @Override
     public void saveReceipt(String clientId, int packetId) {
-        commands.write(batch ->
-                batch.<String>getSet(keys.receipts(clientId), Codecs.TEXT).addAsync(Integer.toString(packetId)));
+        String key = keys.receipts(clientId);
+        commands.write(key, batch -> batch.<String>getSet(key, Codecs.TEXT).addAsync(Integer.toString(packetId)));
     }
 
     @Override
     public void removeReceipt(String clientId, int packetId) {
-        commands.write(batch ->
-                batch.<String>getSet(keys.receipts(clientId), Codecs.TEXT).removeAsync(Integer.toString(packetId)));
+        String key = keys.receipts(clientId);
+        commands.write(key, batch -> batch.<String>getSet(key, Codecs.TEXT).removeAsync(Integer.toString(packetId)));
     }
 
     @Override
@@ -84,7 +84,7 @@ final class RedisInflightStore implements InflightStore {
 
     @Override
     public void deleteAll(String clientId) {
-        commands.write(batch -> {
+        commands.write(keys.inflight(clientId), batch -> {
             flowsOf(clientId).delete(batch);
             batch.getKeys().deleteAsync(keys.receipts(clientId));
         });

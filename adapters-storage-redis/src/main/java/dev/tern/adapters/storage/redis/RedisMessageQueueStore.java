@@ -34,19 +34,20 @@ final class RedisMessageQueueStore implements MessageQueueStore {
         String key = keys.queue(clientId);
         byte[] value = StoredValues.delivery(delivery.delivery());
         String field = Long.toString(delivery.sequence());
-        commands.write(batch -> batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastPutAsync(field, value));
+        commands.write(key, batch -> batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastPutAsync(field, value));
     }
 
     @Override
     public void remove(String clientId, long sequence) {
         String key = keys.queue(clientId);
-        commands.write(batch ->
+        commands.write(key, batch ->
                 batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastRemoveAsync(Long.toString(sequence)));
     }
 
     @Override
     public void deleteAll(String clientId) {
-        commands.write(batch -> batch.getKeys().deleteAsync(keys.queue(clientId)));
+        String key = keys.queue(clientId);
+        commands.write(key, batch -> batch.getKeys().deleteAsync(key));
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.redisson.api.RFuture;
 
 /**
  * Retained messages in one hash, {@code retained}: topic name to the message as given. Shared by
- * every broker using the same prefix, since retained messages are global.
+ * every broker using the same prefix, since retained messages are global. In a cluster the hash
+ * has a hash slot of its own, so its writes form their own MULTI/EXEC in a group commit.
  *
  * <p>Threading: thread-safe.
  */
@@ -30,13 +31,13 @@ final class RedisRetainedMessageStore implements RetainedMessageStore {
     @Override
     public void save(ApplicationMessage message) {
         byte[] value = StoredValues.message(message);
-        commands.write(batch ->
+        commands.write(key, batch ->
                 batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastPutAsync(message.topic().value(), value));
     }
 
     @Override
     public void delete(TopicName topic) {
-        commands.write(batch -> batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastRemoveAsync(topic.value()));
+        commands.write(key, batch -> batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastRemoveAsync(topic.value()));
     }
 
     @Override

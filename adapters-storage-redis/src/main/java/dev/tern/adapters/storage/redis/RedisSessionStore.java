@@ -16,9 +16,9 @@ import java.util.Set;
 import org.redisson.api.RFuture;
 
 /**
- * Sessions as one hash per client ({@code session:{C}}) plus the set {@code sessions} of their
- * ids, which {@link #loadAll} walks. Numbers are stored as decimal text so that
- * {@code redis-cli HGETALL} shows them as they are.
+ * Sessions as one hash per client ({@code session:{C}}), listed for {@link #loadAll} by a
+ * {@link ClientIndex} (the set {@code sessions}, or in a cluster the hashes themselves). Numbers
+ * are stored as decimal text so that {@code redis-cli HGETALL} shows them as they are.
  *
  * <p>Threading: thread-safe.
  */
@@ -30,10 +30,12 @@ final class RedisSessionStore implements SessionStore {
 
     private final RedisCommands commands;
     private final RedisKeys keys;
+    private final ClientIndex index;
 
-    RedisSessionStore(RedisCommands commands, RedisKeys keys) {
+    RedisSessionStore(RedisCommands commands, RedisKeys keys, ClientIndex index) {
         this.commands = commands;
         this.keys = keys;
+        this.index = index;
     }
 
     @Override
@@ -45,11 +47,11 @@ final class RedisSessionStore implements SessionStore {
         if (session.will() != null) {
             fields.put(WILL, StoredValues.will(session.will()));
         }
-        commands.write(batch -> {
+        commands.write(key, batch -> {
             // Delete first: a session saved without a will must not keep the will of the last one.
             batch.getKeys().deleteAsync(key);
             batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).putAllAsync(fields);
-            batch.<String>getSet(keys.sessions(), Codecs.TEXT).addAsync(session.clientId());
+            index.add(batch, session.clientId());
         });
     }
 
@@ -65,19 +67,17 @@ final class RedisSessionStore implements SessionStore {
 
     @Override
     public void delete(String clientId) {
-        commands.write(batch -> {
-            batch.getKeys().deleteAsync(keys.session(clientId));
-            batch.<String>getSet(keys.sessions(), Codecs.TEXT).removeAsync(clientId);
+        String key = keys.session(clientId);
+        commands.write(key, batch -> {
+            batch.getKeys().deleteAsync(key);
+            index.remove(batch, clientId);
         });
     }
 
     @Override
     public List<StoredSession> loadAll() {
-        Set<String> clientIds = commands.read(batch -> {
-            RFuture<Set<String>> members = batch.<String>getSet(keys.sessions(), Codecs.TEXT).readAllAsync();
-            return () -> result(members);
-        });
-        return commands.read(batch -> {
+        Set<String> clientIds = index.clientIds();
+        return commands.readManyClients(batch -> {
             Map<String, RFuture<Map<String, byte[]>>> replies = new HashMap<>();
             for (String clientId : clientIds) {
                 replies.put(clientId, batch.<String, byte[]>getMap(keys.session(clientId), Codecs.TEXT_TO_BYTES)
@@ -85,7 +85,7 @@ final class RedisSessionStore implements SessionStore {
             }
             return () -> {
                 List<StoredSession> sessions = new ArrayList<>(replies.size());
-                // A session deleted between the two reads has no fields left and is skipped.
+                // A session deleted since it was listed has no fields left and is skipped.
                 replies.forEach((clientId, fields) ->
                         decode(clientId, keys.session(clientId), result(fields)).ifPresent(sessions::add));
                 return Collections.unmodifiableList(sessions);

@@ -6,16 +6,15 @@ import dev.tern.application.port.out.RetainedMessageStore;
 import dev.tern.application.port.out.SessionStore;
 import dev.tern.application.port.out.StorageTransactions;
 import dev.tern.application.port.out.SubscriptionStore;
-import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
-import org.redisson.api.BatchOptions;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
 /**
- * The storage ports over Redis, through one Redisson client. Key layout: {@link RedisKeys} and
- * {@code KEYS.md}. Every store method is one MULTI/EXEC batch; {@link #transactions()} groups
- * many writes into one such batch (group commit).
+ * The storage ports over Redis, through one Redisson client: one server, a Sentinel-managed
+ * primary, or a Redis Cluster. Key layout: {@link RedisKeys} and {@code KEYS.md}. Every store
+ * method is one MULTI/EXEC batch; {@link #transactions()} groups many writes into one such batch
+ * (group commit), or in a cluster into one per hash slot.
  *
  * <p>Threading: thread-safe; the stores block the calling thread for one round trip, so callers
  * must not use them on a network I/O thread.
@@ -30,13 +29,16 @@ public final class RedisStorage implements AutoCloseable {
     private final InflightStore inflight;
     private final StorageTransactions transactions;
 
-    private RedisStorage(RedissonClient redisson, RedisStorageSettings settings) {
+    private RedisStorage(RedissonClient redisson, RedisStorageSettings settings, boolean cluster) {
         this.redisson = redisson;
-        RedisKeys keys = new RedisKeys(settings.keyPrefix());
-        RedisCommands commands = new RedisCommands(redisson, writeOptions(settings), readOptions(settings),
-                settings.target(), settings.replicasToWait());
-        this.sessions = new RedisSessionStore(commands, keys);
-        this.subscriptions = new RedisSubscriptionStore(commands, keys);
+        RedisKeys keys = new RedisKeys(settings.keyPrefix(), cluster);
+        RedisCommands commands = new RedisCommands(redisson, settings, cluster);
+        this.sessions = new RedisSessionStore(commands, keys, cluster
+                ? new ScannedClientIndex(commands, keys, RedisKeys.SESSION)
+                : new SetClientIndex(commands, keys.sessions()));
+        this.subscriptions = new RedisSubscriptionStore(commands, keys, cluster
+                ? new ScannedClientIndex(commands, keys, RedisKeys.SUBSCRIPTIONS)
+                : new SetClientIndex(commands, keys.subscribers()));
         this.retained = new RedisRetainedMessageStore(commands, keys);
         this.queues = new RedisMessageQueueStore(commands, keys);
         this.inflight = new RedisInflightStore(commands, keys);
@@ -45,12 +47,13 @@ public final class RedisStorage implements AutoCloseable {
 
     /**
      * Connects to the Redis at {@code settings.url()}, or to the one its Redisson configuration
-     * file describes (one server, or the primary a Sentinel names).
+     * file describes (one server, the primary a Sentinel names, or a Redis Cluster).
      *
      * @throws StorageUnavailableException if Redis cannot be reached or refuses the credentials,
      *                                     naming the url without its password
      * @throws IllegalArgumentException    if the url, Redisson configuration or key prefix is
-     *                                     malformed, or the configuration asks for Redis Cluster
+     *                                     malformed, or the configuration asks for a topology
+     *                                     other than those three
      */
     public static RedisStorage connect(RedisStorageSettings settings) {
         Config config = ClientConfig.of(settings);
@@ -61,7 +64,7 @@ public final class RedisStorage implements AutoCloseable {
             throw new StorageUnavailableException("Cannot connect to Redis at " + settings.target() + ": "
                     + e.getMessage(), e);
         }
-        return new RedisStorage(redisson, settings);
+        return new RedisStorage(redisson, settings, config.isClusterConfig());
     }
 
     public SessionStore sessions() {
@@ -92,20 +95,5 @@ public final class RedisStorage implements AutoCloseable {
     @Override
     public void close() {
         redisson.shutdown();
-    }
-
-    private static BatchOptions writeOptions(RedisStorageSettings settings) {
-        BatchOptions options = readOptions(settings);
-        if (settings.replicasToWait() > 0) {
-            options.sync(settings.replicasToWait(), settings.waitTimeout());
-        }
-        return options;
-    }
-
-    private static BatchOptions readOptions(RedisStorageSettings settings) {
-        return BatchOptions.defaults()
-                .executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC)
-                .responseTimeout(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .retryAttempts(ClientConfig.RETRY_ATTEMPTS);
     }
 }

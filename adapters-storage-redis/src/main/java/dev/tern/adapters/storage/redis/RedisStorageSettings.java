@@ -12,12 +12,13 @@ import java.time.Duration;
  *                        {@code redissonConfig} is given
  * @param keyPrefix       put before every key (see {@code KEYS.md}); null means {@code tern:}
  * @param replicasToWait  how many replicas must acknowledge each write (Redis {@code WAIT}) before
- *                        it is reported stored; 0 trusts the primary alone
+ *                        it is reported stored; 0 trusts the primary alone. In a cluster each
+ *                        primary a write batch touches must have that many replicas confirm it
  * @param waitTimeout     how long to wait for those replicas
  * @param commandTimeout  how long to wait to connect, and for any one reply
- * @param redissonConfig  a Redisson YAML configuration file ({@code singleServerConfig} or
- *                        {@code sentinelServersConfig}) to connect with instead of {@code url};
- *                        null to use {@code url}
+ * @param redissonConfig  a Redisson YAML configuration file ({@code singleServerConfig},
+ *                        {@code sentinelServersConfig} or {@code clusterServersConfig}) to connect
+ *                        with instead of {@code url}; null to use {@code url}
  */
 public record RedisStorageSettings(String url, String keyPrefix, int replicasToWait, Duration waitTimeout,
                                    Duration commandTimeout, Path redissonConfig) {

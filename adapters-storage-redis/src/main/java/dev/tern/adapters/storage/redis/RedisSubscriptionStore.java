@@ -1,7 +1,5 @@
 package dev.tern.adapters.storage.redis;
 
-import static dev.tern.adapters.storage.redis.RedisCommands.result;
-
 import dev.tern.application.port.out.SubscriptionStore;
 import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.topic.TopicFilter;
@@ -12,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.redisson.api.RFuture;
 
 /**
  * Each client's subscriptions are an {@link OrderedHash} ({@code subs:{C}} filter text to options,
- * {@code subs-order:{C}} the order first saved); the set {@code subscribers} lists the clients for
- * {@link #loadAll}. A client stays in that set until {@link #deleteAll}, even with no
- * subscriptions left, which costs loadAll one empty read.
+ * {@code subs-order:{C}} the order first saved); a {@link ClientIndex} lists the clients for
+ * {@link #loadAll}. With the set {@code subscribers} a client stays listed until
+ * {@link #deleteAll}, even with no subscriptions left, which costs loadAll one empty read; in a
+ * cluster a client is listed while its {@code subs:{C}} hash exists.
  *
  * <p>Threading: thread-safe.
  */
@@ -26,42 +24,41 @@ final class RedisSubscriptionStore implements SubscriptionStore {
 
     private final RedisCommands commands;
     private final RedisKeys keys;
+    private final ClientIndex index;
 
-    RedisSubscriptionStore(RedisCommands commands, RedisKeys keys) {
+    RedisSubscriptionStore(RedisCommands commands, RedisKeys keys, ClientIndex index) {
         this.commands = commands;
         this.keys = keys;
+        this.index = index;
     }
 
     @Override
     public void save(Subscription subscription) {
         String clientId = subscription.clientId();
         byte[] options = StoredValues.subscriptionOptions(subscription.options());
-        commands.write(batch -> {
+        commands.write(keys.subscriptions(clientId), batch -> {
             subscriptionsOf(clientId).put(batch, subscription.filter().value(), options);
-            batch.<String>getSet(keys.subscribers(), Codecs.TEXT).addAsync(clientId);
+            index.add(batch, clientId);
         });
     }
 
     @Override
     public void delete(String clientId, String filter) {
-        commands.write(batch -> subscriptionsOf(clientId).remove(batch, filter));
+        commands.write(keys.subscriptions(clientId), batch -> subscriptionsOf(clientId).remove(batch, filter));
     }
 
     @Override
     public void deleteAll(String clientId) {
-        commands.write(batch -> {
+        commands.write(keys.subscriptions(clientId), batch -> {
             subscriptionsOf(clientId).delete(batch);
-            batch.<String>getSet(keys.subscribers(), Codecs.TEXT).removeAsync(clientId);
+            index.remove(batch, clientId);
         });
     }
 
     @Override
     public List<Subscription> loadAll() {
-        Set<String> clientIds = commands.read(batch -> {
-            RFuture<Set<String>> members = batch.<String>getSet(keys.subscribers(), Codecs.TEXT).readAllAsync();
-            return () -> result(members);
-        });
-        return commands.read(batch -> {
+        Set<String> clientIds = index.clientIds();
+        return commands.readManyClients(batch -> {
             Map<String, Supplier<List<Map.Entry<String, byte[]>>>> replies = new LinkedHashMap<>();
             for (String clientId : clientIds) {
                 replies.put(clientId, subscriptionsOf(clientId).load(batch));

@@ -22,17 +22,21 @@ class ClientConfigTest {
     }
 
     @Test
-    void refusesRedisClusterWithAClearMessage() throws IOException {
-        Path file = yaml("""
+    void acceptsRedisClusterWithTernsCodecScriptAndReadSettings() throws IOException {
+        Config config = ClientConfig.fromFile(yaml("""
+                codec: !<org.redisson.client.codec.StringCodec> {}
+                useScriptCache: true
                 clusterServersConfig:
+                  readMode: SLAVE
                   nodeAddresses:
                     - "redis://127.0.0.1:7000"
-                """);
+                """));
 
-        assertThatThrownBy(() -> RedisStorage.connect(settingsWith(file)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Redis Cluster is not supported yet: ")
-                .hasMessageContaining(file.toString());
+        assertThat(config.isClusterConfig()).isTrue();
+        assertThat(config.useClusterServers().getNodeAddresses()).containsExactly("redis://127.0.0.1:7000");
+        assertThat(config.useClusterServers().getReadMode()).isEqualTo(ReadMode.MASTER);
+        assertThat(config.getCodec()).isSameAs(Codecs.BYTES);
+        assertThat(config.isUseScriptCache()).isFalse();
     }
 
     @Test

@@ -129,7 +129,8 @@ final class RedisProcess implements AutoCloseable {
         return findOnPath(name, System.getenv().getOrDefault("PATH", ""), why);
     }
 
-    private static int freePort() {
+    /** A port of 127.0.0.1 nothing listens on now (something may take it before it is used). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
