@@ -99,7 +99,8 @@ public final class StorageWriter {
             transactions.inTransaction(() -> batch.forEach(w -> w.write().run()));
             committed = true;
         } catch (RuntimeException e) {
-            LOG.error("storage write of {} operations failed, nothing of it was stored: {}", batch.size(), e.toString());
+            LOG.error("storage write of {} operations failed, none of them is acknowledged as stored: {}",
+                    batch.size(), e.toString());
             committed = false;
         }
         for (Write w : batch) {

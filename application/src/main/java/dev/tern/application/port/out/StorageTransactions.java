@@ -13,7 +13,10 @@ public interface StorageTransactions {
 
     /**
      * Runs {@code writes} as one transaction and returns once it is committed (durable). If
-     * {@code writes} or the commit fails, nothing of it is kept and the exception is rethrown.
+     * {@code writes} or the commit fails, the exception is rethrown and the caller must treat
+     * every write of the call as not stored. A store should keep nothing of a failed call; one
+     * that cannot (a Redis Cluster commits per hash slot, a failed replica {@code WAIT} comes
+     * after the primary applied the writes) keeps each client's writes whole and documents it.
      */
     void inTransaction(Runnable writes);
 }
