@@ -120,8 +120,9 @@ public final class ConnectService {
                 wills.publish(session.clientId(), will);
             } else {
                 long generation = session.generation();
-                session.setPendingWill(will, session.executor().owner().schedule(
-                        () -> session.executor().execute(() -> fireDelayedWill(session, generation)), delay * 1000));
+                long disconnectedAt = clock.millis();
+                session.setPendingWill(will, session.executor().owner().schedule(() -> session.executor().execute(
+                        () -> fireDelayedWill(session, generation, disconnectedAt)), delay * 1000));
             }
         }
         if (expiry.endsAtDisconnect()) {
@@ -146,8 +147,8 @@ public final class ConnectService {
         SessionExpiry expiry = session.state().expiry();
         if (will != null) {
             long due = disconnectedAtMillis + will.firesAfterSeconds(expiry.seconds()) * 1000;
-            session.setPendingWill(will, session.executor().owner().schedule(
-                    () -> session.executor().execute(() -> fireDelayedWill(session, generation)), Math.max(0, due - now)));
+            session.setPendingWill(will, session.executor().owner().schedule(() -> session.executor().execute(
+                    () -> fireDelayedWill(session, generation, disconnectedAtMillis)), Math.max(0, due - now)));
         }
         if (!expiry.never()) {
             long due = expiry.expiresAtMillis(disconnectedAtMillis);
@@ -161,11 +162,25 @@ public final class ConnectService {
         session.state().setExpiry(expiry);
     }
 
-    private void fireDelayedWill(ClientSession session, long generation) {
+    /**
+     * The will of a session that ended while the broker was down (its expiry passed): published
+     * at start-up, once, since its session is gone [MQTT-3.1.2-8].
+     */
+    public void willOfSessionEndedWhileDown(String clientId, Will will) {
+        wills.publish(clientId, will);
+    }
+
+    private void fireDelayedWill(ClientSession session, long generation, long disconnectedAtMillis) {
         if (session.generation() == generation && !session.isOnline()) {
             Will will = session.takePendingWill();
             if (will != null) {
                 wills.publish(session.clientId(), will);
+                if (!session.isEnded() && !session.state().expiry().endsAtDisconnect()) {
+                    // The session goes on without its will; the stored record must say so, or a
+                    // restart would publish it a second time.
+                    journal.sessionSaved(new StoredSession(session.clientId(), session.state().expiry(), null,
+                            disconnectedAtMillis));
+                }
             }
         }
     }

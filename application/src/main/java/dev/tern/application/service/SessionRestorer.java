@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts the broker back as the store left it (after a stop or a crash): retained messages, and
  * every persistent session with its subscriptions, queue, in-flight flows and QoS 2 receipts.
- * Sessions and messages that expired while the broker was down are dropped by the time that passed.
+ * Sessions and messages that expired while the broker was down are dropped by the time that passed;
+ * the will of a session that ended so is published, as its end would have published it.
  *
  * <p>Threading: runs once, at start-up, before any listener accepts a connection.
  */
@@ -88,6 +89,9 @@ public final class SessionRestorer {
         int subscriptionCount = 0;
         int queued = 0;
         int inflight = 0;
+        // Wills and timers start once every session is back, so that a will due at once reaches
+        // subscribers restored after its own session.
+        List<Runnable> afterRestore = new ArrayList<>();
         for (StoredSession stored : sessionStore.loadAll()) {
             // A session that was connected when the broker stopped lost its connection then.
             long disconnectedAt = stored.disconnectedAtMillis() == StoredSession.CONNECTED ? now
@@ -95,6 +99,9 @@ public final class SessionRestorer {
             if (!stored.expiry().never() && stored.expiry().expiresAtMillis(disconnectedAt) <= now) {
                 expired++;
                 deleteExpired(stored);
+                if (stored.will() != null) {
+                    afterRestore.add(() -> connects.willOfSessionEndedWhileDown(stored.clientId(), stored.will()));
+                }
                 continue;
             }
             ClientSession session = connects.newSession(stored.clientId(), stored.expiry(), offlineOwner);
@@ -124,9 +131,10 @@ public final class SessionRestorer {
                 journal.restoredSession(stored.clientId());
             }
             sessions.getOrCreate(stored.clientId(), id -> session);
-            connects.restoredOffline(session, stored.will(), disconnectedAt);
+            afterRestore.add(() -> connects.restoredOffline(session, stored.will(), disconnectedAt));
             restored++;
         }
+        afterRestore.forEach(Runnable::run);
         Report report = new Report(restored, expired, subscriptionCount, queued, inflight, retainedCount);
         LOG.info("restored {} sessions ({} expired while down), {} subscriptions, {} queued and {} in-flight messages,"
                 + " {} retained messages", restored, expired, subscriptionCount, queued, inflight, retainedCount);

@@ -2,9 +2,6 @@ package dev.tern.application.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tern.application.config.Mqtt5Settings;
-import dev.tern.application.config.MqttSettings;
-import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.packet.Connack;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Properties;
@@ -14,11 +11,8 @@ import dev.tern.application.protocol.packet.Subscribe;
 import dev.tern.application.protocol.packet.TopicSubscription;
 import dev.tern.application.storage.memory.InMemoryInflightStore;
 import dev.tern.application.storage.memory.InMemoryMessageQueueStore;
-import dev.tern.application.storage.memory.InMemoryRetainedMessageStore;
 import dev.tern.application.storage.memory.InMemorySessionStore;
-import dev.tern.application.storage.memory.InMemoryStorageTransactions;
 import dev.tern.application.storage.memory.InMemorySubscriptionStore;
-import dev.tern.application.service.SessionRestorer;
 import dev.tern.application.testing.EngineHarness;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
@@ -32,21 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 class RestartRestoresStateTest {
 
-    private final InMemorySessionStore sessionStore = new InMemorySessionStore();
-    private final InMemorySubscriptionStore subscriptionStore = new InMemorySubscriptionStore();
-    private final InMemoryRetainedMessageStore retainedStore = new InMemoryRetainedMessageStore();
-    private final InMemoryMessageQueueStore queueStore = new InMemoryMessageQueueStore();
-    private final InMemoryInflightStore inflightStore = new InMemoryInflightStore();
+    private final StoredBroker stored = new StoredBroker();
+    private final InMemorySubscriptionStore subscriptionStore = stored.subscriptionStore;
+    private final InMemorySessionStore sessionStore = stored.sessionStore;
+    private final InMemoryMessageQueueStore queueStore = stored.queueStore;
+    private final InMemoryInflightStore inflightStore = stored.inflightStore;
 
     private EngineHarness broker() {
-        StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run, 100, 1000);
-        StoreJournal journal = new StoreJournal(writer, sessionStore, subscriptionStore, retainedStore, queueStore,
-                inflightStore, true);
-        EngineHarness harness = new EngineHarness(MqttSettings.defaults(), Mqtt5Settings.defaults(),
-                EnhancedAuthenticators.NONE, journal);
-        new SessionRestorer(sessionStore, subscriptionStore, retainedStore, queueStore, inflightStore, harness.sessions,
-                harness.index, harness.retained, journal, harness.connects, harness.clock, harness.loop).restore();
-        return harness;
+        return stored.start();
     }
 
     private static Publish publish(String topic, Qos qos, int packetId, boolean retain, String body) {
