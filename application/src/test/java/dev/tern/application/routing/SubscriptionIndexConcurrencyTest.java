@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.SubscriptionOptions;
+import dev.tern.domain.topic.NaiveTopicMatcher;
+import dev.tern.domain.topic.RandomTopics;
 import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.RetainHandling;
 import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.subscription.SubscriptionOptions;
+import dev.tern.domain.topic.NaiveTopicMatcher;
+import dev.tern.domain.topic.RandomTopics;
 import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
 import java.util.ArrayList;

@@ -4,12 +4,12 @@ package dev.tern.domain.topic;
  * The reference the trie is checked against: the matching rules of MQTT 4.7 applied literally,
  * level by level on {@code String.split}, with no attempt at speed.
  */
-final class NaiveTopicMatcher {
+public final class NaiveTopicMatcher {
 
     private NaiveTopicMatcher() {
     }
 
-    static boolean matches(String filter, String topic) {
+    public static boolean matches(String filter, String topic) {
         String[] filterLevels = filter.split("/", -1);
         String[] topicLevels = topic.split("/", -1);
         boolean leadingWildcard = filterLevels[0].equals("+") || filterLevels[0].equals("#");

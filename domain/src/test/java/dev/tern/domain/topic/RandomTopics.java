@@ -3,18 +3,18 @@ package dev.tern.domain.topic;
 import java.util.Random;
 
 /** Random filters and topics over a small alphabet, so that matches, empty levels and '$' topics are common. */
-final class RandomTopics {
+public final class RandomTopics {
 
     private static final String[] LEVELS = {"a", "b", "c", ""};
     private static final String[] SYSTEM_LEVELS = {"$SYS", "$x"};
 
     private final Random random;
 
-    RandomTopics(long seed) {
+    public RandomTopics(long seed) {
         this.random = new Random(seed);
     }
 
-    String topic() {
+    public String topic() {
         StringBuilder topic = new StringBuilder();
         int depth = 1 + random.nextInt(4);
         for (int i = 0; i < depth; i++) {
@@ -28,7 +28,7 @@ final class RandomTopics {
         return topic.length() == 0 ? topic() : topic.toString();
     }
 
-    String filter() {
+    public String filter() {
         StringBuilder filter = new StringBuilder();
         boolean shared = random.nextInt(8) == 0;
         int depth = 1 + random.nextInt(4);
@@ -54,7 +54,7 @@ final class RandomTopics {
         return filter.toString();
     }
 
-    int nextInt(int bound) {
+    public int nextInt(int bound) {
         return random.nextInt(bound);
     }
 
