@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.application.testing.RecordingConnection;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -42,7 +44,7 @@ class BackpressureTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> connection.writabilityChanges().get(connection.writabilityChanges().size() - 1));
             assertAlternating(connection.writabilityChanges());
-            assertThat(connection.callbackThreadsOffLoop()).isEmpty();
+            assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
         }
     }
 

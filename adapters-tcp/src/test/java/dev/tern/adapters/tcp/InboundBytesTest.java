@@ -3,6 +3,8 @@ package dev.tern.adapters.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.application.testing.RecordingConnection;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
@@ -49,7 +51,7 @@ class InboundBytesTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> connection.received().length >= sent.length);
             assertThat(connection.received()).isEqualTo(sent);
             assertThat(connection.bytesCalls()).isGreaterThan(1);
-            assertThat(connection.callbackThreadsOffLoop()).isEmpty();
+            assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.application.testing.RecordingConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
@@ -133,7 +135,7 @@ class OutboundWriteTest {
         await().atMost(WAIT).until(() -> connection.closedCalls() > 0);
         TestServers.onLoop(connection.channel(), () -> { });
         assertThat(connection.closedCalls()).isEqualTo(1);
-        assertThat(connection.callbackThreadsOffLoop()).isEmpty();
+        assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
     }
 
     @Test

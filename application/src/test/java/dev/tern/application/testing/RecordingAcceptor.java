@@ -1,4 +1,4 @@
-package dev.tern.adapters.tcp;
+package dev.tern.application.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -10,21 +10,23 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fake engine that answers every accepted channel with a {@link RecordingConnection} and lets
- * the test pick those up in order.
+ * A fake engine for transport tests: it answers every accepted channel with a {@link
+ * RecordingConnection} and lets the test pick those up in order.
  *
- * <p>Threading: {@link #accept} runs on transport threads, {@link #next()} on the test thread.
+ * <p>Threading: {@link #accept} runs on transport (I/O) threads, {@link #next()} and {@link
+ * #nothingAccepted()} on the test thread.
  */
-final class RecordingAcceptor implements ConnectionAcceptor {
+public final class RecordingAcceptor implements ConnectionAcceptor {
 
     private final boolean echo;
     private final BlockingQueue<RecordingConnection> accepted = new LinkedBlockingQueue<>();
 
-    RecordingAcceptor() {
+    public RecordingAcceptor() {
         this(false);
     }
 
-    RecordingAcceptor(boolean echo) {
+    /** @param echo whether each connection writes its input back, see {@link RecordingConnection} */
+    public RecordingAcceptor(boolean echo) {
         this.echo = echo;
     }
 
@@ -36,7 +38,7 @@ final class RecordingAcceptor implements ConnectionAcceptor {
     }
 
     /** The next accepted connection, waiting up to five seconds for it. */
-    RecordingConnection next() {
+    public RecordingConnection next() {
         try {
             RecordingConnection connection = accepted.poll(5, TimeUnit.SECONDS);
             if (connection == null) {
@@ -47,5 +49,10 @@ final class RecordingAcceptor implements ConnectionAcceptor {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Whether no connection is waiting to be picked up by {@link #next()}. */
+    public boolean nothingAccepted() {
+        return accepted.isEmpty();
     }
 }

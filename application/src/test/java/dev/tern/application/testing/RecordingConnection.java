@@ -1,4 +1,4 @@
-package dev.tern.adapters.websocket;
+package dev.tern.application.testing;
 
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
@@ -9,30 +9,40 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake engine connection that records what the transport delivers, and on which thread.
+ * A fake engine connection for transport tests: it records what the transport delivers, and on
+ * which thread. When {@code echo} is set it writes every input back and flushes, as the engine
+ * does after a batch.
  *
  * <p>Threading: callbacks arrive on the connection's I/O thread; the getters may be read from the
  * test thread.
  */
-final class RecordingConnection implements InboundConnection {
+public final class RecordingConnection implements InboundConnection {
 
     private final ClientChannel channel;
+    private final boolean echo;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final AtomicInteger bytesCalls = new AtomicInteger();
     private final List<Boolean> writabilityChanges = new CopyOnWriteArrayList<>();
     private final AtomicInteger closedCalls = new AtomicInteger();
     private final List<String> callbackThreadsOffExecutor = new CopyOnWriteArrayList<>();
 
-    RecordingConnection(ClientChannel channel) {
+    public RecordingConnection(ClientChannel channel, boolean echo) {
         this.channel = channel;
+        this.echo = echo;
     }
 
     @Override
     public void onBytes(ByteBuffer bytes) {
         checkOnExecutor();
+        bytesCalls.incrementAndGet();
         byte[] copy = new byte[bytes.remaining()];
         bytes.get(copy);
         synchronized (received) {
             received.writeBytes(copy);
+        }
+        if (echo) {
+            channel.write(ByteBuffer.wrap(copy));
+            channel.flush();
         }
     }
 
@@ -48,26 +58,30 @@ final class RecordingConnection implements InboundConnection {
         closedCalls.incrementAndGet();
     }
 
-    ClientChannel channel() {
+    public ClientChannel channel() {
         return channel;
     }
 
-    byte[] received() {
+    public byte[] received() {
         synchronized (received) {
             return received.toByteArray();
         }
     }
 
-    List<Boolean> writabilityChanges() {
+    public int bytesCalls() {
+        return bytesCalls.get();
+    }
+
+    public List<Boolean> writabilityChanges() {
         return List.copyOf(writabilityChanges);
     }
 
-    int closedCalls() {
+    public int closedCalls() {
         return closedCalls.get();
     }
 
     /** Names of threads that called back although they are not the connection's executor. */
-    List<String> callbackThreadsOffExecutor() {
+    public List<String> callbackThreadsOffExecutor() {
         return List.copyOf(callbackThreadsOffExecutor);
     }
 
