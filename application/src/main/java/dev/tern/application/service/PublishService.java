@@ -56,12 +56,12 @@ public final class PublishService {
         Matches matches = new Matches(message.publisherId(), null);
         subscriptions.match(message.topic(), matches);
         matches.pickSharedMembers(sharedPicker, sessions);
-        for (Target target : matches.targets.values()) {
+        matches.targets.forEach(target -> {
             ClientSession session = sessions.get(target.clientId);
             if (session != null) {
                 handOver(session, target.toDelivery(message), ack);
             }
-        }
+        });
         return matches.targets.size();
     }
 
@@ -73,12 +73,12 @@ public final class PublishService {
         Matches matches = new Matches(message.publisherId(), sharedFilter);
         subscriptions.match(message.topic(), matches);
         matches.pickSharedMembers(sharedPicker, sessions);
-        for (Target target : matches.targets.values()) {
+        matches.targets.forEach(target -> {
             ClientSession session = sessions.get(target.clientId);
             if (session != null) {
                 handOver(session, target.toDelivery(message), null);
             }
-        }
+        });
     }
 
     /** One hop to the receiving session's executor; the ack counts the copy until it is stored. */
@@ -104,7 +104,7 @@ public final class PublishService {
     private static final class Matches implements SubscriptionIndex.MatchVisitor {
         private final String publisherId;
         private final TopicFilter onlyGroup;
-        private final Map<String, Target> targets = new HashMap<>();
+        private final Targets targets = new Targets();
         private Map<String, List<Target>> sharedGroups;
 
         /** {@code onlyGroup}: match only this shared subscription, or everything when null. */
@@ -131,7 +131,7 @@ public final class PublishService {
             if (options.noLocal() && clientId.equals(publisherId)) {
                 return;
             }
-            targets.computeIfAbsent(clientId, Target::new).add(options);
+            targets.getOrAdd(clientId).add(options);
         }
 
         void pickSharedMembers(SharedSubscriptionPicker picker, SessionRegistry sessions) {
@@ -145,7 +145,7 @@ public final class PublishService {
                 });
                 Target existing = targets.get(chosen.clientId);
                 if (existing == null) {
-                    targets.put(chosen.clientId, chosen);
+                    targets.put(chosen);
                 } else {
                     existing.merge(chosen);
                 }
