@@ -14,6 +14,7 @@ import dev.tern.application.storage.SessionJournal;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.domain.delivery.OutboundFlow;
+import dev.tern.domain.delivery.OutboundQueue;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.subscription.Subscription;
 import java.time.Clock;
@@ -92,13 +93,18 @@ public final class SessionRestorer {
         // Wills and timers start once every session is back, so that a will due at once reaches
         // subscribers restored after its own session.
         List<Runnable> afterRestore = new ArrayList<>();
-        for (StoredSession stored : sessionStore.loadAll()) {
+        List<StoredSession> storedSessions = sessionStore.loadAll();
+        // One read of every queue: a store keyed by sequence alone would scan once per client.
+        Map<String, List<StoredDelivery>> queues =
+                queueStore.loadAll(storedSessions.stream().map(StoredSession::clientId).toList());
+        for (StoredSession stored : storedSessions) {
+            List<StoredDelivery> queue = queues.getOrDefault(stored.clientId(), List.of());
             // A session that was connected when the broker stopped lost its connection then.
             long disconnectedAt = stored.disconnectedAtMillis() == StoredSession.CONNECTED ? now
                     : stored.disconnectedAtMillis();
             if (!stored.expiry().never() && stored.expiry().expiresAtMillis(disconnectedAt) <= now) {
                 expired++;
-                deleteExpired(stored);
+                deleteExpired(stored, queue);
                 if (stored.will() != null) {
                     afterRestore.add(() -> connects.willOfSessionEndedWhileDown(stored.clientId(), stored.will()));
                 }
@@ -119,12 +125,7 @@ public final class SessionRestorer {
             for (int packetId : inflightStore.loadReceipts(stored.clientId())) {
                 session.state().inboundQos2().receive(packetId);
             }
-            for (StoredDelivery d : queueStore.load(stored.clientId())) {
-                if (session.state().queue().offer(d.delivery()).accepted()) {
-                    journal.restoredQueued(session, d.delivery(), d.sequence());
-                    queued++;
-                }
-            }
+            queued += restoreQueue(session, queue);
             if (stored.disconnectedAtMillis() == StoredSession.CONNECTED) {
                 journal.sessionSaved(new StoredSession(stored.clientId(), stored.expiry(), stored.will(), disconnectedAt));
             } else {
@@ -141,11 +142,40 @@ public final class SessionRestorer {
         return report;
     }
 
-    private void deleteExpired(StoredSession stored) {
+    /**
+     * Offers each stored delivery to the session's queue; one the queue drops (a smaller
+     * {@code max-queued-messages} than when it was stored) is dequeued, so that its row goes too.
+     *
+     * @return how many the queue took
+     */
+    private int restoreQueue(ClientSession session, List<StoredDelivery> queue) {
+        int accepted = 0;
+        int dropped = 0;
+        for (StoredDelivery d : queue) {
+            journal.restoredQueued(session, d.delivery(), d.sequence());
+            OutboundQueue.Offer offer = session.state().queue().offer(d.delivery());
+            if (offer.accepted()) {
+                accepted++;
+            }
+            if (offer.dropped() != null) {
+                journal.dequeued(session, offer.dropped());
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            LOG.warn("{}: queue full at restore, dropped {} stored messages", session.clientId(), dropped);
+        }
+        return accepted;
+    }
+
+    /** Removes the queued rows one by one, by the sequences already loaded, rather than searching for them. */
+    private void deleteExpired(StoredSession stored, List<StoredDelivery> queue) {
         String id = stored.clientId();
         sessionStore.delete(id);
         subscriptionStore.deleteAll(id);
-        queueStore.deleteAll(id);
+        for (StoredDelivery d : queue) {
+            queueStore.remove(id, d.sequence());
+        }
         inflightStore.deleteAll(id);
     }
 }

@@ -58,6 +58,9 @@ public interface SessionJournal {
     /** Remembers that the store holds this session, loaded at start-up. */
     void restoredSession(String clientId);
 
-    /** Remembers the store's sequence number of a restored queued delivery. */
+    /**
+     * Remembers the store's sequence number of a restored queued delivery, before it is offered to
+     * the session's queue (a delivery the queue drops is then {@link #dequeued}).
+     */
     void restoredQueued(ClientSession session, Delivery delivery, long sequence);
 }

@@ -17,14 +17,21 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The journal of a durable backend: every change becomes a store write, run in order by the
  * {@link StorageWriter}. Only persistent sessions are journaled; a session that ends at disconnect
  * has nothing a restart could resume.
  *
- * <p>Threading: session methods run on the session's executor, so each session's ledger (the
- * store sequence of each queued delivery) is touched by one thread at a time.
+ * <p>Queue sequences come from one broker-wide counter, so they are unique across clients and a
+ * store may key its queue by sequence alone (see {@link MessageQueueStore}). Each session's ledger
+ * keeps the sequence of every delivery it has queued in the store, so that ending or clearing the
+ * session removes exactly those rows, by key, rather than searching the store for the client's.
+ *
+ * <p>Threading: session methods run on the session's executor, so each session's ledger is touched
+ * by one thread at a time; the counter is shared and atomic. The writes handed to the writer carry
+ * copies, never a ledger.
  */
 public final class StoreJournal implements SessionJournal {
 
@@ -35,15 +42,12 @@ public final class StoreJournal implements SessionJournal {
     private final MessageQueueStore queues;
     private final InflightStore inflight;
     private final boolean acknowledgesAfterCommit;
-    private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
+    /** Per session: the store sequence of each queued delivery. */
+    private final Map<String, Map<Delivery, Long>> ledgers = new ConcurrentHashMap<>();
+    /** The last queue sequence drawn, or restored from the store. */
+    private final AtomicLong lastSequence = new AtomicLong();
     /** Client ids with a session record in the store, so that ending a clean session writes nothing. */
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
-
-    /** Per session: the next queue sequence, and the sequence of each queued delivery. */
-    private static final class Ledger {
-        long nextSequence = 1;
-        final Map<Delivery, Long> sequences = new IdentityHashMap<>();
-    }
 
     /**
      * @param acknowledgesAfterCommit true for {@code ack-after-commit}: PUBACK/PUBREC wait for the
@@ -87,14 +91,14 @@ public final class StoreJournal implements SessionJournal {
     @Override
     public void sessionEnded(ClientSession session) {
         String id = session.clientId();
-        ledgers.remove(id);
+        long[] queued = forget(id);
         if (!stored.remove(id)) {
             return;
         }
         write(() -> {
             sessions.delete(id);
             subscriptions.deleteAll(id);
-            queues.deleteAll(id);
+            removeQueued(id, queued);
             inflight.deleteAll(id);
         }, null);
     }
@@ -102,15 +106,27 @@ public final class StoreJournal implements SessionJournal {
     @Override
     public void sessionCleared(ClientSession session) {
         String id = session.clientId();
-        ledgers.remove(id);
+        long[] queued = forget(id);
         if (!stored.contains(id)) {
             return;
         }
         write(() -> {
             subscriptions.deleteAll(id);
-            queues.deleteAll(id);
+            removeQueued(id, queued);
             inflight.deleteAll(id);
         }, null);
+    }
+
+    /** Drops the session's ledger, returning the sequences it still had queued in the store. */
+    private long[] forget(String clientId) {
+        Map<Delivery, Long> ledger = ledgers.remove(clientId);
+        return ledger == null ? new long[0] : ledger.values().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void removeQueued(String clientId, long[] sequences) {
+        for (long sequence : sequences) {
+            queues.remove(clientId, sequence);
+        }
     }
 
     @Override
@@ -132,17 +148,16 @@ public final class StoreJournal implements SessionJournal {
         if (!persistent(session) || delivery.message().qos().value() == 0) {
             return;
         }
-        Ledger ledger = ledgers.computeIfAbsent(session.clientId(), id -> new Ledger());
-        long sequence = ledger.nextSequence++;
-        ledger.sequences.put(delivery, sequence);
+        long sequence = lastSequence.incrementAndGet();
+        ledger(session).put(delivery, sequence);
         String id = session.clientId();
         write(() -> queues.append(id, new StoredDelivery(sequence, delivery)), ack);
     }
 
     @Override
     public void dequeued(ClientSession session, Delivery delivery) {
-        Ledger ledger = ledgers.get(session.clientId());
-        Long sequence = ledger == null ? null : ledger.sequences.remove(delivery);
+        Map<Delivery, Long> ledger = ledgers.get(session.clientId());
+        Long sequence = ledger == null ? null : ledger.remove(delivery);
         if (sequence != null) {
             String id = session.clientId();
             write(() -> queues.remove(id, sequence), null);
@@ -196,10 +211,15 @@ public final class StoreJournal implements SessionJournal {
         stored.add(clientId);
     }
 
+    /** New sequences are drawn past every restored one, so that none is used twice. */
     @Override
     public void restoredQueued(ClientSession session, Delivery delivery, long sequence) {
-        Ledger ledger = ledgers.computeIfAbsent(session.clientId(), id -> new Ledger());
-        ledger.sequences.put(delivery, sequence);
-        ledger.nextSequence = Math.max(ledger.nextSequence, sequence + 1);
+        ledger(session).put(delivery, sequence);
+        lastSequence.accumulateAndGet(sequence, Math::max);
+    }
+
+    private Map<Delivery, Long> ledger(ClientSession session) {
+        // Identity: two equal deliveries queued twice are two rows.
+        return ledgers.computeIfAbsent(session.clientId(), id -> new IdentityHashMap<>());
     }
 }

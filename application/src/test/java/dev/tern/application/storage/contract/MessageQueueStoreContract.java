@@ -9,6 +9,8 @@ import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -93,18 +95,18 @@ public abstract class MessageQueueStoreContract extends StoreContract<MessageQue
         assertThat(reopened().load("client-1")).containsExactly(queued(1));
     }
 
-    /** Queues of different clients are separate, even with the same sequence numbers. */
+    /** Queues of different clients are separate, their sequences interleaved as one counter hands them out. */
     @Test
     void keepsTheQueuesOfClientsApart() {
-        StoredDelivery other = new StoredDelivery(1, ContractSamples.fullDelivery("other/1"));
+        StoredDelivery other = new StoredDelivery(2, ContractSamples.fullDelivery("other/2"));
         store().append("client-1", queued(1));
         store().append("client-2", other);
-        store().append("client-1", queued(2));
+        store().append("client-1", queued(3));
 
         store().remove("client-1", 1);
 
         MessageQueueStore reopened = reopened();
-        assertThat(reopened.load("client-1")).containsExactly(queued(2));
+        assertThat(reopened.load("client-1")).containsExactly(queued(3));
         assertThat(reopened.load("client-2")).containsExactly(other);
         assertThat(reopened.load("Client-1")).isEmpty();
     }
@@ -113,7 +115,7 @@ public abstract class MessageQueueStoreContract extends StoreContract<MessageQue
     @Test
     void deleteAllEmptiesOnlyThatClientsQueue() {
         store().append("client-1", queued(1));
-        store().append("client-2", queued(1));
+        store().append("client-2", queued(2));
 
         store().deleteAll("client-1");
         store().deleteAll("client-1");
@@ -121,7 +123,38 @@ public abstract class MessageQueueStoreContract extends StoreContract<MessageQue
 
         MessageQueueStore reopened = reopened();
         assertThat(reopened.load("client-1")).isEmpty();
-        assertThat(reopened.load("client-2")).containsExactly(queued(1));
+        assertThat(reopened.load("client-2")).containsExactly(queued(2));
+    }
+
+    /** loadAll gives each asked client's queue in sequence order, as load would. */
+    @Test
+    void loadsTheQueuesOfManyClientsAtOnceEachInItsOrder() {
+        store().append("client-1", queued(1));
+        store().append("client-2", queued(2));
+        store().append("client-1", queued(3));
+        store().append("client-3", queued(4));
+        store().append("client-2", queued(3_000_000_000L));
+        store().append("client-1", queued(Long.MAX_VALUE));
+        store().remove("client-1", 3);
+
+        Map<String, List<StoredDelivery>> queues = reopened().loadAll(List.of("client-1", "client-2"));
+
+        assertThat(queues).containsOnlyKeys("client-1", "client-2");
+        assertThat(queues.get("client-1")).containsExactly(queued(1), queued(Long.MAX_VALUE));
+        assertThat(queues.get("client-2")).containsExactly(queued(2), queued(3_000_000_000L));
+    }
+
+    /** A client with nothing queued, never or any longer, is absent from loadAll's answer. */
+    @Test
+    void leavesClientsWithNothingQueuedOutOfLoadAll() {
+        store().append("client-1", queued(1));
+        store().append("client-2", queued(2));
+        store().remove("client-2", 2);
+
+        Map<String, List<StoredDelivery>> queues = reopened().loadAll(List.of("client-1", "client-2", "nobody"));
+
+        assertThat(queues).containsOnlyKeys("client-1");
+        assertThat(reopened().loadAll(List.of())).isEmpty();
     }
 
     /** A queue emptied by deleteAll takes new deliveries. */
@@ -146,41 +179,57 @@ public abstract class MessageQueueStoreContract extends StoreContract<MessageQue
     }
 
     /**
-     * Threads appending to their own queue and to one shared queue (sequence numbers drawn from
-     * one counter, so appends may reach the store out of order), then removing every odd one:
-     * nothing is lost, nothing removed comes back, and every queue loads in sequence order.
+     * Threads appending to their own queue and to one shared queue, every sequence drawn from one
+     * counter (so appends may reach the store out of order), then removing every odd one: nothing
+     * is lost, nothing removed comes back, and every queue loads in sequence order.
      */
     @Test
     void staysConsistentUnderConcurrentWriters() throws Exception {
         int rounds = 200;
-        AtomicLong sharedSequence = new AtomicLong();
+        AtomicLong counter = new AtomicLong();
+        Map<String, List<Long>> kept = new ConcurrentHashMap<>();
 
         Concurrently.run(thread -> {
-            List<Long> mine = new ArrayList<>();
+            String own = "own-" + thread;
+            List<Long> ownSequences = new ArrayList<>();
+            List<Long> sharedSequences = new ArrayList<>();
             for (long i = 0; i < rounds; i++) {
-                store().append("own-" + thread, queued(i));
-                long sequence = sharedSequence.incrementAndGet();
-                store().append("shared", queued(sequence));
-                mine.add(sequence);
+                long ownSequence = counter.incrementAndGet();
+                store().append(own, queued(ownSequence));
+                ownSequences.add(ownSequence);
+                long sharedSequence = counter.incrementAndGet();
+                store().append("shared", queued(sharedSequence));
+                sharedSequences.add(sharedSequence);
             }
-            for (long i = 1; i < rounds; i += 2) {
-                store().remove("own-" + thread, i);
+            for (int i = 0; i < rounds; i++) {
+                if (i % 2 == 1) {
+                    store().remove(own, ownSequences.get(i));
+                    store().remove("shared", sharedSequences.get(i));
+                }
             }
-            mine.stream().filter(sequence -> sequence % 2 == 1).forEach(sequence -> store().remove("shared", sequence));
+            kept.put(own, everyOther(ownSequences));
+            kept.put("shared-" + thread, everyOther(sharedSequences));
         });
 
         MessageQueueStore reopened = reopened();
-        List<StoredDelivery> expectedOwn = new ArrayList<>();
-        for (long i = 0; i < rounds; i += 2) {
-            expectedOwn.add(queued(i));
-        }
+        List<Long> expectedShared = new ArrayList<>();
         for (int t = 0; t < Concurrently.THREADS; t++) {
-            assertThat(reopened.load("own-" + t)).containsExactlyElementsOf(expectedOwn);
+            assertThat(reopened.load("own-" + t)).containsExactlyElementsOf(queuedAll(kept.get("own-" + t)));
+            expectedShared.addAll(kept.get("shared-" + t));
         }
-        List<StoredDelivery> expectedShared = new ArrayList<>();
-        for (long sequence = 2; sequence <= (long) rounds * Concurrently.THREADS; sequence += 2) {
-            expectedShared.add(queued(sequence));
+        expectedShared.sort(null);
+        assertThat(reopened.load("shared")).containsExactlyElementsOf(queuedAll(expectedShared));
+    }
+
+    private static List<Long> everyOther(List<Long> sequences) {
+        List<Long> even = new ArrayList<>();
+        for (int i = 0; i < sequences.size(); i += 2) {
+            even.add(sequences.get(i));
         }
-        assertThat(reopened.load("shared")).containsExactlyElementsOf(expectedShared);
+        return even;
+    }
+
+    private static List<StoredDelivery> queuedAll(List<Long> sequences) {
+        return sequences.stream().map(MessageQueueStoreContract::queued).toList();
     }
 }
