@@ -7,6 +7,7 @@ import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.ConnectService;
 import dev.tern.application.service.SessionRestorer;
 import dev.tern.application.session.SessionRegistry;
+import dev.tern.application.storage.GroupCommit;
 import dev.tern.application.storage.NoJournal;
 import dev.tern.application.storage.SessionJournal;
 import dev.tern.application.storage.StorageWriter;
@@ -14,6 +15,7 @@ import dev.tern.application.storage.StoreJournal;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.Durability;
 import java.time.Clock;
+import java.util.concurrent.locks.LockSupport;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -32,6 +34,13 @@ interface StorageModule {
      * the writer catches up: about ten full batches, a fraction of a second of a store's work.
      */
     int BEHIND_AT = 10 * MAX_BATCH;
+    /**
+     * A batch smaller than the last one, when that held 8 writes or more, waits up to ten pauses of
+     * 50 µs for the rest: measured on H2 with ack-after-commit (1,000 sessions, one publisher with
+     * 64 in flight), the fill went from about 22k to 27–30k msgs/s, with fewer commits and less CPU.
+     */
+    GroupCommit GROUP_COMMIT = new GroupCommit(MAX_BATCH, BEHIND_AT, 8, 10);
+    long LINGER_PAUSE_NANOS = 50_000;
 
     @Provides
     @Singleton
@@ -60,7 +69,8 @@ interface StorageModule {
         if (!storage.durable()) {
             return NoJournal.INSTANCE;
         }
-        StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, MAX_BATCH, BEHIND_AT);
+        StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, GROUP_COMMIT,
+                () -> LockSupport.parkNanos(LINGER_PAUSE_NANOS));
         return new StoreJournal(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
                 storage.queues(), storage.inflight(), config.storage().durability() == Durability.ACK_AFTER_COMMIT);
     }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The one writer of a durable store: sessions hand it writes from their event loops and go on; it
  * runs them in submission order on its own thread, as many as have piled up in one transaction
  * (group commit), and reports each durable once the transaction has committed. While a commit is
- * under way the next batch gathers, so the more load, the larger the batches.
+ * under way the next batch gathers, so the more load, the larger the batches; under load a batch
+ * may also linger briefly for writes on their way (see {@link GroupCommit}).
  *
  * <p>The writer counts what it has been handed and not yet committed. Above {@code behindAt}
  * writes it reports itself {@link #isBehind() behind}, so that acknowledgements that would not
@@ -32,26 +33,25 @@ public final class StorageWriter {
 
     private final StorageTransactions transactions;
     private final Executor storageThread;
-    private final int maxBatch;
-    private final int behindAt;
+    private final GroupCommit policy;
+    private final Pause pause;
     private final Queue<Write> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unwritten = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
+    /** Size of the last batch; touched only on the storage thread. */
+    private int lastBatch;
 
     /** A write and what to tell when it is durable or has failed (both may be null). */
     private record Write(Runnable write, PendingAck ack) {
     }
 
-    /** @param behindAt writes handed over but not yet committed above which {@link #isBehind()} */
-    public StorageWriter(StorageTransactions transactions, Executor storageThread, int maxBatch, int behindAt) {
-        if (maxBatch < 1 || behindAt < 1) {
-            throw new IllegalArgumentException("maxBatch and behindAt must be positive: " + maxBatch + ", " + behindAt);
-        }
+    /** @param pause what one pause of a lingering batch does, on the storage thread */
+    public StorageWriter(StorageTransactions transactions, Executor storageThread, GroupCommit policy, Pause pause) {
         this.transactions = transactions;
         this.storageThread = storageThread;
-        this.maxBatch = maxBatch;
-        this.behindAt = behindAt;
+        this.policy = policy;
+        this.pause = pause;
     }
 
     /** Writes handed over and not yet committed or failed. */
@@ -61,7 +61,7 @@ public final class StorageWriter {
 
     /** Whether more than {@code behindAt} writes wait: acknowledgements should wait for commits. */
     public boolean isBehind() {
-        return unwritten.get() > behindAt;
+        return unwritten.get() > policy.behindAt();
     }
 
     /** Queues a write; {@code ack}, if not null, hears when it is durable (call {@code ack.expect()} first). */
@@ -76,10 +76,15 @@ public final class StorageWriter {
     private void drain() {
         List<Write> batch = new ArrayList<>();
         try {
-            Write next;
-            while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-                batch.add(next);
+            gather(batch);
+            if (lastBatch >= policy.lingerFrom()) {
+                int expected = Math.min(lastBatch, policy.maxBatch());
+                for (int i = 0; i < policy.lingerPauses() && batch.size() < expected; i++) {
+                    pause.pause();
+                    gather(batch);
+                }
             }
+            lastBatch = batch.size();
             commit(batch);
         } finally {
             unwritten.addAndGet(-batch.size());
@@ -87,6 +92,13 @@ public final class StorageWriter {
             if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
                 storageThread.execute(drain);
             }
+        }
+    }
+
+    private void gather(List<Write> batch) {
+        Write next;
+        while (batch.size() < policy.maxBatch() && (next = queue.poll()) != null) {
+            batch.add(next);
         }
     }
 

@@ -37,7 +37,7 @@ class StorageWriterBacklogTest {
 
     private final HeldThread storageThread = new HeldThread();
     private final StorageWriter writer =
-            new StorageWriter(new InMemoryStorageTransactions(), storageThread, 4, 3);
+            new StorageWriter(new InMemoryStorageTransactions(), storageThread, GroupCommit.withoutLinger(4, 3), Pause.NONE);
 
     @Test
     void countsWritesUntilTheyAreCommittedAndIsBehindAboveItsThreshold() {
@@ -61,7 +61,7 @@ class StorageWriterBacklogTest {
     void aFailedBatchLeavesTheBacklogToo() {
         StorageWriter failing = new StorageWriter(writes -> {
             throw new IllegalStateException("disk gone");
-        }, storageThread, 4, 3);
+        }, storageThread, GroupCommit.withoutLinger(4, 3), Pause.NONE);
         AtomicInteger failures = new AtomicInteger();
         PendingAck ack = new PendingAck(Runnable::run, stored -> failures.addAndGet(stored ? 0 : 1));
         ack.expect();
@@ -92,7 +92,6 @@ class StorageWriterBacklogTest {
 
     @Test
     void refusesANonPositiveThreshold() {
-        assertThatIllegalArgumentException().isThrownBy(
-                () -> new StorageWriter(new InMemoryStorageTransactions(), storageThread, 4, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> GroupCommit.withoutLinger(4, 0));
     }
 }

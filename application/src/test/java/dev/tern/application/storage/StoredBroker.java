@@ -34,7 +34,8 @@ final class StoredBroker {
 
     /** A broker started {@code millisLater} than the harness's usual start time (time spent down). */
     EngineHarness start(long millisLater) {
-        StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run, 100, 1000);
+        StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run,
+                GroupCommit.withoutLinger(100, 1000), Pause.NONE);
         StoreJournal journal = new StoreJournal(writer, sessionStore, subscriptionStore, retainedStore, queueStore,
                 inflightStore, true);
         EngineHarness harness = new EngineHarness(MqttSettings.defaults(), Mqtt5Settings.defaults(),
