@@ -5,10 +5,14 @@ import static dev.tern.adapters.storage.redis.RedisCommands.result;
 import dev.tern.application.port.out.MessageQueueStore;
 import dev.tern.application.port.out.StoredDelivery;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 
 /**
@@ -53,11 +57,45 @@ final class RedisMessageQueueStore implements MessageQueueStore {
     @Override
     public List<StoredDelivery> load(String clientId) {
         String key = keys.queue(clientId);
-        Map<String, byte[]> all = commands.read(batch -> {
-            RFuture<Map<String, byte[]>> reply = batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES)
-                    .readAllMapAsync();
-            return () -> result(reply);
+        return commands.read(batch -> {
+            RFuture<Map<String, byte[]>> reply = readAll(batch, key);
+            return () -> queue(key, result(reply));
         });
+    }
+
+    /**
+     * Every queue in one pipelined batch (at start-up, for thousands of sessions), instead of one
+     * round trip per client; in a cluster the batch goes to every primary concerned, each queue
+     * read atomically on its own. Clients with nothing queued are left out.
+     */
+    @Override
+    public Map<String, List<StoredDelivery>> loadAll(Collection<String> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        return commands.readManyClients(batch -> {
+            Map<String, RFuture<Map<String, byte[]>>> replies = new LinkedHashMap<>();
+            for (String clientId : clientIds) {
+                replies.put(clientId, readAll(batch, keys.queue(clientId)));
+            }
+            return () -> {
+                Map<String, List<StoredDelivery>> queues = new HashMap<>();
+                replies.forEach((clientId, reply) -> {
+                    List<StoredDelivery> queue = queue(keys.queue(clientId), result(reply));
+                    if (!queue.isEmpty()) {
+                        queues.put(clientId, queue);
+                    }
+                });
+                return queues;
+            };
+        });
+    }
+
+    private static RFuture<Map<String, byte[]>> readAll(RBatch batch, String key) {
+        return batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).readAllMapAsync();
+    }
+
+    private static List<StoredDelivery> queue(String key, Map<String, byte[]> all) {
         List<StoredDelivery> queue = new ArrayList<>(all.size());
         all.forEach((field, value) ->
                 queue.add(new StoredDelivery(sequence(key, field), StoredValues.delivery(value, key + " " + field))));
