@@ -81,8 +81,8 @@ interface EngineModule {
     @Provides
     @Singleton
     static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters,
-            SessionJournal journal) {
-        return new DeliveryService(clock, settings.queueQos0WhileOffline(), counters, journal);
+            SessionJournal journal, Authorizer authorizer) {
+        return new DeliveryService(clock, settings.queueQos0WhileOffline(), counters, journal, authorizer);
     }
 
     @Provides

@@ -14,6 +14,7 @@ public final class DeliveryCounters {
     private final LongAdder qos0Offline = new LongAdder();
     private final LongAdder expired = new LongAdder();
     private final LongAdder tooLarge = new LongAdder();
+    private final LongAdder notAuthorized = new LongAdder();
 
     void droppedQueueFull() {
         queueFull.increment();
@@ -31,6 +32,10 @@ public final class DeliveryCounters {
         tooLarge.increment();
     }
 
+    void droppedNotAuthorized() {
+        notAuthorized.increment();
+    }
+
     public long tooLargeDrops() {
         return tooLarge.sum();
     }
@@ -45,5 +50,10 @@ public final class DeliveryCounters {
 
     public long expiredDrops() {
         return expired.sum();
+    }
+
+    /** Messages not sent because the client was no longer allowed to read their topic. */
+    public long notAuthorizedDrops() {
+        return notAuthorized.sum();
     }
 }

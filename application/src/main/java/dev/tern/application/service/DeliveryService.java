@@ -1,11 +1,12 @@
 package dev.tern.application.service;
 
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.protocol.codec.PacketEncoder;
-import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.Publish;
+import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.Pubrel;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.PacketSink;
@@ -37,13 +38,18 @@ public final class DeliveryService {
     private final boolean queueQos0WhileOffline;
     private final DeliveryCounters counters;
     private final SessionJournal journal;
+    private final Authorizer authorizer;
+    /** Whether reads are checked at all: with nothing configured the hot path asks nobody. */
+    private final boolean checksReads;
 
     public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryCounters counters,
-            SessionJournal journal) {
+            SessionJournal journal, Authorizer authorizer) {
         this.clock = clock;
         this.journal = journal;
         this.queueQos0WhileOffline = queueQos0WhileOffline;
         this.counters = counters;
+        this.authorizer = authorizer;
+        this.checksReads = authorizer != Authorizer.ALLOW_ALL;
     }
 
     /**
@@ -168,8 +174,8 @@ public final class DeliveryService {
     }
 
     /**
-     * Sends one delivery if the window allows; false when it must wait. Expired and oversized ones
-     * are consumed without sending. A QoS 1/2 delivery is journaled as an open flow.
+     * Sends one delivery if the window allows; false when it must wait. Expired, no longer readable
+     * and oversized ones are consumed without sending. A QoS 1/2 delivery is journaled as an open flow.
      */
     private boolean trySend(ClientSession session, PacketSink out, Delivery delivery, PendingAck ack) {
         Session state = session.state();
@@ -177,6 +183,13 @@ public final class DeliveryService {
         long now = clock.millis();
         if (message.isExpiredAt(now)) {
             counters.droppedExpired();
+            return true;
+        }
+        if (checksReads && !authorizer.canRead(out.identity(), message.topic())) {
+            // Rights withdrawn after the client subscribed (an edited ACL): the message is dropped
+            // for this client as if it had been delivered.
+            counters.droppedNotAuthorized();
+            LOG.debug("{}: not allowed to read {} any more, message dropped", session.clientId(), message.topic());
             return true;
         }
         if (out.maximumPacketSize() < MqttSettings.PROTOCOL_MAX_PACKET_SIZE && tooLarge(out, delivery)) {

@@ -48,7 +48,8 @@ public final class EngineHarness {
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
             SessionJournal journal) {
         retained = new RetainedMessages(journal);
-        DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(), counters, journal);
+        DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(), counters, journal,
+                Authorizer.ALLOW_ALL);
         PublishService publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN));
         SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, journal,

@@ -7,7 +7,7 @@ import dev.tern.domain.topic.TopicName;
 import java.util.function.Supplier;
 
 /**
- * Answers publish and subscribe checks from the current ACL rules (see {@link AclFile}), which
+ * Answers publish, subscribe and read checks from the current ACL rules (see {@link AclFile}), which
  * the file watcher swaps in when the file changes.
  *
  * <p>Threading: thread-safe; answers from memory without blocking, as event loops require.
@@ -28,5 +28,10 @@ public final class AclAuthorizer implements Authorizer {
     @Override
     public boolean canSubscribe(ClientIdentity client, TopicFilter filter) {
         return rules.get().canSubscribe(client, filter);
+    }
+
+    @Override
+    public boolean canRead(ClientIdentity client, TopicName topic) {
+        return rules.get().canRead(client, topic);
     }
 }

@@ -6,6 +6,7 @@ import dev.tern.domain.topic.TopicName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The parsed ACL file: rules for anonymous clients, per user, and patterns for everyone.
@@ -29,6 +30,16 @@ public record AclRules(List<AclRule> anonymous, Map<String, List<AclRule>> users
     }
 
     public boolean canPublish(ClientIdentity client, TopicName topic) {
+        return allows(client, topic, AclAccess::allowsWrite);
+    }
+
+    /** Whether a message on {@code topic} may still be sent to the client (checked per delivery). */
+    public boolean canRead(ClientIdentity client, TopicName topic) {
+        return allows(client, topic, AclAccess::allowsRead);
+    }
+
+    /** A matching deny wins; otherwise some matching rule must grant {@code access}. */
+    private boolean allows(ClientIdentity client, TopicName topic, Predicate<AclAccess> access) {
         boolean granted = false;
         for (AclRule rule : rulesFor(client)) {
             TopicFilter filter = rule.resolve(client);
@@ -38,7 +49,7 @@ public record AclRules(List<AclRule> anonymous, Map<String, List<AclRule>> users
             if (rule.access() == AclAccess.DENY) {
                 return false;
             }
-            granted |= rule.access().allowsWrite();
+            granted |= access.test(rule.access());
         }
         return granted;
     }

@@ -57,11 +57,21 @@ class AclRulesTest {
     void denyWinsOverAGrantForPublishAndForOverlappingSubscriptions() {
         assertThat(publish(ALICE, "alice/secret/diary")).isFalse();
         assertThat(subscribe(ALICE, "alice/secret/#")).isFalse();
-        // alice/# could deliver alice/secret/...: there is no per-message check, so it is refused whole.
+        // alice/# could deliver alice/secret/...: refused whole rather than granted and filtered per message.
         assertThat(subscribe(ALICE, "alice/#")).isFalse();
         // alice/+ matches alice/secret, which alice/secret/# also matches [MQTT-4.7.1-2].
         assertThat(subscribe(ALICE, "alice/+")).isFalse();
         assertThat(subscribe(ALICE, "alice/notes/+")).isTrue();
+    }
+
+    @Test
+    void readingATopicNeedsAReadGrantAndNoMatchingDeny() {
+        assertThat(read(ALICE, "alice/notes")).isTrue();
+        assertThat(read(ALICE, "alice/secret/diary")).isFalse();
+        assertThat(read(ALICE, "sensors/kitchen/temperature")).isFalse();
+        assertThat(read(ANONYMOUS, "public/news")).isTrue();
+        assertThat(read(BOB, "inbox/bob/1")).isTrue();
+        assertThat(read(BOB, "inbox/alice/1")).isFalse();
     }
 
     @Test
@@ -125,5 +135,9 @@ class AclRulesTest {
 
     private static boolean subscribe(ClientIdentity client, String filter) {
         return RULES.canSubscribe(client, TopicFilter.parse(filter));
+    }
+
+    private static boolean read(ClientIdentity client, String topic) {
+        return RULES.canRead(client, new TopicName(topic));
     }
 }

@@ -4,8 +4,9 @@ import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
 
 /**
- * Decides what an authenticated client may publish and subscribe to. Called for every PUBLISH and
- * every filter of a SUBSCRIBE, so implementations answer from memory, without blocking.
+ * Decides what an authenticated client may publish, subscribe to and read. Called for every
+ * PUBLISH, every filter of a SUBSCRIBE and, unless it is {@link #ALLOW_ALL}, every message sent to
+ * a client, so implementations answer from memory, without blocking.
  *
  * <p>Threading: thread-safe; called on event loops.
  */
@@ -28,4 +29,13 @@ public interface Authorizer {
 
     /** Whether the client may subscribe to {@code filter} (for a shared subscription, its topic filter part). */
     boolean canSubscribe(ClientIdentity client, TopicFilter filter);
+
+    /**
+     * Whether a message on {@code topic} may be sent to the client, checked as it is sent: rights
+     * withdrawn after the client subscribed (an edited and reloaded ACL) stop its deliveries. By
+     * default, whether it could subscribe to the topic itself.
+     */
+    default boolean canRead(ClientIdentity client, TopicName topic) {
+        return canSubscribe(client, TopicFilter.parse(topic.value()));
+    }
 }
