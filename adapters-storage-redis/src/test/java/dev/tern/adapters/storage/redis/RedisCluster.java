@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,8 @@ final class RedisCluster implements AutoCloseable {
             }
             create(cli, nodes);
             for (RedisProcess node : nodes) {
-                awaitClusterOk(node);
+                node.awaitReply(Duration.ofSeconds(20), reply -> String.valueOf(reply).contains("cluster_state:ok"),
+                        "cluster_state:ok", "CLUSTER", "INFO");
             }
             return new RedisCluster(List.copyOf(nodes), writeRedissonConfig(nodes));
         } catch (RuntimeException e) {
@@ -94,25 +96,6 @@ final class RedisCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the cluster", e);
         }
-    }
-
-    private static void awaitClusterOk(RedisProcess node) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String info = "";
-        try (RespClient client = node.client()) {
-            while (System.nanoTime() < deadline) {
-                info = (String) client.call("CLUSTER", "INFO");
-                if (info.contains("cluster_state:ok")) {
-                    return;
-                }
-                Thread.sleep(50);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new IllegalStateException("cluster node on port " + node.port() + " is not ok in time: " + info);
     }
 
     private static Path writeRedissonConfig(List<RedisProcess> nodes) {

@@ -7,11 +7,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -103,6 +105,29 @@ final class RedisProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Sends {@code command} every 50 ms until {@code answered} accepts the reply; once {@code
+     * timeout} has passed, a failure naming {@code awaited} and the last reply.
+     */
+    void awaitReply(Duration timeout, Predicate<Object> answered, String awaited, String... command) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Object reply = null;
+        try (RespClient client = client()) {
+            while (System.nanoTime() < deadline) {
+                reply = client.call(command);
+                if (answered.test(reply)) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("port " + port + ": " + awaited + " not seen in time; last reply " + reply);
     }
 
     private static boolean answersPing(int port) {

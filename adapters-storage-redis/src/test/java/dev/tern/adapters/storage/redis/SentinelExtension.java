@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -74,7 +74,9 @@ public final class SentinelExtension implements BeforeAllCallback {
             try {
                 sentinel = RedisProcess.start(sentinelBinary, (port, directory) ->
                         List.of(writeSentinelConf(port, directory, primary.port()).toString()));
-                awaitMaster(sentinel, primary.port());
+                List<String> primaryAddress = List.of("127.0.0.1", Integer.toString(primary.port()));
+                sentinel.awaitReply(Duration.ofSeconds(10), primaryAddress::equals, "the primary's address",
+                        "SENTINEL", "get-master-addr-by-name", MASTER_NAME);
                 Path yaml = writeRedissonConfig(sentinel.port(), sentinel.directory());
                 return new Setup(primary, sentinel, yaml);
             } catch (RuntimeException e) {
@@ -113,24 +115,6 @@ public final class SentinelExtension implements BeforeAllCallback {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        private static void awaitMaster(RedisProcess sentinel, int primaryPort) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            try (RespClient client = sentinel.client()) {
-                while (System.nanoTime() < deadline) {
-                    Object address = client.call("SENTINEL", "get-master-addr-by-name", MASTER_NAME);
-                    if (List.of("127.0.0.1", Integer.toString(primaryPort)).equals(address)) {
-                        return;
-                    }
-                    Thread.sleep(50);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("redis-sentinel did not name the primary on port " + primaryPort + " in time");
         }
 
         @Override
