@@ -104,6 +104,10 @@ final class H2MessageQueueStore implements MessageQueueStore {
     /** One scan in sequence order, which is each client's order too. */
     @Override
     public Map<String, List<StoredDelivery>> loadAll(Collection<String> clientIds) {
+        if (clientIds.isEmpty()) {
+            // No session to restore: the scan would read every row only to keep none.
+            return Map.of();
+        }
         Set<String> wanted = new HashSet<>(clientIds);
         Map<String, List<StoredDelivery>> queues = new HashMap<>();
         transactor.read(handle -> {
