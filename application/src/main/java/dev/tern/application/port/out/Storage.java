@@ -1,0 +1,36 @@
+package dev.tern.application.port.out;
+
+/**
+ * One opened storage backend: its stores, the group commit that makes their writes durable
+ * together, and how to close it. Built by a {@code StorageProvider}.
+ *
+ * <p>Threading: the stores are thread-safe; {@link #close()} is called once, after the broker's
+ * last write.
+ */
+public interface Storage extends AutoCloseable {
+
+    /** For the ready line and logs: {@code h2 /var/lib/tern/tern}, {@code redis 127.0.0.1:6379}. */
+    String description();
+
+    /**
+     * Whether what is written outlives the process. The broker journals nothing to a backend that
+     * is not durable and restores nothing from it.
+     */
+    boolean durable();
+
+    SessionStore sessions();
+
+    SubscriptionStore subscriptions();
+
+    RetainedMessageStore retained();
+
+    MessageQueueStore queues();
+
+    InflightStore inflight();
+
+    StorageTransactions transactions();
+
+    /** Releases connections and files; what was committed stays. */
+    @Override
+    void close();
+}
