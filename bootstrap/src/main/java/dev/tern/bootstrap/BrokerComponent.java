@@ -2,23 +2,39 @@ package dev.tern.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.tern.application.port.out.Authenticator;
+import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
+import dev.tern.application.port.out.Storage;
+import dev.tern.application.protocol.ProtocolEngine;
+import dev.tern.application.service.SessionRestorer;
 import dev.tern.bootstrap.config.BrokerConfig;
 import java.time.Clock;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
-/** The whole broker, built from its configuration and a clock. */
+/**
+ * The broker's core, built around the adapters the plug-in providers (or an embedder) supplied:
+ * the protocol engine, its services and the storage journal.
+ */
 @Singleton
-@Component(modules = {EngineModule.class, SecurityModule.class, StorageModule.class, TcpModule.class,
-        TlsModule.class, WebSocketModule.class})
+@Component(modules = {EngineModule.class, StorageModule.class})
 interface BrokerComponent {
 
-    BrokerLifecycle lifecycle();
+    ProtocolEngine engine();
+
+    SessionRestorer restorer();
+
+    @Named("storage")
+    ScheduledTaskExecutor storageThread();
+
+    @Named("sessions")
+    ScheduledTaskExecutor offlineSessions();
 
     @Component.Factory
     interface Factory {
         BrokerComponent create(@BindsInstance BrokerConfig config, @BindsInstance Clock clock,
-                @BindsInstance @Named("embedded") EnhancedAuthenticators authenticators);
+                @BindsInstance Storage storage, @BindsInstance Authenticator authenticator,
+                @BindsInstance Authorizer authorizer, @BindsInstance EnhancedAuthenticators enhancedAuthenticators);
     }
 }

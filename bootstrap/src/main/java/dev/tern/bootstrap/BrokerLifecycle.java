@@ -1,25 +1,25 @@
 package dev.tern.bootstrap;
 
+import dev.tern.application.port.out.Storage;
+import dev.tern.application.port.plugin.Lifecycle;
+import dev.tern.application.port.plugin.NetworkListener;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.service.SessionRestorer;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import javax.inject.Inject;
-import javax.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the broker in order: storage (already opened when the graph was built), restore of what
- * it holds, then the listeners; stops in reverse: clients told, listeners closed, pending store
- * writes committed, storage closed.
+ * Starts the broker in order: storage (already opened by its provider), the adapters with a
+ * lifecycle (event listeners, then security), the restore of what storage holds, then the network
+ * listeners. Stops in reverse: clients told, listeners closed, pending store writes committed,
+ * adapters stopped, storage closed.
  *
  * <p>Threading: start and stop are called from one thread (main or the shutdown hook).
  */
-public final class BrokerLifecycle {
+final class BrokerLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerLifecycle.class);
     /** How long clients get to receive the shutdown DISCONNECT before the listeners close. */
@@ -27,43 +27,49 @@ public final class BrokerLifecycle {
     /** How long pending store writes get to commit at shutdown. */
     private static final long STORAGE_DRAIN_MILLIS = 10_000;
 
-    private final List<Listener> listeners;
-    private final ProtocolEngine engine;
-    private final OpenedStorage storage;
-    private final SessionRestorer restorer;
-    private final ScheduledTaskExecutor storageThread;
-    private final ScheduledTaskExecutor offlineSessions;
-    private final List<Listener> started = new ArrayList<>();
+    private final Storage storage;
+    private final List<Lifecycle> adapters;
+    private final BrokerComponent core;
+    private final List<NetworkListener> listeners;
+    private final List<Lifecycle> startedAdapters = new ArrayList<>();
+    private final List<NetworkListener> startedListeners = new ArrayList<>();
     private boolean stopped;
 
-    @Inject
-    BrokerLifecycle(Set<Listener> listeners, ProtocolEngine engine, OpenedStorage storage, SessionRestorer restorer,
-            @Named("storage") ScheduledTaskExecutor storageThread, @Named("sessions") ScheduledTaskExecutor offlineSessions) {
-        this.engine = engine;
+    /** @param adapters in start order */
+    BrokerLifecycle(Storage storage, List<Lifecycle> adapters, BrokerComponent core, List<NetworkListener> listeners) {
         this.storage = storage;
-        this.restorer = restorer;
-        this.storageThread = storageThread;
-        this.offlineSessions = offlineSessions;
-        this.listeners = new ArrayList<>(listeners);
-        this.listeners.sort(Comparator.comparing(Listener::name));
+        this.adapters = List.copyOf(adapters);
+        this.core = core;
+        this.listeners = List.copyOf(listeners);
     }
 
-    /** Restores and starts every listener; on failure stops what was started and rethrows. */
-    public synchronized void start() throws IOException {
+    /** Starts everything; on failure stops what was started, closes storage and rethrows. */
+    synchronized void start() throws IOException {
         try {
+            for (Lifecycle adapter : adapters) {
+                adapter.start();
+                startedAdapters.add(adapter);
+            }
             if (storage.durable()) {
+                SessionRestorer restorer = core.restorer();
                 restorer.restore();
             }
-            for (Listener listener : listeners) {
+            for (NetworkListener listener : listeners) {
                 listener.start();
-                started.add(listener);
+                startedListeners.add(listener);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             stop();
-            throw e;
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getMessage(), e);
         }
         StringBuilder ready = new StringBuilder("Tern ready:");
-        for (Listener listener : started) {
+        for (NetworkListener listener : startedListeners) {
             ready.append(' ').append(listener.name()).append(' ').append(listener.address());
         }
         ready.append(", storage ").append(storage.description());
@@ -71,25 +77,41 @@ public final class BrokerLifecycle {
     }
 
     /** Tells connected clients the server is shutting down (MQTT 5: 0x8B), then stops everything. */
-    public synchronized void stop() {
+    synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
-        if (!started.isEmpty() && engine.openConnections() > 0) {
+        ProtocolEngine engine = core.engine();
+        if (!startedListeners.isEmpty() && engine.openConnections() > 0) {
             engine.shutdown();
             pause(SHUTDOWN_GRACE_MILLIS);
         }
-        for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).stop();
+        for (int i = startedListeners.size() - 1; i >= 0; i--) {
+            stopQuietly(startedListeners.get(i)::stop, startedListeners.get(i).name());
         }
-        started.clear();
-        offlineSessions.close();
+        startedListeners.clear();
+        core.offlineSessions().close();
         try {
-            storageThread.shutdown(STORAGE_DRAIN_MILLIS);
-            storage.closer().close();
-        } catch (Exception e) {
-            LOG.error("closing storage {} failed: {}", storage.description(), e.toString());
+            core.storageThread().shutdown(STORAGE_DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.error("interrupted while committing pending writes to {}", storage.description());
+        } catch (RuntimeException e) {
+            LOG.error("committing pending writes to {} failed: {}", storage.description(), e.toString());
+        }
+        for (int i = startedAdapters.size() - 1; i >= 0; i--) {
+            stopQuietly(startedAdapters.get(i)::stop, startedAdapters.get(i).getClass().getName());
+        }
+        startedAdapters.clear();
+        stopQuietly(storage::close, "storage " + storage.description());
+    }
+
+    private static void stopQuietly(Runnable stop, String what) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            LOG.error("stopping {} failed: {}", what, e.toString());
         }
     }
 
@@ -102,12 +124,16 @@ public final class BrokerLifecycle {
     }
 
     /** The bound port of the named listener, for tests and embedding. */
-    public synchronized int port(String listenerName) {
-        for (Listener listener : started) {
+    synchronized int port(String listenerName) {
+        for (NetworkListener listener : startedListeners) {
             if (listener.name().equals(listenerName)) {
                 return listener.port();
             }
         }
         throw new IllegalStateException("no started listener named " + listenerName);
+    }
+
+    synchronized List<String> listenerNames() {
+        return startedListeners.stream().map(NetworkListener::name).toList();
     }
 }

@@ -6,11 +6,15 @@ import dev.tern.bootstrap.config.CommandLineResult;
 import dev.tern.bootstrap.config.ConfigException;
 import dev.tern.bootstrap.config.ConfigLoader;
 import dev.tern.bootstrap.config.Usage;
+import dev.tern.bootstrap.plugin.PluginException;
+import dev.tern.bootstrap.plugin.ProviderDiscovery;
+import dev.tern.bootstrap.plugin.Providers;
 import dev.tern.bootstrap.security.PasswdCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +42,24 @@ public final class Main {
             run(run.commandLine());
         } else if (parsed instanceof CommandLineResult.Invalid invalid) {
             System.err.println(invalid.message());
-            System.err.println(Usage.text());
+            System.err.println("Run with --help for the settings.");
             System.exit(2);
         } else {
-            System.out.println(Usage.text());
+            System.out.println(Usage.text(helpProviders()));
         }
+    }
+
+    /** The class path's providers and those of ./plugins, or of TERN_PLUGINS_DIR when set. */
+    private static Providers helpProviders() {
+        String dir = System.getenv(ConfigLoader.ENVIRONMENT_PREFIX + "PLUGINS_DIR");
+        return ProviderDiscovery.discover(Path.of(dir == null ? "./plugins" : dir));
     }
 
     private static void run(CommandLine commandLine) {
         BrokerConfig config;
         try {
             config = ConfigLoader.load(commandLine, System.getenv());
-        } catch (ConfigException e) {
+        } catch (ConfigException | PluginException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
             return;

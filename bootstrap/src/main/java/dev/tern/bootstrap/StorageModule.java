@@ -2,6 +2,7 @@ package dev.tern.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.tern.application.port.out.Storage;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.ConnectService;
@@ -20,9 +21,9 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 
 /**
- * Where state that must survive a restart goes, chosen by {@code storage.backend}. The in-memory
- * backend keeps nothing beyond the live state, so it journals nothing; a durable one journals
- * through one storage writer thread that commits in batches.
+ * How state that must survive a restart reaches the opened {@link Storage}: a backend that is not
+ * durable (memory) keeps nothing beyond the live state, so nothing is journaled; a durable one is
+ * journaled through one storage writer thread that commits in batches.
  */
 @Module
 interface StorageModule {
@@ -44,12 +45,6 @@ interface StorageModule {
 
     @Provides
     @Singleton
-    static OpenedStorage storage(BrokerConfig config, Clock clock) {
-        return StorageBackends.open(config, clock);
-    }
-
-    @Provides
-    @Singleton
     @Named("storage")
     static ScheduledTaskExecutor storageThread() {
         return new ScheduledTaskExecutor("tern-storage");
@@ -64,7 +59,7 @@ interface StorageModule {
 
     @Provides
     @Singleton
-    static SessionJournal journal(BrokerConfig config, OpenedStorage storage,
+    static SessionJournal journal(BrokerConfig config, Storage storage,
             @Named("storage") ScheduledTaskExecutor storageThread) {
         if (!storage.durable()) {
             return NoJournal.INSTANCE;
@@ -72,12 +67,12 @@ interface StorageModule {
         StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, GROUP_COMMIT,
                 () -> LockSupport.parkNanos(LINGER_PAUSE_NANOS));
         return new StoreJournal(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
-                storage.queues(), storage.inflight(), config.storage().durability() == Durability.ACK_AFTER_COMMIT);
+                storage.queues(), storage.inflight(), config.storageConfig().durability() == Durability.ACK_AFTER_COMMIT);
     }
 
     @Provides
     @Singleton
-    static SessionRestorer restorer(OpenedStorage storage, SessionRegistry sessions, SubscriptionIndex index,
+    static SessionRestorer restorer(Storage storage, SessionRegistry sessions, SubscriptionIndex index,
             RetainedMessages retained, SessionJournal journal, ConnectService connects, Clock clock,
             @Named("sessions") ScheduledTaskExecutor offlineOwner) {
         return new SessionRestorer(storage.sessions(), storage.subscriptions(), storage.retained(), storage.queues(),

@@ -1,9 +1,11 @@
 package dev.tern.bootstrap;
 
-import dev.tern.application.port.out.EnhancedAuthenticators;
+import dev.tern.application.port.out.EnhancedAuthenticator;
+import dev.tern.application.port.plugin.StorageOpenException;
 import dev.tern.bootstrap.config.BrokerConfig;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * A running broker: what {@link Main} starts, and what tests and embedders start in-process.
@@ -23,39 +25,34 @@ public final class TernBroker implements AutoCloseable {
     }
 
     public static TernBroker start(BrokerConfig config, Clock clock) throws IOException {
-        return start(config, clock, EnhancedAuthenticators.NONE);
+        return start(config, clock, EmbeddedAdapters.NONE);
     }
 
-    /** Starts a broker that offers these MQTT 5 enhanced authentication methods (4.12). */
-    public static TernBroker start(BrokerConfig config, Clock clock, EnhancedAuthenticators authenticators)
+    /** Starts a broker that also offers these MQTT 5 enhanced authentication methods (4.12). */
+    public static TernBroker start(BrokerConfig config, Clock clock, List<EnhancedAuthenticator> enhancedMethods)
             throws IOException {
+        return start(config, clock, new EmbeddedAdapters(null, null, null, enhancedMethods, List.of()));
+    }
+
+    static TernBroker start(BrokerConfig config, Clock clock, EmbeddedAdapters embedded) throws IOException {
         BrokerLifecycle lifecycle;
         try {
-            lifecycle = DaggerBrokerComponent.factory().create(config, clock, authenticators).lifecycle();
-        } catch (StorageStartException e) {
+            lifecycle = BrokerAssembly.assemble(config, clock, embedded);
+        } catch (StorageOpenException e) {
             throw new IOException(e.getMessage(), e);
         }
         lifecycle.start();
         return new TernBroker(lifecycle);
     }
 
-    public int tcpPort() {
-        return lifecycle.port("tcp");
+    /** The bound port of the listener instance of that name ({@code tcp}, {@code websocket}, ...). */
+    public int port(String listenerName) {
+        return lifecycle.port(listenerName);
     }
 
-    /** The bound port of the MQTT-over-TLS listener ({@code listeners.tls.enabled}). */
-    public int tlsPort() {
-        return lifecycle.port("tls");
-    }
-
-    /** The bound port of the {@code ws://} listener. */
-    public int webSocketPort() {
-        return lifecycle.port("websocket");
-    }
-
-    /** The bound port of the {@code wss://} listener. */
-    public int secureWebSocketPort() {
-        return lifecycle.port("wss");
+    /** The names of the running listener instances. */
+    public List<String> listenerNames() {
+        return lifecycle.listenerNames();
     }
 
     @Override

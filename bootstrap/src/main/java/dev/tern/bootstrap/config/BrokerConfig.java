@@ -1,23 +1,46 @@
 package dev.tern.bootstrap.config;
 
+import dev.tern.application.port.plugin.AuthenticatorProvider;
+import dev.tern.application.port.plugin.AuthorizerProvider;
+import dev.tern.application.port.plugin.EventListenerProvider;
+import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.StorageProvider;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The whole broker configuration, immutable and valid once built. Defaults live in
- * {@link ConfigKeys}; {@link #defaults()} is what an empty configuration binds to.
+ * The whole broker configuration, immutable and valid once built: the core settings, and each
+ * provider the configuration chose with its bound settings. {@link #defaults()} is what an empty
+ * configuration binds to with the providers on the class path.
+ *
+ * @param listeners      the enabled listener instances, by instance name
+ * @param eventListeners the enabled event listener plug-ins
  */
-public record BrokerConfig(ListenersConfig listeners, StorageConfig storage, MqttConfig mqtt, Mqtt5Config mqtt5,
-        SecurityConfig security) {
+public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig storageConfig,
+        Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
+        Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
+        List<Chosen<EventListenerProvider<?>>> eventListeners) {
 
     public BrokerConfig {
-        Objects.requireNonNull(listeners, "listeners");
-        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(mqtt5, "mqtt5");
-        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(storageConfig, "storageConfig");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(authorizer, "authorizer");
+        listeners = List.copyOf(listeners);
+        eventListeners = List.copyOf(eventListeners);
     }
 
     public static BrokerConfig defaults() {
-        return ConfigBinder.bind(ConfigKeys.defaultValues());
+        return ConfigLoader.load(new CommandLine(Optional.empty(), List.of()), Map.of());
+    }
+
+    /** The settings of the enabled listener instance of that name, if there is one. */
+    public <S extends Record> Optional<S> listenerSettings(String instanceName, Class<S> type) {
+        return listeners.stream().filter(listener -> listener.name().equals(instanceName))
+                .map(Chosen::settings).filter(type::isInstance).map(type::cast).findFirst();
     }
 }

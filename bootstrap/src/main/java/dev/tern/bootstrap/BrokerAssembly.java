@@ -1,0 +1,99 @@
+package dev.tern.bootstrap;
+
+import dev.tern.application.port.out.Authorizer;
+import dev.tern.application.port.out.BrokerEventListener;
+import dev.tern.application.port.out.EnhancedAuthenticator;
+import dev.tern.application.port.out.EnhancedAuthenticators;
+import dev.tern.application.port.out.Storage;
+import dev.tern.application.port.plugin.Authentication;
+import dev.tern.application.port.plugin.AuthenticatorProvider;
+import dev.tern.application.port.plugin.AuthorizerProvider;
+import dev.tern.application.port.plugin.EventListenerProvider;
+import dev.tern.application.port.plugin.Lifecycle;
+import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.NetworkListener;
+import dev.tern.application.port.plugin.StorageProvider;
+import dev.tern.bootstrap.config.BrokerConfig;
+import dev.tern.bootstrap.config.Chosen;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a broker from its configuration: each chosen provider builds its adapter (unless the
+ * embedder passed one in), the core is built around them, and the lifecycle gets them in start
+ * order. Bootstrap names no adapter: everything it runs came through a provider.
+ *
+ * <p>Threading: used once, on the starting thread.
+ */
+final class BrokerAssembly {
+
+    private BrokerAssembly() {
+    }
+
+    /** @throws dev.tern.application.port.plugin.StorageOpenException when storage cannot be opened */
+    static BrokerLifecycle assemble(BrokerConfig config, Clock clock, EmbeddedAdapters embedded) {
+        Storage storage = embedded.storage() != null ? embedded.storage() : open(config.storage(), clock);
+        try {
+            List<Lifecycle> adapters = new ArrayList<>();
+            List<BrokerEventListener> eventListeners = new ArrayList<>(embedded.eventListeners());
+            for (Chosen<EventListenerProvider<?>> chosen : config.eventListeners()) {
+                BrokerEventListener listener = eventListener(chosen);
+                eventListeners.add(listener);
+                addIfLifecycle(listener, adapters);
+            }
+            Authentication authentication = embedded.authentication() != null
+                    ? embedded.authentication() : authentication(config.authenticator(), clock);
+            if (authentication.lifecycle() != null) {
+                adapters.add(authentication.lifecycle());
+            }
+            Authorizer authorizer = embedded.authorizer() != null ? embedded.authorizer() : authorizer(config.authorizer());
+            addIfLifecycle(authorizer, adapters);
+            List<EnhancedAuthenticator> methods = new ArrayList<>(embedded.enhancedMethods());
+            methods.addAll(authentication.enhancedMethods());
+            BrokerComponent core = DaggerBrokerComponent.factory().create(config, clock, storage,
+                    authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods));
+            List<NetworkListener> listeners = new ArrayList<>();
+            for (Chosen<ListenerProvider<?>> chosen : config.listeners()) {
+                listeners.add(listener(chosen, core));
+            }
+            return new BrokerLifecycle(storage, adapters, core, listeners);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    private static void addIfLifecycle(Object adapter, List<Lifecycle> adapters) {
+        if (adapter instanceof Lifecycle lifecycle) {
+            adapters.add(lifecycle);
+        }
+    }
+
+    // The casts below are safe: a Chosen's settings are an instance of its provider's settings type.
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Storage open(Chosen<StorageProvider<?>> chosen, Clock clock) {
+        return ((StorageProvider) chosen.provider()).open(chosen.settings(), clock);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Authentication authentication(Chosen<AuthenticatorProvider<?>> chosen, Clock clock) {
+        return ((AuthenticatorProvider) chosen.provider()).create(chosen.settings(), clock);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Authorizer authorizer(Chosen<AuthorizerProvider<?>> chosen) {
+        return ((AuthorizerProvider) chosen.provider()).create(chosen.settings());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static BrokerEventListener eventListener(Chosen<EventListenerProvider<?>> chosen) {
+        return ((EventListenerProvider) chosen.provider()).create(chosen.settings());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static NetworkListener listener(Chosen<ListenerProvider<?>> chosen, BrokerComponent core) {
+        return ((ListenerProvider) chosen.provider()).create(chosen.name(), chosen.settings(), core.engine());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tern.bootstrap.config;
+
+import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.Provider;
+import dev.tern.bootstrap.plugin.PluginException;
+import dev.tern.bootstrap.plugin.Providers;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every setting the broker knows in one run: the core ones, those each provider found declares
+ * under its namespace, and those of each listener instance. Built from the providers, so that a
+ * plug-in's settings are checked, documented and bound like the built-in ones.
+ *
+ * <p>Threading: immutable after construction.
+ */
+final class ConfigSchema {
+
+    static final String TYPE = "type";
+    static final String ENABLED = "enabled";
+
+    final SettingsRecord<MqttConfig> mqtt = new SettingsRecord<>(MqttConfig.class, "mqtt");
+    final SettingsRecord<Mqtt5Config> mqtt5 = new SettingsRecord<>(Mqtt5Config.class, "mqtt");
+    final SettingsRecord<StorageConfig> storage = new SettingsRecord<>(StorageConfig.class, "storage");
+    final SettingsRecord<SecurityConfig> security = new SettingsRecord<>(SecurityConfig.class, "security");
+    final SettingsRecord<PluginsConfig> plugins = new SettingsRecord<>(PluginsConfig.class, "plugins");
+    final Map<String, SettingsRecord<?>> storageBackends = new LinkedHashMap<>();
+    final Map<String, SettingsRecord<?>> authenticators = new LinkedHashMap<>();
+    final Map<String, SettingsRecord<?>> authorizers = new LinkedHashMap<>();
+    final Map<String, SettingsRecord<?>> eventListeners = new LinkedHashMap<>();
+    final Map<String, SettingsRecord<?>> listenerInstances = new LinkedHashMap<>();
+    private final Map<String, SettingSpec> specs = new LinkedHashMap<>();
+
+    /** @param listenerInstances every listener instance, by instance name, with its provider */
+    ConfigSchema(Providers providers, Map<String, ListenerProvider<?>> listenerInstances) {
+        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins}) {
+            add(core);
+        }
+        records(providers.storage(), "storage.", storageBackends);
+        records(providers.authenticators(), "security.", authenticators);
+        records(providers.authorizers(), "security.", authorizers);
+        records(providers.eventListeners(), "plugins.", eventListeners);
+        for (Provider<?> provider : providers.eventListeners()) {
+            add(new SettingSpec("plugins." + provider.name() + "." + ENABLED, "true", ValueParser.bool(),
+                    "whether the " + provider.name() + " event listener runs"));
+        }
+        listenerInstances.forEach((instance, provider) -> {
+            String namespace = "listeners." + instance;
+            add(new SettingSpec(namespace + "." + TYPE, provider.name(), ValueParser.text(),
+                    "kind of listener: " + provider.description()));
+            boolean enabled = !instance.equals(provider.name()) || provider.enabledByDefault();
+            add(new SettingSpec(namespace + "." + ENABLED, String.valueOf(enabled), ValueParser.bool(),
+                    "whether the " + instance + " listener runs"));
+            SettingsRecord<?> settings = new SettingsRecord<>(provider.settingsType(), namespace);
+            this.listenerInstances.put(instance, settings);
+            add(settings);
+        });
+    }
+
+    private void records(Collection<? extends Provider<?>> providers, String prefix,
+            Map<String, SettingsRecord<?>> into) {
+        for (Provider<?> provider : providers) {
+            SettingsRecord<?> settings;
+            try {
+                settings = new SettingsRecord<>(provider.settingsType(), prefix + provider.name());
+            } catch (IllegalStateException e) {
+                throw new PluginException("provider " + provider.getClass().getName() + ": " + e.getMessage(), e);
+            }
+            into.put(provider.name(), settings);
+            add(settings);
+        }
+    }
+
+    private void add(SettingsRecord<?> record) {
+        record.specs().forEach(this::add);
+    }
+
+    private void add(SettingSpec spec) {
+        SettingSpec before = specs.putIfAbsent(spec.key(), spec);
+        // mqtt and mqtt5 share a namespace; two providers of different kinds may not share a key.
+        if (before != null && before != spec) {
+            throw new PluginException("two settings are named " + spec.key() + ": \"" + before.description()
+                    + "\" and \"" + spec.description() + "\"");
+        }
+    }
+
+    Map<String, SettingSpec> specs() {
+        return specs;
+    }
+}
