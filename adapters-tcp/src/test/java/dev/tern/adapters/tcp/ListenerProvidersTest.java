@@ -3,20 +3,15 @@ package dev.tern.adapters.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.application.port.plugin.ListenerProvider;
-import dev.tern.application.port.plugin.Setting;
+import dev.tern.application.testing.ServiceProviders;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ListenerProvidersTest {
 
-    private final Map<String, ListenerProvider<?>> providers = ServiceLoader.load(ListenerProvider.class).stream()
-            .map(provider -> (ListenerProvider<?>) provider.get())
-            .collect(Collectors.toMap(ListenerProvider::name, Function.identity()));
+    private final Map<String, ListenerProvider<?>> providers = ServiceProviders.byName(ListenerProvider.class);
 
     @Test
     void serviceLoaderFindsTcpOnByDefaultAndTlsOffByDefault() {
@@ -30,10 +25,8 @@ class ListenerProvidersTest {
     @Test
     void everySettingIsDeclaredSoTheBrokerCanBindIt() {
         for (ListenerProvider<?> provider : providers.values()) {
-            RecordComponent[] components = provider.settingsType().getRecordComponents();
-            assertThat(components).as(provider.name()).isNotEmpty();
-            assertThat(Arrays.stream(components).filter(component -> component.getAnnotation(Setting.class) == null))
-                    .as(provider.name()).isEmpty();
+            assertThat(provider.settingsType().getRecordComponents()).as(provider.name()).isNotEmpty();
+            assertThat(ServiceProviders.undeclaredSettings(provider)).as(provider.name()).isEmpty();
         }
     }
 
