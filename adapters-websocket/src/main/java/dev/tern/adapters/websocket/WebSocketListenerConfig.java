@@ -62,8 +62,14 @@ public record WebSocketListenerConfig(
 
     /** A plain {@code ws://} listener on {@code host:port} at {@link #DEFAULT_PATH}, any origin, default buffers. */
     public static WebSocketListenerConfig withDefaults(String host, int port) {
-        return new WebSocketListenerConfig(host, port, DEFAULT_PATH, 0, DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
-                DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, List.of(), false, Optional.empty());
+        return withDefaultBuffers(host, port, DEFAULT_PATH, List.of(), false, Optional.empty());
+    }
+
+    /** A listener with one I/O thread per processor and the default write buffer water marks. */
+    static WebSocketListenerConfig withDefaultBuffers(String host, int port, String path,
+            List<String> allowedOrigins, boolean trustForwardedFor, Optional<PemTls> tls) {
+        return new WebSocketListenerConfig(host, port, path, 0, DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
+                DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, allowedOrigins, trustForwardedFor, tls);
     }
 
     /** The number of I/O threads to start, resolving 0 to the processor count. */

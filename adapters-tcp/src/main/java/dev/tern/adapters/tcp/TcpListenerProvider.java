@@ -1,0 +1,72 @@
+package dev.tern.adapters.tcp;
+
+import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.NetworkListener;
+import dev.tern.application.port.plugin.Setting;
+
+/**
+ * MQTT over plain TCP ({@code listeners.tcp.*}), on by default. The ready line shows the address
+ * and the Netty transport in use: {@code 127.0.0.1:1883 (epoll)}.
+ *
+ * <p>Threading: as every provider, created by {@link java.util.ServiceLoader} and asked only on
+ * the thread that starts the broker.
+ */
+public final class TcpListenerProvider implements ListenerProvider<TcpListenerProvider.Settings> {
+
+    /** Far above any core count, low enough that a typo cannot ask for a million threads. */
+    static final int MAX_IO_THREADS = 1024;
+
+    /**
+     * Settings of one plain TCP listener.
+     *
+     * @param port 0 asks the operating system for a free port
+     * @param ioThreads event loops serving the listener's connections; 0 means one per processor,
+     *     because the loops also run the protocol engine, which is CPU-bound
+     */
+    public record Settings(
+            @Setting(defaultValue = "127.0.0.1", description = "address the MQTT/TCP listener binds to")
+            String host,
+            @Setting(defaultValue = "1883", min = 0, max = ListenAddress.MAX_PORT,
+                    description = "MQTT/TCP port; 0 picks a free port")
+            int port,
+            @Setting(defaultValue = "0", min = 0, max = MAX_IO_THREADS,
+                    description = "event loops of the MQTT/TCP listener; 0 = one per processor")
+            int ioThreads) {
+
+        public Settings {
+            ListenAddress.check(host, port);
+            if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
+                throw new IllegalArgumentException("io-threads must be 0.." + MAX_IO_THREADS + ": " + ioThreads);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "tcp";
+    }
+
+    @Override
+    public String description() {
+        return "MQTT over plain TCP";
+    }
+
+    @Override
+    public Class<Settings> settingsType() {
+        return Settings.class;
+    }
+
+    @Override
+    public boolean enabledByDefault() {
+        return true;
+    }
+
+    @Override
+    public NetworkListener create(String instanceName, Settings settings, ConnectionAcceptor acceptor) {
+        NettyTcpServer server = new NettyTcpServer(new TcpListenerConfig(settings.host(), settings.port(),
+                settings.ioThreads(), TcpListenerConfig.DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
+                TcpListenerConfig.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true), acceptor);
+        return new NettyNetworkListener(instanceName, settings.host(), server.transportName(), server);
+    }
+}
