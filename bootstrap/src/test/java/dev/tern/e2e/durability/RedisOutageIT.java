@@ -39,7 +39,7 @@ class RedisOutageIT {
     @Test
     void refusesWhatItCannotStoreAndRecoversWhenRedisReturns() throws Exception {
         try (RedisServerProcess redis = RedisServerProcess.start(dir); TernBroker broker = start(redis.url())) {
-            int port = broker.tcpPort();
+            int port = broker.port("tcp");
             RawMqttClient sub = Received5.connected(port,
                     Connect5Packet.v5("outage-sub").cleanStart(false).sessionExpiry(3600));
             sub.send(Client5Packets.subscribe(1, "outage/t", 1));

@@ -50,7 +50,7 @@ class AclEnforcementTest {
                 "pattern readwrite home/%u/#",
                 "pattern readwrite devices/%c/status",
                 ""));
-        broker = SecureBroker.start("security.password-file=" + passwords, "security.acl-file=" + acl);
+        broker = SecureBroker.start("security.file.password-file=" + passwords, "security.acl.file=" + acl);
     }
 
     @AfterAll

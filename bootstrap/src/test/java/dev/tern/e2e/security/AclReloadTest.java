@@ -27,8 +27,8 @@ class AclReloadTest {
         Path passwords = dir.resolve("passwords");
         SecureBroker.passwd(passwords, "alice", "pw");
         Path acl = Files.writeString(dir.resolve("acl"), "user alice\ntopic readwrite a/#\n");
-        try (SecureBroker broker = SecureBroker.start("security.password-file=" + passwords,
-                "security.acl-file=" + acl)) {
+        try (SecureBroker broker = SecureBroker.start("security.file.password-file=" + passwords,
+                "security.acl.file=" + acl)) {
             Mqtt5BlockingClient alice = SecureClients.v5(broker.tcpPort(), "alice", "alice", "pw").buildBlocking();
             alice.connect();
             assertThat(SecureClients.publishQos1(alice, "b/x", "1")).isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
@@ -52,8 +52,8 @@ class AclReloadTest {
         SecureBroker.passwd(passwords, "bob", "pw");
         Path acl = Files.writeString(dir.resolve("acl"),
                 "user alice\ntopic read news/#\nuser bob\ntopic write news/#\n");
-        try (SecureBroker broker = SecureBroker.start("security.password-file=" + passwords,
-                "security.acl-file=" + acl)) {
+        try (SecureBroker broker = SecureBroker.start("security.file.password-file=" + passwords,
+                "security.acl.file=" + acl)) {
             Mqtt5BlockingClient alice = SecureClients.v5(broker.tcpPort(), "alice", "alice", "pw").buildBlocking();
             alice.connect();
             alice.subscribeWith().topicFilter("news/#").qos(MqttQos.AT_LEAST_ONCE).send();

@@ -8,15 +8,18 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import org.junit.jupiter.api.Test;
 
-/** {@code security.authenticator} names a custom {@code Authenticator} class, created with the security settings. */
+/**
+ * {@code security.authenticator} names an authenticator provider found on the class path, whose
+ * settings live under {@code security.<name>.*}.
+ */
 class CustomAuthenticatorTest {
 
     @Test
-    void usesTheAuthenticatorClassNamedInTheConfiguration() throws Exception {
-        try (SecureBroker broker = SecureBroker.start(
-                "security.authenticator=" + OneTimeCodeAuthenticator.class.getName())) {
-            var good = SecureClients.v5(broker.tcpPort(), "c1", "tern", "nret").buildBlocking();
-            var bad = SecureClients.v5(broker.tcpPort(), "c2", "tern", "tern").buildBlocking();
+    void usesTheAuthenticatorProviderNamedInTheConfigurationWithItsSettings() throws Exception {
+        try (SecureBroker broker = SecureBroker.start("security.authenticator=one-time-code",
+                "security.one-time-code.suffix=!")) {
+            var good = SecureClients.v5(broker.tcpPort(), "c1", "tern", "nret!").buildBlocking();
+            var bad = SecureClients.v5(broker.tcpPort(), "c2", "tern", "nret").buildBlocking();
 
             assertThat(good.connect().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
             good.disconnect();
@@ -26,10 +29,16 @@ class CustomAuthenticatorTest {
     }
 
     @Test
-    void refusesToStartWithAClassThatIsNotAnAuthenticator() {
-        assertThatThrownBy(() -> SecureBroker.start("security.authenticator=java.lang.String"))
-                .hasMessageContaining("does not implement dev.tern.application.port.out.Authenticator");
+    void refusesToStartWithAnAuthenticatorNoProviderAnswers() {
         assertThatThrownBy(() -> SecureBroker.start("security.authenticator=com.example.Missing"))
-                .hasMessageContaining("no class com.example.Missing");
+                .hasMessageContaining("security.authenticator: \"com.example.Missing\" is not one of file, one-time-code");
+    }
+
+    @Test
+    void refusesASettingTheChosenProviderDoesNotDeclare() {
+        assertThatThrownBy(() -> SecureBroker.start("security.authenticator=one-time-code",
+                "security.one-time-code.sufix=!"))
+                .hasMessageContaining("unknown key \"security.one-time-code.sufix\"")
+                .hasMessageContaining("did you mean \"security.one-time-code.suffix\"?");
     }
 }

@@ -44,8 +44,8 @@ class MosquittoTlsTest {
                 "listeners.tls.enabled=true",
                 "listeners.tls.cert-file=" + pki.serverChain(),
                 "listeners.tls.key-file=" + pki.serverKey(),
-                "security.password-file=" + passwords,
-                "security.acl-file=" + acl);
+                "security.file.password-file=" + passwords,
+                "security.acl.file=" + acl);
     }
 
     @AfterAll

@@ -43,8 +43,8 @@ class MutualTlsTest {
                 "listeners.tls.client-auth=required",
                 "listeners.tls.ca-file=" + pki.caFile(),
                 "listeners.tls.crl-file=" + pki.crlRevoking(revoked),
-                "listeners.tls.use-identity-as-username=true",
-                "security.acl-file=" + acl);
+                "security.file.use-identity-as-username=true",
+                "security.acl.file=" + acl);
     }
 
     @AfterAll

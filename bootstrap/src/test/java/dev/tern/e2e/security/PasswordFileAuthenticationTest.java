@@ -40,8 +40,8 @@ class PasswordFileAuthenticationTest {
 
     /** Every test fails logins from 127.0.0.1, so only the ban test gets a low limit. */
     private void startBroker(int maxFailures) throws Exception {
-        broker = SecureBroker.start("security.password-file=" + passwords,
-                "security.brute-force.max-failures=" + maxFailures, "security.brute-force.ban-seconds=60");
+        broker = SecureBroker.start("security.file.password-file=" + passwords,
+                "security.file.brute-force.max-failures=" + maxFailures, "security.file.brute-force.ban-seconds=60");
     }
 
     @Test

@@ -44,7 +44,7 @@ class ScramAuthenticationTest {
         Path passwords = dir.resolve("passwords");
         SecureBroker.passwd(passwords, "alice", "wonderland");
         Path acl = Files.writeString(dir.resolve("acl"), "user alice\ntopic readwrite alice/#\n");
-        broker = SecureBroker.start("security.password-file=" + passwords, "security.acl-file=" + acl);
+        broker = SecureBroker.start("security.file.password-file=" + passwords, "security.acl.file=" + acl);
     }
 
     @AfterAll

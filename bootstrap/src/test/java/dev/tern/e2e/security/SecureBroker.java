@@ -40,11 +40,11 @@ final class SecureBroker implements AutoCloseable {
     }
 
     int tcpPort() {
-        return broker.tcpPort();
+        return broker.port("tcp");
     }
 
     int tlsPort() {
-        return broker.tlsPort();
+        return broker.port("tls");
     }
 
     /** Adds or changes a user the way an operator would, through {@code tern passwd}. */

@@ -54,7 +54,7 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
         if (running == null) {
             throw new IllegalStateException("broker not running");
         }
-        return running.tcpPort();
+        return running.port("tcp");
     }
 
     /** The bound port of the {@code ws://} listener (path {@code /mqtt}). */
@@ -63,7 +63,7 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
         if (running == null) {
             throw new IllegalStateException("broker not running");
         }
-        return running.webSocketPort();
+        return running.port("websocket");
     }
 
     public String uri() {

@@ -23,7 +23,7 @@ class MosquittoClientsTest {
         CommandLine commandLine = ((CommandLineResult.Run) CommandLine.parse(
                 List.of("--set", "storage.backend=memory", "--set", "listeners.tcp.port=0", "--set", "listeners.websocket.port=0"))).commandLine();
         broker = TernBroker.start(ConfigLoader.load(commandLine, Map.of()));
-        port = String.valueOf(broker.tcpPort());
+        port = String.valueOf(broker.port("tcp"));
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package dev.tern.e2e.v5;
 
 import dev.tern.application.port.out.EnhancedAuthenticator;
-import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.bootstrap.TernBroker;
 import dev.tern.bootstrap.config.CommandLine;
 import dev.tern.bootstrap.config.ConfigLoader;
@@ -36,11 +35,11 @@ final class V5Broker implements AutoCloseable {
             parsed.add(new CommandLine.Setting(setting.substring(0, equals), setting.substring(equals + 1)));
         }
         var config = ConfigLoader.load(new CommandLine(Optional.empty(), parsed), Map.of());
-        return new V5Broker(TernBroker.start(config, Clock.systemUTC(), new EnhancedAuthenticators(authenticators)));
+        return new V5Broker(TernBroker.start(config, Clock.systemUTC(), authenticators));
     }
 
     int port() {
-        return broker.tcpPort();
+        return broker.port("tcp");
     }
 
     @Override

@@ -46,7 +46,7 @@ class BrowserWebSocketTest {
     void exchangesMessagesWithABrowserPage(int protocolLevel) throws Exception {
         BrowserPrerequisites.require();
         try (TernBroker broker = startBroker(List.of())) {
-            exchange(broker.tcpPort(), "ws://127.0.0.1:" + broker.webSocketPort() + "/mqtt", protocolLevel,
+            exchange(broker.port("tcp"), "ws://127.0.0.1:" + broker.port("websocket") + "/mqtt", protocolLevel,
                     "chromium-mqtt-v" + protocolLevel, Map.of());
         }
     }
@@ -64,7 +64,7 @@ class BrowserWebSocketTest {
                 new CommandLine.Setting("listeners.wss.port", "0"),
                 new CommandLine.Setting("listeners.wss.cert-file", certificates.certFile().toString()),
                 new CommandLine.Setting("listeners.wss.key-file", certificates.keyFile().toString())))) {
-            exchange(broker.tcpPort(), "wss://127.0.0.1:" + broker.secureWebSocketPort() + "/mqtt", protocolLevel,
+            exchange(broker.port("tcp"), "wss://127.0.0.1:" + broker.port("wss") + "/mqtt", protocolLevel,
                     "chromium-mqtt-wss-v" + protocolLevel, Map.of("HOME", home.toString()));
         }
     }

@@ -50,9 +50,9 @@ class SecureWebSocketTest {
                 set("listeners.wss.cert-file", cert.toString()), set("listeners.wss.key-file", key.toString()))),
                 Map.of()))) {
             BlockingQueue<Mqtt3Publish> received = HiveClients.queue();
-            Mqtt3AsyncClient tcp = HiveClients.subscriber(broker.tcpPort(), "tcp-behind-wss", "wss/out",
+            Mqtt3AsyncClient tcp = HiveClients.subscriber(broker.port("tcp"), "tcp-behind-wss", "wss/out",
                     MqttQos.AT_LEAST_ONCE, received);
-            Mqtt3BlockingClient secure = WebSocketClients.v3(broker.secureWebSocketPort(), "wss-client")
+            Mqtt3BlockingClient secure = WebSocketClients.v3(broker.port("wss"), "wss-client")
                     .sslConfig().trustManagerFactory(ca.toTrustManagerFactory()).applySslConfig()
                     .buildBlocking();
             try {
