@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
-import dev.tern.application.testing.RecordingAcceptor;
-import dev.tern.application.testing.RecordingConnection;
+import dev.tern.testkit.transport.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingConnection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;

@@ -3,8 +3,8 @@ package dev.tern.adapters.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tern.application.testing.RecordingAcceptor;
-import dev.tern.application.testing.RecordingConnection;
+import dev.tern.testkit.transport.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingConnection;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.tern.application.testing.RecordingAcceptor;
-import dev.tern.application.testing.RecordingConnection;
+import dev.tern.testkit.transport.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;

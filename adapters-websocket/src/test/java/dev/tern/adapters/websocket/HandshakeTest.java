@@ -3,7 +3,7 @@ package dev.tern.adapters.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingAcceptor;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.tern.adapters.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tern.application.testing.RecordingAcceptor;
-import dev.tern.application.testing.RecordingConnection;
+import dev.tern.testkit.transport.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingConnection;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.out.ClientChannel;
-import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingAcceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingAcceptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

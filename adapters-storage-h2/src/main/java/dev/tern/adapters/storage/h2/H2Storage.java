@@ -6,6 +6,7 @@ import dev.tern.application.port.out.InflightStore;
 import dev.tern.application.port.out.MessageQueueStore;
 import dev.tern.application.port.out.RetainedMessageStore;
 import dev.tern.application.port.out.SessionStore;
+import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.out.StorageTransactions;
 import dev.tern.application.port.out.SubscriptionStore;
 import java.nio.file.Path;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: the stores and transactions are thread-safe and block on disk I/O, so they must
  * not be called on a network I/O thread. {@link #close} once no store call is running.
  */
-public final class H2Storage implements AutoCloseable {
+public final class H2Storage implements Storage {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Storage.class);
 
+    private final String description;
     private final HikariDataSource pool;
     private final Transactor transactor;
     private final SessionStore sessions;
@@ -39,7 +41,8 @@ public final class H2Storage implements AutoCloseable {
     private final MessageQueueStore queues;
     private final InflightStore inflight;
 
-    private H2Storage(HikariDataSource pool, Transactor transactor) {
+    private H2Storage(Path file, HikariDataSource pool, Transactor transactor) {
+        this.description = "h2 " + file;
         this.pool = pool;
         this.transactor = transactor;
         this.sessions = new H2SessionStore(transactor);
@@ -71,10 +74,11 @@ public final class H2Storage implements AutoCloseable {
                     + " database: stored sessions, subscriptions, retained and queued messages are not loaded",
                     file, damaged.getMessage(), aside, damaged);
         }
-        return openChecked(file);
+        return openChecked(settings.path().toAbsolutePath().normalize(), file);
     }
 
-    private static H2Storage openChecked(Path file) {
+    /** @param named the path as configured, for the description; {@code file} is what H2 opens */
+    private static H2Storage openChecked(Path named, Path file) {
         HikariDataSource pool;
         try {
             pool = ConnectionPool.open(file);
@@ -84,7 +88,7 @@ public final class H2Storage implements AutoCloseable {
         try {
             Jdbi jdbi = Jdbi.create(pool);
             new SchemaMigrations(SchemaMigrations.SCRIPTS).migrate(jdbi, file);
-            return new H2Storage(pool, new Transactor(jdbi));
+            return new H2Storage(named, pool, new Transactor(jdbi));
         } catch (RuntimeException e) {
             pool.close();
             throw e instanceof StorageUnavailableException ? e
@@ -92,26 +96,43 @@ public final class H2Storage implements AutoCloseable {
         }
     }
 
+    /** {@code h2 } and the database path as configured, made absolute. */
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
     public SessionStore sessions() {
         return sessions;
     }
 
+    @Override
     public SubscriptionStore subscriptions() {
         return subscriptions;
     }
 
+    @Override
     public RetainedMessageStore retained() {
         return retained;
     }
 
+    @Override
     public MessageQueueStore queues() {
         return queues;
     }
 
+    @Override
     public InflightStore inflight() {
         return inflight;
     }
 
+    @Override
     public StorageTransactions transactions() {
         return transactor;
     }

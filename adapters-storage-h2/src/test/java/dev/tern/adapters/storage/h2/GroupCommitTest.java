@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.application.port.out.StoredDelivery;
 import dev.tern.application.port.out.StoredSession;
-import dev.tern.application.storage.contract.ContractSamples;
+import dev.tern.testkit.storage.ContractSamples;
 import dev.tern.domain.delivery.OutboundFlow.AwaitingPuback;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.session.SessionExpiry;

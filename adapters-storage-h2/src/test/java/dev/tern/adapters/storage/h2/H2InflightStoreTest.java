@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.h2;
 
 import dev.tern.application.port.out.InflightStore;
-import dev.tern.application.storage.contract.InflightStoreContract;
+import dev.tern.testkit.storage.InflightStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

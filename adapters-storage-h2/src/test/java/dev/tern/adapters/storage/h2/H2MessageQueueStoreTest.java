@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.h2;
 
 import dev.tern.application.port.out.MessageQueueStore;
-import dev.tern.application.storage.contract.MessageQueueStoreContract;
+import dev.tern.testkit.storage.MessageQueueStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

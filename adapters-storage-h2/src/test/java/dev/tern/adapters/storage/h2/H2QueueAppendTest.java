@@ -3,7 +3,7 @@ package dev.tern.adapters.storage.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.application.port.out.StoredDelivery;
-import dev.tern.application.storage.contract.ContractSamples;
+import dev.tern.testkit.storage.ContractSamples;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.h2;
 
 import dev.tern.application.port.out.RetainedMessageStore;
-import dev.tern.application.storage.contract.RetainedMessageStoreContract;
+import dev.tern.testkit.storage.RetainedMessageStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.h2;
 
 import dev.tern.application.port.out.SessionStore;
-import dev.tern.application.storage.contract.SessionStoreContract;
+import dev.tern.testkit.storage.SessionStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

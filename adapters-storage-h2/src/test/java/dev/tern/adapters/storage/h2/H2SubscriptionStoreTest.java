@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.h2;
 
 import dev.tern.application.port.out.SubscriptionStore;
-import dev.tern.application.storage.contract.SubscriptionStoreContract;
+import dev.tern.testkit.storage.SubscriptionStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

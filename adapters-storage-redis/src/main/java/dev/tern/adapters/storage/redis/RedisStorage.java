@@ -4,6 +4,7 @@ import dev.tern.application.port.out.InflightStore;
 import dev.tern.application.port.out.MessageQueueStore;
 import dev.tern.application.port.out.RetainedMessageStore;
 import dev.tern.application.port.out.SessionStore;
+import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.out.StorageTransactions;
 import dev.tern.application.port.out.SubscriptionStore;
 import org.redisson.Redisson;
@@ -19,8 +20,9 @@ import org.redisson.config.Config;
  * <p>Threading: thread-safe; the stores block the calling thread for one round trip, so callers
  * must not use them on a network I/O thread.
  */
-public final class RedisStorage implements AutoCloseable {
+public final class RedisStorage implements Storage {
 
+    private final String description;
     private final RedissonClient redisson;
     private final SessionStore sessions;
     private final SubscriptionStore subscriptions;
@@ -30,6 +32,7 @@ public final class RedisStorage implements AutoCloseable {
     private final StorageTransactions transactions;
 
     private RedisStorage(RedissonClient redisson, RedisStorageSettings settings, boolean cluster) {
+        this.description = "redis " + settings.target();
         this.redisson = redisson;
         RedisKeys keys = new RedisKeys(settings.keyPrefix(), cluster);
         RedisCommands commands = new RedisCommands(redisson, settings, cluster);
@@ -67,26 +70,43 @@ public final class RedisStorage implements AutoCloseable {
         return new RedisStorage(redisson, settings, config.isClusterConfig());
     }
 
+    /** {@code redis } and where it connected, never with a password. */
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
     public SessionStore sessions() {
         return sessions;
     }
 
+    @Override
     public SubscriptionStore subscriptions() {
         return subscriptions;
     }
 
+    @Override
     public RetainedMessageStore retained() {
         return retained;
     }
 
+    @Override
     public MessageQueueStore queues() {
         return queues;
     }
 
+    @Override
     public InflightStore inflight() {
         return inflight;
     }
 
+    @Override
     public StorageTransactions transactions() {
         return transactions;
     }

@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.redis;
 
 import dev.tern.application.port.out.RetainedMessageStore;
-import dev.tern.application.storage.contract.RetainedMessageStoreContract;
+import dev.tern.testkit.storage.RetainedMessageStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The retained contract in a real three-primary Redis Cluster, through {@code clusterServersConfig}. */

@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.redis;
 
 import dev.tern.application.port.out.SessionStore;
-import dev.tern.application.storage.contract.SessionStoreContract;
+import dev.tern.testkit.storage.SessionStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sessions contract in a real three-primary Redis Cluster, through {@code clusterServersConfig}. */

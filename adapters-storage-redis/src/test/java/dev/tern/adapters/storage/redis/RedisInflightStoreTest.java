@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.redis;
 
 import dev.tern.application.port.out.InflightStore;
-import dev.tern.application.storage.contract.InflightStoreContract;
+import dev.tern.testkit.storage.InflightStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisInflightStoreTest extends InflightStoreContract {

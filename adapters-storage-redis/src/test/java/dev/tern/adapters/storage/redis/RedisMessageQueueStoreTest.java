@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.redis;
 
 import dev.tern.application.port.out.MessageQueueStore;
-import dev.tern.application.storage.contract.MessageQueueStoreContract;
+import dev.tern.testkit.storage.MessageQueueStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisMessageQueueStoreTest extends MessageQueueStoreContract {

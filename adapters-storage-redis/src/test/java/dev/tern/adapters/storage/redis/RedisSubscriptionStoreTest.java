@@ -1,7 +1,7 @@
 package dev.tern.adapters.storage.redis;
 
 import dev.tern.application.port.out.SubscriptionStore;
-import dev.tern.application.storage.contract.SubscriptionStoreContract;
+import dev.tern.testkit.storage.SubscriptionStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisSubscriptionStoreTest extends SubscriptionStoreContract {

@@ -1,7 +1,7 @@
-package dev.tern.application.storage.memory;
+package dev.tern.testkit.storage;
 
 import dev.tern.application.port.out.InflightStore;
-import dev.tern.application.storage.contract.InflightStoreContract;
+import dev.tern.application.storage.memory.InMemoryInflightStore;
 
 class InMemoryInflightStoreTest extends InflightStoreContract {
 

@@ -1,7 +1,7 @@
-package dev.tern.application.storage.memory;
+package dev.tern.testkit.storage;
 
 import dev.tern.application.port.out.SubscriptionStore;
-import dev.tern.application.storage.contract.SubscriptionStoreContract;
+import dev.tern.application.storage.memory.InMemorySubscriptionStore;
 
 class InMemorySubscriptionStoreTest extends SubscriptionStoreContract {
 

@@ -1,7 +1,7 @@
-package dev.tern.application.storage.memory;
+package dev.tern.testkit.storage;
 
 import dev.tern.application.port.out.SessionStore;
-import dev.tern.application.storage.contract.SessionStoreContract;
+import dev.tern.application.storage.memory.InMemorySessionStore;
 
 class InMemorySessionStoreTest extends SessionStoreContract {
 

@@ -1,4 +1,4 @@
-package dev.tern.application.storage.contract;
+package dev.tern.testkit.storage;
 
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.message.ApplicationMessage;

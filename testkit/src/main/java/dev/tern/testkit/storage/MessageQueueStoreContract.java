@@ -1,4 +1,4 @@
-package dev.tern.application.storage.contract;
+package dev.tern.testkit.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

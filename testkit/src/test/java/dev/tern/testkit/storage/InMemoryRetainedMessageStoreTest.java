@@ -1,7 +1,7 @@
-package dev.tern.application.storage.memory;
+package dev.tern.testkit.storage;
 
 import dev.tern.application.port.out.RetainedMessageStore;
-import dev.tern.application.storage.contract.RetainedMessageStoreContract;
+import dev.tern.application.storage.memory.InMemoryRetainedMessageStore;
 
 class InMemoryRetainedMessageStoreTest extends RetainedMessageStoreContract {
 

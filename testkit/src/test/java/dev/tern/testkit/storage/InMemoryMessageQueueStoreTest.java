@@ -1,7 +1,7 @@
-package dev.tern.application.storage.memory;
+package dev.tern.testkit.storage;
 
 import dev.tern.application.port.out.MessageQueueStore;
-import dev.tern.application.storage.contract.MessageQueueStoreContract;
+import dev.tern.application.storage.memory.InMemoryMessageQueueStore;
 
 class InMemoryMessageQueueStoreTest extends MessageQueueStoreContract {
 

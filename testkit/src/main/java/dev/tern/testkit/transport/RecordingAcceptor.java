@@ -1,4 +1,4 @@
-package dev.tern.application.testing;
+package dev.tern.testkit.transport;
 
 import static org.assertj.core.api.Assertions.fail;
 

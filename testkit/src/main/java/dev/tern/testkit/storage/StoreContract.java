@@ -1,4 +1,4 @@
-package dev.tern.application.storage.contract;
+package dev.tern.testkit.storage;
 
 import java.util.Collection;
 import org.junit.jupiter.api.AfterEach;

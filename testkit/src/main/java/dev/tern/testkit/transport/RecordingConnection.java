@@ -1,4 +1,4 @@
-package dev.tern.application.testing;
+package dev.tern.testkit.transport;
 
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
