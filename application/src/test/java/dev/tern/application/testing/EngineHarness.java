@@ -77,6 +77,12 @@ public final class EngineHarness {
         this(MqttSettings.defaults());
     }
 
+    /** The broker is stopping: every open connection is told and closed. */
+    public void shutdown() {
+        engine.shutdown();
+        loop.runPending();
+    }
+
     /** A client speaking one protocol version over its own recording channel. */
     public final class Client {
         public final RecordingChannel channel = new RecordingChannel(loop);
