@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
@@ -14,6 +15,7 @@ import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.ConnectService;
 import dev.tern.application.service.DeliveryCounters;
+import dev.tern.application.service.DeliveryDrops;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.PublishService;
 import dev.tern.application.service.SessionEndService;
@@ -78,38 +80,47 @@ interface EngineModule {
         return new DeliveryCounters();
     }
 
+    /** No event listeners yet: the dispatcher over the plug-ins' listeners replaces this. */
+    @Provides
+    @Singleton
+    static BrokerEvents brokerEvents() {
+        return BrokerEvents.NONE;
+    }
+
     @Provides
     @Singleton
     static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters,
-            SessionJournal journal, Authorizer authorizer) {
-        return new DeliveryService(clock, settings.queueQos0WhileOffline(), counters, journal, authorizer);
+            SessionJournal journal, Authorizer authorizer, BrokerEvents events) {
+        return new DeliveryService(clock, settings.queueQos0WhileOffline(), new DeliveryDrops(counters, events, clock),
+                journal, authorizer);
     }
 
     @Provides
     @Singleton
     static PublishService publishService(BrokerConfig config, SubscriptionIndex index, RetainedMessages retained,
-            SessionRegistry sessions, DeliveryService delivery) {
+            SessionRegistry sessions, DeliveryService delivery, BrokerEvents events, Clock clock) {
         SharedSubscriptionStrategy strategy = switch (config.mqtt5().sharedStrategy()) {
             case ROUND_ROBIN -> SharedSubscriptionStrategy.ROUND_ROBIN;
             case RANDOM -> SharedSubscriptionStrategy.RANDOM;
             case STICKY -> SharedSubscriptionStrategy.STICKY;
         };
-        return new PublishService(index, retained, sessions, delivery, new SharedSubscriptionPicker(strategy));
+        return new PublishService(index, retained, sessions, delivery, new SharedSubscriptionPicker(strategy), events,
+                clock);
     }
 
     @Provides
     @Singleton
     static SubscribeService subscribeService(SubscriptionIndex index, RetainedMessages retained,
-            DeliveryService delivery, Authorizer authorizer, SessionJournal journal, Clock clock) {
-        return new SubscribeService(index, retained, delivery, authorizer, journal, clock);
+            DeliveryService delivery, Authorizer authorizer, SessionJournal journal, Clock clock, BrokerEvents events) {
+        return new SubscribeService(index, retained, delivery, authorizer, journal, clock, events);
     }
 
     @Provides
     @Singleton
     static ConnectService connectService(SessionRegistry sessions, SubscribeService subscriptions,
-            PublishService publisher, SessionJournal journal, MqttSettings settings, Clock clock) {
+            PublishService publisher, SessionJournal journal, MqttSettings settings, Clock clock, BrokerEvents events) {
         return new ConnectService(sessions, subscriptions, new WillService(publisher, clock),
-                new SessionEndService(sessions, subscriptions, publisher, journal), journal, settings, clock);
+                new SessionEndService(sessions, subscriptions, publisher, journal), journal, settings, clock, events);
     }
 
     @Provides
@@ -117,11 +128,11 @@ interface EngineModule {
     static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
             Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
             ConnectService connectService, PublishService publisher, SubscribeService subscribeService,
-            DeliveryService deliveryService, SessionJournal journal) {
+            DeliveryService deliveryService, SessionJournal journal, BrokerEvents events) {
         return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, connectService,
                 new InboundPublishHandler(publisher, journal, authorizer, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),
-                subscribeService, deliveryService);
+                subscribeService, deliveryService, events);
     }
 
     @Provides

@@ -2,6 +2,7 @@ package dev.tern.application.protocol;
 
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectHandler;
@@ -25,5 +26,6 @@ record ConnectionDependencies(
         ConnectService connectService,
         InboundPublishHandler publishHandler,
         SubscribeService subscribeService,
-        DeliveryService deliveryService) {
+        DeliveryService deliveryService,
+        BrokerEvents events) {
 }

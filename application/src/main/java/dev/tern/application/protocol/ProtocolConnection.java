@@ -1,7 +1,9 @@
 package dev.tern.application.protocol;
 
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.event.EventReasons;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.application.port.out.ClientChannel;
 import dev.tern.application.port.out.ClientIdentity;
 import dev.tern.application.port.out.TaskExecutor.Cancellable;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine for one network connection: framing and decoding, CONNECT first and once, enhanced
  * authentication, keep alive, topic aliases, dispatch of each packet to its flow, and the decision
- * to disconnect. The only class that closes a connection for a protocol reason.
+ * to disconnect. The only class that closes a connection for a protocol reason, and so the one
+ * that reports a client connected and, with why, disconnected.
  *
  * <p>Threading: confined to {@code channel.executor()}. Packets of an attached session run as
  * tasks of the session's executor, which is this same thread while attached, inline when nothing
@@ -133,7 +136,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             // [MQTT-3.1.2-2]: CONNACK 0x01, then close. Sent in 3.1.1 form: the version is unknown.
             LOG.info("{}: refused CONNECT: {}", channel.remoteAddress(), error.reason());
             send(new Connack(false, ReasonCode.V3_UNACCEPTABLE_PROTOCOL_VERSION, Properties.EMPTY));
-            close(false);
+            close(false, "unsupported protocol version");
             return;
         }
         closeForError(error.reasonCode(), "malformed input: " + error.reason());
@@ -164,7 +167,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (step instanceof ConnectStep.Refuse refuse) {
             LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), clientId, refuse.reason());
             send(new Connack(false, refuse.reasonCode(), refuse.properties()));
-            close(false);
+            close(false, "connect refused");
         } else if (step instanceof ConnectStep.Challenge challenge) {
             state = challenge.next();
             send(challenge.auth());
@@ -216,6 +219,10 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         session.state().inflight().setCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));
         send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties));
         LOG.debug("{}: connected from {}, session present {}", clientId, channel.remoteAddress(), sessionPresent);
+        if (deps.events().enabled()) {
+            deps.events().emit(new BrokerEvent.ClientConnected(deps.clock().instant(), clientId, username,
+                    channel.remoteAddress(), version.level(), sessionPresent));
+        }
         keepAlive.start(keepAliveSeconds);
         deps.deliveryService().resume(session);
         for (MqttPacket packet : attaching.pipelined()) {
@@ -267,7 +274,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             deps.connectService().changeExpiry(session, new SessionExpiry(
                     Math.min(requested, deps.v5().maxSessionExpirySeconds())));
         }
-        close(disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL);
+        boolean graceful = disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL;
+        close(graceful, graceful ? EventReasons.CLIENT_DISCONNECTED : EventReasons.CLIENT_DISCONNECTED_WITH_WILL);
     }
 
     @Override
@@ -276,7 +284,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (version.isV5()) {
             send(new Disconnect(ReasonCode.SESSION_TAKEN_OVER, Properties.EMPTY));
         }
-        close(false);
+        close(false, EventReasons.TAKEN_OVER);
     }
 
     /** The broker is stopping: MQTT 5 clients are told so (0x8B), then every connection closes. */
@@ -288,7 +296,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             if (version.isV5() && state instanceof ConnectionState.Connected) {
                 send(new Disconnect(ReasonCode.SERVER_SHUTTING_DOWN, Properties.EMPTY));
             }
-            close(false);
+            close(false, EventReasons.SERVER_SHUTTING_DOWN);
         });
     }
 
@@ -306,7 +314,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         onGone.accept(this);
         if (!(state instanceof ConnectionState.Closed)) {
             LOG.debug("{}: connection from {} closed by the network", clientId, channel.remoteAddress());
-            state = new ConnectionState.Closed(false);
+            becomeClosed(false, EventReasons.NETWORK_CLOSED);
         }
         boolean graceful = ((ConnectionState.Closed) state).graceful();
         ClientSession session = attachedSession;
@@ -322,6 +330,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     /** Ends the connection for a protocol error: MQTT 5 clients are told why first (4.13). */
     void closeForError(int reasonCode, String reason) {
+        closeForError(reasonCode, reason, EventReasons.PROTOCOL_ERROR + reason);
+    }
+
+    /** As {@link #closeForError(int, String)}, reporting {@code eventReason} to the event listeners. */
+    private void closeForError(int reasonCode, String reason, String eventReason) {
         if (state instanceof ConnectionState.Closed) {
             return;
         }
@@ -331,30 +344,43 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (version.isV5() && state instanceof ConnectionState.Connected) {
             send(new Disconnect(reasonCode, Properties.builder().string(PropertyId.REASON_STRING, reason).build()));
         }
-        close(false);
+        close(false, eventReason);
     }
 
-    private void close(boolean graceful) {
+    /** Closes once: the first reason given is the one reported. */
+    private void close(boolean graceful, String reason) {
         if (!(state instanceof ConnectionState.Closed)) {
-            state = new ConnectionState.Closed(graceful);
+            becomeClosed(graceful, reason);
         }
         stopTimers();
         writer.stop();
         channel.close();
     }
 
+    /**
+     * Reports the disconnect here, as the connection closes, rather than when the socket is gone:
+     * a takeover then reports the old connection's end before the new one's CONNACK.
+     */
+    private void becomeClosed(boolean graceful, String reason) {
+        state = new ConnectionState.Closed(graceful, reason);
+        if (attachedSession != null && deps.events().enabled()) {
+            deps.events().emit(new BrokerEvent.ClientDisconnected(deps.clock().instant(), clientId, reason));
+        }
+    }
+
     private void connectTimedOut() {
         if (state instanceof ConnectionState.AwaitingConnect || state instanceof ConnectionState.Authenticating) {
             LOG.info("{}: no CONNECT within {} ms, closing", channel.remoteAddress(),
                     deps.settings().connectTimeoutMillis());
-            close(false);
+            close(false, "no CONNECT in time");
         }
     }
 
     private void keepAliveExpired() {
         if (state instanceof ConnectionState.Connected) {
             closeForError(ReasonCode.KEEP_ALIVE_TIMEOUT,
-                    "keep alive timeout: silent for " + keepAlive.silentForMillis() + " ms [MQTT-3.1.2-24]");
+                    "keep alive timeout: silent for " + keepAlive.silentForMillis() + " ms [MQTT-3.1.2-24]",
+                    EventReasons.KEEP_ALIVE_TIMEOUT);
         }
     }
 
@@ -380,7 +406,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     @Override
     public void abort(int reasonCode, String reason) {
-        closeForError(reasonCode, reason);
+        // Not the client's fault (a store write failed): reported as what happened, not as a protocol error.
+        closeForError(reasonCode, reason, reason);
     }
 
     @Override

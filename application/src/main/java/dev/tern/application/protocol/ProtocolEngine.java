@@ -2,6 +2,7 @@ package dev.tern.application.protocol;
 
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
@@ -30,9 +31,11 @@ public final class ProtocolEngine implements ConnectionAcceptor {
 
     public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
             EnhancedAuthenticators authenticators, ConnectService connectService,
-            InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService) {
+            InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
+            BrokerEvents events) {
         this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectHandler(settings, v5),
-                authenticator, authenticators, connectService, publishHandler, subscribeService, deliveryService);
+                authenticator, authenticators, connectService, publishHandler, subscribeService, deliveryService,
+                events);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.tern.application.service;
 
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.event.BrokerEvents;
+import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.application.port.out.StoredSession;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.session.ClientSession;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Attaches a connection to its session (3.1.4): creates the session or takes it over from an
  * older connection, applies Clean Start, and when the connection ends, publishes or delays the
- * will and keeps the session for its expiry interval (3.1.2.11.2, 3.1.3.2.2).
+ * will and keeps the session for its expiry interval (3.1.2.11.2, 3.1.3.2.2). A session that
+ * reaches that expiry is reported as {@link BrokerEvent.SessionExpired}; one whose interval is 0
+ * simply ends with its connection and is not.
  *
  * <p>Threading: {@link #connect} may be called from any thread. The attach itself runs as a task
  * of the session's executor, so concurrent connects of one client id are serialized there: each
@@ -36,12 +40,15 @@ public final class ConnectService {
     private final SessionJournal journal;
     private final MqttSettings settings;
     private final Clock clock;
+    private final BrokerEvents events;
 
     public ConnectService(SessionRegistry sessions, SubscribeService subscriptions, WillService wills,
-            SessionEndService sessionEnd, SessionJournal journal, MqttSettings settings, Clock clock) {
+            SessionEndService sessionEnd, SessionJournal journal, MqttSettings settings, Clock clock,
+            BrokerEvents events) {
         this.sessions = sessions;
         this.journal = journal;
         this.clock = clock;
+        this.events = events;
         this.subscriptions = subscriptions;
         this.wills = wills;
         this.sessionEnd = sessionEnd;
@@ -195,6 +202,9 @@ public final class ConnectService {
             wills.publish(session.clientId(), will);
         }
         sessionEnd.end(session);
+        if (events.enabled()) {
+            events.emit(new BrokerEvent.SessionExpired(clock.instant(), session.clientId()));
+        }
     }
 
     /** A session for {@code clientId} owned by {@code owner} until a connection attaches it. */

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends messages to one session's client: straight out when the client is online, writable and
- * has room in its in-flight window, otherwise into the session's bounded queue (4.4, 4.6).
+ * has room in its in-flight window, otherwise into the session's bounded queue (4.4, 4.6). Messages
+ * it does not deliver go to {@link DeliveryDrops}.
  *
  * <p>Threading: every method runs inside a task of the session's executor.
  */
@@ -36,18 +37,18 @@ public final class DeliveryService {
 
     private final Clock clock;
     private final boolean queueQos0WhileOffline;
-    private final DeliveryCounters counters;
+    private final DeliveryDrops drops;
     private final SessionJournal journal;
     private final Authorizer authorizer;
     /** Whether reads are checked at all: with nothing configured the hot path asks nobody. */
     private final boolean checksReads;
 
-    public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryCounters counters,
+    public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
             SessionJournal journal, Authorizer authorizer) {
         this.clock = clock;
         this.journal = journal;
         this.queueQos0WhileOffline = queueQos0WhileOffline;
-        this.counters = counters;
+        this.drops = drops;
         this.authorizer = authorizer;
         this.checksReads = authorizer != Authorizer.ALLOW_ALL;
     }
@@ -61,7 +62,7 @@ public final class DeliveryService {
         Session state = session.state();
         if (out == null) {
             if (delivery.message().qos() == Qos.AT_MOST_ONCE && !queueQos0WhileOffline) {
-                counters.droppedQos0Offline();
+                drops.offlineQos0(session.clientId(), delivery.message());
                 return;
             }
             enqueue(session, delivery, ack);
@@ -167,9 +168,8 @@ public final class DeliveryService {
         }
         if (offer.dropped() != null) {
             journal.dequeued(session, offer.dropped());
-            counters.droppedQueueFull();
-            LOG.warn("{}: queue full, dropped a message on {} ({} policy)", session.clientId(),
-                    offer.dropped().message().topic(), offer.accepted() ? "drop-oldest" : "refuse-newest");
+            drops.queueFull(session.clientId(), offer.dropped().message(),
+                    offer.accepted() ? "drop-oldest" : "refuse-newest");
         }
     }
 
@@ -182,20 +182,19 @@ public final class DeliveryService {
         ApplicationMessage message = delivery.message();
         long now = clock.millis();
         if (message.isExpiredAt(now)) {
-            counters.droppedExpired();
+            drops.expired(session.clientId(), message);
             return true;
         }
         if (checksReads && !authorizer.canRead(out.identity(), message.topic())) {
             // Rights withdrawn after the client subscribed (an edited ACL): the message is dropped
             // for this client as if it had been delivered.
-            counters.droppedNotAuthorized();
-            LOG.debug("{}: not allowed to read {} any more, message dropped", session.clientId(), message.topic());
+            drops.notAuthorized(session.clientId(), message);
             return true;
         }
         if (out.maximumPacketSize() < MqttSettings.PROTOCOL_MAX_PACKET_SIZE && tooLarge(out, delivery)) {
             // MQTT 5 [MQTT-3.1.2-24/25]: never send a packet above the client's Maximum Packet Size; the
             // message is dropped for this client as if it had been delivered.
-            counters.droppedTooLarge();
+            drops.tooLarge(session.clientId(), message);
             return true;
         }
         if (message.qos() == Qos.AT_MOST_ONCE) {

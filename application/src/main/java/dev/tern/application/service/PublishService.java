@@ -1,5 +1,7 @@
 package dev.tern.application.service;
 
+import dev.tern.application.event.BrokerEvents;
+import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.session.ClientSession;
@@ -10,6 +12,7 @@ import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +20,8 @@ import java.util.Map;
 
 /**
  * Routes an application message: keeps it when retained, finds the matching subscriptions and
- * hands one delivery per session to that session's executor (4.5, 4.7).
+ * hands one delivery per session to that session's executor (4.5, 4.7). Every message routed
+ * here, a client's PUBLISH or a will, is reported as {@link BrokerEvent.MessagePublished}.
  *
  * <p>Threading: thread-safe; called on the publisher's event loop and touches no other session's
  * state there: each delivery hops to the receiving session's executor.
@@ -29,14 +33,18 @@ public final class PublishService {
     private final SessionRegistry sessions;
     private final DeliveryService delivery;
     private final SharedSubscriptionPicker sharedPicker;
+    private final BrokerEvents events;
+    private final Clock clock;
 
     public PublishService(SubscriptionIndex subscriptions, RetainedMessages retained, SessionRegistry sessions,
-            DeliveryService delivery, SharedSubscriptionPicker sharedPicker) {
+            DeliveryService delivery, SharedSubscriptionPicker sharedPicker, BrokerEvents events, Clock clock) {
         this.subscriptions = subscriptions;
         this.retained = retained;
         this.sessions = sessions;
         this.delivery = delivery;
         this.sharedPicker = sharedPicker;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** Returns the number of sessions the message was handed to. */
@@ -50,6 +58,10 @@ public final class PublishService {
      * durable. The caller releases its own count afterwards.
      */
     public int publish(ApplicationMessage message, PendingAck ack) {
+        if (events.enabled()) {
+            events.emit(new BrokerEvent.MessagePublished(clock.instant(), message.publisherId(),
+                    message.topic().value(), message.qos().value(), message.retain(), message.payload().size()));
+        }
         if (message.retain()) {
             retained.retain(message, ack);
         }

@@ -1,6 +1,8 @@
 package dev.tern.application.service;
 
+import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.Authorizer;
+import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ProtocolVersion;
@@ -26,7 +28,8 @@ import java.util.List;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE for one session (3.8, 3.10): updates the session and the index,
- * acknowledges, then sends the retained messages the new subscriptions ask for.
+ * acknowledges, then sends the retained messages the new subscriptions ask for. Each filter
+ * granted or removed at the client's request is reported as an event.
  *
  * <p>Threading: every method runs inside a task of the session's executor.
  */
@@ -38,15 +41,17 @@ public final class SubscribeService {
     private final Authorizer authorizer;
     private final SessionJournal journal;
     private final Clock clock;
+    private final BrokerEvents events;
 
     public SubscribeService(SubscriptionIndex index, RetainedMessages retained, DeliveryService delivery,
-            Authorizer authorizer, SessionJournal journal, Clock clock) {
+            Authorizer authorizer, SessionJournal journal, Clock clock, BrokerEvents events) {
         this.index = index;
         this.journal = journal;
         this.authorizer = authorizer;
         this.retained = retained;
         this.delivery = delivery;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -82,6 +87,10 @@ public final class SubscribeService {
             index.subscribe(session.clientId(), filter, options);
             journal.subscribed(session, subscription);
             codes.add(wanted.qos().value());
+            if (events.enabled()) {
+                events.emit(new BrokerEvent.Subscribed(clock.instant(), session.clientId(), wanted.filter(),
+                        wanted.qos().value()));
+            }
             if (wantsRetained(filter, options.retainHandling(), isNew)) {
                 retainedWanted.add(subscription);
             }
@@ -101,6 +110,9 @@ public final class SubscribeService {
                 index.unsubscribe(session.clientId(), removed.filter());
                 journal.unsubscribed(session, removed);
                 codes.add(ReasonCode.SUCCESS);
+                if (events.enabled()) {
+                    events.emit(new BrokerEvent.Unsubscribed(clock.instant(), session.clientId(), text));
+                }
             } else {
                 codes.add(ReasonCode.NO_SUBSCRIPTION_EXISTED);
             }

@@ -17,6 +17,7 @@ import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.ConnectService;
 import dev.tern.application.service.DeliveryCounters;
+import dev.tern.application.service.DeliveryDrops;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.PublishService;
 import dev.tern.application.service.SessionEndService;
@@ -30,7 +31,8 @@ import dev.tern.application.storage.SessionJournal;
 
 /**
  * The whole protocol engine with real services, driven by hand: one {@link ManualExecutor} plays
- * every event loop, {@link RecordingChannel}s play the sockets.
+ * every event loop, {@link RecordingChannel}s play the sockets, and {@link #events} records every
+ * broker event.
  *
  * <p>Threading: single-threaded; for use by one test thread.
  */
@@ -42,24 +44,25 @@ public final class EngineHarness {
     public final SubscriptionIndex index = new SubscriptionIndex();
     public final RetainedMessages retained;
     public final DeliveryCounters counters = new DeliveryCounters();
+    public final RecordingEvents events = new RecordingEvents();
     public final ConnectService connects;
     private final ProtocolEngine engine;
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
             SessionJournal journal) {
         retained = new RetainedMessages(journal);
-        DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(), counters, journal,
-                Authorizer.ALLOW_ALL);
+        DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
+                new DeliveryDrops(counters, events, clock), journal, Authorizer.ALLOW_ALL);
         PublishService publisher = new PublishService(index, retained, sessions, delivery,
-                new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN));
+                new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
         SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, journal,
-                clock);
+                clock, events);
         connects = new ConnectService(sessions, subscribe, new WillService(publisher, clock),
-                new SessionEndService(sessions, subscribe, publisher, journal), journal, settings, clock);
+                new SessionEndService(sessions, subscribe, publisher, journal), journal, settings, clock, events);
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, connects,
                 new InboundPublishHandler(publisher, journal, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),
-                subscribe, delivery);
+                subscribe, delivery, events);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
@@ -72,6 +75,12 @@ public final class EngineHarness {
 
     public EngineHarness() {
         this(MqttSettings.defaults());
+    }
+
+    /** The broker is stopping: every open connection is told and closed. */
+    public void shutdown() {
+        engine.shutdown();
+        loop.runPending();
     }
 
     /** A client speaking one protocol version over its own recording channel. */
