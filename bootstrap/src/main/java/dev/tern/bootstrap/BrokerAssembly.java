@@ -1,5 +1,7 @@
 package dev.tern.bootstrap;
 
+import dev.tern.application.event.BrokerEvents;
+import dev.tern.application.event.EventDispatcher;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.BrokerEventListener;
 import dev.tern.application.port.out.EnhancedAuthenticator;
@@ -42,6 +44,14 @@ final class BrokerAssembly {
                 eventListeners.add(listener);
                 addIfLifecycle(listener, adapters);
             }
+            BrokerEvents events = BrokerEvents.NONE;
+            if (!eventListeners.isEmpty()) {
+                EventDispatcher dispatcher = new EventDispatcher(eventListeners, config.plugins().eventQueue(),
+                        runnable -> daemon(runnable, "tern-events"), clock);
+                // First to start and, stopping in reverse, last to stop: it sees the final disconnects.
+                adapters.add(0, new DispatcherLifecycle(dispatcher));
+                events = dispatcher;
+            }
             Authentication authentication = embedded.authentication() != null
                     ? embedded.authentication() : authentication(config.authenticator(), clock);
             if (authentication.lifecycle() != null) {
@@ -52,7 +62,7 @@ final class BrokerAssembly {
             List<EnhancedAuthenticator> methods = new ArrayList<>(embedded.enhancedMethods());
             methods.addAll(authentication.enhancedMethods());
             BrokerComponent core = DaggerBrokerComponent.factory().create(config, clock, storage,
-                    authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods));
+                    authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods), events);
             List<NetworkListener> listeners = new ArrayList<>();
             for (Chosen<ListenerProvider<?>> chosen : config.listeners()) {
                 listeners.add(listener(chosen, core));
@@ -62,6 +72,12 @@ final class BrokerAssembly {
             storage.close();
             throw e;
         }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static void addIfLifecycle(Object adapter, List<Lifecycle> adapters) {

@@ -2,6 +2,7 @@ package dev.tern.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
@@ -35,6 +36,7 @@ interface BrokerComponent {
     interface Factory {
         BrokerComponent create(@BindsInstance BrokerConfig config, @BindsInstance Clock clock,
                 @BindsInstance Storage storage, @BindsInstance Authenticator authenticator,
-                @BindsInstance Authorizer authorizer, @BindsInstance EnhancedAuthenticators enhancedAuthenticators);
+                @BindsInstance Authorizer authorizer, @BindsInstance EnhancedAuthenticators enhancedAuthenticators,
+                @BindsInstance BrokerEvents events);
     }
 }

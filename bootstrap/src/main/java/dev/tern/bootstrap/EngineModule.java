@@ -80,13 +80,6 @@ interface EngineModule {
         return new DeliveryCounters();
     }
 
-    /** No event listeners yet: the dispatcher over the plug-ins' listeners replaces this. */
-    @Provides
-    @Singleton
-    static BrokerEvents brokerEvents() {
-        return BrokerEvents.NONE;
-    }
-
     @Provides
     @Singleton
     static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters,

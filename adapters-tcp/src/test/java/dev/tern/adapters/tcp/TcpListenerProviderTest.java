@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.application.port.plugin.NetworkListener;
-import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingAcceptor;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.tern.adapters.tcp.TlsListenerProvider.ClientAuth;
 import dev.tern.adapters.tcp.TlsListenerProvider.Settings;
 import dev.tern.application.port.plugin.NetworkListener;
-import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingAcceptor;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;

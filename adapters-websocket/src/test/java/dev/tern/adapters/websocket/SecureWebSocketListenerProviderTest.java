@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.tern.adapters.websocket.SecureWebSocketListenerProvider.Settings;
 import dev.tern.application.port.plugin.NetworkListener;
-import dev.tern.application.testing.RecordingAcceptor;
+import dev.tern.testkit.transport.RecordingAcceptor;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import java.net.URI;

@@ -21,7 +21,7 @@ import java.util.Optional;
 public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig storageConfig,
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
         Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
-        List<Chosen<EventListenerProvider<?>>> eventListeners) {
+        List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins) {
 
     public BrokerConfig {
         Objects.requireNonNull(mqtt, "mqtt");
@@ -30,6 +30,7 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(authorizer, "authorizer");
+        Objects.requireNonNull(plugins, "plugins");
         listeners = List.copyOf(listeners);
         eventListeners = List.copyOf(eventListeners);
     }
