@@ -1,5 +1,8 @@
 package dev.tern.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import dev.tern.application.port.StableApi;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -9,6 +12,7 @@ import static dev.tern.architecture.TernPackages.ADAPTERS;
 import static dev.tern.architecture.TernPackages.ADAPTER_MODULES;
 import static dev.tern.architecture.TernPackages.APPLICATION;
 import static dev.tern.architecture.TernPackages.BOOTSTRAP;
+import static dev.tern.architecture.TernPackages.TESTKIT;
 import static dev.tern.architecture.TernPackages.CODEC;
 import static dev.tern.architecture.TernPackages.DOMAIN;
 import static dev.tern.architecture.TernPackages.PROTOCOL;
@@ -22,6 +26,14 @@ import java.util.List;
  * new library sneaking in fails the build without anyone having to foresee it.
  */
 final class LayerRules {
+
+    private static final DescribedPredicate<JavaClass> INTERNAL = new DescribedPredicate<>(
+            "a package not marked @StableApi") {
+        @Override
+        public boolean test(JavaClass javaClass) {
+            return !javaClass.getPackage().isAnnotatedWith(StableApi.class);
+        }
+    };
 
     /** Plain Java: the JDK and nothing else [ARCHITECTURE 1]. */
     static final ArchRule DOMAIN_DEPENDS_ONLY_ON_THE_JDK = classes()
@@ -62,6 +74,24 @@ final class LayerRules {
     static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER =
             CompositeArchRule.of(ADAPTER_MODULES.stream().map(LayerRules::adapterIsolated).toList())
                     .as("adapters never depend on each other");
+
+    /**
+     * Bootstrap finds every adapter through its provider: adding a backend or a transport touches
+     * no file outside its own module.
+     */
+    static final ArchRule BOOTSTRAP_NAMES_NO_ADAPTER = noClasses()
+            .that().resideInAPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
+            .because("adapters are found through ServiceLoader providers, never named by bootstrap");
+
+    /**
+     * Adapters, like outside plug-ins, see only the stable API: the domain and the packages marked
+     * {@link StableApi}; the engine's internals may change under them.
+     */
+    static final ArchRule ADAPTERS_AND_TESTKIT_USE_ONLY_THE_STABLE_API = noClasses()
+            .that().resideInAnyPackage(ADAPTERS, TESTKIT)
+            .should().dependOnClassesThat(resideInAPackage(APPLICATION).and(INTERNAL))
+            .because("plug-ins may rely on the domain and the @StableApi ports only");
 
     /** One slice per package: {@code (**)} captures the whole package name below dev.tern. */
     static final ArchRule NO_PACKAGE_CYCLES = slices()

@@ -35,6 +35,16 @@ class LayerRulesTest {
     }
 
     @Test
+    void bootstrapNamesNoAdapter() {
+        LayerRules.BOOTSTRAP_NAMES_NO_ADAPTER.check(ProductionClasses.all());
+    }
+
+    @Test
+    void adaptersAndTestkitUseOnlyTheStableApi() {
+        LayerRules.ADAPTERS_AND_TESTKIT_USE_ONLY_THE_STABLE_API.check(ProductionClasses.all());
+    }
+
+    @Test
     void adaptersDoNotDependOnEachOther() {
         LayerRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER.check(ProductionClasses.all());
     }

@@ -3,6 +3,8 @@ package dev.tern.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.adapters.archfixture.EngineReachingAdapter;
+import dev.tern.bootstrap.archfixture.AdapterNamingBootstrap;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.tern.domain.archfixture.ClockInjectedDomainValue;
@@ -72,6 +74,24 @@ class RulesBiteTest {
         assertThatThrownBy(() -> CoreHygieneRules.IDENTIFIERS_ARE_RECORDS.check(fixture))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(SessionId.class.getName());
+    }
+
+    @Test
+    void stableApiRuleRejectsAnAdapterUsingTheEngine() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(EngineReachingAdapter.class);
+
+        assertThatThrownBy(() -> LayerRules.ADAPTERS_AND_TESTKIT_USE_ONLY_THE_STABLE_API.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(EngineReachingAdapter.class.getName());
+    }
+
+    @Test
+    void bootstrapRuleRejectsBootstrapNamingAnAdapter() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(AdapterNamingBootstrap.class);
+
+        assertThatThrownBy(() -> LayerRules.BOOTSTRAP_NAMES_NO_ADAPTER.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(AdapterNamingBootstrap.class.getName());
     }
 
     @Test

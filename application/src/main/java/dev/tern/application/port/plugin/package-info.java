@@ -12,3 +12,5 @@
  */
 @StableApi
 package dev.tern.application.port.plugin;
+
+import dev.tern.application.port.StableApi;

@@ -1,4 +1,4 @@
-package dev.tern.application.port.plugin;
+package dev.tern.application.port;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
