@@ -1,9 +1,6 @@
 package dev.tern.bootstrap.config;
 
-/**
- * Where sessions, subscriptions, queues and retained messages live. The parser accepts every
- * backend; wiring refuses the ones that are not implemented yet, with its own message.
- */
+/** Where sessions, subscriptions, queues and retained messages live. */
 public enum StorageBackend implements ConfigChoice {
     MEMORY("memory"),
     H2("h2"),
