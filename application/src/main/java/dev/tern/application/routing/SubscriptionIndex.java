@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
- * All subscriptions of the broker, indexed for matching topic names; the thread-safe counterpart
- * of the domain's {@code TopicTree}.
+ * All subscriptions of the broker, indexed for matching topic names.
  *
  * <p>Threading: safe for any number of threads. The index is a persistent trie: every change
  * builds a new root by copying only the nodes on the path of the changed filter, then publishes it

@@ -54,11 +54,6 @@ public final class StorageWriter {
         this.pause = pause;
     }
 
-    /** Writes handed over and not yet committed or failed. */
-    public int backlog() {
-        return unwritten.get();
-    }
-
     /** Whether more than {@code behindAt} writes wait: acknowledgements should wait for commits. */
     public boolean isBehind() {
         return unwritten.get() > policy.behindAt();

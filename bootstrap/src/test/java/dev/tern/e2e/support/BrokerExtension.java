@@ -4,6 +4,7 @@ import dev.tern.bootstrap.TernBroker;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.CommandLine;
 import dev.tern.bootstrap.config.ConfigLoader;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class BrokerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private final List<CommandLine.Setting> settings;
+    private final Clock clock;
     private volatile TernBroker broker;
     private boolean perClass;
 
-    private BrokerExtension(List<CommandLine.Setting> settings) {
+    private BrokerExtension(List<CommandLine.Setting> settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** @param settings {@code key=value} pairs as {@code --set} takes them, on top of an ephemeral port */
@@ -46,7 +49,15 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
             int equals = setting.indexOf('=');
             parsed.add(new CommandLine.Setting(setting.substring(0, equals), setting.substring(equals + 1)));
         }
-        return new BrokerExtension(List.copyOf(parsed));
+        return new BrokerExtension(List.copyOf(parsed), Clock.systemUTC());
+    }
+
+    /**
+     * The same broker telling time by {@code clock}, for tests that move it by hand (message
+     * expiry). Timers (keep alive, session expiry, will delay) still run on real time.
+     */
+    public BrokerExtension withClock(Clock clock) {
+        return new BrokerExtension(settings, clock);
     }
 
     public int port() {
@@ -97,7 +108,7 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
 
     private void start() throws Exception {
         BrokerConfig config = ConfigLoader.load(new CommandLine(Optional.empty(), settings), Map.of());
-        broker = TernBroker.start(config);
+        broker = TernBroker.start(config, clock);
     }
 
     private void stop() {

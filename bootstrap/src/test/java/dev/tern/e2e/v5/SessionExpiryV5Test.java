@@ -3,6 +3,7 @@ package dev.tern.e2e.v5;
 import static dev.tern.e2e.raw.Received5.awaitDisconnect;
 import static dev.tern.e2e.raw.Received5.connect;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tern.e2e.raw.Client5Packets;
 import dev.tern.e2e.raw.Connect5Packet;
@@ -19,11 +20,41 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("3.1.2.11.2 Session Expiry Interval, 4.1 Session State (MQTT 5)")
 class SessionExpiryV5Test {
 
+    /**
+     * One event loop: the expiry timers of sessions that disconnected from it run on it in deadline
+     * order, so a session seen to expire proves that sessions disconnected before it with the same
+     * or a shorter interval have expired too (see {@link #expireASessionDisconnectedNow}).
+     */
     @RegisterExtension
-    static final BrokerExtension BROKER = BrokerExtension.with();
+    static final BrokerExtension BROKER = BrokerExtension.with("listeners.tcp.io-threads=1");
 
     private static Received5.Reasoned resume(RawMqttClient client, String clientId, long expiry) throws Exception {
         return connect(client, Connect5Packet.v5(clientId).cleanStart(false).sessionExpiry(expiry));
+    }
+
+    /**
+     * Waits until no session subscribes to {@code topic}: a QoS 1 PUBLISH to it then gets 0x10 (No
+     * matching subscribers), which it does once the only subscriber's session has ended. Reconnecting
+     * to see whether the session is still there would resume it and restart its expiry.
+     */
+    private static void awaitNoSubscriberTo(int port, String topic) throws Exception {
+        try (RawMqttClient publisher = RawSteps.connected(port, topic.replace('/', '-') + "-probe")) {
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> RawSteps.publishQos1(publisher, 1, topic, "probe") == 0x10);
+        }
+    }
+
+    /**
+     * Disconnects a session with the shortest interval, 1 s, and waits until it has expired: by then
+     * every session of {@link #BROKER} that disconnected earlier with an interval of 1 s or less has
+     * expired too.
+     */
+    private static void expireASessionDisconnectedNow(String clientId) throws Exception {
+        String topic = "exp/" + clientId;
+        RawMqttClient control = Received5.connected(BROKER.port(), Connect5Packet.v5(clientId).sessionExpiry(1));
+        RawSteps.subscribe(control, 1, topic, 1);
+        RawSteps.disconnect(control);
+        awaitNoSubscriberTo(BROKER.port(), topic);
     }
 
     @Test
@@ -58,7 +89,7 @@ class SessionExpiryV5Test {
         RawMqttClient first = Received5.connected(BROKER.port(), Connect5Packet.v5("exp-short").sessionExpiry(1));
         RawSteps.subscribe(first, 1, "exp/short", 1);
         RawSteps.disconnect(first);
-        Thread.sleep(2_000);
+        awaitNoSubscriberTo(BROKER.port(), "exp/short");
 
         try (RawMqttClient again = RawMqttClient.connect(BROKER.port())) {
             assertThat(resume(again, "exp-short", 1).sessionPresent()).isFalse();
@@ -120,7 +151,7 @@ class SessionExpiryV5Test {
                     Connect5Packet.v5("exp-capped").sessionExpiry(100));
             RawSteps.subscribe(first, 1, "exp/capped", 1);
             RawSteps.disconnect(first);
-            Thread.sleep(2_000);
+            awaitNoSubscriberTo(broker.port(), "exp/capped");
             try (RawMqttClient again = RawMqttClient.connect(broker.port())) {
                 assertThat(resume(again, "exp-capped", 100).sessionPresent()).isFalse();
             }
@@ -149,7 +180,7 @@ class SessionExpiryV5Test {
         first.send(Client5Packets.disconnect(0, PropertiesWriter.properties().fourByte(0x11, 60)));
         assertThat(first.awaitClosed(Duration.ofSeconds(3))).isTrue();
         first.close();
-        Thread.sleep(2_000);
+        expireASessionDisconnectedNow("exp-longer-control");
 
         try (RawMqttClient again = RawMqttClient.connect(BROKER.port())) {
             assertThat(resume(again, "exp-longer", 60).sessionPresent()).isTrue();
@@ -163,7 +194,7 @@ class SessionExpiryV5Test {
                 Connect5Packet.v5("exp-forever").sessionExpiry(0xFFFFFFFFL));
         RawSteps.subscribe(first, 1, "exp/forever", 1);
         RawSteps.disconnect(first);
-        Thread.sleep(300);
+        expireASessionDisconnectedNow("exp-forever-control");
 
         try (RawMqttClient again = RawMqttClient.connect(BROKER.port())) {
             assertThat(resume(again, "exp-forever", 0xFFFFFFFFL).sessionPresent()).isTrue();

@@ -111,21 +111,6 @@ public abstract class MessageQueueStoreContract extends StoreContract<MessageQue
         assertThat(reopened.load("Client-1")).isEmpty();
     }
 
-    /** deleteAll empties one client's queue and no other; it is idempotent. */
-    @Test
-    void deleteAllEmptiesOnlyThatClientsQueue() {
-        store().append("client-1", queued(1));
-        store().append("client-2", queued(2));
-
-        store().deleteAll("client-1");
-        store().deleteAll("client-1");
-        store().deleteAll("nobody");
-
-        MessageQueueStore reopened = reopened();
-        assertThat(reopened.load("client-1")).isEmpty();
-        assertThat(reopened.load("client-2")).containsExactly(queued(2));
-    }
-
     /** loadAll gives each asked client's queue in sequence order, as load would. */
     @Test
     void loadsTheQueuesOfManyClientsAtOnceEachInItsOrder() {
@@ -155,17 +140,6 @@ public abstract class MessageQueueStoreContract extends StoreContract<MessageQue
 
         assertThat(queues).containsOnlyKeys("client-1");
         assertThat(reopened().loadAll(List.of())).isEmpty();
-    }
-
-    /** A queue emptied by deleteAll takes new deliveries. */
-    @Test
-    void appendsAfreshAfterDeleteAll() {
-        store().append("client-1", queued(1));
-        store().deleteAll("client-1");
-
-        store().append("client-1", queued(2));
-
-        assertThat(reopened().load("client-1")).containsExactly(queued(2));
     }
 
     /** load hands out a list the caller cannot change the store with. */

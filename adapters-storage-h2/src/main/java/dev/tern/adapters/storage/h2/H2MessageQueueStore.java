@@ -18,7 +18,7 @@ import java.util.Set;
  * Queued deliveries in table {@code queued_delivery}, keyed by sequence alone (see
  * {@code V2__queue_by_sequence.sql}): sequences are unique across clients and grow with time, so
  * appends go to the end of one B-tree instead of dirtying an index page per client. There is no
- * index by client: {@link #load}, {@link #loadAll} and {@link #deleteAll} scan the table, which the
+ * index by client: {@link #load} and {@link #loadAll} scan the table, which the
  * broker does once, at start-up. Appending a sequence already present replaces that entry, whichever
  * client it belonged to; removing checks the client too, so a stray remove leaves another client's
  * delivery alone.
@@ -35,7 +35,6 @@ final class H2MessageQueueStore implements MessageQueueStore {
     private static final String DELETE = "DELETE FROM queued_delivery WHERE sequence = ? AND client_id = ?";
     /** H2's SQLSTATE for a duplicate primary key. */
     private static final String DUPLICATE_KEY = "23505";
-    private static final String DELETE_ALL = "DELETE FROM queued_delivery WHERE client_id = :client_id";
     private static final String READ = "SELECT client_id, sequence, subscription_ids, " + MessageColumns.NAMES
             + " FROM queued_delivery";
     private static final String SELECT = READ + " WHERE client_id = :client_id ORDER BY sequence";
@@ -86,11 +85,6 @@ final class H2MessageQueueStore implements MessageQueueStore {
             delete.setString(2, clientId);
             return delete.executeUpdate();
         });
-    }
-
-    @Override
-    public void deleteAll(String clientId) {
-        transactor.write(handle -> handle.createUpdate(DELETE_ALL).bind("client_id", clientId).execute());
     }
 
     @Override

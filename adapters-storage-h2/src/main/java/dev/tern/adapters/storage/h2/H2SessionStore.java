@@ -7,7 +7,6 @@ import dev.tern.domain.will.Will;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -29,7 +28,6 @@ final class H2SessionStore implements SessionStore {
     private static final String SELECT = "SELECT s.client_id, s.expiry_seconds, s.disconnected_at_millis,"
             + " w.delay_seconds, w.message_expiry_seconds, w." + MessageColumns.NAMES.replace(", ", ", w.")
             + " FROM session s LEFT JOIN session_will w ON w.client_id = s.client_id";
-    private static final String SELECT_ONE = SELECT + " WHERE s.client_id = :client_id";
 
     private final Transactor transactor;
 
@@ -60,14 +58,6 @@ final class H2SessionStore implements SessionStore {
                 .bind("message_expiry_seconds", will.messageExpirySeconds());
         MessageColumns.bind(insert, will.message());
         insert.execute();
-    }
-
-    @Override
-    public Optional<StoredSession> find(String clientId) {
-        return transactor.read(handle -> handle.createQuery(SELECT_ONE)
-                .bind("client_id", clientId)
-                .map((row, context) -> read(row))
-                .findOne());
     }
 
     @Override

@@ -13,7 +13,7 @@ import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +96,7 @@ class GroupCommitTest {
             h2.sessions().save(session("client-1"));
             h2.queues().append("client-1", new StoredDelivery(5, ContractSamples.plainDelivery("q", "m")));
 
-            assertThat(h2.sessions().find("client-1")).contains(session("client-1"));
+            assertThat(h2.sessions().loadAll()).containsExactly(session("client-1"));
             assertThat(h2.queues().load("client-1")).extracting(StoredDelivery::sequence).containsExactly(5L);
 
             h2.queues().remove("client-1", 5);
@@ -109,12 +109,12 @@ class GroupCommitTest {
         h2.transactions().inTransaction(() -> {
             h2.sessions().save(session("client-1"));
 
-            Optional<StoredSession> seenElsewhere =
-                    CompletableFuture.supplyAsync(() -> h2.sessions().find("client-1")).join();
+            List<StoredSession> seenElsewhere =
+                    CompletableFuture.supplyAsync(() -> h2.sessions().loadAll()).join();
             assertThat(seenElsewhere).isEmpty();
         });
 
-        assertThat(h2.sessions().find("client-1")).contains(session("client-1"));
+        assertThat(h2.sessions().loadAll()).containsExactly(session("client-1"));
     }
 
     @Test

@@ -49,12 +49,6 @@ final class RedisMessageQueueStore implements MessageQueueStore {
     }
 
     @Override
-    public void deleteAll(String clientId) {
-        String key = keys.queue(clientId);
-        commands.write(key, batch -> batch.getKeys().deleteAsync(key));
-    }
-
-    @Override
     public List<StoredDelivery> load(String clientId) {
         String key = keys.queue(clientId);
         return commands.read(batch -> {

@@ -56,16 +56,6 @@ final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<StoredSession> find(String clientId) {
-        String key = keys.session(clientId);
-        return commands.read(batch -> {
-            RFuture<Map<String, byte[]>> fields = batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES)
-                    .readAllMapAsync();
-            return () -> decode(clientId, key, result(fields));
-        });
-    }
-
-    @Override
     public void delete(String clientId) {
         String key = keys.session(clientId);
         commands.write(key, batch -> {

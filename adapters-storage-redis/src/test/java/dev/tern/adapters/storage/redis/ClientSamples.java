@@ -53,11 +53,17 @@ final class ClientSamples {
         storage.inflight().saveReceipt(clientId, 9);
     }
 
-    /** Asserts that {@code storage} gives back the per-client sample of {@code clientId}. */
-    static void assertClientRestored(RedisStorage storage, String clientId) {
-        assertThat(storage.sessions().find(clientId)).contains(session(clientId));
-        assertThat(storage.queues().load(clientId)).containsExactly(new StoredDelivery(7, delivery("q")));
-        assertThat(storage.inflight().load(clientId)).containsExactly(new AwaitingPuback(3, delivery("f")));
-        assertThat(storage.inflight().loadReceipts(clientId)).containsExactly(9);
+    /**
+     * Asserts that {@code storage} holds the sessions of exactly {@code clientIds} and gives back
+     * each one's per-client sample. Sessions are read once for all, as the broker reads them.
+     */
+    static void assertClientsRestored(RedisStorage storage, List<String> clientIds) {
+        assertThat(storage.sessions().loadAll())
+                .containsExactlyInAnyOrderElementsOf(clientIds.stream().map(ClientSamples::session).toList());
+        for (String clientId : clientIds) {
+            assertThat(storage.queues().load(clientId)).containsExactly(new StoredDelivery(7, delivery("q")));
+            assertThat(storage.inflight().load(clientId)).containsExactly(new AwaitingPuback(3, delivery("f")));
+            assertThat(storage.inflight().loadReceipts(clientId)).containsExactly(9);
+        }
     }
 }

@@ -100,7 +100,7 @@ class RedisTransactionsTest {
         });
 
         assertThat(seenInside.get()).containsEntry("exists", 0L);
-        assertThat(storage.sessions().find("client-1")).contains(session("client-1"));
+        assertThat(storage.sessions().loadAll()).containsExactly(session("client-1"));
     }
 
     @Test
@@ -115,7 +115,7 @@ class RedisTransactionsTest {
         })).isSameAs(failure);
 
         assertThat(execCalls()).isEqualTo(before);
-        assertThat(storage.sessions().find("client-1")).isEmpty();
+        assertThat(storage.sessions().loadAll()).isEmpty();
         assertThat(storage.queues().load("client-1")).isEmpty();
     }
 

@@ -25,13 +25,6 @@ public interface MessageQueueStore {
     /** Removes one delivery, when it goes in flight or is dropped; an unknown one does nothing. */
     void remove(String clientId, long sequence);
 
-    /**
-     * Empties one client's queue. A store keyed by sequence alone may have to scan for it, so the
-     * broker removes the deliveries it knows of one by one instead; this is for callers that do
-     * not know them.
-     */
-    void deleteAll(String clientId);
-
     /** The session's queue in sequence order. */
     List<StoredDelivery> load(String clientId);
 

@@ -1,7 +1,6 @@
 package dev.tern.application.port.out;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Persistent sessions, by client id. Each method is one atomic unit.
@@ -13,8 +12,6 @@ public interface SessionStore {
 
     /** Inserts or replaces the session of {@code session.clientId()}. */
     void save(StoredSession session);
-
-    Optional<StoredSession> find(String clientId);
 
     /** Removes the session; removing an unknown one does nothing. */
     void delete(String clientId);

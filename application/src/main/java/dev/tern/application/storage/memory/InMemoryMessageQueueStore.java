@@ -30,11 +30,6 @@ public final class InMemoryMessageQueueStore implements MessageQueueStore {
     }
 
     @Override
-    public void deleteAll(String clientId) {
-        queues.remove(clientId);
-    }
-
-    @Override
     public List<StoredDelivery> load(String clientId) {
         return queues.read(clientId, queue -> List.copyOf(queue.values()), List.of());
     }

@@ -3,7 +3,6 @@ package dev.tern.application.storage.memory;
 import dev.tern.application.port.out.SessionStore;
 import dev.tern.application.port.out.StoredSession;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,11 +18,6 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public void save(StoredSession session) {
         sessions.put(session.clientId(), session);
-    }
-
-    @Override
-    public Optional<StoredSession> find(String clientId) {
-        return Optional.ofNullable(sessions.get(clientId));
     }
 
     @Override
