@@ -2,12 +2,11 @@ package dev.tern.adapters.tcp;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.testkit.transport.OnExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** Starting servers on ephemeral loopback ports, connecting to them, acting as the engine. */
 final class TestServers {
@@ -56,15 +55,6 @@ final class TestServers {
 
     /** Runs {@code action} on the channel's executor, as the engine must, and waits for it. */
     static void onLoop(ClientChannel channel, Runnable action) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        channel.executor().execute(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.orTimeout(5, TimeUnit.SECONDS).join();
+        OnExecutor.run(channel, action);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.testkit.transport.OnExecutor;
 import dev.tern.testkit.transport.RecordingAcceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,15 +58,6 @@ final class TestServers {
 
     /** Runs {@code action} on the channel's executor, as the engine would, and waits for it. */
     static void onExecutor(ClientChannel channel, Runnable action) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        channel.executor().execute(() -> {
-            try {
-                action.run();
-                done.complete(null);
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.orTimeout(10, TimeUnit.SECONDS).join();
+        OnExecutor.run(channel, action);
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.application.port.out.InflightStore;
 import dev.tern.domain.delivery.Delivery;
-import dev.tern.domain.delivery.OutboundFlow;
-import dev.tern.domain.delivery.OutboundFlow.AwaitingPubcomp;
 import dev.tern.domain.delivery.OutboundFlow.AwaitingPuback;
+import dev.tern.domain.delivery.OutboundFlow.AwaitingPubcomp;
 import dev.tern.domain.delivery.OutboundFlow.AwaitingPubrec;
+import dev.tern.domain.delivery.OutboundFlow;
 import dev.tern.domain.message.Qos;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.application.port.out.StoredDelivery;
 import dev.tern.application.port.out.StoredSession;
-import dev.tern.testkit.storage.ContractSamples;
 import dev.tern.domain.delivery.OutboundFlow.AwaitingPuback;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.session.SessionExpiry;
 import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
+import dev.tern.testkit.storage.ContractSamples;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

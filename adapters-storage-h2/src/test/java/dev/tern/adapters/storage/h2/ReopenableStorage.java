@@ -19,7 +19,16 @@ final class ReopenableStorage {
     private H2Storage current;
 
     ReopenableStorage(Path directory) {
-        this.settings = new H2StorageSettings(directory.resolve("tern"), OnCorruption.FAIL);
+        this.settings = settingsIn(directory);
+    }
+
+    private static H2StorageSettings settingsIn(Path directory) {
+        return new H2StorageSettings(directory.resolve("tern"), OnCorruption.FAIL);
+    }
+
+    /** Opens the test database file in {@code directory}, for a test that closes it itself. */
+    static H2Storage openIn(Path directory) {
+        return H2Storage.open(settingsIn(directory), CLOCK);
     }
 
     <S> S open(Function<H2Storage, S> port) {
