@@ -14,6 +14,7 @@ import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One client's state written to every store of a {@link Storage}, as the broker's storage writer
@@ -31,6 +32,16 @@ final class EveryStore {
 
     private long sequence(String clientId) {
         return sequences.computeIfAbsent(clientId, unseen -> sequences.size() + 1L);
+    }
+
+    /** The stored session of {@code clientId}, read back the way the broker restores: all of them at once. */
+    static Optional<StoredSession> sessionOf(Storage storage, String clientId) {
+        return storage.sessions().loadAll().stream().filter(session -> session.clientId().equals(clientId)).findFirst();
+    }
+
+    /** Removes the queued message {@link #write} put there for {@code clientId}, as delivery does. */
+    void removeQueued(Storage storage, String clientId) {
+        storage.queues().remove(clientId, sequence(clientId));
     }
 
     static StoredSession session(String clientId) {
@@ -57,7 +68,7 @@ final class EveryStore {
     }
 
     void assertHoldsAll(Storage storage, String clientId) {
-        assertThat(storage.sessions().find(clientId)).as("session of %s", clientId).contains(session(clientId));
+        assertThat(sessionOf(storage, clientId)).as("session of %s", clientId).contains(session(clientId));
         assertThat(storage.subscriptions().loadAll()).as("subscriptions").contains(subscription(clientId));
         assertThat(storage.retained().loadAll()).as("retained messages").contains(retainedMessage(clientId));
         assertThat(storage.queues().load(clientId)).as("queue of %s", clientId)
@@ -69,7 +80,7 @@ final class EveryStore {
     }
 
     void assertHoldsNone(Storage storage, String clientId) {
-        assertThat(storage.sessions().find(clientId)).as("session of %s", clientId).isEmpty();
+        assertThat(sessionOf(storage, clientId)).as("session of %s", clientId).isEmpty();
         assertThat(storage.subscriptions().loadAll()).as("subscriptions").doesNotContain(subscription(clientId));
         assertThat(storage.retained().loadAll()).as("retained messages").doesNotContain(retainedMessage(clientId));
         assertThat(storage.queues().load(clientId)).as("queue of %s", clientId).isEmpty();

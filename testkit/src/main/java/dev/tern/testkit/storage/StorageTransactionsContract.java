@@ -84,7 +84,7 @@ public abstract class StorageTransactionsContract extends StorageFixture {
         })).hasMessage("writer failed");
 
         everyStore.assertHoldsNone(reopened(), "client-1");
-        assertThat(storage().sessions().find("before")).contains(EveryStore.session("before"));
+        assertThat(EveryStore.sessionOf(storage(), "before")).contains(EveryStore.session("before"));
     }
 
     @Test
@@ -97,7 +97,7 @@ public abstract class StorageTransactionsContract extends StorageFixture {
         transactions().inTransaction(() -> everyStore.write(storage(), "batched"));
 
         Storage readBack = reopened();
-        assertThat(readBack.sessions().find("direct")).isPresent();
+        assertThat(EveryStore.sessionOf(readBack, "direct")).isPresent();
         everyStore.assertHoldsAll(readBack, "batched");
     }
 
@@ -107,7 +107,7 @@ public abstract class StorageTransactionsContract extends StorageFixture {
         transactions().inTransaction(() -> everyStore.write(storage(), "client-1"));
         transactions().inTransaction(() -> {
             storage().sessions().delete("client-1");
-            storage().queues().deleteAll("client-1");
+            everyStore.removeQueued(storage(), "client-1");
             storage().sessions().save(EveryStore.session("client-2"));
         });
 
@@ -154,7 +154,7 @@ public abstract class StorageTransactionsContract extends StorageFixture {
         // A backend may hold the other thread back until the call ends; it must not make it part of it.
         otherThread.get().orTimeout(30, TimeUnit.SECONDS).join();
 
-        assertThat(reopened().sessions().find("other-thread")).contains(EveryStore.session("other-thread"));
+        assertThat(EveryStore.sessionOf(reopened(), "other-thread")).contains(EveryStore.session("other-thread"));
     }
 
     @Test
