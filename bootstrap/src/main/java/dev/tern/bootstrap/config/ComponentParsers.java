@@ -51,7 +51,8 @@ final class ComponentParsers {
 
     private static ValueParser<?> forClass(Class<?> type, Setting setting) {
         if (type == String.class) {
-            return ValueParser.text();
+            // A setting declared empty by default may be set empty again; any other must not be blank.
+            return setting.defaultValue().isEmpty() ? text -> text : ValueParser.text();
         }
         if (type == int.class || type == Integer.class) {
             return ValueParser.integer((int) Math.max(setting.min(), Integer.MIN_VALUE),

@@ -45,7 +45,12 @@ public final class ConfigLoader {
 
     private static BrokerConfig load(ConfigSources sources, Providers providers) {
         List<String> problems = new ArrayList<>();
-        ConfigSchema schema = new ConfigSchema(providers, listenerInstances(sources, providers, problems));
+        Map<String, ListenerProvider<?>> instances = listenerInstances(sources, providers, problems);
+        if (!problems.isEmpty()) {
+            // An instance of an unknown kind has no keys: each of its keys would be reported unknown too.
+            throw new ConfigException(problems);
+        }
+        ConfigSchema schema = new ConfigSchema(providers, instances);
         Map<String, SourcedValue> values = new LinkedHashMap<>();
         schema.specs().values().forEach(spec ->
                 values.put(spec.key(), new SourcedValue(spec.defaultValue(), SourcedValue.DEFAULT)));

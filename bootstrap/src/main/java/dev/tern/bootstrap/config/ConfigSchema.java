@@ -52,7 +52,7 @@ final class ConfigSchema {
             boolean enabled = !instance.equals(provider.name()) || provider.enabledByDefault();
             add(new SettingSpec(namespace + "." + ENABLED, String.valueOf(enabled), ValueParser.bool(),
                     "whether the " + instance + " listener runs"));
-            SettingsRecord<?> settings = new SettingsRecord<>(provider.settingsType(), namespace);
+            SettingsRecord<?> settings = settingsRecord(provider, namespace);
             this.listenerInstances.put(instance, settings);
             add(settings);
         });
@@ -61,14 +61,18 @@ final class ConfigSchema {
     private void records(Collection<? extends Provider<?>> providers, String prefix,
             Map<String, SettingsRecord<?>> into) {
         for (Provider<?> provider : providers) {
-            SettingsRecord<?> settings;
-            try {
-                settings = new SettingsRecord<>(provider.settingsType(), prefix + provider.name());
-            } catch (IllegalStateException e) {
-                throw new PluginException("provider " + provider.getClass().getName() + ": " + e.getMessage(), e);
-            }
+            SettingsRecord<?> settings = settingsRecord(provider, prefix + provider.name());
             into.put(provider.name(), settings);
             add(settings);
+        }
+    }
+
+    /** A listener kind's record is refused like any other provider's: as a plug-in error naming it. */
+    private static SettingsRecord<?> settingsRecord(Provider<?> provider, String namespace) {
+        try {
+            return new SettingsRecord<>(provider.settingsType(), namespace);
+        } catch (IllegalStateException e) {
+            throw new PluginException("provider " + provider.getClass().getName() + ": " + e.getMessage(), e);
         }
     }
 

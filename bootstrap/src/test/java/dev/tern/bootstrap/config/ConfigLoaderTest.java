@@ -3,8 +3,9 @@ package dev.tern.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.adapters.storage.h2.H2StorageSettings;
+import dev.tern.adapters.tcp.TcpListenerProvider;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,35 +24,35 @@ class ConfigLoaderTest {
     void noSourcesGiveTheBuiltInDefaults() {
         BrokerConfig config = ConfigLoader.load(noArguments(), Map.of());
 
-        assertThat(config.listeners().tcp()).isEqualTo(new TcpListenerConfig("127.0.0.1", 1883, true));
-        assertThat(config.storage().backend()).isEqualTo(StorageBackend.H2);
-        assertThat(config.storage().h2().path()).isEqualTo("./data/tern");
-        assertThat(config.storage().redis().url()).isEqualTo(URI.create("redis://127.0.0.1:6379"));
+        assertThat(config.listenerSettings("tcp", TcpListenerProvider.Settings.class))
+                .contains(new TcpListenerProvider.Settings("127.0.0.1", 1883, 0));
+        assertThat(config.listeners()).extracting(Chosen::name).containsExactly("tcp", "websocket");
+        assertThat(config.storageConfig()).isEqualTo(new StorageConfig("h2", Durability.ACK_AFTER_COMMIT));
+        assertThat(config.storage().name()).isEqualTo("h2");
+        assertThat(config.storage().settings()).isEqualTo(
+                new H2StorageSettings(Path.of("./data/tern"), H2StorageSettings.OnCorruption.FAIL));
+        assertThat(config.authenticator().name()).isEqualTo("file");
+        assertThat(config.authorizer().name()).isEqualTo("acl");
         assertThat(config.mqtt()).isEqualTo(new MqttConfig(Duration.ofSeconds(10), 268_435_455, 32, 1000,
                 QueueOverflow.DROP_OLDEST, false));
         assertThat(config.mqtt5().sharedStrategy()).isEqualTo(SharedStrategy.ROUND_ROBIN);
         assertThat(config.mqtt5().serverReference()).isEmpty();
+        assertThat(config.plugins()).isEqualTo(new PluginsConfig(Path.of("./plugins"), 8192));
         assertThat(config).isEqualTo(BrokerConfig.defaults());
     }
 
     @Test
     void tcpIoThreadsDefaultToOnePerProcessorAndCanBeSet() {
-        assertThat(ConfigLoader.load(noArguments(), Map.of()).listeners().tcp().ioThreads()).isZero();
+        assertThat(tcp(ConfigLoader.load(noArguments(), Map.of())).ioThreads()).isZero();
 
-        BrokerConfig config = ConfigLoader.load(
-                new CommandLine(Optional.empty(), List.of(new CommandLine.Setting("listeners.tcp.io-threads", "1"))),
-                Map.of());
-
-        assertThat(config.listeners().tcp().ioThreads()).isEqualTo(1);
+        assertThat(tcp(Load.withSets("listeners.tcp.io-threads=1")).ioThreads()).isEqualTo(1);
     }
 
     @Test
-    void negativeTcpIoThreadsAreRefused() {
-        assertThatThrownBy(() -> ConfigLoader.load(
-                new CommandLine(Optional.empty(), List.of(new CommandLine.Setting("listeners.tcp.io-threads", "-1"))),
-                Map.of()))
+    void negativeTcpIoThreadsAreRefusedWithTheRange() {
+        assertThatThrownBy(() -> Load.withSets("listeners.tcp.io-threads=-1"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("listeners.tcp.io-threads");
+                .hasMessage("listeners.tcp.io-threads: \"-1\" is out of range 0..1024 (from --set)");
     }
 
     @Test
@@ -70,8 +71,8 @@ class ConfigLoaderTest {
 
         BrokerConfig config = ConfigLoader.load(withFile(file), Map.of());
 
-        assertThat(config.listeners().tcp()).isEqualTo(new TcpListenerConfig("0.0.0.0", 1884, true));
-        assertThat(config.storage().backend()).isEqualTo(StorageBackend.MEMORY);
+        assertThat(tcp(config)).isEqualTo(new TcpListenerProvider.Settings("0.0.0.0", 1884, 0));
+        assertThat(config.storage().name()).isEqualTo("memory");
         assertThat(config.mqtt().maxInflight()).isEqualTo(16);
         assertThat(config.mqtt().queueOverflow()).isEqualTo(QueueOverflow.REFUSE_NEWEST);
         assertThat(config.mqtt().queueQos0ForOffline()).isTrue();
@@ -92,7 +93,7 @@ class ConfigLoaderTest {
                 "TERN_MQTT_MAX_QUEUED_MESSAGES", "50",
                 "PATH", "/usr/bin"));
 
-        assertThat(config.listeners().tcp().port()).isEqualTo(1885);
+        assertThat(tcp(config).port()).isEqualTo(1885);
         assertThat(config.mqtt().maxQueuedMessages()).isEqualTo(50);
         assertThat(config.mqtt5().receiveMaximum()).isEqualTo(5);
     }
@@ -106,12 +107,23 @@ class ConfigLoaderTest {
 
         BrokerConfig config = ConfigLoader.load(commandLine, Map.of("TERN_LISTENERS_TCP_PORT", "1885"));
 
-        assertThat(config.listeners().tcp().port()).isEqualTo(1887);
+        assertThat(tcp(config).port()).isEqualTo(1887);
+    }
+
+    @Test
+    void providerSettingsFollowTheSamePrecedence() throws IOException {
+        Path file = yaml("storage: {backend: h2, h2: {path: ./from-file, on-corruption: quarantine}}\n");
+
+        BrokerConfig config = ConfigLoader.load(Load.commandLine(Optional.of(file), "storage.h2.path=./from-set"),
+                Map.of("TERN_STORAGE_H2_PATH", "./from-env", "TERN_STORAGE_H2_ON_CORRUPTION", "fail"));
+
+        assertThat(config.storage().settings()).isEqualTo(
+                new H2StorageSettings(Path.of("./from-set"), H2StorageSettings.OnCorruption.FAIL));
     }
 
     @Test
     void badNumberNamesTheKeyTheValueAndTheSource() {
-        assertThatThrownBy(() -> ConfigLoader.load(withSet("listeners.tcp.port", "abc"), Map.of()))
+        assertThatThrownBy(() -> Load.withSets("listeners.tcp.port=abc"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("listeners.tcp.port: \"abc\" is not a number (from --set)");
     }
@@ -135,8 +147,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void badProviderSettingNamesTheKeyTheValueAndTheSource() {
+        assertThatThrownBy(() -> ConfigLoader.load(noArguments(), Map.of("TERN_STORAGE_H2_ON_CORRUPTION", "ignore")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("storage.h2.on-corruption: \"ignore\" is not one of fail, quarantine"
+                        + " (from environment variable TERN_STORAGE_H2_ON_CORRUPTION)");
+    }
+
+    @Test
     void unknownKeySuggestsTheClosestKnownKey() {
-        assertThatThrownBy(() -> ConfigLoader.load(withSet("listeners.tcp.prot", "1884"), Map.of()))
+        assertThatThrownBy(() -> Load.withSets("listeners.tcp.prot=1884"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("unknown key \"listeners.tcp.prot\" (from --set); did you mean \"listeners.tcp.port\"?");
     }
@@ -147,8 +167,15 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> ConfigLoader.load(withFile(file), Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown key \"max-inflight\"")
-                .hasMessageContaining("did you mean \"mqtt.max-inflight\"?");
+                .hasMessage("unknown key \"max-inflight\" (from config file " + file + ");"
+                        + " did you mean \"mqtt.max-inflight\"?");
+    }
+
+    @Test
+    void unknownProviderKeySuggestsTheProviderKey() {
+        assertThatThrownBy(() -> Load.withSets("storage.h2.pth=./x"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("unknown key \"storage.h2.pth\" (from --set); did you mean \"storage.h2.path\"?");
     }
 
     @Test
@@ -160,15 +187,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void oldSecurityKeysAreUnknownAndPointToTheirNewPlace() {
+        assertThatThrownBy(() -> Load.withSets("security.password-file=/etc/tern/passwords"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("unknown key \"security.password-file\" (from --set)");
+        assertThatThrownBy(() -> Load.withSets("security.acl-file=/etc/tern/acl"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("unknown key \"security.acl-file\" (from --set); did you mean \"security.acl.file\"?");
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
-        CommandLine commandLine = new CommandLine(Optional.empty(), List.of(
-                new CommandLine.Setting("mqtt.max-packet-size", "huge"),
-                new CommandLine.Setting("listeners.tcp.enabled", "yes")));
+        CommandLine commandLine = Load.commandLine(Optional.empty(),
+                "mqtt.max-packet-size=huge", "listeners.tcp.enabled=yes");
 
         assertThatThrownBy(() -> ConfigLoader.load(commandLine, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
                         "listeners.tcp.enabled: \"yes\" is not true or false (from --set)",
                         "mqtt.max-packet-size: \"huge\" is not a number (from --set)"));
+    }
+
+    @Test
+    void reportsEveryUnknownKeyOfEverySourceAtOnce() throws IOException {
+        Path file = yaml("mqtt.nope: 1\n");
+        CommandLine commandLine = Load.commandLine(Optional.of(file), "storage.nope=2");
+
+        assertThatThrownBy(() -> ConfigLoader.load(commandLine, Map.of("TERN_NOPE", "3")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(3)
+                        .anySatisfy(p -> assertThat(p).startsWith("unknown key \"mqtt.nope\" (from config file"))
+                        .anySatisfy(p -> assertThat(p).startsWith("unknown key \"TERN_NOPE\" (from environment)"))
+                        .anySatisfy(p -> assertThat(p).startsWith("unknown key \"storage.nope\" (from --set)")));
     }
 
     @Test
@@ -209,11 +257,18 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void redisUrlMustUseARedisScheme() {
-        assertThatThrownBy(() -> ConfigLoader.load(withSet("storage.redis.url", "http://localhost:6379"), Map.of()))
+    void aRecordRefusingItsSettingsIsReportedUnderItsNamespace() {
+        assertThatThrownBy(() -> Load.withSets("listeners.tcp.host= "))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("storage.redis.url: \"http://localhost:6379\" is not a URL of the form"
-                        + " redis://host[:port] or rediss://host[:port] (from --set)");
+                .hasMessage("listeners.tcp.host: \" \" must not be blank (from --set)");
+        assertThatThrownBy(() -> Load.withSets("storage.backend=redis", "storage.redis.url=http://localhost:6379"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("storage.redis.*: ")
+                .hasMessageContaining("redis");
+    }
+
+    private static TcpListenerProvider.Settings tcp(BrokerConfig config) {
+        return config.listenerSettings("tcp", TcpListenerProvider.Settings.class).orElseThrow();
     }
 
     private Path yaml(String content) throws IOException {
@@ -226,9 +281,5 @@ class ConfigLoaderTest {
 
     private static CommandLine withFile(Path file) {
         return new CommandLine(Optional.of(file), List.of());
-    }
-
-    private static CommandLine withSet(String key, String value) {
-        return new CommandLine(Optional.empty(), List.of(new CommandLine.Setting(key, value)));
     }
 }

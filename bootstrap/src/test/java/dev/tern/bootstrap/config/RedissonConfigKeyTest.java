@@ -2,8 +2,9 @@ package dev.tern.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.adapters.storage.redis.RedisBackendSettings;
+import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,24 +14,30 @@ class RedissonConfigKeyTest {
 
     @Test
     void usesTheUrlUnlessARedissonFileIsNamed() {
-        BrokerConfig config = ConfigLoader.load(new CommandLine(Optional.empty(), List.of()), Map.of());
+        RedisBackendSettings redis = redis(Map.of(), "storage.backend=redis");
 
-        assertThat(config.storage().redis().redissonConfig()).isEmpty();
+        assertThat(redis.redissonConfig()).isEmpty();
+        assertThat(redis.url()).isEqualTo(URI.create("redis://127.0.0.1:6379"));
     }
 
     @Test
     void takesTheRedissonFileFromTheEnvironment() {
-        BrokerConfig config = ConfigLoader.load(new CommandLine(Optional.empty(), List.of()),
-                Map.of("TERN_STORAGE_REDIS_REDISSON_CONFIG", "/etc/tern/redisson.yaml"));
+        RedisBackendSettings redis = redis(Map.of("TERN_STORAGE_BACKEND", "redis",
+                "TERN_STORAGE_REDIS_REDISSON_CONFIG", "/etc/tern/redisson.yaml"));
 
-        assertThat(config.storage().redis().redissonConfig()).contains(Path.of("/etc/tern/redisson.yaml"));
+        assertThat(redis.redissonConfig()).contains(Path.of("/etc/tern/redisson.yaml"));
     }
 
     @Test
     void takesNoneAsNoFile() {
-        BrokerConfig config = ConfigLoader.load(new CommandLine(Optional.empty(),
-                List.of(new CommandLine.Setting("storage.redis.redisson-config", "none"))), Map.of());
+        RedisBackendSettings redis = redis(Map.of("TERN_STORAGE_REDIS_REDISSON_CONFIG", "/etc/tern/redisson.yaml"),
+                "storage.backend=redis", "storage.redis.redisson-config=none");
 
-        assertThat(config.storage().redis().redissonConfig()).isEmpty();
+        assertThat(redis.redissonConfig()).isEmpty();
+    }
+
+    private static RedisBackendSettings redis(Map<String, String> environment, String... settings) {
+        return (RedisBackendSettings) ConfigLoader.load(Load.commandLine(Optional.empty(), settings), environment)
+                .storage().settings();
     }
 }

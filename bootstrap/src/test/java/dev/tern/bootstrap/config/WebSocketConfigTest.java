@@ -3,10 +3,10 @@ package dev.tern.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.adapters.websocket.SecureWebSocketListenerProvider;
+import dev.tern.adapters.websocket.WebSocketListenerProvider;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,51 +14,51 @@ class WebSocketConfigTest {
 
     @Test
     void defaultsServeWsOnLoopbackPort8083AndLeaveWssOff() {
-        ListenersConfig listeners = BrokerConfig.defaults().listeners();
+        BrokerConfig config = BrokerConfig.defaults();
 
-        assertThat(listeners.websocket())
-                .isEqualTo(new WebSocketListenerConfig("127.0.0.1", 8083, "/mqtt", true, List.of(), false));
-        assertThat(listeners.wss())
-                .isEqualTo(new WssListenerConfig("127.0.0.1", 8084, false, Optional.empty(), Optional.empty()));
-        assertThat(listeners.tcp()).isEqualTo(new TcpListenerConfig("127.0.0.1", 1883, true));
+        assertThat(config.listenerSettings("websocket", WebSocketListenerProvider.Settings.class))
+                .contains(new WebSocketListenerProvider.Settings("127.0.0.1", 8083, "/mqtt", List.of(), false));
+        assertThat(config.listenerSettings("wss", SecureWebSocketListenerProvider.Settings.class)).isEmpty();
     }
 
     @Test
     void readsEveryWebSocketKey() {
-        BrokerConfig config = load(
+        BrokerConfig config = Load.withSets(
                 "listeners.websocket.host=0.0.0.0", "listeners.websocket.port=9001",
-                "listeners.websocket.path=/ws", "listeners.websocket.enabled=false",
+                "listeners.websocket.path=/ws",
                 "listeners.websocket.allowed-origins= https://a.example , https://b.example",
                 "listeners.websocket.trust-forwarded-for=true",
-                "listeners.wss.enabled=true", "listeners.wss.port=9002",
+                "listeners.wss.enabled=true", "listeners.wss.port=9002", "listeners.wss.path=/secure",
+                "listeners.wss.allowed-origins=https://c.example", "listeners.wss.trust-forwarded-for=true",
                 "listeners.wss.cert-file=/etc/tern/cert.pem", "listeners.wss.key-file=/etc/tern/key.pem");
 
-        assertThat(config.listeners().websocket()).isEqualTo(new WebSocketListenerConfig("0.0.0.0", 9001, "/ws",
-                false, List.of("https://a.example", "https://b.example"), true));
-        assertThat(config.listeners().wss()).isEqualTo(new WssListenerConfig("127.0.0.1", 9002, true,
-                Optional.of(Path.of("/etc/tern/cert.pem")), Optional.of(Path.of("/etc/tern/key.pem"))));
+        assertThat(config.listenerSettings("websocket", WebSocketListenerProvider.Settings.class))
+                .contains(new WebSocketListenerProvider.Settings("0.0.0.0", 9001, "/ws",
+                        List.of("https://a.example", "https://b.example"), true));
+        assertThat(config.listenerSettings("wss", SecureWebSocketListenerProvider.Settings.class))
+                .contains(new SecureWebSocketListenerProvider.Settings("127.0.0.1", 9002, "/secure",
+                        List.of("https://c.example"), true, Optional.of(Path.of("/etc/tern/cert.pem")),
+                        Optional.of(Path.of("/etc/tern/key.pem"))));
+    }
+
+    @Test
+    void aDisabledWsListenerIsNotListed() {
+        assertThat(Load.withSets("listeners.websocket.enabled=false").listeners())
+                .extracting(Chosen::name).containsExactly("tcp");
     }
 
     @Test
     void refusesAPathWithoutLeadingSlash() {
-        assertThatThrownBy(() -> load("listeners.websocket.path=mqtt"))
+        assertThatThrownBy(() -> Load.withSets("listeners.websocket.path=mqtt"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("listeners.websocket.path: \"mqtt\" is not an HTTP path starting with /");
+                .hasMessage("listeners.websocket.*: path is not an HTTP path starting with /: mqtt");
     }
 
     @Test
     void refusesWssWithoutItsPemFiles() {
-        assertThatThrownBy(() -> load("listeners.wss.enabled=true"))
+        assertThatThrownBy(() -> Load.withSets("listeners.wss.enabled=true",
+                "listeners.wss.cert-file=/etc/tern/cert.pem"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("listeners.wss.cert-file and listeners.wss.key-file are required");
-    }
-
-    private static BrokerConfig load(String... settings) {
-        List<CommandLine.Setting> parsed = new ArrayList<>();
-        for (String setting : settings) {
-            int equals = setting.indexOf('=');
-            parsed.add(new CommandLine.Setting(setting.substring(0, equals), setting.substring(equals + 1)));
-        }
-        return ConfigLoader.load(new CommandLine(Optional.empty(), parsed), Map.of());
+                .hasMessage("listeners.wss.*: wss needs both cert-file and key-file");
     }
 }
