@@ -10,7 +10,9 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import dev.tern.e2e.durability.BrokerProcess;
+import dev.tern.e2e.raw.Connect5Packet;
 import dev.tern.e2e.raw.PacketWriter;
+import dev.tern.e2e.raw.PropertiesWriter;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -180,6 +182,25 @@ class PluginsDirectoryIT {
         byte[] connAck = exchange(connect("it-unix-bad", "ignored", tampered(token("sensor-7", "tern", 600))));
         // 3.1.1 return code 4: bad user name or password.
         assertThat(connAck).as("CONNACK refused; broker output: %s", output()).containsExactly(0x20, 0x02, 0x00, 0x04);
+    }
+
+    /** MQTT 5 CONNECT with the enhanced authentication method JWT (0x15) and the token as its data (0x16). */
+    private static byte[] connectWithJwtMethod(String clientId, String username, String token) {
+        return Connect5Packet.v5(clientId).username(username)
+                .properties(PropertiesWriter.properties().utf8(0x15, "JWT").binary(0x16, token.getBytes(StandardCharsets.UTF_8)))
+                .toBytes();
+    }
+
+    @Test
+    void theMqtt5JwtMethodWorksOverTheUnixSocket() throws Exception {
+        byte[] accepted = exchange(connectWithJwtMethod("it-unix-v5", "sensor-7", token("sensor-7", "tern", 600)));
+        assertThat(accepted).as("CONNACK; broker output: %s", output()).hasSize(4);
+        assertThat(accepted[0] & 0xFF).isEqualTo(0x20);
+        assertThat(accepted[3] & 0xFF).as("reason code").isEqualTo(0x00);
+
+        byte[] refused = exchange(connectWithJwtMethod("it-unix-v5-bad", "sensor-7", tampered(token("sensor-7", "tern", 600))));
+        assertThat(refused[0] & 0xFF).isEqualTo(0x20);
+        assertThat(refused[3] & 0xFF).as("reason code").isEqualTo(0x86);
     }
 
     @Test
