@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of Tern: unit, contract, architecture and end-to-end.
+# Runs every test of Tern: unit, contract, architecture and end-to-end, then builds and tests the
+# example plug-ins and runs the broker jar with them (PluginsDirectoryIT).
 # On a fresh Debian machine with JDK 17 and Maven, run as root, it first installs what the tests
 # need; without root it fails loudly, naming the install command, rather than skipping tests.
 set -euo pipefail
@@ -42,4 +43,15 @@ if [ ! -d "$browser_dir/node_modules/playwright-core" ] || [ ! -f "$browser_dir/
   fi
 fi
 
-exec mvn -B -ntp verify "$@"
+# (a) The whole reactor, unit and integration tests, installed so that the example plug-ins can
+#     build against it. bootstrap's PluginsDirectoryIT is left out here: it needs (b).
+mvn -B -ntp install "$@"
+
+# (b) The example plug-ins, each a Maven project of its own built against the installed Tern.
+for example in unix-socket-listener jwt-authenticator; do
+  mvn -B -ntp -f "examples/$example/pom.xml" verify
+done
+
+# (c) The stock tern.jar with both example jars in its plugins directory.
+mvn -B -ntp -pl bootstrap failsafe:integration-test failsafe:verify \
+  -Dit.test=PluginsDirectoryIT -Dtern.it.excludes=none

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The broker jar as a child process, so that a test can kill it the hard way ({@code kill -9})
  * and start it again on the same data.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -27,14 +27,14 @@ final class BrokerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** Starts {@code target/tern.jar} with these settings and waits for its ready line. */
-    static BrokerProcess start(int port, String... settings) throws IOException, InterruptedException {
+    public static BrokerProcess start(int port, String... settings) throws IOException, InterruptedException {
         Path jar = Path.of("target", "tern.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new AssertionError("the broker jar is missing: " + jar + " (built by mvn package before this test)");
@@ -78,18 +78,18 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    List<String> output() {
+    public List<String> output() {
         synchronized (output) {
             return new ArrayList<>(output);
         }
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }

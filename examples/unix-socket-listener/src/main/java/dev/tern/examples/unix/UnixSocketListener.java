@@ -143,7 +143,7 @@ final class UnixSocketListener implements NetworkListener {
 
     @Override
     public String address() {
-        return "unix:" + path + " (epoll)";
+        return path + " (epoll)";
     }
 
     @Override
