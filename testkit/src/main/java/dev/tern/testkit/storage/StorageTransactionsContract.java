@@ -2,7 +2,6 @@ package dev.tern.testkit.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.out.StorageTransactions;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * {@link StorageFixture} for the hooks).
  *
  * <p>The port lets a backend that cannot undo a failed call keep what it wrote, if it says so; its
- * test overrides {@link #keepsNothingOfAFailedCall()} and the checks that nothing was kept are
- * skipped. What the port does not promise is not checked: whether a call sees its own writes
+ * test overrides {@link #keepsNothingOfAFailedCall()}, and the contract then checks that the
+ * failed call's writes were kept whole instead. What the port does not promise is not checked: whether a call sees its own writes
  * before it returns, or whether other threads see them early.
  */
 public abstract class StorageTransactionsContract extends StorageFixture {
@@ -72,9 +71,9 @@ public abstract class StorageTransactionsContract extends StorageFixture {
         })).isSameAs(failure);
     }
 
+    /** All or nothing: nothing of a failed call stays, or, where the backend says it cannot undo, all of it. */
     @Test
-    void keepsNothingOfACallWhoseWritesThrow() {
-        assumeTrue(keepsNothingOfAFailedCall(), "the backend documents that it keeps the writes of a failed call");
+    void keepsNothingOfACallWhoseWritesThrowOrAllOfItWhereDocumented() {
         storage().sessions().save(EveryStore.session("before"));
 
         assertThatThrownBy(() -> transactions().inTransaction(() -> {
@@ -83,8 +82,13 @@ public abstract class StorageTransactionsContract extends StorageFixture {
             throw failure("writer failed");
         })).hasMessage("writer failed");
 
-        everyStore.assertHoldsNone(reopened(), "client-1");
-        assertThat(EveryStore.sessionOf(storage(), "before")).contains(EveryStore.session("before"));
+        if (keepsNothingOfAFailedCall()) {
+            everyStore.assertHoldsNone(reopened(), "client-1");
+            assertThat(EveryStore.sessionOf(storage(), "before")).contains(EveryStore.session("before"));
+        } else {
+            everyStore.assertHoldsAll(reopened(), "client-1");
+            assertThat(EveryStore.sessionOf(storage(), "before")).isEmpty();
+        }
     }
 
     @Test
@@ -130,15 +134,18 @@ public abstract class StorageTransactionsContract extends StorageFixture {
 
     /** A nested call that returned is still part of the outer one, and fails with it. */
     @Test
-    void dropsTheWritesOfANestedCallWhenTheOuterOneFails() {
-        assumeTrue(keepsNothingOfAFailedCall(), "the backend documents that it keeps the writes of a failed call");
+    void treatsANestedCallAsPartOfTheOuterOneWhenItFails() {
 
         assertThatThrownBy(() -> transactions().inTransaction(() -> {
             transactions().inTransaction(() -> everyStore.write(storage(), "inner"));
             throw failure("outer fails after the inner call returned");
         })).hasMessage("outer fails after the inner call returned");
 
-        everyStore.assertHoldsNone(reopened(), "inner");
+        if (keepsNothingOfAFailedCall()) {
+            everyStore.assertHoldsNone(reopened(), "inner");
+        } else {
+            everyStore.assertHoldsAll(reopened(), "inner");
+        }
     }
 
     /** Only store calls on the thread running the call join it; another thread's write stands on its own. */
