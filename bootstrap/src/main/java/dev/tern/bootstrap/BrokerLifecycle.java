@@ -1,5 +1,6 @@
 package dev.tern.bootstrap;
 
+import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.plugin.Lifecycle;
 import dev.tern.application.port.plugin.NetworkListener;
@@ -131,6 +132,11 @@ final class BrokerLifecycle {
             }
         }
         throw new IllegalStateException("no started listener named " + listenerName);
+    }
+
+    /** Where in-process clients connect, as the network listeners do. */
+    ConnectionAcceptor acceptor() {
+        return core.engine();
     }
 
     synchronized List<String> listenerNames() {

@@ -52,6 +52,15 @@ final class ScheduledTaskExecutor implements TaskExecutor, AutoCloseable {
         executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops taking tasks and ends the thread once the running task returns, dropping delayed
+     * ones; callable from the executor's own thread, since it does not wait.
+     */
+    void stopWhenIdle() {
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.shutdown();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

@@ -1,5 +1,7 @@
 package dev.tern.bootstrap;
 
+import dev.tern.application.embedded.InProcessClient;
+import dev.tern.application.embedded.InProcessClientOptions;
 import dev.tern.application.port.out.EnhancedAuthenticator;
 import dev.tern.application.port.plugin.StorageOpenException;
 import dev.tern.bootstrap.config.BrokerConfig;
@@ -53,6 +55,25 @@ public final class TernBroker implements AutoCloseable {
     /** The names of the running listener instances. */
     public List<String> listenerNames() {
         return lifecycle.listenerNames();
+    }
+
+    /**
+     * Connects an in-process client under this client id, anonymously; see {@link
+     * #client(InProcessClientOptions)}.
+     */
+    public InProcessClient client(String clientId) {
+        return client(InProcessClientOptions.of(clientId));
+    }
+
+    /**
+     * Connects an in-process client: publishing and subscribing from this process through the same
+     * path as a network client (authentication, authorization, routing, flow control). Blocks until
+     * CONNACK; close the client to end its session. The broker's close ends it too.
+     *
+     * @throws dev.tern.application.embedded.RefusedByBrokerException when the broker refuses the CONNECT
+     */
+    public InProcessClient client(InProcessClientOptions options) {
+        return InProcessClients.open(lifecycle.acceptor(), options);
     }
 
     @Override
