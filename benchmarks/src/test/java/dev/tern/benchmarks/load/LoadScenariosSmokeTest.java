@@ -99,7 +99,7 @@ class LoadScenariosSmokeTest {
     }
 
     private static String run(String protocol, String scenario, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--port", String.valueOf(broker.tcpPort()),
+        List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--port", String.valueOf(broker.port("tcp")),
                 "--broker-pid", String.valueOf(ProcessHandle.current().pid()), "--stall", "5", "--timeout", "15",
                 "--protocol", protocol));
         args.addAll(List.of(extra));
