@@ -16,7 +16,7 @@ import javax.inject.Singleton;
 
 /**
  * The broker's core, built around the adapters the plug-in providers (or an embedder) supplied:
- * the protocol engine, its services and the storage journal.
+ * the protocol engine, its services and the state recorder.
  */
 @Singleton
 @Component(modules = {EngineModule.class, StorageModule.class})

@@ -13,7 +13,7 @@ import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
-import dev.tern.application.service.ConnectService;
+import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryCounters;
 import dev.tern.application.service.DeliveryDrops;
 import dev.tern.application.service.DeliveryService;
@@ -24,7 +24,7 @@ import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.Mqtt5Config;
 import dev.tern.bootstrap.config.MqttConfig;
@@ -70,8 +70,8 @@ interface EngineModule {
 
     @Provides
     @Singleton
-    static RetainedMessages retainedMessages(SessionJournal journal) {
-        return new RetainedMessages(journal);
+    static RetainedMessages retainedMessages(StateRecorder recorder) {
+        return new RetainedMessages(recorder);
     }
 
     @Provides
@@ -83,9 +83,9 @@ interface EngineModule {
     @Provides
     @Singleton
     static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters,
-            SessionJournal journal, Authorizer authorizer, BrokerEvents events) {
+            StateRecorder recorder, Authorizer authorizer, BrokerEvents events) {
         return new DeliveryService(clock, settings.queueQos0WhileOffline(), new DeliveryDrops(counters, events, clock),
-                journal, authorizer);
+                recorder, authorizer);
     }
 
     @Provides
@@ -104,26 +104,26 @@ interface EngineModule {
     @Provides
     @Singleton
     static SubscribeService subscribeService(SubscriptionIndex index, RetainedMessages retained,
-            DeliveryService delivery, Authorizer authorizer, SessionJournal journal, Clock clock, BrokerEvents events) {
-        return new SubscribeService(index, retained, delivery, authorizer, journal, clock, events);
+            DeliveryService delivery, Authorizer authorizer, StateRecorder recorder, Clock clock, BrokerEvents events) {
+        return new SubscribeService(index, retained, delivery, authorizer, recorder, clock, events);
     }
 
     @Provides
     @Singleton
-    static ConnectService connectService(SessionRegistry sessions, SubscribeService subscriptions,
-            PublishService publisher, SessionJournal journal, MqttSettings settings, Clock clock, BrokerEvents events) {
-        return new ConnectService(sessions, subscriptions, new WillService(publisher, clock),
-                new SessionEndService(sessions, subscriptions, publisher, journal), journal, settings, clock, events);
+    static SessionAttachService sessionAttachService(SessionRegistry sessions, SubscribeService subscriptions,
+            PublishService publisher, StateRecorder recorder, MqttSettings settings, Clock clock, BrokerEvents events) {
+        return new SessionAttachService(sessions, subscriptions, new WillService(publisher, clock),
+                new SessionEndService(sessions, subscriptions, publisher, recorder), recorder, settings, clock, events);
     }
 
     @Provides
     @Singleton
     static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
             Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
-            ConnectService connectService, PublishService publisher, SubscribeService subscribeService,
-            DeliveryService deliveryService, SessionJournal journal, BrokerEvents events) {
-        return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, connectService,
-                new InboundPublishHandler(publisher, journal, authorizer, clock, v5.receiveMaximum(),
+            SessionAttachService sessionAttachService, PublishService publisher, SubscribeService subscribeService,
+            DeliveryService deliveryService, StateRecorder recorder, BrokerEvents events) {
+        return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, sessionAttachService,
+                new InboundPublishHandler(publisher, recorder, authorizer, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),
                 subscribeService, deliveryService, events);
     }

@@ -5,14 +5,14 @@ import dagger.Provides;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
-import dev.tern.application.service.ConnectService;
+import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.SessionRestorer;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.GroupCommit;
-import dev.tern.application.storage.NoJournal;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.NoRecorder;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.application.storage.StorageWriter;
-import dev.tern.application.storage.StoreJournal;
+import dev.tern.application.storage.StoreRecorder;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.Durability;
 import java.time.Clock;
@@ -22,8 +22,8 @@ import javax.inject.Singleton;
 
 /**
  * How state that must survive a restart reaches the opened {@link Storage}: a backend that is not
- * durable (memory) keeps nothing beyond the live state, so nothing is journaled; a durable one is
- * journaled through one storage writer thread that commits in batches.
+ * durable (memory) keeps nothing beyond the live state, so nothing is recorded; a durable one is
+ * recorded through one storage writer thread that commits in batches.
  */
 @Module
 interface StorageModule {
@@ -59,23 +59,23 @@ interface StorageModule {
 
     @Provides
     @Singleton
-    static SessionJournal journal(BrokerConfig config, Storage storage,
+    static StateRecorder recorder(BrokerConfig config, Storage storage,
             @Named("storage") ScheduledTaskExecutor storageThread) {
         if (!storage.durable()) {
-            return NoJournal.INSTANCE;
+            return NoRecorder.INSTANCE;
         }
         StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, GROUP_COMMIT,
                 () -> LockSupport.parkNanos(LINGER_PAUSE_NANOS));
-        return new StoreJournal(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
+        return new StoreRecorder(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
                 storage.queues(), storage.inflight(), config.storageConfig().durability() == Durability.ACK_AFTER_COMMIT);
     }
 
     @Provides
     @Singleton
     static SessionRestorer restorer(Storage storage, SessionRegistry sessions, SubscriptionIndex index,
-            RetainedMessages retained, SessionJournal journal, ConnectService connects, Clock clock,
+            RetainedMessages retained, StateRecorder recorder, SessionAttachService sessionAttach, Clock clock,
             @Named("sessions") ScheduledTaskExecutor offlineOwner) {
         return new SessionRestorer(storage.sessions(), storage.subscriptions(), storage.retained(), storage.queues(),
-                storage.inflight(), sessions, index, retained, journal, connects, clock, offlineOwner);
+                storage.inflight(), sessions, index, retained, recorder, sessionAttach, clock, offlineOwner);
     }
 }

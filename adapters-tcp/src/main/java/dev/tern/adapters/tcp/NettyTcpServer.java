@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * thread that is not one of this server's event loops (a lifecycle thread, {@code main}); every
  * method may be called from any such thread.
  */
-public final class NettyTcpServer {
+final class NettyTcpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyTcpServer.class);
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param writeBufferHighWaterMark bytes queued per connection above which it becomes unwritable
  * @param preferEpoll use the native epoll transport when the platform offers it, NIO otherwise
  */
-public record TcpListenerConfig(
+record TcpListenerConfig(
         String host,
         int port,
         int ioThreads,

@@ -22,7 +22,7 @@ import java.util.Objects;
  *                       {@code clientAuth} is {@link ClientAuth#NONE}
  * @param crl            PEM or DER certificate revocation list checked for client certificates, or null
  */
-public record TlsConfig(Path certChain, Path privateKey, Path pkcs12, char[] pkcs12Password,
+record TlsConfig(Path certChain, Path privateKey, Path pkcs12, char[] pkcs12Password,
         List<String> protocols, List<String> ciphers, ClientAuth clientAuth, Path clientCaBundle, Path crl) {
 
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param keyFile the leaf's private key, unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}); convert a
  *     PKCS#1 key with {@code openssl pkcs8 -topk8 -nocrypt}
  */
-public record PemTls(Path certFile, Path keyFile) {
+record PemTls(Path certFile, Path keyFile) {
 
     public PemTls {
         Objects.requireNonNull(certFile, "certFile");

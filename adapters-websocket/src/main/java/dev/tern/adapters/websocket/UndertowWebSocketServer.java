@@ -29,7 +29,7 @@ import org.xnio.Options;
  * <p>Threading: {@link #start()} and {@link #stop()} block until done and must not be called on
  * one of this server's I/O threads; every method may be called from any other thread.
  */
-public final class UndertowWebSocketServer {
+final class UndertowWebSocketServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UndertowWebSocketServer.class);
 

@@ -22,7 +22,7 @@ import java.util.Optional;
  *     only sound behind a proxy that sets the header, since clients can write anything there
  * @param tls certificate and key for {@code wss://}; empty for plain {@code ws://}
  */
-public record WebSocketListenerConfig(
+record WebSocketListenerConfig(
         String host,
         int port,
         String path,

@@ -8,7 +8,7 @@ import dev.tern.application.port.out.Credentials;
 import dev.tern.application.port.out.EnhancedAuthenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectDecision;
-import dev.tern.application.protocol.handler.ConnectHandler;
+import dev.tern.application.protocol.handler.ConnectNegotiator;
 import dev.tern.application.protocol.packet.Auth;
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.Properties;
@@ -16,7 +16,7 @@ import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ReasonCode;
 
 /**
- * Settles a CONNECT: the broker's checks, then either the Authenticator (user name, password, TLS
+ * Settles a CONNECT: the broker's checks ({@link ConnectNegotiator}), then either the Authenticator (user name, password, TLS
  * identity) or, when the client names an Authentication Method, the AUTH exchange of that method
  * (4.12). Each call returns the next {@link ConnectStep}; the connection carries it out.
  *
@@ -24,18 +24,18 @@ import dev.tern.application.protocol.packet.ReasonCode;
  */
 final class ConnectFlow {
 
-    private final ConnectHandler connectHandler;
+    private final ConnectNegotiator connectNegotiator;
     private final Authenticator authenticator;
     private final EnhancedAuthenticators enhancedAuthenticators;
 
-    ConnectFlow(ConnectHandler connectHandler, Authenticator authenticator, EnhancedAuthenticators enhancedAuthenticators) {
-        this.connectHandler = connectHandler;
+    ConnectFlow(ConnectNegotiator connectNegotiator, Authenticator authenticator, EnhancedAuthenticators enhancedAuthenticators) {
+        this.connectNegotiator = connectNegotiator;
         this.authenticator = authenticator;
         this.enhancedAuthenticators = enhancedAuthenticators;
     }
 
     ConnectStep start(Connect connect, String certificateIdentity, String remoteAddress) {
-        ConnectDecision decision = connectHandler.decide(connect);
+        ConnectDecision decision = connectNegotiator.decide(connect);
         if (decision instanceof ConnectDecision.Reject reject) {
             return new ConnectStep.Refuse(reject.reasonCode(), reject.reason(), reject.properties());
         }

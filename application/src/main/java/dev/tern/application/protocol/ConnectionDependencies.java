@@ -5,9 +5,9 @@ import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
-import dev.tern.application.protocol.handler.ConnectHandler;
+import dev.tern.application.protocol.handler.ConnectNegotiator;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
-import dev.tern.application.service.ConnectService;
+import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.SubscribeService;
 import java.time.Clock;
@@ -20,10 +20,10 @@ record ConnectionDependencies(
         MqttSettings settings,
         Mqtt5Settings v5,
         Clock clock,
-        ConnectHandler connectHandler,
+        ConnectNegotiator connectNegotiator,
         Authenticator authenticator,
         EnhancedAuthenticators authenticators,
-        ConnectService connectService,
+        SessionAttachService sessionAttachService,
         InboundPublishHandler publishHandler,
         SubscribeService subscribeService,
         DeliveryService deliveryService,

@@ -75,7 +75,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.onGone = onGone;
         this.reader = new PacketReader(deps.settings().maxPacketSize());
         this.dispatcher = new PacketDispatcher(this, deps);
-        this.connectFlow = new ConnectFlow(deps.connectHandler(), deps.authenticator(), deps.authenticators());
+        this.connectFlow = new ConnectFlow(deps.connectNegotiator(), deps.authenticator(), deps.authenticators());
         this.writer = new OutboundWriter(channel);
         this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired);
     }
@@ -202,14 +202,14 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (!(state instanceof ConnectionState.Attaching)) {
             state = new ConnectionState.Attaching();
         }
-        deps.connectService().connect(accept.request(), this, channel.executor());
+        deps.sessionAttachService().connect(accept.request(), this, channel.executor());
     }
 
     @Override
     public void attached(ClientSession session, boolean sessionPresent) {
         if (state instanceof ConnectionState.Closed) {
             // The socket closed while the session was being attached: let the session go again.
-            deps.connectService().disconnected(session, this, false);
+            deps.sessionAttachService().disconnected(session, this, false);
             return;
         }
         ConnectionState.Attaching attaching = (ConnectionState.Attaching) state;
@@ -271,7 +271,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                 closeForViolation("DISCONNECT sets a session expiry on a session that had none [MQTT-3.14.2-2]");
                 return;
             }
-            deps.connectService().changeExpiry(session, new SessionExpiry(
+            deps.sessionAttachService().changeExpiry(session, new SessionExpiry(
                     Math.min(requested, deps.v5().maxSessionExpirySeconds())));
         }
         boolean graceful = disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL;
@@ -320,7 +320,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         ClientSession session = attachedSession;
         if (session != null) {
             // A no-op when the session was taken over: it is no longer attached to this connection.
-            session.executor().runOrExecute(() -> deps.connectService().disconnected(session, this, graceful));
+            session.executor().runOrExecute(() -> deps.sessionAttachService().disconnected(session, this, graceful));
         }
     }
 

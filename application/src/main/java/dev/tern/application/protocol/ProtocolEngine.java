@@ -8,9 +8,9 @@ import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
-import dev.tern.application.protocol.handler.ConnectHandler;
+import dev.tern.application.protocol.handler.ConnectNegotiator;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
-import dev.tern.application.service.ConnectService;
+import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.SubscribeService;
 import java.time.Clock;
@@ -30,11 +30,11 @@ public final class ProtocolEngine implements ConnectionAcceptor {
     private final Set<ProtocolConnection> open = ConcurrentHashMap.newKeySet();
 
     public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
-            EnhancedAuthenticators authenticators, ConnectService connectService,
+            EnhancedAuthenticators authenticators, SessionAttachService sessionAttachService,
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
             BrokerEvents events) {
-        this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectHandler(settings, v5),
-                authenticator, authenticators, connectService, publishHandler, subscribeService, deliveryService,
+        this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5),
+                authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
                 events);
     }
 

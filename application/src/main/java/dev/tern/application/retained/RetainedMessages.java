@@ -1,7 +1,7 @@
 package dev.tern.application.retained;
 
 import dev.tern.application.storage.PendingAck;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.topic.TopicFilter;
 import java.util.ArrayList;
@@ -17,21 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RetainedMessages {
 
     private final ConcurrentHashMap<String, ApplicationMessage> byTopic = new ConcurrentHashMap<>();
-    private final SessionJournal journal;
+    private final StateRecorder recorder;
 
-    public RetainedMessages(SessionJournal journal) {
-        this.journal = journal;
+    public RetainedMessages(StateRecorder recorder) {
+        this.recorder = recorder;
     }
 
     /** Stores or deletes the retained message of {@code message}'s topic; {@code ack} waits for the store. */
     public void retain(ApplicationMessage message, PendingAck ack) {
         if (message.payload().isEmpty()) {
             if (byTopic.remove(message.topic().value()) != null) {
-                journal.retainedDeleted(message.topic(), ack);
+                recorder.retainedDeleted(message.topic(), ack);
             }
         } else {
             byTopic.put(message.topic().value(), message);
-            journal.retained(message, ack);
+            recorder.retained(message, ack);
         }
     }
 

@@ -11,7 +11,7 @@ import dev.tern.application.protocol.packet.Pubrel;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.PacketSink;
 import dev.tern.application.storage.PendingAck;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.delivery.InflightWindow;
 import dev.tern.domain.delivery.OutboundFlow;
@@ -38,15 +38,15 @@ public final class DeliveryService {
     private final Clock clock;
     private final boolean queueQos0WhileOffline;
     private final DeliveryDrops drops;
-    private final SessionJournal journal;
+    private final StateRecorder recorder;
     private final Authorizer authorizer;
     /** Whether reads are checked at all: with nothing configured the hot path asks nobody. */
     private final boolean checksReads;
 
     public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
-            SessionJournal journal, Authorizer authorizer) {
+            StateRecorder recorder, Authorizer authorizer) {
         this.clock = clock;
-        this.journal = journal;
+        this.recorder = recorder;
         this.queueQos0WhileOffline = queueQos0WhileOffline;
         this.drops = drops;
         this.authorizer = authorizer;
@@ -86,7 +86,7 @@ public final class DeliveryService {
                 return;
             }
             queue.poll();
-            journal.dequeued(session, next);
+            recorder.dequeued(session, next);
         }
     }
 
@@ -118,7 +118,7 @@ public final class DeliveryService {
         }
         if (flow.onPuback() instanceof OutboundFlow.Step.Completed) {
             inflight.complete(packetId);
-            journal.flowCompleted(session, packetId);
+            recorder.flowCompleted(session, packetId);
             drain(session);
         } else {
             LOG.debug("{}: unexpected PUBACK for packet {}", session.clientId(), packetId);
@@ -138,7 +138,7 @@ public final class DeliveryService {
         OutboundFlow.Step step = flow.onPubrec();
         if (step instanceof OutboundFlow.Step.SendPubrel send) {
             inflight.advance(send.next());
-            journal.flowSaved(session, send.next(), null);
+            recorder.flowSaved(session, send.next(), null);
             out.send(Pubrel.of(packetId));
         } else if (flow instanceof OutboundFlow.AwaitingPubcomp) {
             // A repeated PUBREC: our PUBREL may have been lost, so send it again.
@@ -154,7 +154,7 @@ public final class DeliveryService {
         OutboundFlow flow = inflight.get(packetId);
         if (flow != null && flow.onPubcomp() instanceof OutboundFlow.Step.Completed) {
             inflight.complete(packetId);
-            journal.flowCompleted(session, packetId);
+            recorder.flowCompleted(session, packetId);
             drain(session);
         } else {
             LOG.debug("{}: unexpected PUBCOMP for packet {}", session.clientId(), packetId);
@@ -164,10 +164,10 @@ public final class DeliveryService {
     private void enqueue(ClientSession session, Delivery delivery, PendingAck ack) {
         OutboundQueue.Offer offer = session.state().queue().offer(delivery);
         if (offer.accepted()) {
-            journal.queued(session, delivery, ack);
+            recorder.queued(session, delivery, ack);
         }
         if (offer.dropped() != null) {
-            journal.dequeued(session, offer.dropped());
+            recorder.dequeued(session, offer.dropped());
             drops.queueFull(session.clientId(), offer.dropped().message(),
                     offer.accepted() ? "drop-oldest" : "refuse-newest");
         }
@@ -175,7 +175,7 @@ public final class DeliveryService {
 
     /**
      * Sends one delivery if the window allows; false when it must wait. Expired, no longer readable
-     * and oversized ones are consumed without sending. A QoS 1/2 delivery is journaled as an open flow.
+     * and oversized ones are consumed without sending. A QoS 1/2 delivery is recorded as an open flow.
      */
     private boolean trySend(ClientSession session, PacketSink out, Delivery delivery, PendingAck ack) {
         Session state = session.state();
@@ -205,7 +205,7 @@ public final class DeliveryService {
         if (flow == null) {
             return false;
         }
-        journal.flowSaved(session, flow, ack);
+        recorder.flowSaved(session, flow, ack);
         out.send(toPublish(delivery, flow.packetId(), false));
         return true;
     }

@@ -2,7 +2,7 @@ package dev.tern.application.service;
 
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionRegistry;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.subscription.Subscription;
@@ -21,12 +21,12 @@ public final class SessionEndService {
     private final SessionRegistry sessions;
     private final SubscribeService subscriptions;
     private final PublishService publisher;
-    private final SessionJournal journal;
+    private final StateRecorder recorder;
 
     public SessionEndService(SessionRegistry sessions, SubscribeService subscriptions, PublishService publisher,
-            SessionJournal journal) {
+            StateRecorder recorder) {
         this.sessions = sessions;
-        this.journal = journal;
+        this.recorder = recorder;
         this.subscriptions = subscriptions;
         this.publisher = publisher;
     }
@@ -40,7 +40,7 @@ public final class SessionEndService {
         }
         List<Delivery> held = shared.isEmpty() ? List.of() : heldDeliveries(session);
         session.end();
-        journal.sessionEnded(session);
+        recorder.sessionEnded(session);
         sessions.remove(session);
         subscriptions.removeAll(session);
         session.state().clearMessages();

@@ -10,7 +10,7 @@ import dev.tern.application.port.out.SubscriptionStore;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.domain.delivery.OutboundFlow;
@@ -45,15 +45,15 @@ public final class SessionRestorer {
     private final SessionRegistry sessions;
     private final SubscriptionIndex index;
     private final RetainedMessages retained;
-    private final SessionJournal journal;
-    private final ConnectService connects;
+    private final StateRecorder recorder;
+    private final SessionAttachService sessionAttach;
     private final Clock clock;
     private final TaskExecutor offlineOwner;
 
     public SessionRestorer(SessionStore sessionStore, SubscriptionStore subscriptionStore,
             RetainedMessageStore retainedStore, MessageQueueStore queueStore, InflightStore inflightStore,
-            SessionRegistry sessions, SubscriptionIndex index, RetainedMessages retained, SessionJournal journal,
-            ConnectService connects, Clock clock, TaskExecutor offlineOwner) {
+            SessionRegistry sessions, SubscriptionIndex index, RetainedMessages retained, StateRecorder recorder,
+            SessionAttachService sessionAttach, Clock clock, TaskExecutor offlineOwner) {
         this.sessionStore = sessionStore;
         this.subscriptionStore = subscriptionStore;
         this.retainedStore = retainedStore;
@@ -62,8 +62,8 @@ public final class SessionRestorer {
         this.sessions = sessions;
         this.index = index;
         this.retained = retained;
-        this.journal = journal;
-        this.connects = connects;
+        this.recorder = recorder;
+        this.sessionAttach = sessionAttach;
         this.clock = clock;
         this.offlineOwner = offlineOwner;
     }
@@ -106,11 +106,11 @@ public final class SessionRestorer {
                 expired++;
                 deleteExpired(stored, queue);
                 if (stored.will() != null) {
-                    afterRestore.add(() -> connects.willOfSessionEndedWhileDown(stored.clientId(), stored.will()));
+                    afterRestore.add(() -> sessionAttach.willOfSessionEndedWhileDown(stored.clientId(), stored.will()));
                 }
                 continue;
             }
-            ClientSession session = connects.newSession(stored.clientId(), stored.expiry(), offlineOwner);
+            ClientSession session = sessionAttach.newSession(stored.clientId(), stored.expiry(), offlineOwner);
             session.markRestored();
             for (Subscription s : subscriptionsByClient.getOrDefault(stored.clientId(), List.of())) {
                 session.state().subscribe(s);
@@ -127,12 +127,12 @@ public final class SessionRestorer {
             }
             queued += restoreQueue(session, queue);
             if (stored.disconnectedAtMillis() == StoredSession.CONNECTED) {
-                journal.sessionSaved(new StoredSession(stored.clientId(), stored.expiry(), stored.will(), disconnectedAt));
+                recorder.sessionSaved(new StoredSession(stored.clientId(), stored.expiry(), stored.will(), disconnectedAt));
             } else {
-                journal.restoredSession(stored.clientId());
+                recorder.restoredSession(stored.clientId());
             }
             sessions.getOrCreate(stored.clientId(), id -> session);
-            afterRestore.add(() -> connects.restoredOffline(session, stored.will(), disconnectedAt));
+            afterRestore.add(() -> sessionAttach.restoredOffline(session, stored.will(), disconnectedAt));
             restored++;
         }
         afterRestore.forEach(Runnable::run);
@@ -152,13 +152,13 @@ public final class SessionRestorer {
         int accepted = 0;
         int dropped = 0;
         for (StoredDelivery d : queue) {
-            journal.restoredQueued(session, d.delivery(), d.sequence());
+            recorder.restoredQueued(session, d.delivery(), d.sequence());
             OutboundQueue.Offer offer = session.state().queue().offer(d.delivery());
             if (offer.accepted()) {
                 accepted++;
             }
             if (offer.dropped() != null) {
-                journal.dequeued(session, offer.dropped());
+                recorder.dequeued(session, offer.dropped());
                 dropped++;
             }
         }

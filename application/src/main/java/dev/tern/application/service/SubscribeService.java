@@ -15,7 +15,7 @@ import dev.tern.application.protocol.packet.Unsubscribe;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.session.ClientSession;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.subscription.RetainHandling;
@@ -39,14 +39,14 @@ public final class SubscribeService {
     private final RetainedMessages retained;
     private final DeliveryService delivery;
     private final Authorizer authorizer;
-    private final SessionJournal journal;
+    private final StateRecorder recorder;
     private final Clock clock;
     private final BrokerEvents events;
 
     public SubscribeService(SubscriptionIndex index, RetainedMessages retained, DeliveryService delivery,
-            Authorizer authorizer, SessionJournal journal, Clock clock, BrokerEvents events) {
+            Authorizer authorizer, StateRecorder recorder, Clock clock, BrokerEvents events) {
         this.index = index;
-        this.journal = journal;
+        this.recorder = recorder;
         this.authorizer = authorizer;
         this.retained = retained;
         this.delivery = delivery;
@@ -85,7 +85,7 @@ public final class SubscribeService {
             Subscription subscription = new Subscription(session.clientId(), filter, options);
             boolean isNew = session.state().subscribe(subscription);
             index.subscribe(session.clientId(), filter, options);
-            journal.subscribed(session, subscription);
+            recorder.subscribed(session, subscription);
             codes.add(wanted.qos().value());
             if (events.enabled()) {
                 events.emit(new BrokerEvent.Subscribed(clock.instant(), session.clientId(), wanted.filter(),
@@ -108,7 +108,7 @@ public final class SubscribeService {
             Subscription removed = session.state().unsubscribe(text);
             if (removed != null) {
                 index.unsubscribe(session.clientId(), removed.filter());
-                journal.unsubscribed(session, removed);
+                recorder.unsubscribed(session, removed);
                 codes.add(ReasonCode.SUCCESS);
                 if (events.enabled()) {
                     events.emit(new BrokerEvent.Unsubscribed(clock.instant(), session.clientId(), text));

@@ -14,7 +14,7 @@ import dev.tern.application.protocol.packet.Publish;
 import dev.tern.application.protocol.packet.Subscribe;
 import dev.tern.application.protocol.packet.TopicSubscription;
 import dev.tern.application.protocol.packet.Unsubscribe;
-import dev.tern.application.protocol.packet.Will;
+import dev.tern.application.protocol.packet.WillFields;
 import dev.tern.application.testing.EngineHarness;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What PublishService, SubscribeService and ConnectService report to the event listeners. */
+/** What PublishService, SubscribeService and SessionAttachService report to the event listeners. */
 class PublishAndSubscribeEventsTest {
 
     private final EngineHarness broker = new EngineHarness();
@@ -57,7 +57,7 @@ class PublishAndSubscribeEventsTest {
 
     @Test
     void reportsAWillAsPublishedByItsOwner() {
-        Will will = new Will("last/words", Payload.wrap("bye".getBytes()), Qos.AT_MOST_ONCE, false, Properties.EMPTY);
+        WillFields will = new WillFields("last/words", Payload.wrap("bye".getBytes()), Qos.AT_MOST_ONCE, false, Properties.EMPTY);
         EngineHarness.Client client = broker.client().send(new Connect(ProtocolVersion.MQTT_3_1_1, true, 0, "w",
                 will, null, null, Properties.EMPTY));
 

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The journal draws queue sequences from one broker-wide counter, so that a store may key queued
+ * The recorder draws queue sequences from one broker-wide counter, so that a store may key queued
  * deliveries by sequence alone: no two sessions share one, not even after a restart.
  */
 class QueueSequencesTest {

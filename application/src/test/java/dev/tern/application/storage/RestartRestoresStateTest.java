@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A broker built again over the stores of one that stopped resumes its persistent sessions: the
- * journal wrote everything a restart needs, and the restorer puts it back.
+ * recorder wrote everything a restart needs, and the restorer puts it back.
  */
 class RestartRestoresStateTest {
 
@@ -72,7 +72,7 @@ class RestartRestoresStateTest {
                 .drop();
         EngineHarness.Client pub = broker.client().connect("pub", true, 0);
         for (int i = 1; i <= 40; i++) {
-            // Identical messages: the journal must tell the copies apart.
+            // Identical messages: the recorder must tell the copies apart.
             pub.send(publish("t", Qos.AT_LEAST_ONCE, i, false, "same"));
         }
         assertThat(queueStore.load("sub")).hasSize(40);

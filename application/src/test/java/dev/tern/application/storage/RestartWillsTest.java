@@ -12,7 +12,7 @@ import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.Publish;
 import dev.tern.application.protocol.packet.Subscribe;
 import dev.tern.application.protocol.packet.TopicSubscription;
-import dev.tern.application.protocol.packet.Will;
+import dev.tern.application.protocol.packet.WillFields;
 import dev.tern.application.testing.EngineHarness;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
@@ -89,7 +89,7 @@ class RestartWillsTest {
     /** An MQTT 5 client with a persistent session and a will delayed by {@code willDelaySeconds}. */
     private static EngineHarness.Client dyingClient(EngineHarness broker, long sessionExpirySeconds,
             long willDelaySeconds) {
-        Will will = new Will("wills/dying", Payload.wrap("gone".getBytes(StandardCharsets.UTF_8)), Qos.AT_LEAST_ONCE,
+        WillFields will = new WillFields("wills/dying", Payload.wrap("gone".getBytes(StandardCharsets.UTF_8)), Qos.AT_LEAST_ONCE,
                 false, Properties.builder().integer(PropertyId.WILL_DELAY_INTERVAL, willDelaySeconds).build());
         Properties properties = Properties.builder()
                 .integer(PropertyId.SESSION_EXPIRY_INTERVAL, sessionExpirySeconds).build();

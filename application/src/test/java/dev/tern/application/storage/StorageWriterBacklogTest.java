@@ -79,7 +79,7 @@ class StorageWriterBacklogTest {
 
     @Test
     void periodicDurabilityWaitsForCommitsOnlyWhileTheWriterIsBehind() {
-        StoreJournal periodic = new StoreJournal(writer, new InMemorySessionStore(), new InMemorySubscriptionStore(),
+        StoreRecorder periodic = new StoreRecorder(writer, new InMemorySessionStore(), new InMemorySubscriptionStore(),
                 new InMemoryRetainedMessageStore(), new InMemoryMessageQueueStore(), new InMemoryInflightStore(),
                 false);
         assertThat(periodic.acknowledgesAfterCommit()).isFalse();

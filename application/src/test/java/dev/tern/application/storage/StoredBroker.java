@@ -36,13 +36,13 @@ final class StoredBroker {
     EngineHarness start(long millisLater) {
         StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run,
                 GroupCommit.withoutLinger(100, 1000), Pause.NONE);
-        StoreJournal journal = new StoreJournal(writer, sessionStore, subscriptionStore, retainedStore, queueStore,
+        StoreRecorder recorder = new StoreRecorder(writer, sessionStore, subscriptionStore, retainedStore, queueStore,
                 inflightStore, true);
         EngineHarness harness = new EngineHarness(MqttSettings.defaults(), Mqtt5Settings.defaults(),
-                EnhancedAuthenticators.NONE, journal);
+                EnhancedAuthenticators.NONE, recorder);
         harness.clock.advance(millisLater);
         new SessionRestorer(sessionStore, subscriptionStore, retainedStore, queueStore, inflightStore, harness.sessions,
-                harness.index, harness.retained, journal, harness.connects, harness.clock, harness.loop).restore();
+                harness.index, harness.retained, recorder, harness.sessionAttach, harness.clock, harness.loop).restore();
         harness.loop.runPending();
         return harness;
     }

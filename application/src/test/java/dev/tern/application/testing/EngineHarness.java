@@ -15,7 +15,7 @@ import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
-import dev.tern.application.service.ConnectService;
+import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryCounters;
 import dev.tern.application.service.DeliveryDrops;
 import dev.tern.application.service.DeliveryService;
@@ -26,8 +26,8 @@ import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
-import dev.tern.application.storage.NoJournal;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.NoRecorder;
+import dev.tern.application.storage.StateRecorder;
 
 /**
  * The whole protocol engine with real services, driven by hand: one {@link ManualExecutor} plays
@@ -45,28 +45,28 @@ public final class EngineHarness {
     public final RetainedMessages retained;
     public final DeliveryCounters counters = new DeliveryCounters();
     public final RecordingEvents events = new RecordingEvents();
-    public final ConnectService connects;
+    public final SessionAttachService sessionAttach;
     private final ProtocolEngine engine;
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
-            SessionJournal journal) {
-        retained = new RetainedMessages(journal);
+            StateRecorder recorder) {
+        retained = new RetainedMessages(recorder);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
-                new DeliveryDrops(counters, events, clock), journal, Authorizer.ALLOW_ALL);
+                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL);
         PublishService publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
-        SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, journal,
+        SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
                 clock, events);
-        connects = new ConnectService(sessions, subscribe, new WillService(publisher, clock),
-                new SessionEndService(sessions, subscribe, publisher, journal), journal, settings, clock, events);
-        engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, connects,
-                new InboundPublishHandler(publisher, journal, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
+        sessionAttach = new SessionAttachService(sessions, subscribe, new WillService(publisher, clock),
+                new SessionEndService(sessions, subscribe, publisher, recorder), recorder, settings, clock, events);
+        engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
+                new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),
                 subscribe, delivery, events);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
-        this(settings, v5, authenticators, NoJournal.INSTANCE);
+        this(settings, v5, authenticators, NoRecorder.INSTANCE);
     }
 
     public EngineHarness(MqttSettings settings) {

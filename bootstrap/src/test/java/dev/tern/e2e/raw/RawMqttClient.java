@@ -150,6 +150,15 @@ public final class RawMqttClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops sending without DISCONNECT (a half-close), as a client whose network went away. Unlike
+     * {@link #close()} it leaves the socket readable, so {@link #awaitClosed} can tell when the
+     * server has seen the client go.
+     */
+    public void stopSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Closes the socket without DISCONNECT, as a crashed client would. */
     @Override
     public void close() throws IOException {

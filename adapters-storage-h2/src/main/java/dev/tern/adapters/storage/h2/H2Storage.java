@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: the stores and transactions are thread-safe and block on disk I/O, so they must
  * not be called on a network I/O thread. {@link #close} once no store call is running.
  */
-public final class H2Storage implements Storage {
+final class H2Storage implements Storage {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Storage.class);
 

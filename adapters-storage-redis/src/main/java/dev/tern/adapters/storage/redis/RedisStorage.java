@@ -20,7 +20,7 @@ import org.redisson.config.Config;
  * <p>Threading: thread-safe; the stores block the calling thread for one round trip, so callers
  * must not use them on a network I/O thread.
  */
-public final class RedisStorage implements Storage {
+final class RedisStorage implements Storage {
 
     private final String description;
     private final RedissonClient redisson;

@@ -20,7 +20,7 @@ import java.time.Duration;
  *                        {@code sentinelServersConfig} or {@code clusterServersConfig}) to connect
  *                        with instead of {@code url}; null to use {@code url}
  */
-public record RedisStorageSettings(String url, String keyPrefix, int replicasToWait, Duration waitTimeout,
+record RedisStorageSettings(String url, String keyPrefix, int replicasToWait, Duration waitTimeout,
                                    Duration commandTimeout, Path redissonConfig) {
 
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(3);

@@ -13,7 +13,7 @@ public interface Storage extends AutoCloseable {
     String description();
 
     /**
-     * Whether what is written outlives the process. The broker journals nothing to a backend that
+     * Whether what is written outlives the process. The broker records nothing to a backend that
      * is not durable and restores nothing from it.
      */
     boolean durable();

@@ -7,7 +7,7 @@ import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.ReasonCode;
-import dev.tern.application.protocol.packet.Will;
+import dev.tern.application.protocol.packet.WillFields;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
 
@@ -52,7 +52,7 @@ final class ConnectDecoder implements PacketDecoder {
         if (in.failed()) {
             return null;
         }
-        Will will = (connectFlags & WILL) != 0 ? readWill(connectFlags, version, in) : null;
+        WillFields will = (connectFlags & WILL) != 0 ? readWill(connectFlags, version, in) : null;
         String username = (connectFlags & USERNAME) != 0 ? in.readUtf8String() : null;
         // 3.1 sent the password as a string; its bytes read the same as Binary Data.
         byte[] password = (connectFlags & PASSWORD) != 0 ? in.readBinary() : null;
@@ -83,7 +83,7 @@ final class ConnectDecoder implements PacketDecoder {
         return null;
     }
 
-    private static Will readWill(int connectFlags, ProtocolVersion version, PacketInput in) {
+    private static WillFields readWill(int connectFlags, ProtocolVersion version, PacketInput in) {
         Properties properties = version.isV5() ? PropertiesDecoder.readWill(in) : Properties.EMPTY;
         String topic = in.readUtf8String();
         byte[] payload = in.readBinary();
@@ -91,6 +91,6 @@ final class ConnectDecoder implements PacketDecoder {
             return null;
         }
         Qos qos = Qos.of((connectFlags >>> 3) & 0b11);
-        return new Will(topic, Payload.wrap(payload), qos, (connectFlags & WILL_RETAIN) != 0, properties);
+        return new WillFields(topic, Payload.wrap(payload), qos, (connectFlags & WILL_RETAIN) != 0, properties);
     }
 }

@@ -2,7 +2,7 @@ package dev.tern.application.protocol.codec;
 
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.ProtocolVersion;
-import dev.tern.application.protocol.packet.Will;
+import dev.tern.application.protocol.packet.WillFields;
 import java.nio.ByteBuffer;
 
 /** CONNECT (3.1), in the version the packet names rather than the connection's. */
@@ -16,7 +16,7 @@ final class ConnectEncoder implements BodyEncoder<Connect> {
             size += PropertiesEncoder.encodedSize(c.properties());
         }
         size += Utf8StringEncoder.encodedSize(c.clientId());
-        Will will = c.will();
+        WillFields will = c.will();
         if (will != null) {
             if (v5) {
                 size += PropertiesEncoder.encodedSize(will.properties());
@@ -43,7 +43,7 @@ final class ConnectEncoder implements BodyEncoder<Connect> {
             PropertiesEncoder.write(c.properties(), out);
         }
         Utf8StringEncoder.write(c.clientId(), out);
-        Will will = c.will();
+        WillFields will = c.will();
         if (will != null) {
             if (v5) {
                 PropertiesEncoder.write(will.properties(), out);

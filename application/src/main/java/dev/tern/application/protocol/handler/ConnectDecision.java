@@ -1,7 +1,7 @@
 package dev.tern.application.protocol.handler;
 
 import dev.tern.application.protocol.packet.Properties;
-import dev.tern.application.service.ConnectService.ConnectRequest;
+import dev.tern.application.service.SessionAttachService.AttachRequest;
 
 /** What the broker answers to a CONNECT before any session is touched. */
 public sealed interface ConnectDecision {
@@ -12,7 +12,7 @@ public sealed interface ConnectDecision {
      * @param keepAliveSeconds  the keep alive in force (the Server Keep Alive when the broker lowered it)
      * @param connackProperties what CONNACK announces (empty for MQTT 3.1.1)
      */
-    record Accept(ConnectRequest request, int keepAliveSeconds, ClientLimits limits, Properties connackProperties)
+    record Accept(AttachRequest request, int keepAliveSeconds, ClientLimits limits, Properties connackProperties)
             implements ConnectDecision {
     }
 

@@ -14,7 +14,7 @@ import dev.tern.application.service.PublishService;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.PacketSink;
 import dev.tern.application.storage.PendingAck;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.topic.TopicName;
@@ -36,16 +36,16 @@ public final class InboundPublishHandler {
     public static final int OK = 0;
 
     private final PublishService publisher;
-    private final SessionJournal journal;
+    private final StateRecorder recorder;
     private final Authorizer authorizer;
     private final Clock clock;
     private final int receiveMaximum;
     private final boolean validatePayloadFormat;
 
-    public InboundPublishHandler(PublishService publisher, SessionJournal journal, Authorizer authorizer, Clock clock,
+    public InboundPublishHandler(PublishService publisher, StateRecorder recorder, Authorizer authorizer, Clock clock,
             int receiveMaximum, boolean validatePayloadFormat) {
         this.publisher = publisher;
-        this.journal = journal;
+        this.recorder = recorder;
         this.authorizer = authorizer;
         this.clock = clock;
         this.receiveMaximum = receiveMaximum;
@@ -88,7 +88,7 @@ public final class InboundPublishHandler {
         }
         // [MQTT-4.3.3-2] method B: a QoS 2 message is routed on first receipt, never again until PUBREL.
         boolean route = publish.qos() == Qos.AT_LEAST_ONCE || session.state().inboundQos2().receive(publish.packetId());
-        if (!journal.acknowledgesAfterCommit()) {
+        if (!recorder.acknowledgesAfterCommit()) {
             acknowledge(out, publish, route ? routed(v5, publisher.publish(message)) : ReasonCode.SUCCESS);
             return OK;
         }
@@ -117,7 +117,7 @@ public final class InboundPublishHandler {
             }
         });
         if (publish.qos() == Qos.EXACTLY_ONCE && route) {
-            journal.receiptSaved(session, publish.packetId(), ack);
+            recorder.receiptSaved(session, publish.packetId(), ack);
         }
         receivers[0] = route ? publisher.publish(message, ack) : 1;
         ack.release();
@@ -127,7 +127,7 @@ public final class InboundPublishHandler {
     public void onPubrel(ClientSession session, Pubrel pubrel) {
         boolean known = session.state().inboundQos2().release(pubrel.packetId());
         if (known) {
-            journal.receiptRemoved(session, pubrel.packetId());
+            recorder.receiptRemoved(session, pubrel.packetId());
         }
         PacketSink out = session.connection();
         if (known || !out.version().isV5()) {

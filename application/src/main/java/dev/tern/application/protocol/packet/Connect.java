@@ -11,7 +11,7 @@ public record Connect(
         boolean cleanStart,
         int keepAliveSeconds,
         String clientId,
-        Will will,
+        WillFields will,
         String username,
         byte[] password,
         Properties properties) implements MqttPacket {

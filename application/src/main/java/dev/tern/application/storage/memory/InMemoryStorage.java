@@ -9,7 +9,7 @@ import dev.tern.application.port.out.StorageTransactions;
 import dev.tern.application.port.out.SubscriptionStore;
 
 /**
- * The in-memory stores as one backend: nothing outlives the process, so the broker journals
+ * The in-memory stores as one backend: nothing outlives the process, so the broker records
  * nothing to it and restores nothing from it. Closing releases nothing; the stores stay usable.
  *
  * <p>Threading: the stores are thread-safe.

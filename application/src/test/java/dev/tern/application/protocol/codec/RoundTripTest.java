@@ -25,7 +25,7 @@ import dev.tern.application.protocol.packet.Subscribe;
 import dev.tern.application.protocol.packet.TopicSubscription;
 import dev.tern.application.protocol.packet.Unsuback;
 import dev.tern.application.protocol.packet.Unsubscribe;
-import dev.tern.application.protocol.packet.Will;
+import dev.tern.application.protocol.packet.WillFields;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.RetainHandling;
@@ -43,7 +43,7 @@ class RoundTripTest {
 
     static Stream<MqttPacket> mqtt311Packets() {
         return Stream.of(
-                new Connect(V3, true, 60, "client-é", new Will("will/t", Payload.wrap(PAYLOAD), Qos.EXACTLY_ONCE, true, null),
+                new Connect(V3, true, 60, "client-é", new WillFields("will/t", Payload.wrap(PAYLOAD), Qos.EXACTLY_ONCE, true, null),
                         "user", new byte[] {'p', 0}, null),
                 new Connect(V3, false, 0, "", null, null, null, null),
                 new Connack(true, ReasonCode.V3_ACCEPTED, null),
@@ -62,7 +62,7 @@ class RoundTripTest {
     static Stream<MqttPacket> mqtt5Packets() {
         Properties user = Properties.builder().user("k", "v").user("k", "w").build();
         return Stream.of(
-                new Connect(V5, true, 30, "c", new Will("w", Payload.wrap(PAYLOAD), Qos.AT_LEAST_ONCE, false,
+                new Connect(V5, true, 30, "c", new WillFields("w", Payload.wrap(PAYLOAD), Qos.AT_LEAST_ONCE, false,
                         Properties.builder().integer(PropertyId.WILL_DELAY_INTERVAL, 10)
                                 .string(PropertyId.CONTENT_TYPE, "text/plain").build()),
                         null, new byte[] {9}, Properties.builder().integer(PropertyId.SESSION_EXPIRY_INTERVAL, 0xFFFF_FFFFL)

@@ -19,7 +19,7 @@ class MemoryStorageProviderTest {
                 .isInstanceOf(MemoryStorageProvider.class);
     }
 
-    /** Not durable: the broker must journal nothing to it and restore nothing from it. */
+    /** Not durable: the broker must record nothing to it and restore nothing from it. */
     @Test
     void opensAStorageThatIsNotDurable() {
         Storage storage = new MemoryStorageProvider().open(new NoSettings(), Clock.systemUTC());

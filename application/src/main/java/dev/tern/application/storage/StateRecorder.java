@@ -9,15 +9,16 @@ import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.topic.TopicName;
 
 /**
- * Records every change to state that must survive a restart: of persistent sessions (expiry above
- * 0) and of retained messages. The in-memory backend records nothing; a durable backend writes
- * through its {@link StorageWriter}. Methods taking a {@link PendingAck} count it up and down, so
+ * Records, as it happens, every change to state that must survive a restart: of persistent
+ * sessions (expiry above 0) and of retained messages. The in-memory backend records nothing
+ * ({@link NoRecorder}); a durable one writes behind, through its {@link StorageWriter}
+ * ({@link StoreRecorder}). Methods taking a {@link PendingAck} count it up and down, so
  * that an acknowledgement waits for the write (it may be null: nothing waits).
  *
  * <p>Threading: the session methods run inside tasks of the session's executor; the retained
  * methods on any thread.
  */
-public interface SessionJournal {
+public interface StateRecorder {
 
     /**
      * Whether acknowledgements wait for the writes to commit: always with {@code storage.durability:

@@ -7,7 +7,7 @@ import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.PublishPropertiesMapper;
 import dev.tern.application.protocol.packet.ReasonCode;
-import dev.tern.application.service.ConnectService.ConnectRequest;
+import dev.tern.application.service.SessionAttachService.AttachRequest;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.MessageProperties;
 import dev.tern.domain.session.SessionExpiry;
@@ -16,17 +16,19 @@ import dev.tern.domain.will.Will;
 import java.util.UUID;
 
 /**
- * Checks a CONNECT (3.1) and turns it into a connect request and the CONNACK properties: client
- * id rules, keep alive, session expiry, redirection and the will.
+ * Checks a CONNECT (3.1) and negotiates what the broker grants, before authentication and before
+ * any session is touched: client id rules, keep alive, session expiry, redirection and the will.
+ * An accepted CONNECT becomes the {@link dev.tern.application.service.SessionAttachService.AttachRequest}
+ * that {@code SessionAttachService} carries out, and the CONNACK properties.
  *
  * <p>Threading: stateless and thread-safe.
  */
-public final class ConnectHandler {
+public final class ConnectNegotiator {
 
     private final MqttSettings settings;
     private final Mqtt5Settings v5;
 
-    public ConnectHandler(MqttSettings settings, Mqtt5Settings v5) {
+    public ConnectNegotiator(MqttSettings settings, Mqtt5Settings v5) {
         this.settings = settings;
         this.v5 = v5;
     }
@@ -59,7 +61,7 @@ public final class ConnectHandler {
         }
         if (!isV5) {
             SessionExpiry expiry = connect.cleanStart() ? SessionExpiry.AT_DISCONNECT : SessionExpiry.NEVER;
-            return new ConnectDecision.Accept(new ConnectRequest(clientId, connect.cleanStart(), expiry, will),
+            return new ConnectDecision.Accept(new AttachRequest(clientId, connect.cleanStart(), expiry, will),
                     connect.keepAliveSeconds(), ClientLimits.V3, Properties.EMPTY);
         }
         ClientLimits limits = ClientLimits.of(connect);
@@ -82,7 +84,7 @@ public final class ConnectHandler {
         if (limits.responseInformationWanted() && v5.responseInformation() != null) {
             connack.string(PropertyId.RESPONSE_INFORMATION, v5.responseInformation());
         }
-        ConnectRequest request = new ConnectRequest(clientId, connect.cleanStart(), new SessionExpiry(grantedExpiry), will);
+        AttachRequest request = new AttachRequest(clientId, connect.cleanStart(), new SessionExpiry(grantedExpiry), will);
         return new ConnectDecision.Accept(request, keepAlive, limits, connack.build());
     }
 

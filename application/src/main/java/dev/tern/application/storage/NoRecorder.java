@@ -9,16 +9,16 @@ import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.topic.TopicName;
 
 /**
- * The journal of the in-memory backend: the live state is all there is, so nothing is written
+ * The recorder of the in-memory backend: the live state is all there is, so nothing is written
  * and nobody waits.
  *
  * <p>Threading: stateless; thread-safe.
  */
-public final class NoJournal implements SessionJournal {
+public final class NoRecorder implements StateRecorder {
 
-    public static final NoJournal INSTANCE = new NoJournal();
+    public static final NoRecorder INSTANCE = new NoRecorder();
 
-    private NoJournal() {
+    private NoRecorder() {
     }
 
     @Override

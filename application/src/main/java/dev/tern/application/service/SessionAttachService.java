@@ -9,7 +9,7 @@ import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SerialExecutor;
 import dev.tern.application.session.SessionConnection;
 import dev.tern.application.session.SessionRegistry;
-import dev.tern.application.storage.SessionJournal;
+import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.session.Session;
 import dev.tern.domain.session.SessionExpiry;
 import dev.tern.domain.will.Will;
@@ -29,24 +29,24 @@ import org.slf4j.LoggerFactory;
  * in turn closes the connection before it, and the last one wins, with no race [MQTT-3.1.4-2].
  * The other methods run inside tasks of the session's executor.
  */
-public final class ConnectService {
+public final class SessionAttachService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SessionAttachService.class);
 
     private final SessionRegistry sessions;
     private final SubscribeService subscriptions;
     private final WillService wills;
     private final SessionEndService sessionEnd;
-    private final SessionJournal journal;
+    private final StateRecorder recorder;
     private final MqttSettings settings;
     private final Clock clock;
     private final BrokerEvents events;
 
-    public ConnectService(SessionRegistry sessions, SubscribeService subscriptions, WillService wills,
-            SessionEndService sessionEnd, SessionJournal journal, MqttSettings settings, Clock clock,
+    public SessionAttachService(SessionRegistry sessions, SubscribeService subscriptions, WillService wills,
+            SessionEndService sessionEnd, StateRecorder recorder, MqttSettings settings, Clock clock,
             BrokerEvents events) {
         this.sessions = sessions;
-        this.journal = journal;
+        this.recorder = recorder;
         this.clock = clock;
         this.events = events;
         this.subscriptions = subscriptions;
@@ -56,16 +56,16 @@ public final class ConnectService {
     }
 
     /** What a validated CONNECT asks of the session. {@code will} is null when there is none. */
-    public record ConnectRequest(String clientId, boolean cleanStart, SessionExpiry expiry, Will will) {
+    public record AttachRequest(String clientId, boolean cleanStart, SessionExpiry expiry, Will will) {
     }
 
-    public void connect(ConnectRequest request, SessionConnection connection, TaskExecutor connectionExecutor) {
+    public void connect(AttachRequest request, SessionConnection connection, TaskExecutor connectionExecutor) {
         ClientSession session = sessions.getOrCreate(request.clientId(),
                 id -> newSession(id, request.expiry(), connectionExecutor));
         session.executor().execute(() -> attach(session, request, connection, connectionExecutor));
     }
 
-    private void attach(ClientSession session, ConnectRequest request, SessionConnection connection,
+    private void attach(ClientSession session, AttachRequest request, SessionConnection connection,
             TaskExecutor connectionExecutor) {
         if (session.isEnded()) {
             // It ended between lookup and attach: start over with a fresh session.
@@ -95,15 +95,15 @@ public final class ConnectService {
         if (!sessionPresent) {
             subscriptions.removeAll(session);
             session.state().clearMessages();
-            journal.sessionCleared(session);
+            recorder.sessionCleared(session);
         }
         session.state().setExpiry(request.expiry());
         session.state().setWill(request.will());
         if (request.expiry().endsAtDisconnect()) {
             // Nothing of this session outlives the connection: forget any record of an older one.
-            journal.sessionEnded(session);
+            recorder.sessionEnded(session);
         } else {
-            journal.sessionSaved(new StoredSession(session.clientId(), request.expiry(), request.will(),
+            recorder.sessionSaved(new StoredSession(session.clientId(), request.expiry(), request.will(),
                     StoredSession.CONNECTED));
         }
         session.attach(connection);
@@ -136,7 +136,7 @@ public final class ConnectService {
             sessionEnd.end(session);
             return;
         }
-        journal.sessionSaved(new StoredSession(session.clientId(), expiry, session.pendingWill(), clock.millis()));
+        recorder.sessionSaved(new StoredSession(session.clientId(), expiry, session.pendingWill(), clock.millis()));
         if (!expiry.never()) {
             long generation = session.generation();
             session.setExpiryTimer(session.executor().owner().schedule(
@@ -185,7 +185,7 @@ public final class ConnectService {
                 if (!session.isEnded() && !session.state().expiry().endsAtDisconnect()) {
                     // The session goes on without its will; the stored record must say so, or a
                     // restart would publish it a second time.
-                    journal.sessionSaved(new StoredSession(session.clientId(), session.state().expiry(), null,
+                    recorder.sessionSaved(new StoredSession(session.clientId(), session.state().expiry(), null,
                             disconnectedAtMillis));
                 }
             }

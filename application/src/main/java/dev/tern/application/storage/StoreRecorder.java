@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The journal of a durable backend: every change becomes a store write, run in order by the
- * {@link StorageWriter}. Only persistent sessions are journaled; a session that ends at disconnect
+ * The recorder of a durable backend: write-behind, it turns every change into a store write and
+ * hands it to the {@link StorageWriter}, which runs the writes in order off the caller's thread. Only persistent sessions are recorded; a session that ends at disconnect
  * has nothing a restart could resume.
  *
  * <p>Queue sequences come from one broker-wide counter, so they are unique across clients and a
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * by one thread at a time; the counter is shared and atomic. The writes handed to the writer carry
  * copies, never a ledger.
  */
-public final class StoreJournal implements SessionJournal {
+public final class StoreRecorder implements StateRecorder {
 
     private final StorageWriter writer;
     private final SessionStore sessions;
@@ -53,7 +53,7 @@ public final class StoreJournal implements SessionJournal {
      * @param acknowledgesAfterCommit true for {@code ack-after-commit}: PUBACK/PUBREC wait for the
      *     commit; false for {@code periodic}: they leave at once and the batch commits behind them
      */
-    public StoreJournal(StorageWriter writer, SessionStore sessions, SubscriptionStore subscriptions,
+    public StoreRecorder(StorageWriter writer, SessionStore sessions, SubscriptionStore subscriptions,
             RetainedMessageStore retained, MessageQueueStore queues, InflightStore inflight,
             boolean acknowledgesAfterCommit) {
         this.writer = writer;
