@@ -2,13 +2,9 @@ package dev.tern.adapters.storage.h2;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tern.adapters.storage.h2.H2StorageSettings.OnCorruption;
-import dev.tern.application.port.out.InflightStore;
-import dev.tern.application.port.out.MessageQueueStore;
-import dev.tern.application.port.out.RetainedMessageStore;
-import dev.tern.application.port.out.SessionStore;
 import dev.tern.application.port.out.Storage;
+import dev.tern.application.port.out.Stores;
 import dev.tern.application.port.out.StorageTransactions;
-import dev.tern.application.port.out.SubscriptionStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -35,21 +31,15 @@ final class H2Storage implements Storage {
     private final String description;
     private final HikariDataSource pool;
     private final Transactor transactor;
-    private final SessionStore sessions;
-    private final SubscriptionStore subscriptions;
-    private final RetainedMessageStore retained;
-    private final MessageQueueStore queues;
-    private final InflightStore inflight;
+    private final Stores stores;
 
     private H2Storage(Path file, HikariDataSource pool, Transactor transactor) {
         this.description = "h2 " + file;
         this.pool = pool;
         this.transactor = transactor;
-        this.sessions = new H2SessionStore(transactor);
-        this.subscriptions = new H2SubscriptionStore(transactor);
-        this.retained = new H2RetainedMessageStore(transactor);
-        this.queues = new H2MessageQueueStore(transactor);
-        this.inflight = new H2InflightStore(transactor);
+        this.stores = new Stores(new H2SessionStore(transactor), new H2SubscriptionStore(transactor),
+                new H2RetainedMessageStore(transactor), new H2MessageQueueStore(transactor),
+                new H2InflightStore(transactor), transactor);
     }
 
     /**
@@ -108,33 +98,8 @@ final class H2Storage implements Storage {
     }
 
     @Override
-    public SessionStore sessions() {
-        return sessions;
-    }
-
-    @Override
-    public SubscriptionStore subscriptions() {
-        return subscriptions;
-    }
-
-    @Override
-    public RetainedMessageStore retained() {
-        return retained;
-    }
-
-    @Override
-    public MessageQueueStore queues() {
-        return queues;
-    }
-
-    @Override
-    public InflightStore inflight() {
-        return inflight;
-    }
-
-    @Override
-    public StorageTransactions transactions() {
-        return transactor;
+    public Stores stores() {
+        return stores;
     }
 
     /** Closes the pool, and with its last connection the database, which H2 then writes out in full. */

@@ -1,12 +1,7 @@
 package dev.tern.adapters.storage.redis;
 
-import dev.tern.application.port.out.InflightStore;
-import dev.tern.application.port.out.MessageQueueStore;
-import dev.tern.application.port.out.RetainedMessageStore;
-import dev.tern.application.port.out.SessionStore;
 import dev.tern.application.port.out.Storage;
-import dev.tern.application.port.out.StorageTransactions;
-import dev.tern.application.port.out.SubscriptionStore;
+import dev.tern.application.port.out.Stores;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -24,28 +19,24 @@ final class RedisStorage implements Storage {
 
     private final String description;
     private final RedissonClient redisson;
-    private final SessionStore sessions;
-    private final SubscriptionStore subscriptions;
-    private final RetainedMessageStore retained;
-    private final MessageQueueStore queues;
-    private final InflightStore inflight;
-    private final StorageTransactions transactions;
+    private final Stores stores;
 
     private RedisStorage(RedissonClient redisson, RedisStorageSettings settings, boolean cluster) {
         this.description = "redis " + settings.target();
         this.redisson = redisson;
         RedisKeys keys = new RedisKeys(settings.keyPrefix(), cluster);
         RedisCommands commands = new RedisCommands(redisson, settings, cluster);
-        this.sessions = new RedisSessionStore(commands, keys, cluster
-                ? new ScannedClientIndex(commands, keys, RedisKeys.SESSION)
-                : new SetClientIndex(commands, keys.sessions()));
-        this.subscriptions = new RedisSubscriptionStore(commands, keys, cluster
-                ? new ScannedClientIndex(commands, keys, RedisKeys.SUBSCRIPTIONS)
-                : new SetClientIndex(commands, keys.subscribers()));
-        this.retained = new RedisRetainedMessageStore(commands, keys);
-        this.queues = new RedisMessageQueueStore(commands, keys);
-        this.inflight = new RedisInflightStore(commands, keys);
-        this.transactions = new RedisTransactions(commands);
+        this.stores = new Stores(
+                new RedisSessionStore(commands, keys, cluster
+                        ? new ScannedClientIndex(commands, keys, RedisKeys.SESSION)
+                        : new SetClientIndex(commands, keys.sessions())),
+                new RedisSubscriptionStore(commands, keys, cluster
+                        ? new ScannedClientIndex(commands, keys, RedisKeys.SUBSCRIPTIONS)
+                        : new SetClientIndex(commands, keys.subscribers())),
+                new RedisRetainedMessageStore(commands, keys),
+                new RedisMessageQueueStore(commands, keys),
+                new RedisInflightStore(commands, keys),
+                new RedisTransactions(commands));
     }
 
     /**
@@ -82,33 +73,8 @@ final class RedisStorage implements Storage {
     }
 
     @Override
-    public SessionStore sessions() {
-        return sessions;
-    }
-
-    @Override
-    public SubscriptionStore subscriptions() {
-        return subscriptions;
-    }
-
-    @Override
-    public RetainedMessageStore retained() {
-        return retained;
-    }
-
-    @Override
-    public MessageQueueStore queues() {
-        return queues;
-    }
-
-    @Override
-    public InflightStore inflight() {
-        return inflight;
-    }
-
-    @Override
-    public StorageTransactions transactions() {
-        return transactions;
+    public Stores stores() {
+        return stores;
     }
 
     /** Closes the connections; stores used afterwards fail. */

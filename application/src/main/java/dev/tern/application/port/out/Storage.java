@@ -18,17 +18,32 @@ public interface Storage extends AutoCloseable {
      */
     boolean durable();
 
-    SessionStore sessions();
+    /** The backend's stores and group commit, the same instance on every call. */
+    Stores stores();
 
-    SubscriptionStore subscriptions();
+    default SessionStore sessions() {
+        return stores().sessions();
+    }
 
-    RetainedMessageStore retained();
+    default SubscriptionStore subscriptions() {
+        return stores().subscriptions();
+    }
 
-    MessageQueueStore queues();
+    default RetainedMessageStore retained() {
+        return stores().retained();
+    }
 
-    InflightStore inflight();
+    default MessageQueueStore queues() {
+        return stores().queues();
+    }
 
-    StorageTransactions transactions();
+    default InflightStore inflight() {
+        return stores().inflight();
+    }
+
+    default StorageTransactions transactions() {
+        return stores().transactions();
+    }
 
     /** Releases connections and files; what was committed stays. */
     @Override

@@ -1,12 +1,7 @@
 package dev.tern.application.storage.memory;
 
-import dev.tern.application.port.out.InflightStore;
-import dev.tern.application.port.out.MessageQueueStore;
-import dev.tern.application.port.out.RetainedMessageStore;
-import dev.tern.application.port.out.SessionStore;
 import dev.tern.application.port.out.Storage;
-import dev.tern.application.port.out.StorageTransactions;
-import dev.tern.application.port.out.SubscriptionStore;
+import dev.tern.application.port.out.Stores;
 
 /**
  * The in-memory stores as one backend: nothing outlives the process, so the broker records
@@ -16,12 +11,9 @@ import dev.tern.application.port.out.SubscriptionStore;
  */
 public final class InMemoryStorage implements Storage {
 
-    private final SessionStore sessions = new InMemorySessionStore();
-    private final SubscriptionStore subscriptions = new InMemorySubscriptionStore();
-    private final RetainedMessageStore retained = new InMemoryRetainedMessageStore();
-    private final MessageQueueStore queues = new InMemoryMessageQueueStore();
-    private final InflightStore inflight = new InMemoryInflightStore();
-    private final StorageTransactions transactions = new InMemoryStorageTransactions();
+    private final Stores stores = new Stores(new InMemorySessionStore(), new InMemorySubscriptionStore(),
+            new InMemoryRetainedMessageStore(), new InMemoryMessageQueueStore(), new InMemoryInflightStore(),
+            new InMemoryStorageTransactions());
 
     @Override
     public String description() {
@@ -34,33 +26,8 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public SessionStore sessions() {
-        return sessions;
-    }
-
-    @Override
-    public SubscriptionStore subscriptions() {
-        return subscriptions;
-    }
-
-    @Override
-    public RetainedMessageStore retained() {
-        return retained;
-    }
-
-    @Override
-    public MessageQueueStore queues() {
-        return queues;
-    }
-
-    @Override
-    public InflightStore inflight() {
-        return inflight;
-    }
-
-    @Override
-    public StorageTransactions transactions() {
-        return transactions;
+    public Stores stores() {
+        return stores;
     }
 
     @Override
