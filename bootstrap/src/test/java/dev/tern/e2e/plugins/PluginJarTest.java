@@ -58,12 +58,7 @@ class PluginJarTest {
                     return new Storage() {
                         public String description() { return "logged " + settings.label(); }
                         public boolean durable() { return false; }
-                        public SessionStore sessions() { return inner.sessions(); }
-                        public SubscriptionStore subscriptions() { return inner.subscriptions(); }
-                        public RetainedMessageStore retained() { return inner.retained(); }
-                        public MessageQueueStore queues() { return inner.queues(); }
-                        public InflightStore inflight() { return inner.inflight(); }
-                        public StorageTransactions transactions() { return inner.transactions(); }
+                        public Stores stores() { return inner.stores(); }
                         public void close() { inner.close(); note(settings.log(), "closed"); }
                     };
                 }
