@@ -48,7 +48,7 @@ final class DatabaseProbe {
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw new StorageUnavailableException("H2 database " + databaseFile
-                        + " is in use by another process; stop it, or point storage.h2.file at another file", e);
+                        + " is in use by another process; stop it, or point storage.h2.path at another file", e);
             }
             if (e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
                 // H2 found no intact version of the data and wanted to start the file afresh.

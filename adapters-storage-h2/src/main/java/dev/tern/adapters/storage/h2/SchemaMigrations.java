@@ -51,7 +51,7 @@ final class SchemaMigrations {
         if (found > latestVersion()) {
             throw new StorageUnavailableException("H2 database " + databaseFile + " has schema version " + found
                     + ", newer than version " + latestVersion() + " that this Tern knows; run a newer Tern"
-                    + " or point storage.h2.file at another file");
+                    + " or point storage.h2.path at another file");
         }
         for (int version = found + 1; version <= latestVersion(); version++) {
             apply(jdbi, version, scripts.get(version - 1));
