@@ -58,7 +58,7 @@ public final class PublishService {
      * durable. The caller releases its own count afterwards.
      */
     public int publish(ApplicationMessage message, PendingAck ack) {
-        if (events.enabled()) {
+        if (events.messageEventsEnabled()) {
             events.emit(new BrokerEvent.MessagePublished(clock.instant(), message.publisherId(),
                     message.topic().value(), message.qos().value(), message.retain(), message.payload().size()));
         }
