@@ -74,7 +74,8 @@ public sealed interface BrokerEvent {
     }
 
     /**
-     * A message was accepted for routing, after authorization.
+     * A message was accepted for routing, after authorization. The broker's own {@code $SYS}
+     * messages are not reported.
      *
      * @param clientId the publisher (a will's owner for a will)
      */
