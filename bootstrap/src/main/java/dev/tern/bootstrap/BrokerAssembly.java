@@ -15,11 +15,15 @@ import dev.tern.application.port.plugin.Lifecycle;
 import dev.tern.application.port.plugin.ListenerProvider;
 import dev.tern.application.port.plugin.NetworkListener;
 import dev.tern.application.port.plugin.StorageProvider;
+import dev.tern.application.service.PublishService;
+import dev.tern.application.sys.ClientEventsPublisher;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.Chosen;
+import dev.tern.bootstrap.config.SysConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds a broker from its configuration: each chosen provider builds its adapter (unless the
@@ -52,6 +56,13 @@ final class BrokerAssembly {
                 adapters.add(0, new DispatcherLifecycle(dispatcher));
                 events = dispatcher;
             }
+            SysConfig sys = config.sys();
+            AtomicReference<PublishService> publishPath = new AtomicReference<>();
+            if (sys.clientEvents() || sys.subscriptionEvents()) {
+                // Published where the events happen, through the broker's publish path once it exists.
+                events = BrokerEvents.both(events, new ClientEventsPublisher(sys.resolvedNodeName(),
+                        sys.clientEvents(), sys.subscriptionEvents(), message -> publishPath.get().publish(message)));
+            }
             Authentication authentication = embedded.authentication() != null
                     ? embedded.authentication() : authentication(config.authenticator(), clock);
             if (authentication.lifecycle() != null) {
@@ -63,11 +74,13 @@ final class BrokerAssembly {
             methods.addAll(authentication.enhancedMethods());
             BrokerComponent core = DaggerBrokerComponent.factory().create(config, clock, storage,
                     authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods), events);
+            publishPath.set(core.publisher());
+            SysTopics sysTopics = sys.interval() > 0 ? new SysTopics(core, clock, sys.interval()) : null;
             List<NetworkListener> listeners = new ArrayList<>();
             for (Chosen<ListenerProvider<?>> chosen : config.listeners()) {
                 listeners.add(listener(chosen, core));
             }
-            return new BrokerLifecycle(storage, adapters, core, listeners);
+            return new BrokerLifecycle(storage, adapters, core, sysTopics, listeners);
         } catch (RuntimeException e) {
             storage.close();
             throw e;

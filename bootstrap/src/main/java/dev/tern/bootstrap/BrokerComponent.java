@@ -8,7 +8,9 @@ import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.protocol.ProtocolEngine;
+import dev.tern.application.service.PublishService;
 import dev.tern.application.service.SessionRestorer;
+import dev.tern.application.sys.BrokerStatistics;
 import dev.tern.bootstrap.config.BrokerConfig;
 import java.time.Clock;
 import javax.inject.Named;
@@ -25,6 +27,12 @@ interface BrokerComponent {
     ProtocolEngine engine();
 
     SessionRestorer restorer();
+
+    /** The broker's own publish path, for the {@code $SYS} topics. */
+    PublishService publisher();
+
+    /** What the {@code $SYS/broker/...} topics report. */
+    BrokerStatistics statistics();
 
     @Named("storage")
     ScheduledTaskExecutor storageThread();

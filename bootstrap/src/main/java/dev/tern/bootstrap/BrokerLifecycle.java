@@ -31,16 +31,23 @@ final class BrokerLifecycle {
     private final Storage storage;
     private final List<Lifecycle> adapters;
     private final BrokerComponent core;
+    private final Lifecycle sysTopics;
     private final List<NetworkListener> listeners;
     private final List<Lifecycle> startedAdapters = new ArrayList<>();
     private final List<NetworkListener> startedListeners = new ArrayList<>();
+    private boolean sysStarted;
     private boolean stopped;
 
-    /** @param adapters in start order */
-    BrokerLifecycle(Storage storage, List<Lifecycle> adapters, BrokerComponent core, List<NetworkListener> listeners) {
+    /**
+     * @param adapters  in start order
+     * @param sysTopics the {@code $SYS} publisher, started after the restore; null when there is none
+     */
+    BrokerLifecycle(Storage storage, List<Lifecycle> adapters, BrokerComponent core, Lifecycle sysTopics,
+            List<NetworkListener> listeners) {
         this.storage = storage;
         this.adapters = List.copyOf(adapters);
         this.core = core;
+        this.sysTopics = sysTopics;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -54,6 +61,10 @@ final class BrokerLifecycle {
             if (storage.durable()) {
                 SessionRestorer restorer = core.restorer();
                 restorer.restore();
+            }
+            if (sysTopics != null) {
+                sysTopics.start();
+                sysStarted = true;
             }
             for (NetworkListener listener : listeners) {
                 listener.start();
@@ -83,6 +94,10 @@ final class BrokerLifecycle {
             return;
         }
         stopped = true;
+        if (sysStarted) {
+            stopQuietly(sysTopics::stop, "$SYS topics");
+            sysStarted = false;
+        }
         ProtocolEngine engine = core.engine();
         if (!startedListeners.isEmpty() && engine.openConnections() > 0) {
             engine.shutdown();

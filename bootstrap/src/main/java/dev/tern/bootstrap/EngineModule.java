@@ -13,6 +13,7 @@ import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryCounters;
 import dev.tern.application.service.DeliveryDrops;
@@ -24,6 +25,7 @@ import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
+import dev.tern.application.sys.BrokerStatistics;
 import dev.tern.application.storage.StateRecorder;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.Mqtt5Config;
@@ -76,6 +78,12 @@ interface EngineModule {
 
     @Provides
     @Singleton
+    static BrokerCounters brokerCounters() {
+        return new BrokerCounters();
+    }
+
+    @Provides
+    @Singleton
     static DeliveryCounters deliveryCounters() {
         return new DeliveryCounters();
     }
@@ -121,11 +129,18 @@ interface EngineModule {
     static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
             Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
             SessionAttachService sessionAttachService, PublishService publisher, SubscribeService subscribeService,
-            DeliveryService deliveryService, StateRecorder recorder, BrokerEvents events) {
+            DeliveryService deliveryService, StateRecorder recorder, BrokerEvents events, BrokerCounters counters) {
         return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, sessionAttachService,
                 new InboundPublishHandler(publisher, recorder, authorizer, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),
-                subscribeService, deliveryService, events);
+                subscribeService, deliveryService, events, counters);
+    }
+
+    @Provides
+    @Singleton
+    static BrokerStatistics statistics(BrokerCounters counters, DeliveryCounters drops, SessionRegistry sessions,
+            RetainedMessages retained, SubscriptionIndex index) {
+        return BrokerStatistics.of(counters, drops, sessions, retained, index);
     }
 
     @Provides

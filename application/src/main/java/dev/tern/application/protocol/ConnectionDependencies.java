@@ -6,6 +6,7 @@ import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectNegotiator;
+import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryService;
@@ -27,5 +28,6 @@ record ConnectionDependencies(
         InboundPublishHandler publishHandler,
         SubscribeService subscribeService,
         DeliveryService deliveryService,
-        BrokerEvents events) {
+        BrokerEvents events,
+        BrokerCounters counters) {
 }

@@ -5,6 +5,8 @@ import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.Publish;
+import dev.tern.application.service.BrokerCounters;
+import java.nio.ByteBuffer;
 
 /**
  * Encodes packets onto a channel and flushes once per turn of the event loop, after everything
@@ -16,12 +18,14 @@ import dev.tern.application.protocol.packet.Publish;
 final class OutboundWriter {
 
     private final ClientChannel channel;
+    private final BrokerCounters counters;
     private final Runnable flushTask = this::flushNow;
     private boolean flushPending;
     private boolean stopped;
 
-    OutboundWriter(ClientChannel channel) {
+    OutboundWriter(ClientChannel channel, BrokerCounters counters) {
         this.channel = channel;
+        this.counters = counters;
     }
 
     void write(MqttPacket packet, ProtocolVersion version) {
@@ -29,12 +33,16 @@ final class OutboundWriter {
             return;
         }
         if (packet instanceof Publish publish) {
-            channel.write(PacketEncoder.encodePublishHeader(publish, version));
+            ByteBuffer header = PacketEncoder.encodePublishHeader(publish, version);
+            counters.packetSent(header.remaining() + (long) publish.payload().size(), true);
+            channel.write(header);
             if (!publish.payload().isEmpty()) {
                 channel.write(publish.payload().asReadOnlyBuffer());
             }
         } else {
-            channel.write(PacketEncoder.encode(packet, version));
+            ByteBuffer encoded = PacketEncoder.encode(packet, version);
+            counters.packetSent(encoded.remaining(), false);
+            channel.write(encoded);
         }
         if (!flushPending) {
             flushPending = true;

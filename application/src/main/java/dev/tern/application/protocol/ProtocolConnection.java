@@ -65,6 +65,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private ClientSession attachedSession;
     private Cancellable connectTimer;
     private int keepAliveSeconds;
+    private boolean cleanStart;
+    private long sessionExpirySeconds;
     private Properties connackProperties = Properties.EMPTY;
     private String username;
     private ClientIdentity identity;
@@ -76,7 +78,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.reader = new PacketReader(deps.settings().maxPacketSize());
         this.dispatcher = new PacketDispatcher(this, deps);
         this.connectFlow = new ConnectFlow(deps.connectNegotiator(), deps.authenticator(), deps.authenticators());
-        this.writer = new OutboundWriter(channel);
+        this.writer = new OutboundWriter(channel, deps.counters());
         this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired);
     }
 
@@ -91,6 +93,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             return;
         }
         keepAlive.received();
+        deps.counters().received(bytes.remaining());
         reader.feed(bytes, decodedSink);
     }
 
@@ -99,6 +102,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             return;
         }
         if (result instanceof DecodeResult.Decoded decoded) {
+            deps.counters().packetReceived(decoded.packet() instanceof Publish);
             onPacket(decoded.packet());
         } else {
             onDecodeError((DecodeResult.DecodeError) result);
@@ -197,6 +201,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             }
         }
         keepAliveSeconds = accept.keepAliveSeconds();
+        cleanStart = accept.request().cleanStart();
+        sessionExpirySeconds = accept.request().expiry().seconds();
         connackProperties = Properties.concat(accept.connackProperties(), authProperties);
         identity = new ClientIdentity(clientId, username);
         if (!(state instanceof ConnectionState.Attaching)) {
@@ -219,9 +225,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         session.state().inflight().setCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));
         send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties));
         LOG.debug("{}: connected from {}, session present {}", clientId, channel.remoteAddress(), sessionPresent);
+        deps.counters().clientConnected();
         if (deps.events().enabled()) {
             deps.events().emit(new BrokerEvent.ClientConnected(deps.clock().instant(), clientId, username,
-                    channel.remoteAddress(), version.level(), sessionPresent));
+                    channel.remoteAddress(), version.level(), sessionPresent, keepAliveSeconds, cleanStart,
+                    sessionExpirySeconds));
         }
         keepAlive.start(keepAliveSeconds);
         deps.deliveryService().resume(session);
@@ -363,8 +371,13 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
      */
     private void becomeClosed(boolean graceful, String reason) {
         state = new ConnectionState.Closed(graceful, reason);
-        if (attachedSession != null && deps.events().enabled()) {
-            deps.events().emit(new BrokerEvent.ClientDisconnected(deps.clock().instant(), clientId, reason));
+        if (attachedSession == null) {
+            return;
+        }
+        deps.counters().clientDisconnected();
+        if (deps.events().enabled()) {
+            deps.events().emit(new BrokerEvent.ClientDisconnected(deps.clock().instant(), clientId, reason, username,
+                    channel.remoteAddress(), version.level()));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectNegotiator;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.SubscribeService;
@@ -33,9 +34,18 @@ public final class ProtocolEngine implements ConnectionAcceptor {
             EnhancedAuthenticators authenticators, SessionAttachService sessionAttachService,
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
             BrokerEvents events) {
+        this(settings, v5, clock, authenticator, authenticators, sessionAttachService, publishHandler, subscribeService,
+                deliveryService, events, new BrokerCounters());
+    }
+
+    /** @param counters counts packets, bytes and connected clients for the {@code $SYS} topics */
+    public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
+            EnhancedAuthenticators authenticators, SessionAttachService sessionAttachService,
+            InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
+            BrokerEvents events, BrokerCounters counters) {
         this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5),
                 authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
-                events);
+                events, counters);
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class DeliveryCounters {
         return expired.sum();
     }
 
+    /** Every message not delivered to a client, whatever the reason. */
+    public long totalDrops() {
+        return queueFull.sum() + qos0Offline.sum() + expired.sum() + tooLarge.sum() + notAuthorized.sum();
+    }
+
     /** Messages not sent because the client was no longer allowed to read their topic. */
     public long notAuthorizedDrops() {
         return notAuthorized.sum();

@@ -79,7 +79,7 @@ public final class DeliveryDrops {
     }
 
     private void emit(String clientId, ApplicationMessage message, String reason) {
-        if (events.enabled()) {
+        if (events.messageEventsEnabled()) {
             events.emit(new BrokerEvent.MessageDropped(clock.instant(), clientId, message.topic().value(), reason));
         }
     }

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Routes an application message: keeps it when retained, finds the matching subscriptions and
  * hands one delivery per session to that session's executor (4.5, 4.7). Every message routed
- * here, a client's PUBLISH or a will, is reported as {@link BrokerEvent.MessagePublished}.
+ * here, a client's PUBLISH or a will, is reported as {@link BrokerEvent.MessagePublished}; the
+ * broker's own messages ({@code $SYS}, with an empty publisher) are not.
  *
  * <p>Threading: thread-safe; called on the publisher's event loop and touches no other session's
  * state there: each delivery hops to the receiving session's executor.
@@ -58,7 +59,8 @@ public final class PublishService {
      * durable. The caller releases its own count afterwards.
      */
     public int publish(ApplicationMessage message, PendingAck ack) {
-        if (events.enabled()) {
+        // Broker-made messages (the $SYS topics, with no publisher) are not reported as published.
+        if (events.messageEventsEnabled() && !message.publisherId().isEmpty()) {
             events.emit(new BrokerEvent.MessagePublished(clock.instant(), message.publisherId(),
                     message.topic().value(), message.qos().value(), message.retain(), message.payload().size()));
         }

@@ -13,6 +13,7 @@ import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.testing.EngineHarness;
+import dev.tern.domain.session.SessionExpiry;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,27 @@ class ConnectionEventsTest {
                 "pw".getBytes(), Properties.EMPTY));
 
         assertThat(broker.events.all()).containsExactly(new ClientConnected(
-                Instant.ofEpochMilli(broker.clock.millis()), "a", "alice", "test:1", 5, false));
+                Instant.ofEpochMilli(broker.clock.millis()), "a", "alice", "test:1", 5, false, 0, true, 0));
+    }
+
+    @Test
+    void reportsKeepAliveCleanStartAndSessionExpiry() {
+        broker.client().connect("a", false, 30);
+
+        assertThat(broker.events.of(ClientConnected.class))
+                .extracting(ClientConnected::keepAliveSeconds, ClientConnected::cleanStart,
+                        ClientConnected::sessionExpirySeconds)
+                .containsExactly(tuple(30, false, SessionExpiry.NEVER_SECONDS));
+    }
+
+    @Test
+    void reportsTheDisconnectedClientsUsernameAddressAndVersion() {
+        broker.client(ProtocolVersion.MQTT_5).send(new Connect(ProtocolVersion.MQTT_5, true, 0, "a", null, "alice",
+                "pw".getBytes(), Properties.EMPTY)).send(Disconnect.NORMAL);
+
+        assertThat(broker.events.of(ClientDisconnected.class)).containsExactly(new ClientDisconnected(
+                Instant.ofEpochMilli(broker.clock.millis()), "a", EventReasons.CLIENT_DISCONNECTED, "alice", "test:1",
+                5));
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryCounters;
 import dev.tern.application.service.DeliveryDrops;
@@ -44,6 +45,7 @@ public final class EngineHarness {
     public final SubscriptionIndex index = new SubscriptionIndex();
     public final RetainedMessages retained;
     public final DeliveryCounters counters = new DeliveryCounters();
+    public final BrokerCounters traffic = new BrokerCounters();
     public final RecordingEvents events = new RecordingEvents();
     public final SessionAttachService sessionAttach;
     private final ProtocolEngine engine;
@@ -62,7 +64,7 @@ public final class EngineHarness {
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),
-                subscribe, delivery, events);
+                subscribe, delivery, events, traffic);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {

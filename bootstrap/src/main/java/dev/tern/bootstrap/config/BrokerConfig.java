@@ -17,11 +17,12 @@ import java.util.Optional;
  *
  * @param listeners      the enabled listener instances, by instance name
  * @param eventListeners the enabled event listener plug-ins
+ * @param sys            the {@code $SYS} topics
  */
 public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig storageConfig,
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
         Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
-        List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins) {
+        List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, SysConfig sys) {
 
     public BrokerConfig {
         Objects.requireNonNull(mqtt, "mqtt");
@@ -31,6 +32,7 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(authorizer, "authorizer");
         Objects.requireNonNull(plugins, "plugins");
+        Objects.requireNonNull(sys, "sys");
         listeners = List.copyOf(listeners);
         eventListeners = List.copyOf(eventListeners);
     }

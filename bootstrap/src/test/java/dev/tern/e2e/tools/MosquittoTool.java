@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Runs mosquitto_pub and mosquitto_sub (Debian package mosquitto-clients) as child processes.
  * A missing tool fails the test loudly with the install command: these tests never skip.
  */
-final class MosquittoTool {
+public final class MosquittoTool {
 
     private MosquittoTool() {
     }
@@ -46,11 +46,11 @@ final class MosquittoTool {
     }
 
     /** A running tool whose output lines are collected as they arrive. */
-    static final class Running implements AutoCloseable {
+    public static final class Running implements AutoCloseable {
         private final Process process;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-        Running(String tool, String... args) throws IOException {
+        public Running(String tool, String... args) throws IOException {
             List<String> command = new ArrayList<>();
             // Line-buffered, so that each line reaches the test as the tool prints it.
             command.add(require("stdbuf"));
@@ -76,7 +76,7 @@ final class MosquittoTool {
         }
 
         /** Waits for a line containing {@code text}; fails after the timeout with what was seen. */
-        String awaitLine(String text, long timeoutMillis) throws InterruptedException {
+        public String awaitLine(String text, long timeoutMillis) throws InterruptedException {
             return awaitMatching(text, false, timeoutMillis);
         }
 

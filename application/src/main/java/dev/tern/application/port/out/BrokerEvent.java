@@ -15,12 +15,18 @@ public sealed interface BrokerEvent {
     /**
      * A client's CONNECT was accepted.
      *
-     * @param username        null when none was given
-     * @param protocolVersion 3 (3.1), 4 (3.1.1) or 5
-     * @param sessionPresent  whether an earlier session was resumed
+     * @param username             null when none was given
+     * @param remoteAddress        as the transport names the peer, usually {@code host:port}
+     * @param protocolVersion      3 (3.1), 4 (3.1.1) or 5
+     * @param sessionPresent       whether an earlier session was resumed
+     * @param keepAliveSeconds     the keep alive in force (the Server Keep Alive when the broker lowered it); 0 = none
+     * @param cleanStart           Clean Start (MQTT 3.1.1: Clean Session) as the client asked
+     * @param sessionExpirySeconds the Session Expiry Interval granted; 0 ends the session with the
+     *                             connection, 4294967295 never (MQTT 3.1.1 without Clean Session)
      */
     record ClientConnected(Instant at, String clientId, String username, String remoteAddress, int protocolVersion,
-            boolean sessionPresent) implements BrokerEvent {
+            boolean sessionPresent, int keepAliveSeconds, boolean cleanStart, long sessionExpirySeconds)
+            implements BrokerEvent {
 
         public ClientConnected {
             Objects.requireNonNull(at, "at");
@@ -31,10 +37,14 @@ public sealed interface BrokerEvent {
     /**
      * A connected client's connection ended.
      *
-     * @param reason why, in a few words: {@code client disconnected}, {@code keep alive timeout},
-     *               {@code taken over}, {@code protocol error: ...}
+     * @param reason          why, in a few words: {@code client disconnected}, {@code keep alive timeout},
+     *                        {@code taken over}, {@code protocol error: ...}
+     * @param username        as in the connection's {@link ClientConnected}: null when none was given
+     * @param remoteAddress   as in the connection's {@link ClientConnected}
+     * @param protocolVersion as in the connection's {@link ClientConnected}
      */
-    record ClientDisconnected(Instant at, String clientId, String reason) implements BrokerEvent {
+    record ClientDisconnected(Instant at, String clientId, String reason, String username, String remoteAddress,
+            int protocolVersion) implements BrokerEvent {
 
         public ClientDisconnected {
             Objects.requireNonNull(at, "at");
@@ -64,7 +74,8 @@ public sealed interface BrokerEvent {
     }
 
     /**
-     * A message was accepted for routing, after authorization.
+     * A message was accepted for routing, after authorization. The broker's own {@code $SYS}
+     * messages are not reported.
      *
      * @param clientId the publisher (a will's owner for a will)
      */
