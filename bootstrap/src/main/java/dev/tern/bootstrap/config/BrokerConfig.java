@@ -21,7 +21,7 @@ import java.util.Optional;
 public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig storageConfig,
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
         Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
-        List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins) {
+        List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, LogConfig log) {
 
     public BrokerConfig {
         Objects.requireNonNull(mqtt, "mqtt");
@@ -31,6 +31,7 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(authorizer, "authorizer");
         Objects.requireNonNull(plugins, "plugins");
+        Objects.requireNonNull(log, "log");
         listeners = List.copyOf(listeners);
         eventListeners = List.copyOf(eventListeners);
     }

@@ -25,6 +25,7 @@ final class ConfigSchema {
     final SettingsRecord<StorageConfig> storage = new SettingsRecord<>(StorageConfig.class, "storage");
     final SettingsRecord<SecurityConfig> security = new SettingsRecord<>(SecurityConfig.class, "security");
     final SettingsRecord<PluginsConfig> plugins = new SettingsRecord<>(PluginsConfig.class, "plugins");
+    final SettingsRecord<LogConfig> log = new SettingsRecord<>(LogConfig.class, "log");
     final Map<String, SettingsRecord<?>> storageBackends = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authenticators = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authorizers = new LinkedHashMap<>();
@@ -34,7 +35,7 @@ final class ConfigSchema {
 
     /** @param listenerInstances every listener instance, by instance name, with its provider */
     ConfigSchema(Providers providers, Map<String, ListenerProvider<?>> listenerInstances) {
-        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins}) {
+        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins, log}) {
             add(core);
         }
         records(providers.storage(), "storage.", storageBackends);
