@@ -18,6 +18,8 @@ command -v redis-sentinel >/dev/null 2>&1 || need_packages+=(redis-sentinel)
 command -v npm >/dev/null 2>&1 || need_packages+=(nodejs npm)
 # Its wss:// case makes Chromium trust a test CA through an NSS database made with certutil.
 command -v certutil >/dev/null 2>&1 || need_packages+=(libnss3-tools)
+# The release tarball's test (distribution's TarballIT) checks its unit with systemd-analyze verify.
+[ -x /usr/bin/systemd-analyze ] || need_packages+=(systemd)
 
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -64,6 +64,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        LogFormatSwitch.apply(config.log().format());
         TernBroker broker;
         try {
             broker = TernBroker.start(config);

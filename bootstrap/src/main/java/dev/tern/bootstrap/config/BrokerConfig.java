@@ -22,7 +22,8 @@ import java.util.Optional;
 public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig storageConfig,
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
         Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
-        List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, SysConfig sys) {
+        List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, SysConfig sys,
+        LogConfig log) {
 
     public BrokerConfig {
         Objects.requireNonNull(mqtt, "mqtt");
@@ -33,6 +34,7 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
         Objects.requireNonNull(authorizer, "authorizer");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(sys, "sys");
+        Objects.requireNonNull(log, "log");
         listeners = List.copyOf(listeners);
         eventListeners = List.copyOf(eventListeners);
     }

@@ -56,7 +56,8 @@ final class ConfigBinder {
         return new BrokerConfig(schema.mqtt.bind(parsed), schema.mqtt5.bind(parsed), storage,
                 chosen(backend, schema.storageBackends, parsed), chosen(authenticator, schema.authenticators, parsed),
                 chosen(authorizer, schema.authorizers, parsed), listeners, eventListeners,
-                schema.plugins.bind(parsed), schema.sys.bind(parsed));
+                schema.plugins.bind(parsed), schema.sys.bind(parsed),
+                schema.log.bind(parsed));
     }
 
     private static <P extends Provider<?>> P choose(List<P> providers, String key, String name,

@@ -26,6 +26,7 @@ final class ConfigSchema {
     final SettingsRecord<SecurityConfig> security = new SettingsRecord<>(SecurityConfig.class, "security");
     final SettingsRecord<PluginsConfig> plugins = new SettingsRecord<>(PluginsConfig.class, "plugins");
     final SettingsRecord<SysConfig> sys = new SettingsRecord<>(SysConfig.class, "sys");
+    final SettingsRecord<LogConfig> log = new SettingsRecord<>(LogConfig.class, "log");
     final Map<String, SettingsRecord<?>> storageBackends = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authenticators = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authorizers = new LinkedHashMap<>();
@@ -35,7 +36,7 @@ final class ConfigSchema {
 
     /** @param listenerInstances every listener instance, by instance name, with its provider */
     ConfigSchema(Providers providers, Map<String, ListenerProvider<?>> listenerInstances) {
-        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins, sys}) {
+        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins, sys, log}) {
             add(core);
         }
         records(providers.storage(), "storage.", storageBackends);

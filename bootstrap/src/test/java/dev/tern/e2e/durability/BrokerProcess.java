@@ -1,15 +1,13 @@
 package dev.tern.e2e.durability;
 
-import java.io.BufferedReader;
+import dev.tern.testkit.process.ProcessOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,11 +18,12 @@ public final class BrokerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final List<String> output = new ArrayList<>();
+    private final ProcessOutput output;
 
     private BrokerProcess(Process process, int port) {
         this.process = process;
         this.port = port;
+        this.output = ProcessOutput.follow(process, "broker-output");
     }
 
     public static int freePort() throws IOException {
@@ -48,40 +47,15 @@ public final class BrokerProcess implements AutoCloseable {
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BrokerProcess broker = new BrokerProcess(process, port);
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> broker.pump(ready), "broker-output");
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!ready.await(100, TimeUnit.MILLISECONDS)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new AssertionError("broker did not get ready; it printed: " + broker.output());
-            }
+        if (!broker.output.awaitLineContaining("Tern ready", Duration.ofSeconds(30))) {
+            process.destroyForcibly();
+            throw new AssertionError("broker did not get ready; it printed: " + broker.output());
         }
         return broker;
     }
 
-    private void pump(CountDownLatch ready) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                synchronized (output) {
-                    output.add(line);
-                }
-                if (line.contains("Tern ready")) {
-                    ready.countDown();
-                }
-            }
-        } catch (IOException e) {
-            // The process died: what it printed so far stays in the output.
-        }
-    }
-
     public List<String> output() {
-        synchronized (output) {
-            return new ArrayList<>(output);
-        }
+        return output.lines();
     }
 
     public String uri() {
