@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the broker in order: storage (already opened by its provider), the adapters with a
- * lifecycle (event listeners, then security), the restore of what storage holds, then the network
- * listeners. Stops in reverse: clients told, listeners closed, pending store writes committed,
- * adapters stopped, storage closed.
+ * lifecycle (metrics, event listeners, then security), the admin listeners (liveness answers from
+ * here on), the restore of what storage holds, then the network listeners; then it is ready.
+ * Stops in reverse: not ready any more, clients told, listeners closed, pending store writes
+ * committed, adapters stopped, admin listeners closed, storage closed.
  *
  * <p>Threading: start and stop are called from one thread (main or the shutdown hook).
  */
@@ -31,12 +32,18 @@ final class BrokerLifecycle {
     private final List<Lifecycle> adapters;
     private final BrokerComponent core;
     private final List<NetworkListener> listeners;
+    private final List<NetworkListener> adminListeners;
+    private final BrokerReadiness readiness;
+    private final List<NetworkListener> startedAdminListeners = new ArrayList<>();
     private final List<Lifecycle> startedAdapters = new ArrayList<>();
     private final List<NetworkListener> startedListeners = new ArrayList<>();
     private boolean stopped;
 
     /** @param adapters in start order */
-    BrokerLifecycle(Storage storage, List<Lifecycle> adapters, BrokerComponent core, List<NetworkListener> listeners) {
+    BrokerLifecycle(Storage storage, List<Lifecycle> adapters, BrokerComponent core, List<NetworkListener> listeners,
+            List<NetworkListener> adminListeners, BrokerReadiness readiness) {
+        this.adminListeners = List.copyOf(adminListeners);
+        this.readiness = readiness;
         this.storage = storage;
         this.adapters = List.copyOf(adapters);
         this.core = core;
@@ -50,14 +57,20 @@ final class BrokerLifecycle {
                 adapter.start();
                 startedAdapters.add(adapter);
             }
+            for (NetworkListener admin : adminListeners) {
+                admin.start();
+                startedAdminListeners.add(admin);
+            }
             if (storage.durable()) {
                 SessionRestorer restorer = core.restorer();
                 restorer.restore();
             }
+            readiness.restored();
             for (NetworkListener listener : listeners) {
                 listener.start();
                 startedListeners.add(listener);
             }
+            readiness.listening();
         } catch (Exception e) {
             stop();
             if (e instanceof IOException io) {
@@ -72,6 +85,9 @@ final class BrokerLifecycle {
         for (NetworkListener listener : startedListeners) {
             ready.append(' ').append(listener.name()).append(' ').append(listener.address());
         }
+        for (NetworkListener admin : startedAdminListeners) {
+            ready.append(' ').append(admin.name()).append(' ').append(admin.address());
+        }
         ready.append(", storage ").append(storage.description());
         LOG.info("{}", ready);
     }
@@ -82,6 +98,7 @@ final class BrokerLifecycle {
             return;
         }
         stopped = true;
+        readiness.stopping();
         ProtocolEngine engine = core.engine();
         if (!startedListeners.isEmpty() && engine.openConnections() > 0) {
             engine.shutdown();
@@ -104,6 +121,10 @@ final class BrokerLifecycle {
             stopQuietly(startedAdapters.get(i)::stop, startedAdapters.get(i).getClass().getName());
         }
         startedAdapters.clear();
+        for (int i = startedAdminListeners.size() - 1; i >= 0; i--) {
+            stopQuietly(startedAdminListeners.get(i)::stop, startedAdminListeners.get(i).name());
+        }
+        startedAdminListeners.clear();
         stopQuietly(storage::close, "storage " + storage.description());
     }
 
@@ -128,6 +149,11 @@ final class BrokerLifecycle {
         for (NetworkListener listener : startedListeners) {
             if (listener.name().equals(listenerName)) {
                 return listener.port();
+            }
+        }
+        for (NetworkListener admin : startedAdminListeners) {
+            if (admin.name().equals(listenerName)) {
+                return admin.port();
             }
         }
         throw new IllegalStateException("no started listener named " + listenerName);

@@ -27,5 +27,6 @@ record ConnectionDependencies(
         InboundPublishHandler publishHandler,
         SubscribeService subscribeService,
         DeliveryService deliveryService,
-        BrokerEvents events) {
+        BrokerEvents events,
+        ConnectionMeters meters) {
 }

@@ -135,6 +135,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                 && error.reasonCode() == ReasonCode.UNSUPPORTED_PROTOCOL_VERSION) {
             // [MQTT-3.1.2-2]: CONNACK 0x01, then close. Sent in 3.1.1 form: the version is unknown.
             LOG.info("{}: refused CONNECT: {}", channel.remoteAddress(), error.reason());
+            deps.meters().refused(ReasonCode.V3_UNACCEPTABLE_PROTOCOL_VERSION);
             send(new Connack(false, ReasonCode.V3_UNACCEPTABLE_PROTOCOL_VERSION, Properties.EMPTY));
             close(false, "unsupported protocol version");
             return;
@@ -166,6 +167,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private void apply(ConnectStep step) {
         if (step instanceof ConnectStep.Refuse refuse) {
             LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), clientId, refuse.reason());
+            deps.meters().refused(refuse.reasonCode());
             send(new Connack(false, refuse.reasonCode(), refuse.properties()));
             close(false, "connect refused");
         } else if (step instanceof ConnectStep.Challenge challenge) {
@@ -215,6 +217,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         ConnectionState.Attaching attaching = (ConnectionState.Attaching) state;
         attachedSession = session;
         state = new ConnectionState.Connected(session);
+        deps.meters().connected(version);
         // [MQTT-3.3.4-7..9]: never more unacknowledged QoS 1/2 PUBLISHes than the client's Receive Maximum.
         session.state().inflight().setCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));
         send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties));
@@ -363,6 +366,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
      */
     private void becomeClosed(boolean graceful, String reason) {
         state = new ConnectionState.Closed(graceful, reason);
+        if (attachedSession != null) {
+            deps.meters().disconnected(version);
+        }
         if (attachedSession != null && deps.events().enabled()) {
             deps.events().emit(new BrokerEvent.ClientDisconnected(deps.clock().instant(), clientId, reason));
         }

@@ -33,9 +33,17 @@ public final class ProtocolEngine implements ConnectionAcceptor {
             EnhancedAuthenticators authenticators, ConnectService connectService,
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
             BrokerEvents events) {
+        this(settings, v5, clock, authenticator, authenticators, connectService, publishHandler, subscribeService,
+                deliveryService, events, ConnectionMeters.NONE);
+    }
+
+    public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
+            EnhancedAuthenticators authenticators, ConnectService connectService,
+            InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
+            BrokerEvents events, ConnectionMeters meters) {
         this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectHandler(settings, v5),
                 authenticator, authenticators, connectService, publishHandler, subscribeService, deliveryService,
-                events);
+                events, meters);
     }
 
     @Override
