@@ -61,6 +61,7 @@ final class BrokerAssembly {
                 // First to start and, stopping in reverse, last to stop: it sees the final disconnects.
                 adapters.add(0, new DispatcherLifecycle(dispatcher));
                 events = dispatcher;
+                BrokerGauges.registerEvents(metrics.registry(), dispatcher);
             }
             Authentication authentication = embedded.authentication() != null
                     ? embedded.authentication() : authentication(config.authenticator(), clock);

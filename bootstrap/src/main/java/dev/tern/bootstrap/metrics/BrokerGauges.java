@@ -1,5 +1,6 @@
 package dev.tern.bootstrap.metrics;
 
+import dev.tern.application.event.EventDispatcher;
 import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.protocol.ConnectionMeters;
 import dev.tern.application.protocol.ProtocolEngine;
@@ -38,6 +39,15 @@ public final class BrokerGauges {
                 () -> inflight(sessions));
         metrics.gauge("tern_queued_messages", "messages queued for sessions beyond their in-flight window (approximate)",
                 () -> queued(sessions));
+    }
+
+    /** What became of the broker events: {@code tern_events{outcome}}, when there are event listeners. */
+    public static void registerEvents(MetricsRegistry metrics, EventDispatcher dispatcher) {
+        String help = "broker events: delivered to the listeners, dropped (queue full or stopped), listener failures";
+        metrics.functionCounter("tern_events", help, () -> dispatcher.counts().delivered(), "outcome", "delivered");
+        metrics.functionCounter("tern_events", help, () -> dispatcher.counts().dropped(), "outcome", "dropped");
+        metrics.functionCounter("tern_events", help, () -> dispatcher.counts().listenerFailures(),
+                "outcome", "listener_failure");
     }
 
     private static long inflight(SessionRegistry sessions) {

@@ -94,6 +94,8 @@ class AdminEndpointsTest {
                 assertThat(after.value("tern_subscriptions")).isEqualTo(1);
                 assertThat(after.value("tern_retained_messages")).isEqualTo(1);
                 assertThat(after.value("tern_inflight_messages")).isZero();
+                assertThat(delta(before, after, "tern_events_total", "outcome", "delivered")).isPositive();
+                assertThat(after.value("tern_events_total", "outcome", "dropped")).isZero();
                 assertThat(after.value("tern_queued_messages")).isZero();
             });
             PrometheusText last = scrape(admin, key);
@@ -161,9 +163,13 @@ class AdminEndpointsTest {
         }
     }
 
-    /** A broker with the admin listener on a free loopback port, and {@code settings} as key, value pairs. */
+    /**
+     * A broker with the admin listener on a free loopback port, an event listener that ignores what
+     * it hears, and {@code settings} as key, value pairs.
+     */
     private static TernBroker start(Path keys, String... settings) throws Exception {
-        Tern.Builder builder = Tern.builder().set("admin.http.enabled", "true").set("admin.api-key-file", keys.toString());
+        Tern.Builder builder = Tern.builder().set("admin.http.enabled", "true").set("admin.api-key-file", keys.toString())
+                .eventListener(event -> { });
         for (int i = 0; i < settings.length; i += 2) {
             builder.set(settings[i], settings[i + 1]);
         }
