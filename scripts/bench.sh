@@ -21,7 +21,8 @@ SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-out latency idle-connections
 # tern: the memory backend; tern-1io: the same with listeners.tcp.io-threads=1 (no hand-over
 # between event loops); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
 # tern-redis: the Redis backend on a redis-server of its own (appendonly, fsync every second),
-# persistent-sessions only, the one scenario that stores anything.
+# persistent-sessions only, the one scenario that stores anything; tern-nometrics (not in the
+# default list): tern with metrics.backend=none, to measure what counting costs.
 BROKERS=${BROKERS:-"tern tern-1io tern-h2 tern-redis mosquitto"}
 # Scenarios whose measured run follows an unmeasured one of the same kind on the same broker
 # process: a fresh JVM runs its first seconds interpreted and half compiled, which says more
@@ -123,21 +124,24 @@ wait_for_port() {
 broker_start() {
   local broker=$1 port=$2
   case $broker in
-    tern)
+    tern|tern-nometrics)
+      local metrics=prometheus
+      [ "$broker" = tern-nometrics ] && metrics=none
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set storage.backend=memory \
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
+        --set metrics.backend=$metrics \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-1io)
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set storage.backend=memory \
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
         --set listeners.tcp.io-threads=1 \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-h2)
       # The same broker with the H2 store in a fresh directory per run.
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" \
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
         --set storage.backend=h2 --set storage.h2.path="$work/h2-$port/tern" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
@@ -150,7 +154,7 @@ broker_start() {
       redis_pid=$!
       wait_for_port "$redis_port"
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" \
+      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
         --set storage.backend=redis --set storage.redis.url="redis://127.0.0.1:$redis_port" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;

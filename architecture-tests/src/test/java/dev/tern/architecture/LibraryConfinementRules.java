@@ -1,8 +1,10 @@
 package dev.tern.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static dev.tern.architecture.TernPackages.ADMIN_HTTP;
 import static dev.tern.architecture.TernPackages.BOOTSTRAP;
 import static dev.tern.architecture.TernPackages.BOOTSTRAP_CONFIG;
+import static dev.tern.architecture.TernPackages.METRICS_PROMETHEUS;
 import static dev.tern.architecture.TernPackages.STORAGE_H2;
 import static dev.tern.architecture.TernPackages.STORAGE_REDIS;
 import static dev.tern.architecture.TernPackages.TCP;
@@ -21,8 +23,13 @@ final class LibraryConfinementRules {
     static final ArchRule NETTY_ONLY_IN_THE_TCP_ADAPTER =
             confined("Netty", TCP, "io.netty..");
 
-    static final ArchRule UNDERTOW_ONLY_IN_THE_WEBSOCKET_ADAPTER =
-            confined("Undertow and XNIO", WEBSOCKET, "io.undertow..", "org.xnio..");
+    /** Two modules serve HTTP with it: the WebSocket listeners and the admin listener. */
+    static final ArchRule UNDERTOW_ONLY_IN_THE_HTTP_ADAPTERS =
+            confined("Undertow and XNIO", new String[] {WEBSOCKET, ADMIN_HTTP}, "io.undertow..", "org.xnio..");
+
+    /** The engine counts through the metrics port; only the Prometheus adapter knows the library. */
+    static final ArchRule MICROMETER_ONLY_IN_THE_PROMETHEUS_ADAPTER =
+            confined("Micrometer and the Prometheus client", METRICS_PROMETHEUS, "io.micrometer..", "io.prometheus..");
 
     static final ArchRule JDBI_AND_H2_ONLY_IN_THE_H2_ADAPTER =
             confined("Jdbi, H2 and HikariCP", STORAGE_H2, "org.jdbi..", "org.h2..", "com.zaxxer..");
@@ -44,9 +51,13 @@ final class LibraryConfinementRules {
     }
 
     private static ArchRule confined(String library, String owner, String... libraryPackages) {
+        return confined(library, new String[] {owner}, libraryPackages);
+    }
+
+    private static ArchRule confined(String library, String[] owners, String... libraryPackages) {
         return noClasses()
-                .that().resideOutsideOfPackage(owner)
+                .that().resideOutsideOfPackages(owners)
                 .should().dependOnClassesThat().resideInAnyPackage(libraryPackages)
-                .as(library + " is used only in " + owner);
+                .as(library + " is used only in " + String.join(" and ", owners));
     }
 }

@@ -10,8 +10,13 @@ class LibraryConfinementRulesTest {
     }
 
     @Test
-    void undertowIsUsedOnlyInTheWebSocketAdapter() {
-        LibraryConfinementRules.UNDERTOW_ONLY_IN_THE_WEBSOCKET_ADAPTER.check(ProductionClasses.all());
+    void undertowIsUsedOnlyInTheWebSocketAndAdminAdapters() {
+        LibraryConfinementRules.UNDERTOW_ONLY_IN_THE_HTTP_ADAPTERS.check(ProductionClasses.all());
+    }
+
+    @Test
+    void micrometerIsUsedOnlyInThePrometheusAdapter() {
+        LibraryConfinementRules.MICROMETER_ONLY_IN_THE_PROMETHEUS_ADAPTER.check(ProductionClasses.all());
     }
 
     @Test

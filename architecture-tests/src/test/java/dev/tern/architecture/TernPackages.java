@@ -26,16 +26,19 @@ final class TernPackages {
     static final String WEBSOCKET = "dev.tern.adapters.websocket..";
     static final String STORAGE_H2 = "dev.tern.adapters.storage.h2..";
     static final String STORAGE_REDIS = "dev.tern.adapters.storage.redis..";
+    static final String METRICS_PROMETHEUS = "dev.tern.adapters.metrics.prometheus..";
+    static final String ADMIN_HTTP = "dev.tern.adapters.admin.http..";
     static final String BOOTSTRAP = "dev.tern.bootstrap..";
     static final String BOOTSTRAP_CONFIG = "dev.tern.bootstrap.config..";
     static final String PLUGIN_API = "dev.tern.application.port.plugin..";
     static final String TESTKIT = "dev.tern.testkit..";
 
-    static final List<String> ADAPTER_MODULES = List.of(TCP, WEBSOCKET, STORAGE_H2, STORAGE_REDIS);
+    static final List<String> ADAPTER_MODULES = List.of(TCP, WEBSOCKET, STORAGE_H2, STORAGE_REDIS,
+            METRICS_PROMETHEUS, ADMIN_HTTP);
 
     static final List<String> BUILT = List.of(
             DOMAIN, APPLICATION, PROTOCOL, PACKETS, PORTS, CODEC, ADAPTERS, TCP, WEBSOCKET, STORAGE_H2, STORAGE_REDIS,
-            BOOTSTRAP, BOOTSTRAP_CONFIG, PLUGIN_API, TESTKIT);
+            METRICS_PROMETHEUS, ADMIN_HTTP, BOOTSTRAP, BOOTSTRAP_CONFIG, PLUGIN_API, TESTKIT);
 
     /** Packages of modules still to be built; their rules must not fail merely for finding nothing. */
     static final List<String> NOT_YET_BUILT = List.of();

@@ -7,12 +7,16 @@ import dev.tern.application.port.out.BrokerEventListener;
 import dev.tern.application.port.out.EnhancedAuthenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.port.out.Storage;
+import dev.tern.application.port.plugin.AdminContext;
+import dev.tern.application.port.plugin.AdminListenerProvider;
 import dev.tern.application.port.plugin.Authentication;
 import dev.tern.application.port.plugin.AuthenticatorProvider;
 import dev.tern.application.port.plugin.AuthorizerProvider;
 import dev.tern.application.port.plugin.EventListenerProvider;
 import dev.tern.application.port.plugin.Lifecycle;
 import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.MetricsBackend;
+import dev.tern.application.port.plugin.MetricsProvider;
 import dev.tern.application.port.plugin.NetworkListener;
 import dev.tern.application.port.plugin.StorageProvider;
 import dev.tern.application.service.PublishService;
@@ -20,6 +24,8 @@ import dev.tern.application.sys.ClientEventsPublisher;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.Chosen;
 import dev.tern.bootstrap.config.SysConfig;
+import dev.tern.bootstrap.metrics.BrokerGauges;
+import dev.tern.bootstrap.security.ApiKeyFile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +48,10 @@ final class BrokerAssembly {
         Storage storage = embedded.storage() != null ? embedded.storage() : open(config.storage(), clock);
         try {
             List<Lifecycle> adapters = new ArrayList<>();
+            MetricsBackend metrics = metrics(config.metrics());
+            if (metrics.lifecycle() != null) {
+                adapters.add(metrics.lifecycle());
+            }
             List<BrokerEventListener> eventListeners = new ArrayList<>(embedded.eventListeners());
             for (Chosen<EventListenerProvider<?>> chosen : config.eventListeners()) {
                 BrokerEventListener listener = eventListener(chosen);
@@ -55,6 +65,7 @@ final class BrokerAssembly {
                 // First to start and, stopping in reverse, last to stop: it sees the final disconnects.
                 adapters.add(0, new DispatcherLifecycle(dispatcher));
                 events = dispatcher;
+                BrokerGauges.registerEvents(metrics.registry(), dispatcher);
             }
             SysConfig sys = config.sys();
             AtomicReference<PublishService> publishPath = new AtomicReference<>();
@@ -73,14 +84,25 @@ final class BrokerAssembly {
             List<EnhancedAuthenticator> methods = new ArrayList<>(embedded.enhancedMethods());
             methods.addAll(authentication.enhancedMethods());
             BrokerComponent core = DaggerBrokerComponent.factory().create(config, clock, storage,
-                    authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods), events);
+                    authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods), events,
+                    metrics.registry());
             publishPath.set(core.publisher());
             SysTopics sysTopics = sys.interval() > 0 ? new SysTopics(core, clock, sys.interval()) : null;
+            BrokerGauges.register(metrics.registry(), core.engine(), core.sessions(), core.subscriptionIndex(),
+                    core.retainedMessages(), core.connectionMeters());
             List<NetworkListener> listeners = new ArrayList<>();
             for (Chosen<ListenerProvider<?>> chosen : config.listeners()) {
                 listeners.add(listener(chosen, core));
             }
-            return new BrokerLifecycle(storage, adapters, core, sysTopics, listeners);
+            BrokerReadiness readiness = new BrokerReadiness();
+            readiness.storageWriter(core.storageWriter());
+            AdminContext context = new AdminContext(readiness, metrics.exposition(),
+                    new ApiKeyFile(config.admin().apiKeyFile()));
+            List<NetworkListener> adminListeners = new ArrayList<>();
+            for (Chosen<AdminListenerProvider<?>> chosen : config.adminListeners()) {
+                adminListeners.add(adminListener(chosen, context));
+            }
+            return new BrokerLifecycle(storage, adapters, core, sysTopics, listeners, adminListeners, readiness);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -119,6 +141,17 @@ final class BrokerAssembly {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static BrokerEventListener eventListener(Chosen<EventListenerProvider<?>> chosen) {
         return ((EventListenerProvider) chosen.provider()).create(chosen.settings());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static MetricsBackend metrics(Chosen<MetricsProvider<?>> chosen) {
+        return ((MetricsProvider) chosen.provider()).create(chosen.settings());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static NetworkListener adminListener(Chosen<AdminListenerProvider<?>> chosen, AdminContext context) {
+        return ((AdminListenerProvider) chosen.provider()).create("admin-" + chosen.name(), chosen.settings(),
+                context);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

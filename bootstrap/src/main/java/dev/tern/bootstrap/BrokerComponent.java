@@ -6,13 +6,20 @@ import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
+import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.protocol.ProtocolEngine;
+import dev.tern.application.protocol.ConnectionMeters;
+import dev.tern.application.retained.RetainedMessages;
+import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.PublishService;
 import dev.tern.application.service.SessionRestorer;
+import dev.tern.application.session.SessionRegistry;
+import dev.tern.application.storage.StorageWriter;
 import dev.tern.application.sys.BrokerStatistics;
 import dev.tern.bootstrap.config.BrokerConfig;
 import java.time.Clock;
+import java.util.Optional;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -33,6 +40,16 @@ interface BrokerComponent {
 
     /** What the {@code $SYS/broker/...} topics report. */
     BrokerStatistics statistics();
+    SessionRegistry sessions();
+
+    SubscriptionIndex subscriptionIndex();
+
+    RetainedMessages retainedMessages();
+
+    ConnectionMeters connectionMeters();
+
+    /** The writer of a durable store; empty for one that is not. */
+    Optional<StorageWriter> storageWriter();
 
     @Named("storage")
     ScheduledTaskExecutor storageThread();
@@ -45,6 +62,6 @@ interface BrokerComponent {
         BrokerComponent create(@BindsInstance BrokerConfig config, @BindsInstance Clock clock,
                 @BindsInstance Storage storage, @BindsInstance Authenticator authenticator,
                 @BindsInstance Authorizer authorizer, @BindsInstance EnhancedAuthenticators enhancedAuthenticators,
-                @BindsInstance BrokerEvents events);
+                @BindsInstance BrokerEvents events, @BindsInstance MetricsRegistry metrics);
     }
 }

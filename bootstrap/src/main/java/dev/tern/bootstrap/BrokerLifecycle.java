@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the broker in order: storage (already opened by its provider), the adapters with a
- * lifecycle (event listeners, then security), the restore of what storage holds, then the network
- * listeners. Stops in reverse: clients told, listeners closed, pending store writes committed,
- * adapters stopped, storage closed.
+ * lifecycle (metrics, event listeners, then security), the admin listeners (liveness answers from
+ * here on), the restore of what storage holds, then the network listeners; then it is ready.
+ * Stops in reverse: not ready any more, clients told, listeners closed, pending store writes
+ * committed, adapters stopped, admin listeners closed, storage closed.
  *
  * <p>Threading: start and stop are called from one thread (main or the shutdown hook).
  */
@@ -33,6 +34,9 @@ final class BrokerLifecycle {
     private final BrokerComponent core;
     private final Lifecycle sysTopics;
     private final List<NetworkListener> listeners;
+    private final List<NetworkListener> adminListeners;
+    private final BrokerReadiness readiness;
+    private final List<NetworkListener> startedAdminListeners = new ArrayList<>();
     private final List<Lifecycle> startedAdapters = new ArrayList<>();
     private final List<NetworkListener> startedListeners = new ArrayList<>();
     private boolean sysStarted;
@@ -43,7 +47,9 @@ final class BrokerLifecycle {
      * @param sysTopics the {@code $SYS} publisher, started after the restore; null when there is none
      */
     BrokerLifecycle(Storage storage, List<Lifecycle> adapters, BrokerComponent core, Lifecycle sysTopics,
-            List<NetworkListener> listeners) {
+            List<NetworkListener> listeners, List<NetworkListener> adminListeners, BrokerReadiness readiness) {
+        this.adminListeners = List.copyOf(adminListeners);
+        this.readiness = readiness;
         this.storage = storage;
         this.adapters = List.copyOf(adapters);
         this.core = core;
@@ -58,6 +64,10 @@ final class BrokerLifecycle {
                 adapter.start();
                 startedAdapters.add(adapter);
             }
+            for (NetworkListener admin : adminListeners) {
+                admin.start();
+                startedAdminListeners.add(admin);
+            }
             if (storage.durable()) {
                 SessionRestorer restorer = core.restorer();
                 restorer.restore();
@@ -66,10 +76,12 @@ final class BrokerLifecycle {
                 sysTopics.start();
                 sysStarted = true;
             }
+            readiness.restored();
             for (NetworkListener listener : listeners) {
                 listener.start();
                 startedListeners.add(listener);
             }
+            readiness.listening();
         } catch (Exception e) {
             stop();
             if (e instanceof IOException io) {
@@ -83,6 +95,9 @@ final class BrokerLifecycle {
         StringBuilder ready = new StringBuilder("Tern ready:");
         for (NetworkListener listener : startedListeners) {
             ready.append(' ').append(listener.name()).append(' ').append(listener.address());
+        }
+        for (NetworkListener admin : startedAdminListeners) {
+            ready.append(' ').append(admin.name()).append(' ').append(admin.address());
         }
         ready.append(", storage ").append(storage.description());
         LOG.info("{}", ready);
@@ -98,6 +113,7 @@ final class BrokerLifecycle {
             stopQuietly(sysTopics::stop, "$SYS topics");
             sysStarted = false;
         }
+        readiness.stopping();
         ProtocolEngine engine = core.engine();
         if (!startedListeners.isEmpty() && engine.openConnections() > 0) {
             engine.shutdown();
@@ -120,6 +136,10 @@ final class BrokerLifecycle {
             stopQuietly(startedAdapters.get(i)::stop, startedAdapters.get(i).getClass().getName());
         }
         startedAdapters.clear();
+        for (int i = startedAdminListeners.size() - 1; i >= 0; i--) {
+            stopQuietly(startedAdminListeners.get(i)::stop, startedAdminListeners.get(i).name());
+        }
+        startedAdminListeners.clear();
         stopQuietly(storage::close, "storage " + storage.description());
     }
 
@@ -144,6 +164,11 @@ final class BrokerLifecycle {
         for (NetworkListener listener : startedListeners) {
             if (listener.name().equals(listenerName)) {
                 return listener.port();
+            }
+        }
+        for (NetworkListener admin : startedAdminListeners) {
+            if (admin.name().equals(listenerName)) {
+                return admin.port();
             }
         }
         throw new IllegalStateException("no started listener named " + listenerName);

@@ -9,6 +9,8 @@ import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
+import dev.tern.application.port.out.MetricsRegistry;
+import dev.tern.application.protocol.ConnectionMeters;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.retained.RetainedMessages;
@@ -23,6 +25,7 @@ import dev.tern.application.service.SessionEndService;
 import dev.tern.application.service.SharedSubscriptionPicker;
 import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
+import dev.tern.application.service.TrafficMeters;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.sys.BrokerStatistics;
@@ -84,16 +87,30 @@ interface EngineModule {
 
     @Provides
     @Singleton
-    static DeliveryCounters deliveryCounters() {
-        return new DeliveryCounters();
+    static DeliveryCounters deliveryCounters(MetricsRegistry metrics) {
+        DeliveryCounters counters = new DeliveryCounters();
+        counters.register(metrics);
+        return counters;
+    }
+
+    @Provides
+    @Singleton
+    static TrafficMeters trafficMeters(MetricsRegistry metrics) {
+        return new TrafficMeters(metrics);
+    }
+
+    @Provides
+    @Singleton
+    static ConnectionMeters connectionMeters(MetricsRegistry metrics) {
+        return new ConnectionMeters(metrics);
     }
 
     @Provides
     @Singleton
     static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters,
-            StateRecorder recorder, Authorizer authorizer, BrokerEvents events) {
+            StateRecorder recorder, Authorizer authorizer, BrokerEvents events, TrafficMeters traffic) {
         return new DeliveryService(clock, settings.queueQos0WhileOffline(), new DeliveryDrops(counters, events, clock),
-                recorder, authorizer);
+                recorder, authorizer, traffic);
     }
 
     @Provides
@@ -129,11 +146,12 @@ interface EngineModule {
     static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
             Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
             SessionAttachService sessionAttachService, PublishService publisher, SubscribeService subscribeService,
-            DeliveryService deliveryService, StateRecorder recorder, BrokerEvents events, BrokerCounters counters) {
+            DeliveryService deliveryService, StateRecorder recorder, BrokerEvents events, BrokerCounters counters,
+            TrafficMeters traffic, ConnectionMeters connectionMeters) {
         return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, sessionAttachService,
                 new InboundPublishHandler(publisher, recorder, authorizer, clock, v5.receiveMaximum(),
-                        v5.validatePayloadFormat()),
-                subscribeService, deliveryService, events, counters);
+                        v5.validatePayloadFormat(), traffic),
+                subscribeService, deliveryService, events, counters, connectionMeters);
     }
 
     @Provides

@@ -9,19 +9,22 @@ import dev.tern.bootstrap.config.Usage;
 import dev.tern.bootstrap.plugin.PluginException;
 import dev.tern.bootstrap.plugin.ProviderDiscovery;
 import dev.tern.bootstrap.plugin.Providers;
+import dev.tern.bootstrap.security.ApiKeyCommand;
 import dev.tern.bootstrap.security.PasswdCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar tern.jar [--config FILE] [--set key=value]...}: runs the broker until SIGTERM.
- * {@code java -jar tern.jar passwd ...} manages a password file instead (see {@link PasswdCommand}).
+ * {@code java -jar tern.jar passwd ...} manages a password file instead (see {@link PasswdCommand}),
+ * {@code java -jar tern.jar apikey ...} the admin API keys (see {@link ApiKeyCommand}).
  */
 public final class Main {
 
@@ -35,6 +38,10 @@ public final class Main {
             System.exit(new PasswdCommand(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                     System.console(), System.out, System.err)
+                    .run(Arrays.asList(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("apikey")) {
+            System.exit(new ApiKeyCommand(System.out, System.err, Clock.systemUTC())
                     .run(Arrays.asList(args).subList(1, args.length)));
         }
         CommandLineResult parsed = CommandLine.parse(Arrays.asList(args));

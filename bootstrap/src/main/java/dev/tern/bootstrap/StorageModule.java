@@ -2,6 +2,7 @@ package dev.tern.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
@@ -16,6 +17,7 @@ import dev.tern.application.storage.StoreRecorder;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.Durability;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -59,13 +61,25 @@ interface StorageModule {
 
     @Provides
     @Singleton
-    static StateRecorder recorder(BrokerConfig config, Storage storage,
-            @Named("storage") ScheduledTaskExecutor storageThread) {
+    static Optional<StorageWriter> storageWriter(Storage storage, @Named("storage") ScheduledTaskExecutor storageThread,
+            MetricsRegistry metrics) {
         if (!storage.durable()) {
-            return NoRecorder.INSTANCE;
+            return Optional.empty();
         }
         StorageWriter writer = new StorageWriter(storage.transactions(), storageThread, GROUP_COMMIT,
-                () -> LockSupport.parkNanos(LINGER_PAUSE_NANOS));
+                () -> LockSupport.parkNanos(LINGER_PAUSE_NANOS), StorageWriter.Meters.register(metrics, System::nanoTime));
+        metrics.gauge("tern_storage_backlog", "store writes handed to the storage writer and not yet committed",
+                writer::backlog);
+        return Optional.of(writer);
+    }
+
+    @Provides
+    @Singleton
+    static StateRecorder recorder(BrokerConfig config, Storage storage, Optional<StorageWriter> storageWriter) {
+        if (storageWriter.isEmpty()) {
+            return NoRecorder.INSTANCE;
+        }
+        StorageWriter writer = storageWriter.get();
         return new StoreRecorder(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
                 storage.queues(), storage.inflight(), config.storageConfig().durability() == Durability.ACK_AFTER_COMMIT);
     }

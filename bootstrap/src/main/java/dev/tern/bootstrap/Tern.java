@@ -5,11 +5,13 @@ import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.BrokerEventListener;
 import dev.tern.application.port.out.EnhancedAuthenticator;
 import dev.tern.application.port.out.Storage;
+import dev.tern.application.port.plugin.AdminListenerProvider;
 import dev.tern.application.port.plugin.Authentication;
 import dev.tern.bootstrap.config.BrokerConfig;
 import dev.tern.bootstrap.config.CommandLine;
 import dev.tern.bootstrap.config.ConfigLoader;
 import dev.tern.bootstrap.plugin.ProviderDiscovery;
+import dev.tern.bootstrap.plugin.Providers;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,8 +24,9 @@ import java.util.Optional;
  * Tern as a library: {@code try (TernBroker broker = Tern.builder().start()) { ... broker.port("tcp") ... }}.
  *
  * <p>Unlike the command line, the defaults suit a test or an embedding application: state in
- * memory, the TCP and WebSocket listeners on free loopback ports, no plug-ins directory and no
- * environment variables read. Settings are the command line's keys ({@link Builder#set}); stores,
+ * memory, the TCP and WebSocket listeners on free loopback ports, no admin listener (enable one with
+ * {@code set("admin.http.enabled", "true")}; it binds a free loopback port unless told otherwise), no
+ * plug-ins directory and no environment variables read. Settings are the command line's keys ({@link Builder#set}); stores,
  * authenticators, authorizers and event listeners may be passed in as instances instead of being
  * built by a provider.
  */
@@ -101,8 +104,16 @@ public final class Tern {
          * @throws IOException when a listener cannot bind or storage cannot open
          */
         public TernBroker start() throws IOException {
-            BrokerConfig config = ConfigLoader.load(new CommandLine(Optional.empty(), settings), Map.of(),
-                    ProviderDiscovery.onClassPath());
+            Providers providers = ProviderDiscovery.onClassPath();
+            List<CommandLine.Setting> all = new ArrayList<>();
+            for (AdminListenerProvider<?> admin : providers.adminListeners()) {
+                all.add(new CommandLine.Setting("admin." + admin.name() + ".enabled", "false"));
+                if (admin.name().equals("http")) {
+                    all.add(new CommandLine.Setting("admin.http.port", "0"));
+                }
+            }
+            all.addAll(settings);
+            BrokerConfig config = ConfigLoader.load(new CommandLine(Optional.empty(), all), Map.of(), providers);
             Authentication authentication = authenticator == null ? null : new Authentication(authenticator);
             return TernBroker.start(config, clock,
                     new EmbeddedAdapters(storage, authentication, authorizer, enhancedMethods, eventListeners));

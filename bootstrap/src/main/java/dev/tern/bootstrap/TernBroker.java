@@ -47,7 +47,10 @@ public final class TernBroker implements AutoCloseable {
         return new TernBroker(lifecycle);
     }
 
-    /** The bound port of the listener instance of that name ({@code tcp}, {@code websocket}, ...). */
+    /**
+     * The bound port of the listener instance of that name ({@code tcp}, {@code websocket}, ...), or
+     * of an admin listener ({@code admin-http}).
+     */
     public int port(String listenerName) {
         return lifecycle.port(listenerName);
     }

@@ -29,5 +29,6 @@ record ConnectionDependencies(
         SubscribeService subscribeService,
         DeliveryService deliveryService,
         BrokerEvents events,
-        BrokerCounters counters) {
+        BrokerCounters counters,
+        ConnectionMeters meters) {
 }

@@ -139,6 +139,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                 && error.reasonCode() == ReasonCode.UNSUPPORTED_PROTOCOL_VERSION) {
             // [MQTT-3.1.2-2]: CONNACK 0x01, then close. Sent in 3.1.1 form: the version is unknown.
             LOG.info("{}: refused CONNECT: {}", channel.remoteAddress(), error.reason());
+            deps.meters().refused(ReasonCode.V3_UNACCEPTABLE_PROTOCOL_VERSION);
             send(new Connack(false, ReasonCode.V3_UNACCEPTABLE_PROTOCOL_VERSION, Properties.EMPTY));
             close(false, "unsupported protocol version");
             return;
@@ -170,6 +171,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private void apply(ConnectStep step) {
         if (step instanceof ConnectStep.Refuse refuse) {
             LOG.info("{}: refused CONNECT of '{}': {}", channel.remoteAddress(), clientId, refuse.reason());
+            deps.meters().refused(refuse.reasonCode());
             send(new Connack(false, refuse.reasonCode(), refuse.properties()));
             close(false, "connect refused");
         } else if (step instanceof ConnectStep.Challenge challenge) {
@@ -221,6 +223,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         ConnectionState.Attaching attaching = (ConnectionState.Attaching) state;
         attachedSession = session;
         state = new ConnectionState.Connected(session);
+        deps.meters().connected(version);
         // [MQTT-3.3.4-7..9]: never more unacknowledged QoS 1/2 PUBLISHes than the client's Receive Maximum.
         session.state().inflight().setCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));
         send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties));
@@ -375,6 +378,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             return;
         }
         deps.counters().clientDisconnected();
+        deps.meters().disconnected(version);
         if (deps.events().enabled()) {
             deps.events().emit(new BrokerEvent.ClientDisconnected(deps.clock().instant(), clientId, reason, username,
                     channel.remoteAddress(), version.level()));

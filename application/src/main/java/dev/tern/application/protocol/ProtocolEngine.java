@@ -35,17 +35,20 @@ public final class ProtocolEngine implements ConnectionAcceptor {
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
             BrokerEvents events) {
         this(settings, v5, clock, authenticator, authenticators, sessionAttachService, publishHandler, subscribeService,
-                deliveryService, events, new BrokerCounters());
+                deliveryService, events, new BrokerCounters(), ConnectionMeters.NONE);
     }
 
-    /** @param counters counts packets, bytes and connected clients for the {@code $SYS} topics */
+    /**
+     * @param counters counts packets, bytes and connected clients for the {@code $SYS} topics
+     * @param meters   counts connections and refused connects for the metrics registry
+     */
     public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
             EnhancedAuthenticators authenticators, SessionAttachService sessionAttachService,
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
-            BrokerEvents events, BrokerCounters counters) {
+            BrokerEvents events, BrokerCounters counters, ConnectionMeters meters) {
         this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5),
                 authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
-                events, counters);
+                events, counters, meters);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.tern.application.service;
 
+import dev.tern.application.port.out.MetricsRegistry;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts of messages the broker did not deliver, so that no drop is silent. Read by tests and,
- * later, by metrics.
+ * Counts of messages the broker did not deliver, so that no drop is silent. Read by tests and
+ * exposed as {@code tern_messages_dropped{reason}} by {@link #register}.
  *
  * <p>Threading: thread-safe; increments are contention-free.
  */
@@ -15,6 +16,28 @@ public final class DeliveryCounters {
     private final LongAdder expired = new LongAdder();
     private final LongAdder tooLarge = new LongAdder();
     private final LongAdder notAuthorized = new LongAdder();
+    private final LongAdder noSubscriber = new LongAdder();
+
+    /** Exposes every count as {@code tern_messages_dropped{reason}}, read at scrape time. */
+    public void register(MetricsRegistry registry) {
+        String name = "tern_messages_dropped";
+        String help = "messages not delivered to a client (no_subscriber: published messages nobody received)";
+        registry.functionCounter(name, help, queueFull::sum, "reason", "queue_full");
+        registry.functionCounter(name, help, tooLarge::sum, "reason", "too_large");
+        registry.functionCounter(name, help, notAuthorized::sum, "reason", "not_authorized");
+        registry.functionCounter(name, help, expired::sum, "reason", "expired");
+        registry.functionCounter(name, help, qos0Offline::sum, "reason", "offline_qos0");
+        registry.functionCounter(name, help, noSubscriber::sum, "reason", "no_subscriber");
+    }
+
+    void noSubscriber() {
+        noSubscriber.increment();
+    }
+
+    /** Published messages (not retained) that matched no subscription. */
+    public long noSubscriberDrops() {
+        return noSubscriber.sum();
+    }
 
     void droppedQueueFull() {
         queueFull.increment();

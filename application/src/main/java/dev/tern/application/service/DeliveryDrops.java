@@ -78,6 +78,11 @@ public final class DeliveryDrops {
         emit(clientId, message, EventReasons.TOO_LARGE);
     }
 
+    /** A published message, not retained, that matched no subscription: counted only. */
+    void noSubscriber() {
+        counters.noSubscriber();
+    }
+
     private void emit(String clientId, ApplicationMessage message, String reason) {
         if (events.messageEventsEnabled()) {
             events.emit(new BrokerEvent.MessageDropped(clock.instant(), clientId, message.topic().value(), reason));

@@ -43,8 +43,16 @@ public final class DeliveryService {
     /** Whether reads are checked at all: with nothing configured the hot path asks nobody. */
     private final boolean checksReads;
 
+    private final TrafficMeters traffic;
+
     public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
             StateRecorder recorder, Authorizer authorizer) {
+        this(clock, queueQos0WhileOffline, drops, recorder, authorizer, TrafficMeters.NONE);
+    }
+
+    public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
+            StateRecorder recorder, Authorizer authorizer, TrafficMeters traffic) {
+        this.traffic = traffic;
         this.clock = clock;
         this.recorder = recorder;
         this.queueQos0WhileOffline = queueQos0WhileOffline;
@@ -57,6 +65,11 @@ public final class DeliveryService {
      * Delivers now or queues; order per session is kept, since nothing overtakes the queue. {@code
      * ack}, when not null, waits for the copy this session must keep to be stored.
      */
+    /** A published message, not retained, matched no subscription. */
+    void noSubscriber() {
+        drops.noSubscriber();
+    }
+
     public void deliver(ClientSession session, Delivery delivery, PendingAck ack) {
         PacketSink out = session.connection();
         Session state = session.state();
@@ -199,6 +212,7 @@ public final class DeliveryService {
         }
         if (message.qos() == Qos.AT_MOST_ONCE) {
             out.send(toPublish(delivery, 0, false));
+            traffic.sent(0, message.payload().size());
             return true;
         }
         OutboundFlow flow = state.inflight().open(delivery);
@@ -207,6 +221,7 @@ public final class DeliveryService {
         }
         recorder.flowSaved(session, flow, ack);
         out.send(toPublish(delivery, flow.packetId(), false));
+        traffic.sent(message.qos().value(), message.payload().size());
         return true;
     }
 

@@ -76,7 +76,11 @@ public final class PublishService {
                 handOver(session, target.toDelivery(message), ack);
             }
         });
-        return matches.targets.size();
+        int receivers = matches.targets.size();
+        if (receivers == 0 && !message.retain()) {
+            delivery.noSubscriber();
+        }
+        return receivers;
     }
 
     /**

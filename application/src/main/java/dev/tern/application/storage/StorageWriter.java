@@ -1,5 +1,6 @@
 package dev.tern.application.storage;
 
+import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.port.out.StorageTransactions;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +48,41 @@ public final class StorageWriter {
     private record Write(Runnable write, PendingAck ack) {
     }
 
+    private final Meters meters;
+    /** Whether the last commit failed; written on the storage thread, read by health checks. */
+    private volatile boolean failing;
+
+    /**
+     * How the writer's commits are measured.
+     *
+     * @param commit    how long each commit took
+     * @param batchSize how many writes each commit held
+     * @param nanoTime  a monotonic clock in nanoseconds ({@code System::nanoTime}); the engine reads none itself
+     */
+    public record Meters(MetricsRegistry.Timer commit, MetricsRegistry.Histogram batchSize, LongSupplier nanoTime) {
+
+        /** Measures nothing. */
+        public static final Meters NONE = new Meters(MetricsRegistry.Timer.NOOP, MetricsRegistry.Histogram.NOOP,
+                () -> 0L);
+
+        /** Registers {@code tern_storage_commit} (seconds) and {@code tern_storage_batch_size} (writes). */
+        public static Meters register(MetricsRegistry registry, LongSupplier nanoTime) {
+            return new Meters(
+                    registry.timer("tern_storage_commit", "time to commit one batch of store writes"),
+                    registry.histogram("tern_storage_batch_size", "store writes committed in one transaction",
+                            "writes"),
+                    nanoTime);
+        }
+    }
+
     /** @param pause what one pause of a lingering batch does, on the storage thread */
     public StorageWriter(StorageTransactions transactions, Executor storageThread, GroupCommit policy, Pause pause) {
+        this(transactions, storageThread, policy, pause, Meters.NONE);
+    }
+
+    public StorageWriter(StorageTransactions transactions, Executor storageThread, GroupCommit policy, Pause pause,
+            Meters meters) {
+        this.meters = meters;
         this.transactions = transactions;
         this.storageThread = storageThread;
         this.policy = policy;
@@ -57,6 +92,16 @@ public final class StorageWriter {
     /** Whether more than {@code behindAt} writes wait: acknowledgements should wait for commits. */
     public boolean isBehind() {
         return unwritten.get() > policy.behindAt();
+    }
+
+    /** Writes handed over and not yet committed (or failed). */
+    public int backlog() {
+        return unwritten.get();
+    }
+
+    /** Whether the last commit failed: the store may be unreachable. */
+    public boolean failing() {
+        return failing;
     }
 
     /** Queues a write; {@code ack}, if not null, hears when it is durable (call {@code ack.expect()} first). */
@@ -102,6 +147,7 @@ public final class StorageWriter {
             return;
         }
         boolean committed;
+        long start = meters.nanoTime().getAsLong();
         try {
             transactions.inTransaction(() -> batch.forEach(w -> w.write().run()));
             committed = true;
@@ -110,6 +156,9 @@ public final class StorageWriter {
                     batch.size(), e.toString());
             committed = false;
         }
+        meters.commit().recordNanos(meters.nanoTime().getAsLong() - start);
+        meters.batchSize().record(batch.size());
+        failing = !committed;
         for (Write w : batch) {
             if (w.ack() != null) {
                 if (committed) {

@@ -6,6 +6,7 @@ import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.protocol.ConnectionMeters;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
@@ -64,7 +65,7 @@ public final class EngineHarness {
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),
-                subscribe, delivery, events, traffic);
+                subscribe, delivery, events, traffic, ConnectionMeters.NONE);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {

@@ -1,9 +1,11 @@
 package dev.tern.bootstrap.config;
 
+import dev.tern.application.port.plugin.AdminListenerProvider;
 import dev.tern.application.port.plugin.AuthenticatorProvider;
 import dev.tern.application.port.plugin.AuthorizerProvider;
 import dev.tern.application.port.plugin.EventListenerProvider;
 import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.MetricsProvider;
 import dev.tern.application.port.plugin.StorageProvider;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,15 @@ import java.util.Optional;
  * @param listeners      the enabled listener instances, by instance name
  * @param eventListeners the enabled event listener plug-ins
  * @param sys            the {@code $SYS} topics
+ * @param metrics        the chosen metrics backend
+ * @param adminListeners the enabled admin listeners
  */
 public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig storageConfig,
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
         Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
         List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, SysConfig sys,
-        LogConfig log) {
+        LogConfig log, MetricsConfig metricsConfig, Chosen<MetricsProvider<?>> metrics, AdminConfig admin,
+        List<Chosen<AdminListenerProvider<?>>> adminListeners) {
 
     public BrokerConfig {
         Objects.requireNonNull(mqtt, "mqtt");
@@ -35,6 +40,10 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(sys, "sys");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(metricsConfig, "metricsConfig");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(admin, "admin");
+        adminListeners = List.copyOf(adminListeners);
         listeners = List.copyOf(listeners);
         eventListeners = List.copyOf(eventListeners);
     }

@@ -1,9 +1,11 @@
 package dev.tern.bootstrap.config;
 
+import dev.tern.application.port.plugin.AdminListenerProvider;
 import dev.tern.application.port.plugin.AuthenticatorProvider;
 import dev.tern.application.port.plugin.AuthorizerProvider;
 import dev.tern.application.port.plugin.EventListenerProvider;
 import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.MetricsProvider;
 import dev.tern.application.port.plugin.Provider;
 import dev.tern.application.port.plugin.StorageProvider;
 import dev.tern.bootstrap.plugin.Providers;
@@ -30,12 +32,15 @@ final class ConfigBinder {
             Map<String, SourcedValue> values) {
         StorageConfig storage = schema.storage.bind(parsed);
         SecurityConfig security = schema.security.bind(parsed);
+        MetricsConfig metrics = schema.metrics.bind(parsed);
         List<String> problems = new ArrayList<>();
         StorageProvider<?> backend = choose(providers.storage(), "storage.backend", storage.backend(), values, problems);
         AuthenticatorProvider<?> authenticator = choose(providers.authenticators(), "security.authenticator",
                 security.authenticator(), values, problems);
         AuthorizerProvider<?> authorizer = choose(providers.authorizers(), "security.authorizer",
                 security.authorizer(), values, problems);
+        MetricsProvider<?> metricsBackend = choose(providers.metrics(), "metrics.backend", metrics.backend(), values,
+                problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -53,11 +58,17 @@ final class ConfigBinder {
                 eventListeners.add(chosen(provider, schema.eventListeners, parsed));
             }
         }
+        List<Chosen<AdminListenerProvider<?>>> adminListeners = new ArrayList<>();
+        for (AdminListenerProvider<?> provider : providers.adminListeners()) {
+            if ((Boolean) parsed.get("admin." + provider.name() + "." + ConfigSchema.ENABLED)) {
+                adminListeners.add(chosen(provider, schema.adminListeners, parsed));
+            }
+        }
         return new BrokerConfig(schema.mqtt.bind(parsed), schema.mqtt5.bind(parsed), storage,
                 chosen(backend, schema.storageBackends, parsed), chosen(authenticator, schema.authenticators, parsed),
                 chosen(authorizer, schema.authorizers, parsed), listeners, eventListeners,
-                schema.plugins.bind(parsed), schema.sys.bind(parsed),
-                schema.log.bind(parsed));
+                schema.plugins.bind(parsed), schema.sys.bind(parsed), schema.log.bind(parsed), metrics,
+                chosen(metricsBackend, schema.metricsBackends, parsed), schema.admin.bind(parsed), adminListeners);
     }
 
     private static <P extends Provider<?>> P choose(List<P> providers, String key, String name,

@@ -27,22 +27,33 @@ final class ConfigSchema {
     final SettingsRecord<PluginsConfig> plugins = new SettingsRecord<>(PluginsConfig.class, "plugins");
     final SettingsRecord<SysConfig> sys = new SettingsRecord<>(SysConfig.class, "sys");
     final SettingsRecord<LogConfig> log = new SettingsRecord<>(LogConfig.class, "log");
+    final SettingsRecord<MetricsConfig> metrics = new SettingsRecord<>(MetricsConfig.class, "metrics");
+    final SettingsRecord<AdminConfig> admin = new SettingsRecord<>(AdminConfig.class, "admin");
     final Map<String, SettingsRecord<?>> storageBackends = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authenticators = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authorizers = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> eventListeners = new LinkedHashMap<>();
+    final Map<String, SettingsRecord<?>> metricsBackends = new LinkedHashMap<>();
+    final Map<String, SettingsRecord<?>> adminListeners = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> listenerInstances = new LinkedHashMap<>();
     private final Map<String, SettingSpec> specs = new LinkedHashMap<>();
 
     /** @param listenerInstances every listener instance, by instance name, with its provider */
     ConfigSchema(Providers providers, Map<String, ListenerProvider<?>> listenerInstances) {
-        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins, sys, log}) {
+        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins, sys, log,
+                metrics, admin}) {
             add(core);
         }
         records(providers.storage(), "storage.", storageBackends);
         records(providers.authenticators(), "security.", authenticators);
         records(providers.authorizers(), "security.", authorizers);
         records(providers.eventListeners(), "plugins.", eventListeners);
+        records(providers.metrics(), "metrics.", metricsBackends);
+        records(providers.adminListeners(), "admin.", adminListeners);
+        for (Provider<?> provider : providers.adminListeners()) {
+            add(new SettingSpec("admin." + provider.name() + "." + ENABLED, "true", ValueParser.bool(),
+                    "whether the " + provider.name() + " admin listener runs"));
+        }
         for (Provider<?> provider : providers.eventListeners()) {
             add(new SettingSpec("plugins." + provider.name() + "." + ENABLED, "true", ValueParser.bool(),
                     "whether the " + provider.name() + " event listener runs"));

@@ -1,9 +1,11 @@
 package dev.tern.bootstrap.plugin;
 
+import dev.tern.application.port.plugin.AdminListenerProvider;
 import dev.tern.application.port.plugin.AuthenticatorProvider;
 import dev.tern.application.port.plugin.AuthorizerProvider;
 import dev.tern.application.port.plugin.EventListenerProvider;
 import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.MetricsProvider;
 import dev.tern.application.port.plugin.StorageProvider;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -91,6 +93,8 @@ public final class ProviderDiscovery {
         providers.authenticators().forEach(p -> parts.add("authenticator " + p.name()));
         providers.authorizers().forEach(p -> parts.add("authorizer " + p.name()));
         providers.eventListeners().forEach(p -> parts.add("event listener " + p.name()));
+        providers.metrics().forEach(p -> parts.add("metrics " + p.name()));
+        providers.adminListeners().forEach(p -> parts.add("admin listener " + p.name()));
         return parts.isEmpty() ? "no provider" : String.join(", ", parts);
     }
 
@@ -113,7 +117,9 @@ public final class ProviderDiscovery {
                 (List) of(ListenerProvider.class, loader, only),
                 (List) of(AuthenticatorProvider.class, loader, only),
                 (List) of(AuthorizerProvider.class, loader, only),
-                (List) of(EventListenerProvider.class, loader, only));
+                (List) of(EventListenerProvider.class, loader, only),
+                (List) of(MetricsProvider.class, loader, only),
+                (List) of(AdminListenerProvider.class, loader, only));
     }
 
     private static <T> List<T> of(Class<T> kind, ClassLoader loader, ClassLoader only) {

@@ -1,9 +1,11 @@
 package dev.tern.bootstrap.plugin;
 
+import dev.tern.application.port.plugin.AdminListenerProvider;
 import dev.tern.application.port.plugin.AuthenticatorProvider;
 import dev.tern.application.port.plugin.AuthorizerProvider;
 import dev.tern.application.port.plugin.EventListenerProvider;
 import dev.tern.application.port.plugin.ListenerProvider;
+import dev.tern.application.port.plugin.MetricsProvider;
 import dev.tern.application.port.plugin.Provider;
 import dev.tern.application.port.plugin.StorageProvider;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import java.util.Optional;
  */
 public record Providers(List<StorageProvider<?>> storage, List<ListenerProvider<?>> listeners,
         List<AuthenticatorProvider<?>> authenticators, List<AuthorizerProvider<?>> authorizers,
-        List<EventListenerProvider<?>> eventListeners) {
+        List<EventListenerProvider<?>> eventListeners, List<MetricsProvider<?>> metrics,
+        List<AdminListenerProvider<?>> adminListeners) {
 
     public Providers {
         storage = checked("storage", storage);
@@ -25,13 +28,23 @@ public record Providers(List<StorageProvider<?>> storage, List<ListenerProvider<
         authenticators = checked("authenticator", authenticators);
         authorizers = checked("authorizer", authorizers);
         eventListeners = checked("event listener", eventListeners);
+        metrics = checked("metrics", metrics);
+        adminListeners = checked("admin listener", adminListeners);
+    }
+
+    /** Providers of the first five kinds, none of metrics or admin listeners. */
+    public Providers(List<StorageProvider<?>> storage, List<ListenerProvider<?>> listeners,
+            List<AuthenticatorProvider<?>> authenticators, List<AuthorizerProvider<?>> authorizers,
+            List<EventListenerProvider<?>> eventListeners) {
+        this(storage, listeners, authenticators, authorizers, eventListeners, List.of(), List.of());
     }
 
     /** These providers and {@code more}; a name taken twice within a kind is refused. */
     public Providers plus(Providers more) {
         return new Providers(joined(storage, more.storage), joined(listeners, more.listeners),
                 joined(authenticators, more.authenticators), joined(authorizers, more.authorizers),
-                joined(eventListeners, more.eventListeners));
+                joined(eventListeners, more.eventListeners), joined(metrics, more.metrics),
+                joined(adminListeners, more.adminListeners));
     }
 
     private static <T> List<T> joined(List<T> a, List<T> b) {

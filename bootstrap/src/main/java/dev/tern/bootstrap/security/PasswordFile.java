@@ -68,15 +68,23 @@ public final class PasswordFile {
      * where the file system has POSIX permissions.
      */
     public static void write(Path file, Collection<PasswordEntry> entries) throws IOException {
+        replaceOwnerOnly(file, format(entries), ".tern-passwd");
+    }
+
+    /**
+     * Replaces {@code file} with {@code lines} in one step through a temporary file named with
+     * {@code prefix}, readable by its owner only where the file system has POSIX permissions.
+     */
+    static void replaceOwnerOnly(Path file, List<String> lines, String prefix) throws IOException {
         Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), ".tern-passwd", ".tmp");
+        Path temporary = Files.createTempFile(absolute.getParent(), prefix, ".tmp");
         try {
             try {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: its own access control applies.
             }
-            Files.write(temporary, format(entries), StandardCharsets.UTF_8);
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -40,7 +40,8 @@ public final class BrokerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
-                "--set", "listeners.tcp.port=" + port, "--set", "listeners.websocket.enabled=false"));
+                "--set", "listeners.tcp.port=" + port, "--set", "listeners.websocket.enabled=false",
+                "--set", "admin.http.port=0"));
         for (String setting : settings) {
             command.add("--set");
             command.add(setting);

@@ -87,7 +87,7 @@ class RedisOutageIT {
     private static TernBroker start(String redisUrl) throws Exception {
         CommandLine commandLine = ((CommandLineResult.Run) CommandLine.parse(List.of(
                 "--set", "listeners.tcp.port=0", "--set", "listeners.websocket.enabled=false",
-                "--set", "storage.backend=redis", "--set", "storage.redis.url=" + redisUrl))).commandLine();
+                "--set", "admin.http.port=0", "--set", "storage.backend=redis", "--set", "storage.redis.url=" + redisUrl))).commandLine();
         return TernBroker.start(ConfigLoader.load(commandLine, Map.of()));
     }
 

@@ -160,7 +160,8 @@ class PluginJarTest {
     private static TernBroker start(String... settings) throws Exception {
         List<CommandLine.Setting> parsed = new java.util.ArrayList<>(List.of(
                 new CommandLine.Setting("listeners.tcp.port", "0"),
-                new CommandLine.Setting("listeners.websocket.enabled", "false")));
+                new CommandLine.Setting("listeners.websocket.enabled", "false"),
+                new CommandLine.Setting("admin.http.port", "0")));
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             parsed.add(new CommandLine.Setting(setting.substring(0, equals), setting.substring(equals + 1)));

@@ -30,6 +30,7 @@ final class SecureBroker implements AutoCloseable {
         parsed.add(new CommandLine.Setting("storage.backend", "memory"));
         parsed.add(new CommandLine.Setting("listeners.tcp.port", "0"));
         parsed.add(new CommandLine.Setting("listeners.websocket.port", "0"));
+        parsed.add(new CommandLine.Setting("admin.http.port", "0"));
         parsed.add(new CommandLine.Setting("listeners.tls.port", "0"));
         for (String setting : settings) {
             int equals = setting.indexOf('=');

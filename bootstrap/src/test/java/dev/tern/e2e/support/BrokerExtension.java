@@ -45,6 +45,7 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
         parsed.add(new CommandLine.Setting("listeners.tcp.port", "0"));
         parsed.add(new CommandLine.Setting("listeners.websocket.host", "127.0.0.1"));
         parsed.add(new CommandLine.Setting("listeners.websocket.port", "0"));
+        parsed.add(new CommandLine.Setting("admin.http.port", "0"));
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             parsed.add(new CommandLine.Setting(setting.substring(0, equals), setting.substring(equals + 1)));

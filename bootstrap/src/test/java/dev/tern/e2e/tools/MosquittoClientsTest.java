@@ -21,7 +21,8 @@ class MosquittoClientsTest {
     @BeforeEach
     void startBroker() throws Exception {
         CommandLine commandLine = ((CommandLineResult.Run) CommandLine.parse(
-                List.of("--set", "storage.backend=memory", "--set", "listeners.tcp.port=0", "--set", "listeners.websocket.port=0"))).commandLine();
+                List.of("--set", "storage.backend=memory", "--set", "listeners.tcp.port=0", "--set", "listeners.websocket.port=0",
+                        "--set", "admin.http.port=0"))).commandLine();
         broker = TernBroker.start(ConfigLoader.load(commandLine, Map.of()));
         port = String.valueOf(broker.port("tcp"));
     }

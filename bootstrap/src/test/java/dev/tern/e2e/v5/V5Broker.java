@@ -30,6 +30,7 @@ final class V5Broker implements AutoCloseable {
         parsed.add(new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"));
         parsed.add(new CommandLine.Setting("listeners.tcp.port", "0"));
         parsed.add(new CommandLine.Setting("listeners.websocket.port", "0"));
+        parsed.add(new CommandLine.Setting("admin.http.port", "0"));
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             parsed.add(new CommandLine.Setting(setting.substring(0, equals), setting.substring(equals + 1)));

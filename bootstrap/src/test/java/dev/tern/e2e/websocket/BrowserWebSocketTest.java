@@ -125,7 +125,8 @@ class BrowserWebSocketTest {
                 new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
                 new CommandLine.Setting("listeners.tcp.port", "0"),
                 new CommandLine.Setting("listeners.websocket.host", "127.0.0.1"),
-                new CommandLine.Setting("listeners.websocket.port", "0")));
+                new CommandLine.Setting("listeners.websocket.port", "0"),
+                new CommandLine.Setting("admin.http.port", "0")));
         settings.addAll(extra);
         return TernBroker.start(ConfigLoader.load(new CommandLine(Optional.empty(), settings), Map.of()));
     }

@@ -45,7 +45,7 @@ class SecureWebSocketTest {
         Path key = Files.writeString(dir.resolve("key.pem"), server.getPrivateKeyPEM());
 
         try (TernBroker broker = TernBroker.start(ConfigLoader.load(new CommandLine(Optional.empty(), List.of(
-                set("storage.backend", "memory"), set("listeners.tcp.port", "0"), set("listeners.websocket.port", "0"),
+                set("storage.backend", "memory"), set("listeners.tcp.port", "0"), set("listeners.websocket.port", "0"), set("admin.http.port", "0"),
                 set("listeners.wss.enabled", "true"), set("listeners.wss.port", "0"),
                 set("listeners.wss.cert-file", cert.toString()), set("listeners.wss.key-file", key.toString()))),
                 Map.of()))) {
@@ -76,7 +76,7 @@ class SecureWebSocketTest {
         Path key = Files.writeString(dir.resolve("key.pem"), "not a key");
 
         assertThatThrownBy(() -> TernBroker.start(ConfigLoader.load(new CommandLine(Optional.empty(), List.of(
-                set("storage.backend", "memory"), set("listeners.tcp.port", "0"), set("listeners.websocket.port", "0"),
+                set("storage.backend", "memory"), set("listeners.tcp.port", "0"), set("listeners.websocket.port", "0"), set("admin.http.port", "0"),
                 set("listeners.wss.enabled", "true"), set("listeners.wss.port", "0"),
                 set("listeners.wss.cert-file", cert.toString()), set("listeners.wss.key-file", key.toString()))),
                 Map.of())))

@@ -11,6 +11,7 @@ import dev.tern.application.protocol.packet.Pubrec;
 import dev.tern.application.protocol.packet.Pubrel;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.service.PublishService;
+import dev.tern.application.service.TrafficMeters;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.PacketSink;
 import dev.tern.application.storage.PendingAck;
@@ -42,8 +43,16 @@ public final class InboundPublishHandler {
     private final int receiveMaximum;
     private final boolean validatePayloadFormat;
 
+    private final TrafficMeters traffic;
+
     public InboundPublishHandler(PublishService publisher, StateRecorder recorder, Authorizer authorizer, Clock clock,
             int receiveMaximum, boolean validatePayloadFormat) {
+        this(publisher, recorder, authorizer, clock, receiveMaximum, validatePayloadFormat, TrafficMeters.NONE);
+    }
+
+    public InboundPublishHandler(PublishService publisher, StateRecorder recorder, Authorizer authorizer, Clock clock,
+            int receiveMaximum, boolean validatePayloadFormat, TrafficMeters traffic) {
+        this.traffic = traffic;
         this.publisher = publisher;
         this.recorder = recorder;
         this.authorizer = authorizer;
@@ -57,6 +66,7 @@ public final class InboundPublishHandler {
      * code the connection must disconnect with.
      */
     public int onPublish(ClientSession session, Publish publish) {
+        traffic.received(publish.qos().value(), publish.payload().size());
         TopicName topic = TopicName.parseOrNull(publish.topic());
         if (topic == null) {
             return ReasonCode.TOPIC_NAME_INVALID;

@@ -1,0 +1,119 @@
+package dev.tern.adapters.admin.http;
+
+import dev.tern.application.port.out.MetricsExposition;
+import dev.tern.application.port.out.Readiness;
+import dev.tern.application.port.plugin.AdminContext;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin endpoints. {@code GET /health/live} (no key): the process answers.
+ * {@code GET /health/ready} (no key): 200 when the broker serves, 503 otherwise, with each check.
+ * {@code GET /metrics} ({@code Authorization: Bearer <key>}): the meters as Prometheus text.
+ * Every error is a JSON object {@code {"error": "..."}}, never a stack trace. Requests are logged
+ * with the name of the key they presented (health probes at DEBUG, since orchestrators poll them).
+ *
+ * <p>Threading: each request is moved off Undertow's I/O thread to its worker threads first.
+ */
+final class AdminHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
+    private static final String JSON = "application/json";
+    private static final String BEARER = "Bearer ";
+
+    private final AdminContext context;
+
+    AdminHandler(AdminContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        String path = exchange.getRequestPath();
+        String who = "-";
+        int status;
+        try {
+            boolean known = path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics");
+            if (!known) {
+                status = error(exchange, 404, "no such endpoint: " + path);
+            } else if (!exchange.getRequestMethod().equals(Methods.GET)) {
+                exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
+                status = error(exchange, 405, "only GET is allowed on " + path);
+            } else if (path.equals("/health/live")) {
+                status = send(exchange, 200, JSON, "{\"status\": \"live\"}");
+            } else if (path.equals("/health/ready")) {
+                status = ready(exchange);
+            } else {
+                Optional<String> key = authenticate(exchange);
+                who = key.orElse("-");
+                status = key.isEmpty() ? unauthorized(exchange) : metrics(exchange);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("admin request {} {} failed: {}", exchange.getRequestMethod(), path, e.toString());
+            status = exchange.isResponseStarted() ? 500 : error(exchange, 500, "internal error");
+        }
+        if (path.startsWith("/health/") && status < 400) {
+            LOG.debug("admin {} {} {} -> {} (key {})", exchange.getSourceAddress(), exchange.getRequestMethod(), path,
+                    status, who);
+        } else {
+            LOG.info("admin {} {} {} -> {} (key {})", exchange.getSourceAddress(), exchange.getRequestMethod(), path,
+                    status, who);
+        }
+    }
+
+    private Optional<String> authenticate(HttpServerExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return context.apiKeys().verify(header.substring(BEARER.length()).strip());
+    }
+
+    private static int unauthorized(HttpServerExchange exchange) {
+        exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
+        return error(exchange, 401, "a valid API key is required: Authorization: Bearer <key> (see tern apikey)");
+    }
+
+    private int ready(HttpServerExchange exchange) {
+        Readiness.Report report = context.readiness().report();
+        StringBuilder body = new StringBuilder("{\"status\": \"").append(report.ready() ? "ready" : "not ready")
+                .append("\", \"checks\": {");
+        String separator = "";
+        for (Map.Entry<String, String> check : report.checks().entrySet()) {
+            body.append(separator).append(Json.string(check.getKey())).append(": ").append(Json.string(check.getValue()));
+            separator = ", ";
+        }
+        body.append("}}");
+        return send(exchange, report.ready() ? 200 : 503, JSON, body.toString());
+    }
+
+    private int metrics(HttpServerExchange exchange) {
+        MetricsExposition metrics = context.metrics();
+        if (metrics == null) {
+            return error(exchange, 404, "metrics are off (metrics.backend=none)");
+        }
+        return send(exchange, 200, metrics.contentType(), metrics.scrape());
+    }
+
+    private static int error(HttpServerExchange exchange, int status, String message) {
+        return send(exchange, status, JSON, "{\"error\": " + Json.string(message) + "}");
+    }
+
+    private static int send(HttpServerExchange exchange, int status, String contentType, String body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        exchange.getResponseSender().send(body);
+        return status;
+    }
+}

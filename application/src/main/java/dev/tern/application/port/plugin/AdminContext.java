@@ -1,0 +1,20 @@
+package dev.tern.application.port.plugin;
+
+import dev.tern.application.port.out.ApiKeyVerifier;
+import dev.tern.application.port.out.MetricsExposition;
+import dev.tern.application.port.out.Readiness;
+import java.util.Objects;
+
+/**
+ * What an admin listener may show and whom it lets in.
+ *
+ * @param metrics the meters as text; {@code null} when the metrics backend is not scraped ({@code none})
+ * @param apiKeys checks the keys of requests that need one
+ */
+public record AdminContext(Readiness readiness, MetricsExposition metrics, ApiKeyVerifier apiKeys) {
+
+    public AdminContext {
+        Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+    }
+}
