@@ -62,15 +62,16 @@ class SubscriptionConformanceTest {
     void wildcardsAtTheStartDoNotMatchDollarTopics() throws Exception {
         try (RawMqttClient subscriber = RawMqttClient.connected(broker.port(), "dollar");
                 RawMqttClient publisher = RawMqttClient.connected(broker.port(), "dollar-pub")) {
-            subscriber.send(subscribe(1, "#", 0, "+/x", 0, "$SYS/#", 0));
+            // Not $SYS: the broker's own retained $SYS figures would arrive first.
+            subscriber.send(subscribe(1, "#", 0, "+/x", 0, "$internal/#", 0));
             assertThat(subscriber.readPacket().suback().returnCodes()).containsExactly(0, 0, 0);
 
-            publisher.send(publish("$SYS/x", "dollar", 0, 0));
+            publisher.send(publish("$internal/x", "dollar", 0, 0));
             publisher.send(publish("$x", "dollar root", 0, 0));
             publisher.send(publish("plain/x", "plain", 0, 0));
 
             ReceivedPublish viaSysFilter = subscriber.readPacket().publish();
-            assertThat(viaSysFilter.topic()).isEqualTo("$SYS/x");
+            assertThat(viaSysFilter.topic()).isEqualTo("$internal/x");
             ReceivedPublish plain = subscriber.readPacket().publish();
             assertThat(plain.topic()).isEqualTo("plain/x");
             assertThat(subscriber.receivesNothingWithin(QUIET)).isTrue();
