@@ -77,7 +77,8 @@ public final class PublishService {
             }
         });
         int receivers = matches.targets.size();
-        if (receivers == 0 && !message.retain()) {
+        // The broker's own $SYS figures (no publisher) are not lost client messages: not counted.
+        if (receivers == 0 && !message.retain() && !message.publisherId().isEmpty()) {
             delivery.noSubscriber();
         }
         return receivers;
