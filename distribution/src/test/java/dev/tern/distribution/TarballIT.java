@@ -182,6 +182,8 @@ class TarballIT {
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("TERN_HEAP", "256m");
             builder.environment().put("TERN_LISTENERS_WEBSOCKET_ENABLED", "false");
+            // Port 0: a developer's own broker may hold the default admin port 8088.
+            builder.environment().put("TERN_ADMIN_HTTP_PORT", "0");
             builder.environment().putAll(environment);
             Broker broker = new Broker(builder.start());
             if (!broker.output.awaitLineContaining("Tern ready", Duration.ofSeconds(60))) {
