@@ -14,11 +14,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import dev.tern.bootstrap.Tern;
 import dev.tern.bootstrap.TernBroker;
-import dev.tern.bootstrap.security.ApiKeyCommand;
 import dev.tern.e2e.support.HiveClients;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,9 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +50,7 @@ class AdminApiTest {
     @BeforeEach
     void start() throws Exception {
         Path keys = dir.resolve("api-keys");
-        key = createKey(keys, "ops");
+        key = ApiKeys.create(keys, "ops");
         broker = Tern.builder().set("admin.http.enabled", "true").set("admin.api-key-file", keys.toString()).start();
         admin = "http://127.0.0.1:" + broker.port("admin-http");
         tcp = broker.port("tcp");
@@ -250,14 +244,5 @@ class AdminApiTest {
             request.header("Authorization", "Bearer " + apiKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String createKey(Path file, String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new ApiKeyCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC())
-                .run(List.of("create", file.toString(), name));
-        assertThat(code).isZero();
-        return out.toString(StandardCharsets.UTF_8).strip();
     }
 }
