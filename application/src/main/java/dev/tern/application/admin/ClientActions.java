@@ -47,8 +47,10 @@ final class ClientActions {
             if (discardSession) {
                 sessionEnd.end(session);
             }
-            return new AdminOutcome.Done((connection != null ? "disconnected " : "") + (discardSession
-                    ? (connection != null ? "and " : "") + "discarded the session of " : "") + clientId);
+            if (connection == null) {
+                return new AdminOutcome.Done("discarded the session of " + clientId);
+            }
+            return new AdminOutcome.Done("disconnected " + clientId + (discardSession ? " and discarded its session" : ""));
         });
     }
 
