@@ -2,6 +2,7 @@ package dev.tern.bootstrap;
 
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.event.EventDispatcher;
+import dev.tern.application.port.in.admin.BrokerAdmin;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.BrokerEventListener;
 import dev.tern.application.port.out.EnhancedAuthenticator;
@@ -28,6 +29,7 @@ import dev.tern.bootstrap.metrics.BrokerGauges;
 import dev.tern.bootstrap.security.ApiKeyFile;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -96,12 +98,16 @@ final class BrokerAssembly {
             }
             BrokerReadiness readiness = new BrokerReadiness();
             readiness.storageWriter(core.storageWriter());
-            AdminContext context = new AdminContext(readiness, metrics.exposition(),
-                    new ApiKeyFile(config.admin().apiKeyFile()));
             List<NetworkListener> adminListeners = new ArrayList<>();
+            List<NetworkListener> allListeners = new ArrayList<>(listeners);
+            BrokerAdmin admin = BrokerAdmins.create(core, sys.resolvedNodeName(), storage.description(), allListeners,
+                    Arrays.asList(authentication.lifecycle(), authorizer), clock);
+            AdminContext context = new AdminContext(readiness, metrics.exposition(),
+                    new ApiKeyFile(config.admin().apiKeyFile()), admin);
             for (Chosen<AdminListenerProvider<?>> chosen : config.adminListeners()) {
                 adminListeners.add(adminListener(chosen, context));
             }
+            allListeners.addAll(adminListeners);
             return new BrokerLifecycle(storage, adapters, core, sysTopics, listeners, adminListeners, readiness);
         } catch (RuntimeException e) {
             storage.close();

@@ -13,6 +13,8 @@ import dev.tern.application.protocol.ConnectionMeters;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.PublishService;
+import dev.tern.application.service.SessionEndService;
+import dev.tern.application.service.SubscribeService;
 import dev.tern.application.service.SessionRestorer;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.StorageWriter;
@@ -43,6 +45,11 @@ interface BrokerComponent {
     SessionRegistry sessions();
 
     SubscriptionIndex subscriptionIndex();
+
+    /** SUBSCRIBE's path, for subscriptions an administrator makes on a client's behalf. */
+    SubscribeService subscribeService();
+
+    SessionEndService sessionEnd();
 
     RetainedMessages retainedMessages();
 

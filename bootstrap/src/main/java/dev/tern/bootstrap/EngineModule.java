@@ -136,9 +136,17 @@ interface EngineModule {
     @Provides
     @Singleton
     static SessionAttachService sessionAttachService(SessionRegistry sessions, SubscribeService subscriptions,
-            PublishService publisher, StateRecorder recorder, MqttSettings settings, Clock clock, BrokerEvents events) {
-        return new SessionAttachService(sessions, subscriptions, new WillService(publisher, clock),
-                new SessionEndService(sessions, subscriptions, publisher, recorder), recorder, settings, clock, events);
+            PublishService publisher, SessionEndService sessionEnd, StateRecorder recorder, MqttSettings settings,
+            Clock clock, BrokerEvents events) {
+        return new SessionAttachService(sessions, subscriptions, new WillService(publisher, clock), sessionEnd,
+                recorder, settings, clock, events);
+    }
+
+    @Provides
+    @Singleton
+    static SessionEndService sessionEndService(SessionRegistry sessions, SubscribeService subscriptions,
+            PublishService publisher, StateRecorder recorder) {
+        return new SessionEndService(sessions, subscriptions, publisher, recorder);
     }
 
     @Provides

@@ -223,6 +223,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         ConnectionState.Attaching attaching = (ConnectionState.Attaching) state;
         attachedSession = session;
         state = new ConnectionState.Connected(session);
+        session.recordAttachment(new ClientSession.Attachment(username, channel.remoteAddress(), version.level(),
+                deps.clock().millis()));
         deps.meters().connected(version);
         // [MQTT-3.3.4-7..9]: never more unacknowledged QoS 1/2 PUBLISHes than the client's Receive Maximum.
         session.state().inflight().setCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));

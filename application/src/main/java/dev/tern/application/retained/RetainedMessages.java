@@ -4,6 +4,7 @@ import dev.tern.application.storage.PendingAck;
 import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.topic.TopicFilter;
+import dev.tern.domain.topic.TopicName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +57,20 @@ public final class RetainedMessages {
             }
         }
         return found;
+    }
+
+    /** The retained message of {@code topic}, or null; may be expired (it is dropped on the next match). */
+    public ApplicationMessage get(String topic) {
+        return byTopic.get(topic);
+    }
+
+    /** Deletes the retained message of {@code topic}, as an empty retained PUBLISH would; true if there was one. */
+    public boolean delete(TopicName topic) {
+        if (byTopic.remove(topic.value()) == null) {
+            return false;
+        }
+        recorder.retainedDeleted(topic, null);
+        return true;
     }
 
     public int size() {

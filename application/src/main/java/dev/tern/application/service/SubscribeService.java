@@ -3,6 +3,7 @@ package dev.tern.application.service;
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.BrokerEvent;
+import dev.tern.application.port.out.ClientIdentity;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ProtocolVersion;
@@ -83,15 +84,8 @@ public final class SubscribeService {
             SubscriptionOptions options = new SubscriptionOptions(wanted.qos(), wanted.noLocal(),
                     wanted.retainAsPublished(), wanted.retainHandling(), subscriptionId);
             Subscription subscription = new Subscription(session.clientId(), filter, options);
-            boolean isNew = session.state().subscribe(subscription);
-            index.subscribe(session.clientId(), filter, options);
-            recorder.subscribed(session, subscription);
             codes.add(wanted.qos().value());
-            if (events.enabled()) {
-                events.emit(new BrokerEvent.Subscribed(clock.instant(), session.clientId(), wanted.filter(),
-                        wanted.qos().value()));
-            }
-            if (wantsRetained(filter, options.retainHandling(), isNew)) {
+            if (grant(session, subscription)) {
                 retainedWanted.add(subscription);
             }
         }
@@ -105,19 +99,55 @@ public final class SubscribeService {
     public void unsubscribe(ClientSession session, Unsubscribe request) {
         List<Integer> codes = new ArrayList<>(request.filters().size());
         for (String text : request.filters()) {
-            Subscription removed = session.state().unsubscribe(text);
-            if (removed != null) {
-                index.unsubscribe(session.clientId(), removed.filter());
-                recorder.unsubscribed(session, removed);
-                codes.add(ReasonCode.SUCCESS);
-                if (events.enabled()) {
-                    events.emit(new BrokerEvent.Unsubscribed(clock.instant(), session.clientId(), text));
-                }
-            } else {
-                codes.add(ReasonCode.NO_SUBSCRIPTION_EXISTED);
-            }
+            codes.add(revoke(session, text) ? ReasonCode.SUCCESS : ReasonCode.NO_SUBSCRIPTION_EXISTED);
         }
         session.connection().send(new Unsuback(request.packetId(), codes, Properties.EMPTY));
+    }
+
+    /**
+     * Subscribes a session on an administrator's behalf, connected or not, as its own SUBSCRIBE of
+     * one filter would: the authorizer decides for {@code identity}, retained messages follow per
+     * the options. False, having changed nothing, when the authorizer refuses.
+     */
+    public boolean subscribeOnBehalf(ClientSession session, ClientIdentity identity, Subscription subscription) {
+        if (!authorizer.canSubscribe(identity, subscription.filter())) {
+            return false;
+        }
+        if (grant(session, subscription)) {
+            sendRetained(session, subscription);
+        }
+        return true;
+    }
+
+    /** Removes one subscription on an administrator's behalf; false when the session had none for {@code filter}. */
+    public boolean unsubscribeOnBehalf(ClientSession session, String filter) {
+        return revoke(session, filter);
+    }
+
+    /** Records a granted subscription everywhere; true when retained messages are due for it. */
+    private boolean grant(ClientSession session, Subscription subscription) {
+        SubscriptionOptions options = subscription.options();
+        boolean isNew = session.state().subscribe(subscription);
+        index.subscribe(session.clientId(), subscription.filter(), options);
+        recorder.subscribed(session, subscription);
+        if (events.enabled()) {
+            events.emit(new BrokerEvent.Subscribed(clock.instant(), session.clientId(), subscription.filter().value(),
+                    options.qos().value()));
+        }
+        return wantsRetained(subscription.filter(), options.retainHandling(), isNew);
+    }
+
+    private boolean revoke(ClientSession session, String text) {
+        Subscription removed = session.state().unsubscribe(text);
+        if (removed == null) {
+            return false;
+        }
+        index.unsubscribe(session.clientId(), removed.filter());
+        recorder.unsubscribed(session, removed);
+        if (events.enabled()) {
+            events.emit(new BrokerEvent.Unsubscribed(clock.instant(), session.clientId(), text));
+        }
+        return true;
     }
 
     /** Removes every subscription of a session from the index, when the session ends or starts clean. */

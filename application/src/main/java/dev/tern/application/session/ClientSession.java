@@ -9,8 +9,8 @@ import dev.tern.domain.will.Will;
  * it, the connection it is attached to, and the timers that run while it is offline (session
  * expiry, will delay).
  *
- * <p>Threading: {@link #executor()}, {@link #clientId()} and {@link #isOnline()} may be used from
- * any thread; every other method only from within a task of {@link #executor()}.
+ * <p>Threading: {@link #executor()}, {@link #clientId()}, {@link #isOnline()} and {@link
+ * #lastAttachment()} may be used from any thread; every other method only from within a task of {@link #executor()}.
  */
 public final class ClientSession {
 
@@ -24,6 +24,15 @@ public final class ClientSession {
     private Will pendingWill;
     private Cancellable willTimer;
     private Cancellable expiryTimer;
+    private volatile Attachment lastAttachment;
+
+    /**
+     * Who attached last and from where, kept after they leave, for administrators.
+     *
+     * @param username null for an anonymous client
+     */
+    public record Attachment(String username, String address, int protocolLevel, long atMillis) {
+    }
 
     public ClientSession(Session state, SerialExecutor executor) {
         this.state = state;
@@ -59,6 +68,16 @@ public final class ClientSession {
         everAttached = true;
         generation++;
         cancelTimers();
+    }
+
+    /** Records the connection now attached; a volatile write, read by administrators on other threads. */
+    public void recordAttachment(Attachment attachment) {
+        lastAttachment = attachment;
+    }
+
+    /** The last connection attached, or null for a restored session no client has attached since. */
+    public Attachment lastAttachment() {
+        return lastAttachment;
     }
 
     /** A session loaded from the store at start-up is resumable like one whose client left. */

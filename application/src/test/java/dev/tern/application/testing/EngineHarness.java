@@ -49,6 +49,9 @@ public final class EngineHarness {
     public final BrokerCounters traffic = new BrokerCounters();
     public final RecordingEvents events = new RecordingEvents();
     public final SessionAttachService sessionAttach;
+    public final PublishService publisher;
+    public final SubscribeService subscribe;
+    public final SessionEndService sessionEnd;
     private final ProtocolEngine engine;
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
@@ -56,12 +59,13 @@ public final class EngineHarness {
         retained = new RetainedMessages(recorder);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
                 new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL);
-        PublishService publisher = new PublishService(index, retained, sessions, delivery,
+        publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
-        SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
+        subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
                 clock, events);
         sessionAttach = new SessionAttachService(sessions, subscribe, new WillService(publisher, clock),
-                new SessionEndService(sessions, subscribe, publisher, recorder), recorder, settings, clock, events);
+                sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder), recorder, settings, clock,
+                events);
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat()),

@@ -1,5 +1,6 @@
 package dev.tern.bootstrap.security;
 
+import dev.tern.application.port.in.admin.FileReload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,22 +76,25 @@ public final class ReloadingFile<T> {
         }
     }
 
-    /** Re-reads the file unconditionally (SIGHUP). */
-    public synchronized void reload() {
+    /** Re-reads the file unconditionally (SIGHUP, the admin API), saying whether it could be used. */
+    public synchronized FileReload reload() {
         try {
             loaded = Stamp.of(path);
         } catch (IOException e) {
             loaded = Stamp.MISSING;
         }
-        load();
+        return new FileReload(kind, path.toString(), load());
     }
 
-    private void load() {
+    /** Null when the file was loaded; otherwise why the previous content stays. */
+    private String load() {
         try {
             current = parse();
             LOG.info("Reloaded {} {}", kind, path);
+            return null;
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Keeping the previous {}: cannot use {}: {}", kind, path, e.getMessage());
+            return e.getMessage() != null ? e.getMessage() : e.toString();
         }
     }
 

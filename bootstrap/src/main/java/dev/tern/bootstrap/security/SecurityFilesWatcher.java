@@ -1,5 +1,6 @@
 package dev.tern.bootstrap.security;
 
+import dev.tern.application.port.in.admin.FileReload;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * polling alone and says so once.
  *
  * <p>Threading: {@link #start()} and {@link #stop()} from the lifecycle thread; reloads run on one
- * daemon thread of its own and on the JVM's signal thread.
+ * daemon thread of its own, on the JVM's signal thread and, through {@link #reloadNow()}, on the
+ * admin listener's workers; each file serializes its own reloads.
  */
 public final class SecurityFilesWatcher {
 
@@ -74,6 +76,11 @@ public final class SecurityFilesWatcher {
 
     private void reloadAll() {
         LOG.info("SIGHUP: reloading security files");
-        files.forEach(ReloadingFile::reload);
+        reloadNow();
+    }
+
+    /** Re-reads every file at once, on the calling thread (the signal thread, an admin worker). */
+    public List<FileReload> reloadNow() {
+        return files.stream().map(ReloadingFile::reload).toList();
     }
 }

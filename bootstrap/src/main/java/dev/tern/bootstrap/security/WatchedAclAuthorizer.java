@@ -2,16 +2,19 @@ package dev.tern.bootstrap.security;
 
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.ClientIdentity;
+import dev.tern.application.port.in.admin.FileReload;
 import dev.tern.application.port.plugin.Lifecycle;
+import dev.tern.application.port.plugin.Reloadable;
 import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
+import java.util.List;
 
 /**
  * The ACL authorizer with the watcher of its file, so that the broker starts and stops both.
  *
  * <p>Threading: as {@link AclAuthorizer} (thread-safe); start and stop from the lifecycle thread.
  */
-final class WatchedAclAuthorizer implements Authorizer, Lifecycle {
+final class WatchedAclAuthorizer implements Authorizer, Lifecycle, Reloadable {
 
     private final AclAuthorizer rules;
     private final WatchedFiles files;
@@ -39,6 +42,11 @@ final class WatchedAclAuthorizer implements Authorizer, Lifecycle {
     @Override
     public void start() {
         files.start();
+    }
+
+    @Override
+    public List<FileReload> reload() {
+        return files.reload();
     }
 
     @Override

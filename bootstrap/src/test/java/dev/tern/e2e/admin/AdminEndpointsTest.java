@@ -12,7 +12,6 @@ import dev.tern.bootstrap.TernBroker;
 import dev.tern.bootstrap.security.ApiKeyCommand;
 import dev.tern.e2e.support.HiveClients;
 import dev.tern.e2e.support.PrometheusText;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -47,7 +46,7 @@ class AdminEndpointsTest {
     @Test
     void metricsMoveByWhatClientsDid() throws Exception {
         Path keys = dir.resolve("api-keys");
-        String key = createKey(keys, "prometheus");
+        String key = ApiKeys.create(keys, "prometheus");
         try (TernBroker broker = start(keys)) {
             int tcp = broker.port("tcp");
             String admin = "http://127.0.0.1:" + broker.port("admin-http");
@@ -115,7 +114,7 @@ class AdminEndpointsTest {
     @Test
     void healthNeedsNoKeyAndMetricsRefuseAMissingOrWrongOne() throws Exception {
         Path keys = dir.resolve("api-keys");
-        String key = createKey(keys, "ops");
+        String key = ApiKeys.create(keys, "ops");
         try (TernBroker broker = start(keys)) {
             String admin = "http://127.0.0.1:" + broker.port("admin-http");
 
@@ -142,7 +141,7 @@ class AdminEndpointsTest {
     @Test
     void storageMetersCountCommitsOfADurableStore() throws Exception {
         Path keys = dir.resolve("api-keys");
-        String key = createKey(keys, "prometheus");
+        String key = ApiKeys.create(keys, "prometheus");
         try (TernBroker broker = start(keys, "storage.backend", "h2", "storage.h2.path", dir.resolve("tern").toString())) {
             String admin = "http://127.0.0.1:" + broker.port("admin-http");
             PrometheusText before = scrape(admin, key);
@@ -181,15 +180,6 @@ class AdminEndpointsTest {
 
     private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
         return after.value(name, labels) - before.value(name, labels);
-    }
-
-    private static String createKey(Path file, String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new ApiKeyCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC())
-                .run(List.of("create", file.toString(), name));
-        assertThat(code).isZero();
-        return out.toString(StandardCharsets.UTF_8).strip();
     }
 
     private PrometheusText scrape(String admin, String key) throws Exception {

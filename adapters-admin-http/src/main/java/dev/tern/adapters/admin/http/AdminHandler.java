@@ -7,6 +7,10 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * The admin endpoints. {@code GET /health/live} (no key): the process answers.
  * {@code GET /health/ready} (no key): 200 when the broker serves, 503 otherwise, with each check.
  * {@code GET /metrics} ({@code Authorization: Bearer <key>}): the meters as Prometheus text.
+ * {@code /api/v1/...} (with a key, except the OpenAPI description): the admin API, see {@link ApiRoutes}.
  * Every error is a JSON object {@code {"error": "..."}}, never a stack trace. Requests are logged
  * with the name of the key they presented (health probes at DEBUG, since orchestrators poll them).
  *
@@ -27,10 +32,15 @@ final class AdminHandler implements HttpHandler {
     private static final String JSON = "application/json";
     private static final String BEARER = "Bearer ";
 
+    /** Request bodies are small JSON objects; a larger one is refused (413) unread. */
+    static final int MAX_BODY = 64 * 1024;
+
     private final AdminContext context;
+    private final ApiRouter api;
 
     AdminHandler(AdminContext context) {
         this.context = context;
+        this.api = ApiRoutes.router(context.admin());
     }
 
     @Override
@@ -43,8 +53,11 @@ final class AdminHandler implements HttpHandler {
         String who = "-";
         int status;
         try {
-            boolean known = path.equals("/health/live") || path.equals("/health/ready") || path.equals("/metrics");
-            if (!known) {
+            if (path.startsWith(ApiRoutes.PREFIX)) {
+                Optional<String> key = path.equals(ApiRoutes.OPENAPI) ? Optional.of("-") : authenticate(exchange);
+                who = key.orElse("-");
+                status = key.isEmpty() ? unauthorized(exchange) : api(exchange, path);
+            } else if (!path.equals("/health/live") && !path.equals("/health/ready") && !path.equals("/metrics")) {
                 status = error(exchange, 404, "no such endpoint: " + path);
             } else if (!exchange.getRequestMethod().equals(Methods.GET)) {
                 exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
@@ -58,10 +71,14 @@ final class AdminHandler implements HttpHandler {
                 who = key.orElse("-");
                 status = key.isEmpty() ? unauthorized(exchange) : metrics(exchange);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.error("admin request {} {} failed: {}", exchange.getRequestMethod(), path, e.toString());
             status = exchange.isResponseStarted() ? 500 : error(exchange, 500, "internal error");
         }
+        log(exchange, path, status, who);
+    }
+
+    private static void log(HttpServerExchange exchange, String path, int status, String who) {
         if (path.startsWith("/health/") && status < 400) {
             LOG.debug("admin {} {} {} -> {} (key {})", exchange.getSourceAddress(), exchange.getRequestMethod(), path,
                     status, who);
@@ -69,6 +86,19 @@ final class AdminHandler implements HttpHandler {
             LOG.info("admin {} {} {} -> {} (key {})", exchange.getSourceAddress(), exchange.getRequestMethod(), path,
                     status, who);
         }
+    }
+
+    private int api(HttpServerExchange exchange, String path) throws IOException {
+        Map<String, List<String>> query = new HashMap<>();
+        exchange.getQueryParameters().forEach((name, values) -> query.put(name, List.copyOf(values)));
+        exchange.startBlocking();
+        byte[] body = exchange.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            return error(exchange, 413, "request body larger than " + MAX_BODY + " bytes");
+        }
+        ApiResponse response = api.handle(new ApiRequest(exchange.getRequestMethod().toString(), path, query,
+                new String(body, StandardCharsets.UTF_8), Map.of()));
+        return send(exchange, response.status(), JSON, response.body());
     }
 
     private Optional<String> authenticate(HttpServerExchange exchange) {

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The admin HTTP listener ({@code admin.http.*}): health and metrics for operators, on Undertow's
- * own threads, never on the MQTT event loops. On by default because it binds loopback by default;
- * {@code /metrics} needs an API key.
+ * The admin HTTP listener ({@code admin.http.*}): health, metrics and the admin API for operators,
+ * on Undertow's own threads, never on the MQTT event loops. On by default because it binds loopback
+ * by default; {@code /metrics} and the API need an API key.
  *
  * <p>Threading: as every provider, used on the starting thread.
  */
@@ -49,7 +49,7 @@ public final class AdminHttpProvider implements AdminListenerProvider<AdminHttpP
 
     @Override
     public String description() {
-        return "admin endpoints over HTTP: /health/live, /health/ready, /metrics";
+        return "admin endpoints over HTTP: /health/live, /health/ready, /metrics and the /api/v1 admin API";
     }
 
     @Override

@@ -36,7 +36,7 @@ class AdminHttpServerTest {
     private String start(MetricsExposition metrics) throws Exception {
         Readiness readiness = () -> new Readiness.Report(ready.get(), Map.of("listeners", ready.get() ? "bound" : "not bound"));
         AdminContext context = new AdminContext(readiness, metrics,
-                key -> key.equals(KEY) ? Optional.of("ops") : Optional.empty());
+                key -> key.equals(KEY) ? Optional.of("ops") : Optional.empty(), new FakeBrokerAdmin());
         server = new AdminHttpProvider().create("admin-http",
                 new AdminHttpProvider.Settings("127.0.0.1", 0, Optional.empty(), Optional.empty()), context);
         server.start();
@@ -107,7 +107,7 @@ class AdminHttpServerTest {
     void throwingReadinessIsA500WithoutAStackTrace() throws Exception {
         AdminContext context = new AdminContext(() -> {
             throw new IllegalStateException("boom");
-        }, null, key -> Optional.empty());
+        }, null, key -> Optional.empty(), new FakeBrokerAdmin());
         server = new AdminHttpProvider().create("admin-http",
                 new AdminHttpProvider.Settings("127.0.0.1", 0, Optional.empty(), Optional.empty()), context);
         server.start();

@@ -36,7 +36,8 @@ class AdminHttpsTest {
                 .notAfter(Instant.now().plus(1, ChronoUnit.DAYS)).buildSelfSigned();
         Path cert = Files.writeString(dir.resolve("admin.pem"), self.getCertificatePathPEM(), StandardCharsets.US_ASCII);
         Path key = Files.writeString(dir.resolve("admin.key"), self.getPrivateKeyPEM(), StandardCharsets.US_ASCII);
-        AdminContext context = new AdminContext(() -> new Readiness.Report(true, Map.of()), null, k -> Optional.empty());
+        AdminContext context = new AdminContext(() -> new Readiness.Report(true, Map.of()), null, k -> Optional.empty(),
+                new FakeBrokerAdmin());
         NetworkListener server = new AdminHttpProvider().create("admin-http",
                 new AdminHttpProvider.Settings("127.0.0.1", 0, Optional.of(cert), Optional.of(key)), context);
         server.start();

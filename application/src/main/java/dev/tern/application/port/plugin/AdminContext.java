@@ -1,5 +1,6 @@
 package dev.tern.application.port.plugin;
 
+import dev.tern.application.port.in.admin.BrokerAdmin;
 import dev.tern.application.port.out.ApiKeyVerifier;
 import dev.tern.application.port.out.MetricsExposition;
 import dev.tern.application.port.out.Readiness;
@@ -10,11 +11,13 @@ import java.util.Objects;
  *
  * @param metrics the meters as text; {@code null} when the metrics backend is not scraped ({@code none})
  * @param apiKeys checks the keys of requests that need one
+ * @param admin   the broker's sessions, retained messages and publish path, for the admin API
  */
-public record AdminContext(Readiness readiness, MetricsExposition metrics, ApiKeyVerifier apiKeys) {
+public record AdminContext(Readiness readiness, MetricsExposition metrics, ApiKeyVerifier apiKeys, BrokerAdmin admin) {
 
     public AdminContext {
         Objects.requireNonNull(readiness, "readiness");
         Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(admin, "admin");
     }
 }
