@@ -11,15 +11,15 @@ import java.util.List;
  * What the browser test needs on the machine. A missing piece fails the test with the command that
  * installs it: a skipped browser test would report green while proving nothing.
  */
-final class BrowserPrerequisites {
+public final class BrowserPrerequisites {
 
-    static final Path BROWSER_DIR = Path.of("src/test/browser");
+    public static final Path BROWSER_DIR = Path.of("src/test/browser");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private BrowserPrerequisites() {
     }
 
-    static void require() {
+    public static void require() {
         List<String> missing = new ArrayList<>();
         if (!Files.isExecutable(CHROMIUM)) {
             missing.add("Chromium at " + CHROMIUM + ": sudo apt-get install -y chromium");

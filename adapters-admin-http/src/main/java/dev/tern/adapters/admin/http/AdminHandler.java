@@ -8,6 +8,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET /health/ready} (no key): 200 when the broker serves, 503 otherwise, with each check.
  * {@code GET /metrics} ({@code Authorization: Bearer <key>}): the meters as Prometheus text.
  * {@code /api/v1/...} (with a key, except the OpenAPI description): the admin API, see {@link ApiRoutes}.
+ * {@code /dashboard/} (no key): the dashboard's static files, see {@link DashboardFiles}.
  * Every error is a JSON object {@code {"error": "..."}}, never a stack trace. Requests are logged
  * with the name of the key they presented (health probes at DEBUG, since orchestrators poll them).
  *
@@ -37,6 +39,7 @@ final class AdminHandler implements HttpHandler {
 
     private final AdminContext context;
     private final ApiRouter api;
+    private final DashboardFiles dashboard = new DashboardFiles();
 
     AdminHandler(AdminContext context) {
         this.context = context;
@@ -57,6 +60,8 @@ final class AdminHandler implements HttpHandler {
                 Optional<String> key = path.equals(ApiRoutes.OPENAPI) ? Optional.of("-") : authenticate(exchange);
                 who = key.orElse("-");
                 status = key.isEmpty() ? unauthorized(exchange) : api(exchange, path);
+            } else if (path.equals("/dashboard") || path.startsWith(DashboardFiles.PREFIX)) {
+                status = dashboard(exchange, path);
             } else if (!path.equals("/health/live") && !path.equals("/health/ready") && !path.equals("/metrics")) {
                 status = error(exchange, 404, "no such endpoint: " + path);
             } else if (!exchange.getRequestMethod().equals(Methods.GET)) {
@@ -76,6 +81,30 @@ final class AdminHandler implements HttpHandler {
             status = exchange.isResponseStarted() ? 500 : error(exchange, 500, "internal error");
         }
         log(exchange, path, status, who);
+    }
+
+    /** Public static files (they hold no data); the page's API calls carry the key. */
+    private int dashboard(HttpServerExchange exchange, String path) {
+        if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
+            return error(exchange, 405, "only GET is allowed on " + path);
+        }
+        if (path.equals("/dashboard")) {
+            exchange.getResponseHeaders().put(Headers.LOCATION, DashboardFiles.PREFIX);
+            return send(exchange, 308, JSON, "{\"location\": \"" + DashboardFiles.PREFIX + "\"}");
+        }
+        Optional<DashboardFiles.Asset> asset = dashboard.find(path);
+        if (asset.isEmpty()) {
+            return error(exchange, 404, "no such endpoint: " + path);
+        }
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, asset.get().contentType());
+        exchange.getResponseHeaders().put(Headers.CONTENT_SECURITY_POLICY, DashboardFiles.CONTENT_SECURITY_POLICY);
+        exchange.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        exchange.getResponseHeaders().put(Headers.REFERRER_POLICY, "no-referrer");
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+        exchange.getResponseSender().send(ByteBuffer.wrap(asset.get().bytes()));
+        return 200;
     }
 
     private static void log(HttpServerExchange exchange, String path, int status, String who) {

@@ -119,6 +119,33 @@ class AdminHttpServerTest {
     }
 
     @Test
+    void dashboardFilesArePublicWithAStrictContentSecurityPolicy() throws Exception {
+        String base = start(metrics());
+
+        HttpResponse<String> page = get(base + "/dashboard/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).startsWith("default-src 'self'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"app.js\">")
+                .doesNotContain("onclick=", "onsubmit=", "style=");
+        for (String file : new String[] {"app.js", "api.js", "views.js", "dashboard.css", "vendor/uPlot.esm.js",
+                "vendor/uPlot.min.css"}) {
+            HttpResponse<String> asset = get(base + "/dashboard/" + file, null);
+            assertThat(asset.statusCode()).as(file).isEqualTo(200);
+            assertThat(asset.body()).as(file).isNotEmpty();
+        }
+        assertThat(get(base + "/dashboard/vendor/uPlot.esm.js", null).headers().firstValue("Content-Type"))
+                .hasValue("text/javascript; charset=utf-8");
+        HttpResponse<String> bare = get(base + "/dashboard", null);
+        assertThat(bare.statusCode()).isEqualTo(308);
+        assertThat(bare.headers().firstValue("Location")).hasValue("/dashboard/");
+        assertThat(get(base + "/dashboard/openapi.json", null).statusCode()).isEqualTo(404);
+        assertThat(get(base + "/dashboard/%2e%2e/AdminHandler.class", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void jsonStringsAreEscaped() {
         assertThat(Json.string("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
     }
