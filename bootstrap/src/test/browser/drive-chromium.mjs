@@ -3,19 +3,12 @@
 // DOM, prints it as RECEIVED, saves a screenshot and exits 0. Any failure exits non-zero.
 //
 // Usage: node drive-chromium.mjs <page-url> <screenshot-path> <expected-text>
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { closeAndExit, launch } from './chromium-launch.mjs';
 
 const [pageUrl, screenshotPath, expectedText] = process.argv.slice(2);
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tern-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const context = await launch();
 let exitCode = 1;
 try {
   const page = await context.newPage();
@@ -39,8 +32,5 @@ try {
   exitCode = 0;
 } catch (error) {
   console.log('FAILED ' + error.message);
-} finally {
-  await context.close();
-  fs.rmSync(userDataDir, { recursive: true, force: true });
 }
-process.exit(exitCode);
+await closeAndExit(context, exitCode);

@@ -5,20 +5,12 @@
 // DETAIL, RETAINED_DELETED, KICKED), saves screenshots, exits 0; any failure exits non-zero.
 //
 // Usage: node drive-dashboard.mjs <dashboard-url> <api-key> <screenshot-dir> <client-id> <retained-topic>
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { closeAndExit, launch } from './chromium-launch.mjs';
 
 const [dashboardUrl, apiKey, screenshotDir, clientId, retainedTopic] = process.argv.slice(2);
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tern-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 860 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const context = await launch({ viewport: { width: 1280, height: 860 } });
 const violations = [];
 let exitCode = 1;
 const shot = async (page, name) => {
@@ -99,8 +91,5 @@ try {
   exitCode = 0;
 } catch (error) {
   console.log('FAILED ' + error.message);
-} finally {
-  await context.close();
-  fs.rmSync(userDataDir, { recursive: true, force: true });
 }
-process.exit(exitCode);
+await closeAndExit(context, exitCode);

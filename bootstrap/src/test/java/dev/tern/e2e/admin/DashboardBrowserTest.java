@@ -11,9 +11,7 @@ import dev.tern.bootstrap.Tern;
 import dev.tern.bootstrap.TernBroker;
 import dev.tern.e2e.support.HiveClients;
 import dev.tern.e2e.websocket.BrowserPrerequisites;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.tern.e2e.websocket.ChromiumRun;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,7 +41,6 @@ class DashboardBrowserTest {
 
     private static final String CLIENT = "dash-sensor";
     private static final String RETAINED = "dash/retained/status";
-    private static final long NODE_TIMEOUT_SECONDS = 120;
 
     @TempDir
     Path dir;
@@ -82,17 +79,13 @@ class DashboardBrowserTest {
                 }
             }, "dashboard-traffic");
             traffic.start();
-            List<String> output = new CopyOnWriteArrayList<>();
-            Process node = new ProcessBuilder("node", "drive-dashboard.mjs", admin + "/dashboard/", key,
-                    artifacts.toString(), CLIENT, RETAINED)
-                    .directory(BrowserPrerequisites.BROWSER_DIR.toFile()).redirectErrorStream(true).start();
-            try {
-                follow(node, output);
-                boolean exited = node.waitFor(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                assertThat(exited).as("node exited in time; it said: %s", output).isTrue();
-                assertThat(node.exitValue()).as("node exit; it said: %s", output).isZero();
+            List<String> output;
+            try (ChromiumRun node = ChromiumRun.script("drive-dashboard.mjs",
+                    List.of(admin + "/dashboard/", key, artifacts.toString(), CLIENT, RETAINED), Map.of())) {
+                Optional<Integer> exit = node.awaitExit();
+                output = node.output();
+                assertThat(exit).as("node exit; it said: %s", output).contains(0);
             } finally {
-                node.destroyForcibly();
                 publishing.set(false);
                 traffic.join(5000);
             }
@@ -110,21 +103,5 @@ class DashboardBrowserTest {
             }
             publisher.disconnect();
         }
-    }
-
-    private static void follow(Process node, List<String> output) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                output.add("(reading node output failed: " + e + ")");
-            }
-        }, "node-output");
-        reader.setDaemon(true);
-        reader.start();
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threading: a daemon thread of its own reads node's output; call the rest from the test thread.
  */
-final class ChromiumRun implements AutoCloseable {
+public final class ChromiumRun implements AutoCloseable {
 
     static final long TIMEOUT_SECONDS = 60;
 
@@ -35,8 +36,15 @@ final class ChromiumRun implements AutoCloseable {
     /** @param environment added to node's (and so Chromium's) environment, e.g. a {@code HOME} */
     static ChromiumRun start(String pageUrl, Path screenshot, String expected, Map<String, String> environment)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("node", "drive-chromium.mjs", pageUrl, screenshot.toString(),
-                expected)
+        return script("drive-chromium.mjs", List.of(pageUrl, screenshot.toString(), expected), environment);
+    }
+
+    /** Runs another driver script of {@code src/test/browser} with its arguments. */
+    public static ChromiumRun script(String script, List<String> arguments, Map<String, String> environment)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(BrowserPrerequisites.BROWSER_DIR.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -61,7 +69,7 @@ final class ChromiumRun implements AutoCloseable {
     }
 
     /** Waits for node to exit; its exit code, or empty when it did not exit in time. */
-    Optional<Integer> awaitExit() throws InterruptedException {
+    public Optional<Integer> awaitExit() throws InterruptedException {
         return node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) ? Optional.of(node.exitValue()) : Optional.empty();
     }
 
@@ -71,7 +79,7 @@ final class ChromiumRun implements AutoCloseable {
     }
 
     /** Everything node printed so far, for assertion messages. */
-    List<String> output() {
+    public List<String> output() {
         return List.copyOf(output);
     }
 
