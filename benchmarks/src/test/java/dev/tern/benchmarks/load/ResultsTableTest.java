@@ -35,6 +35,19 @@ class ResultsTableTest {
     }
 
     @Test
+    void givesRatesAsAShareOfTheRelayAndJudgesTheRelayTarget() {
+        List<ResultLine> runs = List.of(
+                run("tern", "fan-in-qos0", 250, 0), run("mosquitto", "fan-in-qos0", 100, 0),
+                run("relay", "fan-in-qos0", 1000, 0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| tern | mosquitto | relay |")
+                .contains("| fan-in-qos0 | msgs/s | 250 · 2.50x · 25% of relay | 100 · 10% of relay | 1,000 · 10.00x"
+                        + " | >= 1.3x; >= 50% of relay | yes; **no** |");
+    }
+
+    @Test
     void marksAMissedTargetAndShowsLoss() {
         List<ResultLine> runs = List.of(run("tern", "fan-in-qos1", 110, 7), run("mosquitto", "fan-in-qos1", 100, 0));
 
