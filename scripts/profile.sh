@@ -54,9 +54,12 @@ grep "" /proc/$pid/task/*/stat >"$out/threads-before.txt"
 load --broker-pid "$pid" --broker-name "$broker" >"$out/line.json" &
 load_pid=$!
 sleep 0.8
-perf record -F 1999 -p "$pid" -o "$out/perf.data" -- sleep 1 2>/dev/null
+# Both for the same second of the run (the measured run should last 2 s or more).
 perf stat -e 'syscalls:sys_enter_read,syscalls:sys_enter_recvfrom,syscalls:sys_enter_write,syscalls:sys_enter_sendto,syscalls:sys_enter_writev,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_epoll_pwait2,context-switches' \
-  -p "$pid" -o "$out/syscalls.txt" -- sleep 1 || true
+  -p "$pid" -o "$out/syscalls.txt" -- sleep 1 &
+stat_pid=$!
+perf record -F 1999 -p "$pid" -o "$out/perf.data" -- sleep 1 2>/dev/null
+wait $stat_pid || true
 wait $load_pid
 grep "" /proc/$pid/task/*/stat >"$out/threads-after.txt"
 if [ "$broker" != relay ]; then jcmd "$pid" Compiler.perfmap >/dev/null; fi
