@@ -51,7 +51,27 @@ public final class ResultsTable {
                 }
             }
         }
-        return out.append('\n').append(LEGEND).toString();
+        out.append('\n').append(LEGEND);
+        bottlenecks(out, runs);
+        return out.toString();
+    }
+
+    /**
+     * Where the relay spent at most a tenth of the load generator's CPU per message, the relay
+     * was waiting for the generator: its rate is the generator's ceiling, not the machine's.
+     */
+    private static void bottlenecks(StringBuilder out, List<ResultLine> runs) {
+        for (String scenario : Metric.scenarios()) {
+            for (RunGroup group : RunGroup.of(runs, scenario)) {
+                double relay = Figures.of(runs, Brokers.RELAY, group, "broker_cpu_s_per_million_msgs").median();
+                double load = Figures.of(runs, Brokers.RELAY, group, "load_cpu_s_per_million_msgs").median();
+                if (relay <= load / 10) {
+                    out.append("\n").append(group.label()).append(": the relay used ").append(format(relay, 2))
+                            .append(" µs of CPU per message, the load generator ").append(format(load, 2))
+                            .append(": the load generator, not the relay, sets this ceiling.\n");
+                }
+            }
+        }
     }
 
     private static void row(StringBuilder out, List<ResultLine> runs, List<String> brokers, RunGroup group,

@@ -48,6 +48,24 @@ class ResultsTableTest {
     }
 
     @Test
+    void saysWhenTheLoadGeneratorRatherThanTheRelayIsTheLimit() {
+        List<ResultLine> runs = List.of(
+                cpu("relay", "fan-out", 0.05, 0.5), cpu("relay", "fan-in-qos0-batch1", 1.5, 6.0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("fan-out: the relay used 0.05 µs of CPU per message, the load generator 0.50:"
+                + " the load generator, not the relay, sets this ceiling.")
+                .doesNotContain("fan-in-qos0-batch1: the relay used");
+    }
+
+    private static ResultLine cpu(String broker, String scenario, double brokerCpu, double loadCpu) {
+        return ResultLine.parse(new JsonLine().put("scenario", scenario).put("broker", broker).put("lost", 0)
+                .put("duplicates", 0).put("msgs_per_s", 1000).put("broker_cpu_s_per_million_msgs", brokerCpu)
+                .put("load_cpu_s_per_million_msgs", loadCpu).toString());
+    }
+
+    @Test
     void marksAMissedTargetAndShowsLoss() {
         List<ResultLine> runs = List.of(run("tern", "fan-in-qos1", 110, 7), run("mosquitto", "fan-in-qos1", 100, 0));
 
