@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the load matrix against Tern (memory, H2 and Redis backends, and the memory backend with
-# one TCP event loop) and Mosquitto, interleaved, each broker started fresh for every run, and
-# writes a markdown table of medians, ranges and Tern/Mosquitto ratios.
+# one TCP event loop), Mosquitto and, for the QoS 0 flows, a zero-work relay (the ceiling on this
+# machine), interleaved, each broker started fresh for every run, and writes a markdown table of
+# medians, ranges, Tern/Mosquitto ratios and rates as a share of the relay's.
 #
 #   scripts/bench.sh            full matrix, 3 repetitions, table into docs/benchmark-results.md
 #   scripts/bench.sh --quick    tiny counts, 1 repetition, table into benchmarks/target/quick-results.md
@@ -17,20 +18,27 @@ quick=false
 
 TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
-SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-out latency idle-connections persistent-sessions"}
+# A scenario ending in -batch1 is the load generator's scenario without the suffix, run with
+# --batch 1: one PUBLISH per TCP write, as devices send.
+SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency idle-connections persistent-sessions"}
 # tern: the memory backend; tern-1io: the same with listeners.tcp.io-threads=1 (no hand-over
 # between event loops); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
 # tern-redis: the Redis backend on a redis-server of its own (appendonly, fsync every second),
 # persistent-sessions only, the one scenario that stores anything; tern-nometrics (not in the
-# default list): tern with metrics.backend=none, to measure what counting costs.
-BROKERS=${BROKERS:-"tern tern-1io tern-h2 tern-redis mosquitto"}
+# default list): tern with metrics.backend=none, to measure what counting costs; relay: the
+# zero-work relay (benchmarks/src/main/c/tern-relay.c, one epoll loop that copies every PUBLISH to
+# every subscriber, no matching, no sessions), RELAY_SCENARIOS only.
+BROKERS=${BROKERS:-"tern tern-1io tern-h2 tern-redis mosquitto relay"}
+# The relay acknowledges QoS 1 at once and keeps nothing in flight, so it is a ceiling for the QoS
+# 0 flows and, loosely, for the per-write QoS 1 fan-in (what the syscalls alone cost).
+RELAY_SCENARIOS=${RELAY_SCENARIOS:-"fan-in-qos0 fan-out fan-in-qos0-batch1 fan-in-qos1-batch1"}
 # Scenarios whose measured run follows an unmeasured one of the same kind on the same broker
 # process: a fresh JVM runs its first seconds interpreted and half compiled, which says more
 # about the JIT than about the broker. Mosquitto gets the same warm-up run. Not idle-connections,
 # whose figure is the memory a fresh broker grows by, nor persistent-sessions, whose warm-up
 # would leave a durable store still writing the removals of its drain when the measured fill
 # starts.
-WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-out"}
+WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out"}
 # Unmeasured runs before each measured one: one left Tern's QoS 1 path still compiling (three
 # runs against one process: 122k, 146k, 196k msgs/s); two bring it close to a broker that has run
 # for a while.
@@ -51,6 +59,7 @@ scenario_args() {
   if $quick; then
     case $scenario in
       fan-in-qos0|fan-in-qos1) echo "--messages 50" ;;
+      fan-in-qos0-batch1|fan-in-qos1-batch1) echo "--messages 50 --batch 1" ;;
       fan-out) echo "--messages 20 --subscribers 200" ;;
       latency) echo "--messages 1000 --rate 10000" ;;
       idle-connections) echo "--connections 200 --source-addresses 4" ;;
@@ -60,6 +69,9 @@ scenario_args() {
     case $scenario in
       fan-in-qos0) echo "--messages 25000 --publishers 16" ;;
       fan-in-qos1) echo "--messages 12500 --publishers 16 --window 64" ;;
+      # One write per PUBLISH costs the load generator a syscall per message too: half the counts.
+      fan-in-qos0-batch1) echo "--messages 12500 --publishers 16 --batch 1" ;;
+      fan-in-qos1-batch1) echo "--messages 6250 --publishers 16 --window 64 --batch 1" ;;
       fan-out) echo "--messages 5000 --subscribers 200" ;;
       latency) echo "--messages 60000 --warmup 20000 --rate 10000" ;;
       idle-connections) echo "--connections 10000 --source-addresses 4" ;;
@@ -73,6 +85,26 @@ load_jar=benchmarks/target/tern-load.jar
 if [ ! -f "$tern_jar" ] || [ ! -f "$load_jar" ]; then
   echo "Building $tern_jar and $load_jar"
   mvn -B -q -o -pl benchmarks -am package -DskipTests
+fi
+
+# The relay is C, built here (gcc from Debian when missing, as root), rebuilt when its source changes.
+relay_src=benchmarks/src/main/c/tern-relay.c
+relay_bin=benchmarks/target/tern-relay
+if [[ " $BROKERS " == *" relay "* ]]; then
+  if ! command -v gcc >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "Installing gcc from Debian (for the relay)"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev >/dev/null
+    else
+      echo "gcc is missing (needed by the relay); install it with: sudo apt-get install -y gcc" >&2
+      exit 1
+    fi
+  fi
+  if [ ! -x "$relay_bin" ] || [ "$relay_src" -nt "$relay_bin" ]; then
+    mkdir -p "$(dirname "$relay_bin")"
+    gcc -O2 -Wall -o "$relay_bin" "$relay_src"
+  fi
 fi
 
 if ! command -v redis-server >/dev/null 2>&1 && [[ " $BROKERS " == *" tern-redis "* ]]; then
@@ -175,6 +207,9 @@ log_dest none
 CONF
       mosquitto -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &
       ;;
+    relay)
+      "$relay_bin" "$port" >"$work/relay.log" 2>&1 &
+      ;;
     *) echo "unknown broker $broker" >&2; exit 2 ;;
   esac
   broker_pid=$!
@@ -197,11 +232,15 @@ results=benchmarks/target/bench-$(date +%Y%m%d-%H%M%S).jsonl
 : >"$results"
 echo "Results: $results"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for rep in $(seq 1 "$REPS"); do
   for protocol in $PROTOCOLS; do
     for scenario in $SCENARIOS; do
       for broker in $BROKERS; do
         if [ "$broker" = tern-redis ] && [ "$scenario" != persistent-sessions ]; then continue; fi
+        if [ "$broker" = relay ] && [[ " $RELAY_SCENARIOS " != *" $scenario "* ]]; then continue; fi
+        # fan-in-qos0-batch1 is the load generator's fan-in-qos0 with --batch 1 (from scenario_args).
+        load_scenario=${scenario%-batch1}
         port=$(free_port)
         if ! broker_start "$broker" "$port"; then
           echo "broker $broker did not start: rep $rep MQTT $protocol $scenario skipped" >&2
@@ -211,13 +250,13 @@ for rep in $(seq 1 "$REPS"); do
         if [[ " $WARMUP_SCENARIOS " == *" $scenario "* ]]; then
           for _ in $(seq 1 "$WARMUP_RUNS"); do
             # shellcheck disable=SC2046,SC2086
-            java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$scenario" --port "$port" --broker-name warm-up \
+            java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" --broker-name warm-up \
               --protocol "$protocol" --timeout 240 $(scenario_args "$scenario") >/dev/null \
               || echo "warm-up failed: rep $rep MQTT $protocol $scenario $broker" >&2
           done
         fi
         # shellcheck disable=SC2046,SC2086
-        if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$scenario" --port "$port" \
+        if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" \
             --broker-pid "$broker_pid" --broker-name "$broker" --protocol "$protocol" --timeout 240 \
             $(scenario_args "$scenario")); then
           echo "$line" | tee -a "$results"
@@ -235,6 +274,7 @@ done
   echo
   echo "Runs: $REPS repetition(s) per broker and scenario, interleaved, broker fresh per run."
   echo "Tern JVM: \`$TERN_JAVA_OPTS\`; load generator JVM: \`$LOAD_JAVA_OPTS\`; $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)."
+  echo "Load average when the runs began: $load_before; when they ended: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine shows here)."
   echo
   java -cp "$load_jar" dev.tern.benchmarks.load.ResultsTable "$results"
   echo

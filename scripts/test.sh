@@ -18,6 +18,8 @@ command -v redis-sentinel >/dev/null 2>&1 || need_packages+=(redis-sentinel)
 command -v npm >/dev/null 2>&1 || need_packages+=(nodejs npm)
 # Its wss:// case makes Chromium trust a test CA through an NSS database made with certutil.
 command -v certutil >/dev/null 2>&1 || need_packages+=(libnss3-tools)
+# The benchmarks' RelaySmokeTest compiles the zero-work relay (benchmarks/src/main/c) with gcc.
+command -v gcc >/dev/null 2>&1 || need_packages+=(gcc)
 # The release tarball's test (distribution's TarballIT) checks its unit with systemd-analyze verify.
 [ -x /usr/bin/systemd-analyze ] || need_packages+=(systemd)
 

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * The broker labels of a results file in column order. Tern's default configuration leads because
- * most targets are judged on it, its variants follow so that they sit beside it, and Mosquitto, the
- * reference every ratio divides by, comes last.
+ * most targets are judged on it, its variants follow so that they sit beside it, then Mosquitto, the
+ * reference every ratio divides by, and last the zero-work relay ({@code benchmarks/src/main/c}),
+ * the ceiling of the QoS 0 flows on the machine, which rates are also given as a share of.
  *
  * <p>Threading: stateless.
  */
@@ -15,6 +16,7 @@ final class Brokers {
 
     static final String DEFAULT = "tern";
     static final String REFERENCE = "mosquitto";
+    static final String RELAY = "relay";
 
     private static final Comparator<String> COLUMN_ORDER = Comparator
             .comparingInt(Brokers::rank)
@@ -38,6 +40,9 @@ final class Brokers {
         }
         if (broker.startsWith(DEFAULT)) {
             return 1;
+        }
+        if (broker.equals(RELAY)) {
+            return 4;
         }
         return broker.equals(REFERENCE) ? 3 : 2;
     }

@@ -17,7 +17,7 @@ final class LoadOptions {
             "scenario", "host", "port", "broker-pid", "broker-name", "messages", "publishers",
             "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
             "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup",
-            "protocol");
+            "protocol", "batch");
 
     static final String USAGE = """
             usage: java -jar tern-load.jar --scenario NAME [--name value]...
@@ -32,6 +32,8 @@ final class LoadOptions {
               --rate 10000 --warmup N        latency: offered messages per second; first N not in percentiles
               --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections
               --clients 1000 --per-client 100   persistent-sessions
+              --batch N                      flows: at most N PUBLISHes per TCP write (1: one each, like most
+                                             devices); labelled SCENARIO-batchN; default: a burst per write
               --payload 64 --threads 1 --timeout 300 --stall 10 (seconds without progress)
             """;
 

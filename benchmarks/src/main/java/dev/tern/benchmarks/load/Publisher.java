@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
  * measured at the rate it delivers, not at the rate it can drop); and, with a positive
  * {@code ratePerSecond}, at that fixed offered rate. With a fixed rate each message carries the
  * time it was due, not the time it went out, so that a stalled broker shows as latency instead of
- * slowing the offered load (no coordinated omission).
+ * slowing the offered load (no coordinated omission). By default a burst of PUBLISHes goes out in
+ * one write; {@link #flushEvery} bounds how many share a write.
  *
  * <p>Threading: all methods run on the connection's event loop, after {@link #start}.
  */
@@ -36,6 +37,8 @@ final class Publisher implements Traffic {
     private int inflight;
     private int acked;
     private boolean retryScheduled;
+    /** PUBLISHes per flush (one TCP write each); 0: one flush per burst, as many as pacing allows. */
+    private int perWrite;
     private volatile long finishedNanos;
 
     Publisher(int id, PublishTemplate[] templates, boolean qos1, int count, int window,
@@ -48,6 +51,19 @@ final class Publisher implements Traffic {
         this.credit = credit;
         this.ratePerSecond = ratePerSecond;
         this.progress = progress;
+    }
+
+    /**
+     * Flushes after every {@code publishes} PUBLISHes, so that each write carries at most that
+     * many ({@code --batch 1}: one PUBLISH per TCP write, as most devices send); 0 keeps one flush
+     * per burst. Call before {@link #start}.
+     */
+    Publisher flushEvery(int publishes) {
+        if (publishes < 0) {
+            throw new IllegalArgumentException("--batch must be 0 (no limit) or positive: " + publishes);
+        }
+        this.perWrite = publishes;
+        return this;
     }
 
     /** Starts publishing on the client's event loop. */
@@ -105,6 +121,9 @@ final class Publisher implements Traffic {
                 break;
             }
             send(stamp);
+            if (perWrite > 0 && sent % perWrite == 0) {
+                channel.flush();
+            }
         }
         channel.flush();
     }

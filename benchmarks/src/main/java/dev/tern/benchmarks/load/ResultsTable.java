@@ -19,8 +19,9 @@ import java.util.Locale;
 public final class ResultsTable {
 
     /** Ratios share the broker's cell: a column per ratio would double the width of the table. */
-    static final String LEGEND =
-            "Broker cells: median (min–max) over the runs · ratio of the median to Mosquitto's.\n";
+    static final String LEGEND = "Broker cells: median (min–max) over the runs · ratio of the median to Mosquitto's"
+            + " · for rates, where the relay ran, the median as a share of the relay's (a zero-work relay:"
+            + " the ceiling of the scenario on this machine).\n";
 
     private ResultsTable() {
     }
@@ -50,7 +51,27 @@ public final class ResultsTable {
                 }
             }
         }
-        return out.append('\n').append(LEGEND).toString();
+        out.append('\n').append(LEGEND);
+        bottlenecks(out, runs);
+        return out.toString();
+    }
+
+    /**
+     * Where the relay spent at most a tenth of the load generator's CPU per message, the relay
+     * was waiting for the generator: its rate is the generator's ceiling, not the machine's.
+     */
+    private static void bottlenecks(StringBuilder out, List<ResultLine> runs) {
+        for (String scenario : Metric.scenarios()) {
+            for (RunGroup group : RunGroup.of(runs, scenario)) {
+                double relay = Figures.of(runs, Brokers.RELAY, group, "broker_cpu_s_per_million_msgs").median();
+                double load = Figures.of(runs, Brokers.RELAY, group, "load_cpu_s_per_million_msgs").median();
+                if (relay <= load / 10) {
+                    out.append("\n").append(group.label()).append(": the relay used ").append(format(relay, 2))
+                            .append(" µs of CPU per message, the load generator ").append(format(load, 2))
+                            .append(": the load generator, not the relay, sets this ceiling.\n");
+                }
+            }
+        }
     }
 
     private static void row(StringBuilder out, List<ResultLine> runs, List<String> brokers, RunGroup group,
@@ -62,28 +83,40 @@ public final class ResultsTable {
             return;
         }
         Figures reference = Figures.of(runs, Brokers.REFERENCE, group, metric.field());
+        Figures relay = Figures.of(runs, Brokers.RELAY, group, metric.field());
+        boolean rate = metric.field().equals("msgs_per_s");
         out.append("| ").append(group.label()).append(" | ").append(metric.label()).append(" |");
         for (int i = 0; i < brokers.size(); i++) {
-            out.append(' ').append(cell(brokers.get(i), figures.get(i), reference)).append(" |");
+            out.append(' ').append(cell(brokers.get(i), figures.get(i), reference, rate ? relay : null)).append(" |");
         }
-        Target target = metric.target();
-        String verdict = target == null ? ""
-                : target.verdict(Figures.of(runs, target.broker(), group, metric.field()), reference);
-        out.append(' ').append(target == null ? "" : target.text())
-                .append(" | ").append(verdict)
+        // A target against the relay is left out where the relay did not run (most scenarios).
+        List<Target> targets = metric.targets().stream()
+                .filter(target -> !Brokers.RELAY.equals(target.against()) || !relay.isEmpty())
+                .toList();
+        List<String> texts = targets.stream().map(Target::text).toList();
+        List<String> verdicts = targets.stream()
+                .map(target -> target.verdict(Figures.of(runs, target.broker(), group, metric.field()),
+                        target.relative() ? Figures.of(runs, target.against(), group, metric.field()) : reference))
+                .toList();
+        out.append(' ').append(String.join("; ", texts))
+                .append(" | ").append(verdicts.stream().allMatch(String::isEmpty) ? "" : String.join("; ", verdicts))
                 .append(" | ").append(losses(runs, brokers, group))
                 .append(" |\n");
     }
 
-    private static String cell(String broker, Figures figures, Figures reference) {
-        if (broker.equals(Brokers.REFERENCE) || figures.isEmpty() || reference.isEmpty()) {
-            return figures.toString();
+    private static String cell(String broker, Figures figures, Figures reference, Figures relay) {
+        String cell = figures.toString();
+        if (figures.isEmpty()) {
+            return cell;
         }
         // A reference median of 0 (a run too short for the CPU clock to tick) gives no ratio.
-        if (reference.median() == 0) {
-            return figures.toString();
+        if (!broker.equals(Brokers.REFERENCE) && !reference.isEmpty() && reference.median() != 0) {
+            cell += " · " + format(figures.median() / reference.median(), 2) + "x";
         }
-        return figures + " · " + format(figures.median() / reference.median(), 2) + "x";
+        if (relay != null && !broker.equals(Brokers.RELAY) && !relay.isEmpty() && relay.median() != 0) {
+            cell += " · " + Math.round(100 * figures.median() / relay.median()) + "% of relay";
+        }
+        return cell;
     }
 
     private static String losses(List<ResultLine> runs, List<String> brokers, RunGroup group) {

@@ -1,5 +1,7 @@
 package dev.tern.benchmarks.load;
 
+import static dev.tern.benchmarks.load.LoadLines.assertComplete;
+import static dev.tern.benchmarks.load.LoadLines.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.bootstrap.TernBroker;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,17 +107,5 @@ class LoadScenariosSmokeTest {
         assertThat(line).startsWith("{\"scenario\":\"" + scenario + "\"").doesNotContain("\n")
                 .contains("\"protocol\":\"" + protocol + "\"");
         return line;
-    }
-
-    private static void assertComplete(String line) {
-        assertThat(field(line, "received")).as(line).isEqualTo(field(line, "sent"));
-        assertThat(field(line, "lost")).as(line).isZero();
-        assertThat(field(line, "duplicates")).as(line).isZero();
-    }
-
-    private static long field(String line, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(line);
-        assertThat(matcher.find()).as("%s in %s", name, line).isTrue();
-        return Long.parseLong(matcher.group(1));
     }
 }

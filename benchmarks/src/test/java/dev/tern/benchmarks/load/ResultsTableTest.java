@@ -35,6 +35,37 @@ class ResultsTableTest {
     }
 
     @Test
+    void givesRatesAsAShareOfTheRelayAndJudgesTheRelayTarget() {
+        List<ResultLine> runs = List.of(
+                run("tern", "fan-in-qos0", 250, 0), run("mosquitto", "fan-in-qos0", 100, 0),
+                run("relay", "fan-in-qos0", 1000, 0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| tern | mosquitto | relay |")
+                .contains("| fan-in-qos0 | msgs/s | 250 · 2.50x · 25% of relay | 100 · 10% of relay | 1,000 · 10.00x"
+                        + " | >= 1.3x; >= 50% of relay | yes; **no** |");
+    }
+
+    @Test
+    void saysWhenTheLoadGeneratorRatherThanTheRelayIsTheLimit() {
+        List<ResultLine> runs = List.of(
+                cpu("relay", "fan-out", 0.05, 0.5), cpu("relay", "fan-in-qos0-batch1", 1.5, 6.0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("fan-out: the relay used 0.05 µs of CPU per message, the load generator 0.50:"
+                + " the load generator, not the relay, sets this ceiling.")
+                .doesNotContain("fan-in-qos0-batch1: the relay used");
+    }
+
+    private static ResultLine cpu(String broker, String scenario, double brokerCpu, double loadCpu) {
+        return ResultLine.parse(new JsonLine().put("scenario", scenario).put("broker", broker).put("lost", 0)
+                .put("duplicates", 0).put("msgs_per_s", 1000).put("broker_cpu_s_per_million_msgs", brokerCpu)
+                .put("load_cpu_s_per_million_msgs", loadCpu).toString());
+    }
+
+    @Test
     void marksAMissedTargetAndShowsLoss() {
         List<ResultLine> runs = List.of(run("tern", "fan-in-qos1", 110, 7), run("mosquitto", "fan-in-qos1", 100, 0));
 
