@@ -103,7 +103,8 @@ final class BrokerAssembly {
             BrokerAdmin admin = BrokerAdmins.create(core, sys.resolvedNodeName(), storage.description(), allListeners,
                     Arrays.asList(authentication.lifecycle(), authorizer), clock);
             AdminContext context = new AdminContext(readiness, metrics.exposition(),
-                    new ApiKeyFile(config.admin().apiKeyFile()), admin);
+                    new ApiKeyFile(config.admin().apiKeyFile()), admin,
+                    new InProcessWatches(core.engine(), clock));
             for (Chosen<AdminListenerProvider<?>> chosen : config.adminListeners()) {
                 adminListeners.add(adminListener(chosen, context));
             }

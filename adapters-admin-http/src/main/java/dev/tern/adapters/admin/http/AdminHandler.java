@@ -40,10 +40,12 @@ final class AdminHandler implements HttpHandler {
     private final AdminContext context;
     private final ApiRouter api;
     private final DashboardFiles dashboard = new DashboardFiles();
+    private final WatchEndpoint watch;
 
     AdminHandler(AdminContext context) {
         this.context = context;
         this.api = ApiRoutes.router(context.admin());
+        this.watch = new WatchEndpoint(context.watches());
     }
 
     @Override
@@ -59,7 +61,13 @@ final class AdminHandler implements HttpHandler {
             if (path.startsWith(ApiRoutes.PREFIX)) {
                 Optional<String> key = path.equals(ApiRoutes.OPENAPI) ? Optional.of("-") : authenticate(exchange);
                 who = key.orElse("-");
-                status = key.isEmpty() ? unauthorized(exchange) : api(exchange, path);
+                if (key.isEmpty()) {
+                    status = unauthorized(exchange);
+                } else if (path.equals(WatchEndpoint.PATH) && exchange.getRequestMethod().equals(Methods.GET)) {
+                    status = watch.start(exchange);
+                } else {
+                    status = api(exchange, path);
+                }
             } else if (path.equals("/dashboard") || path.startsWith(DashboardFiles.PREFIX)) {
                 status = dashboard(exchange, path);
             } else if (!path.equals("/health/live") && !path.equals("/health/ready") && !path.equals("/metrics")) {
@@ -162,6 +170,11 @@ final class AdminHandler implements HttpHandler {
             return error(exchange, 404, "metrics are off (metrics.backend=none)");
         }
         return send(exchange, 200, metrics.contentType(), metrics.scrape());
+    }
+
+    /** Sends an API answer as JSON. */
+    static int json(HttpServerExchange exchange, ApiResponse response) {
+        return send(exchange, response.status(), JSON, response.body());
     }
 
     private static int error(HttpServerExchange exchange, int status, String message) {

@@ -60,7 +60,7 @@ final class RetainedRoutes {
         return out;
     }
 
-    private static String utf8OrNull(byte[] bytes) {
+    static String utf8OrNull(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
