@@ -1,8 +1,9 @@
 // Drives Debian's Chromium through playwright-core over the admin dashboard: logs in with an API
 // key, waits for the message rate to rise above zero while the Java test publishes, finds the
-// test's client in the list and in detail, views and deletes a retained message, kicks the client
-// and waits for it to leave the list. Prints one line per step (LOGGED_IN, RATE <n>, LISTED,
-// DETAIL, RETAINED_DELETED, KICKED), saves screenshots, exits 0; any failure exits non-zero.
+// test's client in the list and in detail, views and deletes a retained message, watches dash/#
+// until a published message appears and stops, kicks the client and waits for it to leave the list.
+// Prints one line per step (LOGGED_IN, RATE <n>, LISTED, DETAIL, RETAINED_DELETED, WATCHED,
+// KICKED), saves screenshots, exits 0; any failure exits non-zero.
 //
 // Usage: node drive-dashboard.mjs <dashboard-url> <api-key> <screenshot-dir> <client-id> <retained-topic>
 import fs from 'node:fs';
@@ -77,6 +78,16 @@ try {
   await retained.locator('button[data-delete]').click();
   await retained.waitFor({ state: 'detached', timeout: 10000 });
   console.log('RETAINED_DELETED');
+
+  await page.click('#nav a[data-view=watch]');
+  await page.fill('#watch-filter', 'dash/#');
+  await page.click('#watch-start');
+  await page.locator('#watch-rows tr.watch-row td', { hasText: 'dash/temp' }).first().waitFor({ timeout: 15000 });
+  await shot(page, 'dashboard-watch');
+  await page.click('#watch-stop');
+  await page.waitForFunction(() => document.getElementById('watch-state').textContent === 'Stopped.', null,
+    { timeout: 5000 });
+  console.log('WATCHED');
 
   await page.click('#nav a[data-view=clients]');
   await row.waitFor({ timeout: 15000 });

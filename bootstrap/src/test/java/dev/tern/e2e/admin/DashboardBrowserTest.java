@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The dashboard in a real browser: Debian's Chromium, driven headless by playwright-core
  * ({@code drive-dashboard.mjs}), logs in with an API key made by {@code tern apikey}, sees the
  * message rate rise while this test publishes, finds a connected client in the list and its
- * subscription in its detail, deletes a retained message, and kicks the client, which must then
+ * subscription in its detail, deletes a retained message, watches a filter until a published
+ * message appears, and kicks the client, which must then
  * leave the list and be disconnected. Screenshots land in {@code target/browser-artifacts}.
  */
 @Timeout(150)
@@ -90,7 +91,7 @@ class DashboardBrowserTest {
                 traffic.join(5000);
             }
 
-            assertThat(output).contains("LOGGED_IN", "LISTED", "DETAIL", "RETAINED_DELETED", "KICKED");
+            assertThat(output).contains("LOGGED_IN", "LISTED", "DETAIL", "RETAINED_DELETED", "WATCHED", "KICKED");
             assertThat(output).anySatisfy(line -> assertThat(line).startsWith("RATE "));
             assertThat(received).isNotEmpty();
             await().atMost(Duration.ofSeconds(10)).until(() -> !sensor.getState().isConnected());

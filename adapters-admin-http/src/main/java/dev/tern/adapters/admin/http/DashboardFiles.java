@@ -36,6 +36,7 @@ final class DashboardFiles {
         own("app.js", "text/javascript; charset=utf-8");
         own("api.js", "text/javascript; charset=utf-8");
         own("views.js", "text/javascript; charset=utf-8");
+        own("watch.js", "text/javascript; charset=utf-8");
         add("vendor/uPlot.esm.js", UPLOT + "uPlot.esm.js", "text/javascript; charset=utf-8");
         add("vendor/uPlot.min.css", UPLOT + "uPlot.min.css", "text/css; charset=utf-8");
     }

@@ -15,7 +15,7 @@ export function clearApiKey() {
   sessionStorage.removeItem(KEY);
 }
 
-async function request(method, path) {
+async function request(method, path, signal) {
   const key = apiKey();
   if (!key) {
     throw new Unauthorized('no API key');
@@ -25,6 +25,7 @@ async function request(method, path) {
     headers: { Authorization: 'Bearer ' + key },
     cache: 'no-store',
     credentials: 'omit',
+    signal,
   });
   if (response.status === 401) {
     clearApiKey();
@@ -71,4 +72,42 @@ export function segment(value) {
 /** A topic as path levels: each level encoded, the slashes kept. */
 export function topicPath(topic) {
   return topic.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * Reads a Server-Sent Events stream with fetch (so the key goes in the Authorization header, not
+ * the URL), calling onEvent(name, data) for each event; resolves when the stream ends.
+ */
+export async function stream(path, signal, onEvent) {
+  const response = await request('GET', path, signal);
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw new Error(body.error || 'GET ' + path + ': HTTP ' + response.status);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) {
+      return;
+    }
+    pending += value;
+    let end;
+    while ((end = pending.indexOf('\n\n')) >= 0) {
+      const block = pending.slice(0, end);
+      pending = pending.slice(end + 2);
+      let name = 'message';
+      let data = '';
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event: ')) {
+          name = line.slice(7);
+        } else if (line.startsWith('data: ')) {
+          data += line.slice(6);
+        }
+      }
+      if (data) {
+        onEvent(name, JSON.parse(data));
+      }
+    }
+  }
 }

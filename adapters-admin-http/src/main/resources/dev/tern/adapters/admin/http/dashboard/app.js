@@ -1,6 +1,7 @@
 // The dashboard's shell: log in with an API key, route by the URL's hash, run one view at a time.
 import { apiKey, clearApiKey, get, setApiKey, Unauthorized } from './api.js';
 import { clientDetailView, clientsView, overviewView, retainedView } from './views.js';
+import { watchView } from './watch.js';
 
 const $ = (id) => document.getElementById(id);
 let current = null;
@@ -60,6 +61,8 @@ function route() {
     current = clientsView(view, report);
   } else if (name === 'retained') {
     current = retainedView(view, report);
+  } else if (name === 'watch') {
+    current = watchView(view, report);
   } else {
     active = 'overview';
     current = overviewView(view, report);
