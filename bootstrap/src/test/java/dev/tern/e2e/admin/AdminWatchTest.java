@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
-import dev.tern.bootstrap.Tern;
-import dev.tern.bootstrap.TernBroker;
 import dev.tern.e2e.support.HiveClients;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -36,21 +34,20 @@ class AdminWatchTest {
     Path dir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private TernBroker broker;
+    private AdminBroker running;
     private String admin;
     private String key;
 
     @BeforeEach
     void start() throws Exception {
-        Path keys = dir.resolve("api-keys");
-        key = ApiKeys.create(keys, "ops");
-        broker = Tern.builder().set("admin.http.enabled", "true").set("admin.api-key-file", keys.toString()).start();
-        admin = "http://127.0.0.1:" + broker.port("admin-http");
+        running = AdminBroker.start(dir);
+        admin = running.url();
+        key = running.key();
     }
 
     @AfterEach
     void stop() {
-        broker.close();
+        running.close();
     }
 
     private HttpRequest.Builder watch(String filter) {
@@ -85,7 +82,7 @@ class AdminWatchTest {
                 return e.toString();
             }
         });
-        Mqtt3BlockingClient publisher = HiveClients.blocking(broker.port("tcp"), "publisher");
+        Mqtt3BlockingClient publisher = HiveClients.blocking(running.broker().port("tcp"), "publisher");
         publisher.connect();
         publisher.publishWith().topic("plant/other/humidity").payload("no".getBytes(StandardCharsets.UTF_8)).send();
         publisher.publishWith().topic("plant/7/temp").qos(MqttQos.AT_LEAST_ONCE)
