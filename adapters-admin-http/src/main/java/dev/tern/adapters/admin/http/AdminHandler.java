@@ -63,8 +63,8 @@ final class AdminHandler implements HttpHandler {
                 who = key.orElse("-");
                 if (key.isEmpty()) {
                     status = unauthorized(exchange);
-                } else if (path.equals(WatchEndpoint.PATH) && exchange.getRequestMethod().equals(Methods.GET)) {
-                    status = watch.start(exchange);
+                } else if (path.equals(WatchEndpoint.PATH)) {
+                    status = watchStream(exchange, path);
                 } else {
                     status = api(exchange, path);
                 }
@@ -89,6 +89,15 @@ final class AdminHandler implements HttpHandler {
             status = exchange.isResponseStarted() ? 500 : error(exchange, 500, "internal error");
         }
         log(exchange, path, status, who);
+    }
+
+    /** The watch stream is not a router route: only GET, answered by {@link WatchEndpoint}. */
+    private int watchStream(HttpServerExchange exchange, String path) {
+        if (!exchange.getRequestMethod().equals(Methods.GET)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
+            return error(exchange, 405, "only GET is allowed on " + path);
+        }
+        return watch.start(exchange);
     }
 
     /** Public static files (they hold no data); the page's API calls carry the key. */

@@ -30,9 +30,6 @@ final class ApiRoutes {
         routes.addAll(new RetainedRoutes(admin).routes());
         routes.addAll(new BrokerRoutes(admin).routes());
         routes.add(new Route("GET", OPENAPI, request -> new ApiResponse(200, openApi)));
-        // Streamed by WatchEndpoint before the router is asked; listed here so that it is documented.
-        routes.add(new Route("GET", WatchEndpoint.PATH,
-                request -> ApiResponse.error(500, WatchEndpoint.PATH + " is served as a stream")));
         return new ApiRouter(routes);
     }
 

@@ -2,19 +2,24 @@ package dev.tern.adapters.admin.http;
 
 import dev.tern.application.port.in.admin.TopicWatches;
 import dev.tern.application.port.in.admin.WatchStart;
+import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
  * {@code GET /api/v1/watch?filter=...}: the messages routed to a topic filter, as Server-Sent
@@ -27,6 +32,13 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: {@link #start} runs on an admin worker thread and returns at once; each stream
  * then runs on a daemon thread of its own (at most {@value #MAX_WATCHERS}), so the two worker
  * threads stay free for the API.
+ *
+ * <p>A client that closes the stream is noticed at once: the stream writes with a blocking output
+ * stream and never reads, so nothing else would see the connection's end before a write failed
+ * (the second keep-alive after the close, up to 30 s later). So the connection's source channel
+ * gets a read listener on the I/O thread that ends the watch when it reads the end of input or an
+ * error (anything the client sends is discarded). The connection is then not kept alive for
+ * another request, as the stream's reading of it is not Undertow's.
  */
 final class WatchEndpoint {
 
@@ -80,15 +92,52 @@ final class WatchEndpoint {
         }
         WatchStart.Watch watch = ((WatchStart.Started) started).watch();
         exchange.getConnection().addCloseListener(connection -> buffer.close());
+        AtomicBoolean hungUp = new AtomicBoolean();
+        endOnHangUp(exchange, () -> {
+            hungUp.set(true);
+            buffer.close();
+        });
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         exchange.getResponseHeaders().put(new HttpString("X-Accel-Buffering"), "no");
-        exchange.dispatch(streams, () -> stream(exchange, filter, buffer, watch));
+        exchange.dispatch(streams, () -> stream(exchange, filter, buffer, watch, hungUp));
         return 200;
     }
 
-    private void stream(HttpServerExchange exchange, String filter, WatchBuffer buffer, WatchStart.Watch watch) {
+    /**
+     * Reads the connection for its end on the I/O thread, running {@code hangUp} when the client
+     * closed it (end of input) or it failed. Only on Undertow's HTTP/1.x connections (the admin
+     * listener enables nothing else); any other kind would be found by a failing write as before.
+     */
+    private static void endOnHangUp(HttpServerExchange exchange, Runnable hangUp) {
+        if (!(exchange.getConnection() instanceof AbstractServerConnection connection)) {
+            return;
+        }
+        exchange.setPersistent(false);
+        ConduitStreamSourceChannel in = connection.getChannel().getSourceChannel();
+        ByteBuffer discard = ByteBuffer.allocate(512);
+        in.getReadSetter().set(channel -> {
+            try {
+                int read;
+                do {
+                    discard.clear();
+                    read = channel.read(discard);
+                } while (read > 0);
+                if (read == 0) {
+                    return;
+                }
+            } catch (IOException e) {
+                // the connection failed: the client is gone just the same
+            }
+            channel.suspendReads();
+            hangUp.run();
+        });
+        in.resumeReads();
+    }
+
+    private void stream(HttpServerExchange exchange, String filter, WatchBuffer buffer, WatchStart.Watch watch,
+            AtomicBoolean hungUp) {
         WatchPump.End end = WatchPump.End.CLIENT_GONE;
         try {
             exchange.startBlocking();
@@ -97,6 +146,9 @@ final class WatchEndpoint {
                 out.write(frames.getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }, KEEP_ALIVE_MILLIS, MAX_DURATION_MILLIS, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime())).run();
+            if (end == WatchPump.End.WATCH_CLOSED && hungUp.get()) {
+                end = WatchPump.End.CLIENT_GONE;
+            }
         } catch (RuntimeException e) {
             LOG.warn("admin watch of {} failed: {}", filter, e.toString());
         } finally {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,27 @@ class WatchEndpointTest {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void aClientClosingTheStreamEndsTheWatchWithinTwoSeconds() throws Exception {
+        HttpResponse<InputStream> stream = http.send(watch("a/b"), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        assertThat(lines.readLine()).isEqualTo(": keep-alive");
+        assertThat(open).hasValue(1);
+
+        long closed = System.nanoTime();
+        stream.body().close();
+        // Well before the next keep-alive (15 s), which is the write that would find the client gone otherwise.
+        while (open.get() != 0 && System.nanoTime() - closed < TimeUnit.SECONDS.toNanos(2)) {
+            Thread.sleep(20);
+        }
+        assertThat(open).as("watches open 2 s after the client closed the stream").hasValue(0);
+
+        HttpResponse<InputStream> again = http.send(watch("a/c"), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(again.statusCode()).as("the permit is back; the server still answers").isEqualTo(200);
+        again.body().close();
     }
 
     @Test
