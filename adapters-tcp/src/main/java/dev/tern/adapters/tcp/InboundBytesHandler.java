@@ -29,21 +29,26 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundBytesHandler.class);
 
+    private final String listenerName;
     private final ConnectionAcceptor acceptor;
     private final Duration closeFlushTimeout;
     private NettyClientChannel clientChannel;
     private InboundConnection connection;
     private boolean closedReported;
 
-    /** @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave */
-    InboundBytesHandler(ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
+    /**
+     * @param listenerName the listener instance's name, which the connection reports
+     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     */
+    InboundBytesHandler(String listenerName, ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
+        this.listenerName = listenerName;
         this.acceptor = acceptor;
         this.closeFlushTimeout = closeFlushTimeout;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        clientChannel = new NettyClientChannel(ctx.channel(), closeFlushTimeout);
+        clientChannel = new NettyClientChannel(ctx.channel(), listenerName, closeFlushTimeout);
         try {
             connection = acceptor.accept(clientChannel);
         } catch (RuntimeException e) {

@@ -42,6 +42,7 @@ final class NettyClientChannel implements ClientChannel {
     private static final int BATCH_CAPACITY = 8192;
 
     private final Channel channel;
+    private final String listenerName;
     private final TaskExecutor executor;
     private final String remoteAddress;
     private final Duration closeFlushTimeout;
@@ -50,8 +51,10 @@ final class NettyClientChannel implements ClientChannel {
     /** Small writes of the current batch, not yet handed to the channel; null when none. */
     private ByteBuf gathered;
 
-    NettyClientChannel(Channel channel, Duration closeFlushTimeout) {
+    /** @param listenerName the listener instance's configured name, reported by {@link #listenerName()} */
+    NettyClientChannel(Channel channel, String listenerName, Duration closeFlushTimeout) {
         this.channel = channel;
+        this.listenerName = listenerName;
         this.closeFlushTimeout = closeFlushTimeout;
         this.executor = new EventLoopTaskExecutor(channel.eventLoop());
         this.remoteAddress = describe(channel.remoteAddress());
@@ -151,6 +154,11 @@ final class NettyClientChannel implements ClientChannel {
             certificateIdentity = PeerCertificateIdentity.of(channel.pipeline().get(SslHandler.class));
         }
         return certificateIdentity;
+    }
+
+    @Override
+    public String listenerName() {
+        return listenerName;
     }
 
     @Override

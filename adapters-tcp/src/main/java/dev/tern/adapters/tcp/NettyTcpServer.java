@@ -47,6 +47,7 @@ final class NettyTcpServer {
     /** Long enough for a final packet to reach a slow but live peer, short for a stuck one. */
     private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
+    private final String listenerName;
     private final TcpListenerConfig config;
     private final TlsConfig tls;
     private final ConnectionAcceptor acceptor;
@@ -54,20 +55,24 @@ final class NettyTcpServer {
     private final Duration closeFlushTimeout;
     private ServerState state = new Idle();
 
-    public NettyTcpServer(TcpListenerConfig config, ConnectionAcceptor acceptor) {
-        this(config, null, acceptor, CLOSE_FLUSH_TIMEOUT);
+    /** @param listenerName the listener instance's configured name, which each connection reports */
+    public NettyTcpServer(String listenerName, TcpListenerConfig config, ConnectionAcceptor acceptor) {
+        this(listenerName, config, null, acceptor, CLOSE_FLUSH_TIMEOUT);
     }
 
     /** A listener that speaks MQTT over TLS; its files are read when it starts. */
-    public NettyTcpServer(TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor) {
-        this(config, Objects.requireNonNull(tls, "tls"), acceptor, CLOSE_FLUSH_TIMEOUT);
+    public NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor) {
+        this(listenerName, config, Objects.requireNonNull(tls, "tls"), acceptor, CLOSE_FLUSH_TIMEOUT);
     }
 
     /**
+     * @param listenerName the listener instance's configured name, which each connection reports
      * @param tls null for plain TCP
      * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
      */
-    NettyTcpServer(TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
+    NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor,
+            Duration closeFlushTimeout) {
+        this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.tls = tls;
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
@@ -179,7 +184,8 @@ final class NettyTcpServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-                .childHandler(new TcpChannelInitializer(acceptor, connections, closeFlushTimeout, sslContext));
+                .childHandler(new TcpChannelInitializer(listenerName, acceptor, connections, closeFlushTimeout,
+                        sslContext));
     }
 
     private static void shutDown(EventLoopGroup... groups) {

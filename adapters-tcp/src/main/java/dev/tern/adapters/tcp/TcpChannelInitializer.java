@@ -28,18 +28,21 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
     /** Bound on deferred flushes during one long read, so a huge burst still streams out. */
     private static final int MAX_DEFERRED_FLUSHES = 256;
 
+    private final String listenerName;
     private final ConnectionAcceptor acceptor;
     private final ChannelGroup connections;
     private final Duration closeFlushTimeout;
     private final SslContext tls;
 
     /**
+     * @param listenerName the listener instance's name, which each connection reports
      * @param connections where each connection is tracked so that stopping can close it
      * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
      * @param tls the server TLS context, or null for plain TCP
      */
-    TcpChannelInitializer(ConnectionAcceptor acceptor, ChannelGroup connections, Duration closeFlushTimeout,
+    TcpChannelInitializer(String listenerName, ConnectionAcceptor acceptor, ChannelGroup connections, Duration closeFlushTimeout,
             SslContext tls) {
+        this.listenerName = listenerName;
         this.acceptor = acceptor;
         this.connections = connections;
         this.closeFlushTimeout = closeFlushTimeout;
@@ -56,6 +59,6 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         }
         channel.pipeline()
                 .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
-                .addLast("engine", new InboundBytesHandler(acceptor, closeFlushTimeout));
+                .addLast("engine", new InboundBytesHandler(listenerName, acceptor, closeFlushTimeout));
     }
 }

@@ -64,7 +64,7 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
 
     @Override
     public NetworkListener create(String instanceName, Settings settings, ConnectionAcceptor acceptor) {
-        NettyTcpServer server = new NettyTcpServer(new TcpListenerConfig(settings.host(), settings.port(),
+        NettyTcpServer server = new NettyTcpServer(instanceName, new TcpListenerConfig(settings.host(), settings.port(),
                 settings.ioThreads(), TcpListenerConfig.DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
                 TcpListenerConfig.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true), acceptor);
         return new NettyNetworkListener(instanceName, settings.host(), server.transportName(), server);

@@ -135,8 +135,8 @@ public final class TlsListenerProvider implements ListenerProvider<TlsListenerPr
 
     @Override
     public NetworkListener create(String instanceName, Settings settings, ConnectionAcceptor acceptor) {
-        NettyTcpServer server = new NettyTcpServer(TcpListenerConfig.withDefaults(settings.host(), settings.port()),
-                tlsConfig(settings), acceptor);
+        NettyTcpServer server = new NettyTcpServer(instanceName,
+                TcpListenerConfig.withDefaults(settings.host(), settings.port()), tlsConfig(settings), acceptor);
         return new NettyNetworkListener(instanceName, settings.host(),
                 "client certificates " + settings.clientAuth().configName(), server);
     }

@@ -51,7 +51,8 @@ class BackpressureTest {
     @Test
     void closeWaitsForWrittenBytesButNoLongerThanTheCloseTimeout() throws Exception {
         RecordingAcceptor ownAcceptor = new RecordingAcceptor();
-        NettyTcpServer impatient = new NettyTcpServer(TestServers.config(true), null, ownAcceptor, Duration.ofMillis(300));
+        NettyTcpServer impatient = new NettyTcpServer(TestServers.LISTENER, TestServers.config(true), null, ownAcceptor,
+                Duration.ofMillis(300));
         impatient.start();
         try (Socket socket = TestServers.connect(impatient)) {
             RecordingConnection connection = ownAcceptor.next();

@@ -24,7 +24,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void deliversEveryRegionOfACompositeBufferInOrderAndReleasesIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(acceptor, CLOSE_TIMEOUT));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT));
         RecordingConnection connection = acceptor.next();
         ByteBuf direct = Unpooled.directBuffer(2).writeBytes(new byte[] {4, 5});
         CompositeByteBuf composite = Unpooled.compositeBuffer()
@@ -44,7 +44,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void releasesAPlainBufferAfterDeliveringIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(acceptor, CLOSE_TIMEOUT));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT));
         RecordingConnection connection = acceptor.next();
         ByteBuf buf = Unpooled.directBuffer(3).writeBytes(new byte[] {9, 8, 7});
 
@@ -96,6 +96,6 @@ class InboundBytesHandlerTest {
     }
 
     private static InboundBytesHandler handlerOver(ConnectionAcceptor acceptor) {
-        return new InboundBytesHandler(acceptor, CLOSE_TIMEOUT);
+        return new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT);
     }
 }

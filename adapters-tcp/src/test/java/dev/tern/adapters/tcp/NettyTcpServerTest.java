@@ -25,7 +25,7 @@ class NettyTcpServerTest {
     void reportsABindFailureWithTheAddressItCouldNotBind() throws Exception {
         try (ServerSocket occupant = new ServerSocket(0, 50, InetAddress.getByName(TestServers.LOOPBACK))) {
             int port = occupant.getLocalPort();
-            NettyTcpServer server = new NettyTcpServer(withPort(port), acceptor);
+            NettyTcpServer server = new NettyTcpServer(TestServers.LISTENER, withPort(port), acceptor);
 
             assertThatThrownBy(server::start)
                     .isInstanceOf(IOException.class)

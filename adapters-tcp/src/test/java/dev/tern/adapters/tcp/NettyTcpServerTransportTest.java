@@ -13,7 +13,7 @@ class NettyTcpServerTransportTest extends TransportContract {
 
     @Override
     protected NetworkListener createListener(ConnectionAcceptor acceptor) {
-        NettyTcpServer server = new NettyTcpServer(TestServers.config(true), acceptor);
+        NettyTcpServer server = new NettyTcpServer(TestServers.LISTENER, TestServers.config(true), acceptor);
         return new LoopbackListener("tcp", server::start, server::boundPort, server::stop);
     }
 

@@ -25,7 +25,7 @@ class TcpListenerProviderTest {
         try (Socket socket = connect(port)) {
             socket.getOutputStream().write(42);
             assertThat(socket.getInputStream().read()).isEqualTo(42);
-            assertThat(acceptor.next()).isNotNull();
+            assertThat(acceptor.next().channel().listenerName()).isEqualTo("tcp-internal");
         } finally {
             listener.stop();
         }

@@ -12,6 +12,8 @@ import java.net.Socket;
 final class TestServers {
 
     static final String LOOPBACK = "127.0.0.1";
+    /** The listener instance name the test servers' connections report. */
+    static final String LISTENER = "test-tcp";
 
     private TestServers() {
     }
@@ -27,7 +29,7 @@ final class TestServers {
     }
 
     static NettyTcpServer start(TcpListenerConfig config, ConnectionAcceptor acceptor) {
-        NettyTcpServer server = new NettyTcpServer(config, acceptor);
+        NettyTcpServer server = new NettyTcpServer(LISTENER, config, acceptor);
         try {
             server.start();
         } catch (IOException e) {
@@ -37,7 +39,7 @@ final class TestServers {
     }
 
     static NettyTcpServer start(TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor) {
-        NettyTcpServer server = new NettyTcpServer(config, tls, acceptor);
+        NettyTcpServer server = new NettyTcpServer(LISTENER, config, tls, acceptor);
         try {
             server.start();
         } catch (IOException e) {

@@ -31,7 +31,7 @@ class TlsListenerProviderTest {
     void buildsAListenerThatServesTlsOnAFreePortAndStops() throws Exception {
         TestPki pki = new TestPki(dir);
         RecordingAcceptor acceptor = new RecordingAcceptor(true);
-        NetworkListener listener = new TlsListenerProvider().create("tls",
+        NetworkListener listener = new TlsListenerProvider().create("tls-partners",
                 settings(Optional.of(pki.serverChain()), Optional.of(pki.serverKey()), NONE, ClientAuth.NONE, NONE, NONE),
                 acceptor);
 
@@ -47,7 +47,7 @@ class TlsListenerProviderTest {
                 assertThat(socket.getInputStream().read()).isEqualTo(42);
                 assertThat(socket.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
             }
-            assertThat(acceptor.next()).isNotNull();
+            assertThat(acceptor.next().channel().listenerName()).isEqualTo("tls-partners");
             assertThat(listener.address()).isEqualTo("127.0.0.1:" + listener.port() + " (client certificates none)");
         } finally {
             listener.stop();

@@ -142,7 +142,7 @@ class TlsListenerTest {
 
     @Test
     void failsToStartWithAMissingKeyFile() throws Exception {
-        NettyTcpServer broken = new NettyTcpServer(TestServers.config(false),
+        NettyTcpServer broken = new NettyTcpServer(TestServers.LISTENER, TestServers.config(false),
                 TlsConfig.pem(pki.serverChain(), dir.resolve("missing.pem")), acceptor);
 
         assertThatThrownBy(broken::start).isInstanceOf(IOException.class).hasMessageContaining("missing.pem");

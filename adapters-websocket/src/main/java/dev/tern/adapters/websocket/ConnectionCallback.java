@@ -23,15 +23,20 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionCallback.class);
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
+    private final String listenerName;
     private final ConnectionAcceptor acceptor;
     private final WebSocketListenerConfig config;
     private final WaterMarks waterMarks;
     private final Duration closeFlushTimeout;
     private final Set<WebSocketChannel> openChannels;
 
-    /** @param openChannels thread-safe; the server closes what is left in it when it stops */
-    ConnectionCallback(ConnectionAcceptor acceptor, WebSocketListenerConfig config, Duration closeFlushTimeout,
-                       Set<WebSocketChannel> openChannels) {
+    /**
+     * @param listenerName the listener instance's name, which each connection reports
+     * @param openChannels thread-safe; the server closes what is left in it when it stops
+     */
+    ConnectionCallback(String listenerName, ConnectionAcceptor acceptor, WebSocketListenerConfig config,
+                       Duration closeFlushTimeout, Set<WebSocketChannel> openChannels) {
+        this.listenerName = listenerName;
         this.acceptor = acceptor;
         this.config = config;
         this.waterMarks = new WaterMarks(config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark());
@@ -43,7 +48,8 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
     public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         String remote = PeerAddress.describe(channel.getSourceAddress(),
                 exchange.getRequestHeader(FORWARDED_FOR), config.trustForwardedFor());
-        UndertowClientChannel client = new UndertowClientChannel(channel, remote, waterMarks, closeFlushTimeout);
+        UndertowClientChannel client = new UndertowClientChannel(channel, listenerName, remote, waterMarks,
+                closeFlushTimeout);
         InboundConnection connection;
         try {
             connection = acceptor.accept(client);

@@ -88,6 +88,6 @@ public final class SecureWebSocketListenerProvider
         WebSocketListenerConfig config = WebSocketListenerConfig.withDefaultBuffers(settings.host(), settings.port(),
                 settings.path(), settings.allowedOrigins(), settings.trustForwardedFor(), Optional.of(tls));
         return new UndertowNetworkListener(instanceName, settings.host(),
-                new UndertowWebSocketServer(config, acceptor));
+                new UndertowWebSocketServer(instanceName, config, acceptor));
     }
 }

@@ -39,6 +39,7 @@ final class UndertowClientChannel implements ClientChannel {
     static final int UNSUPPORTED_DATA = 1003;
 
     private final WebSocketChannel channel;
+    private final String listenerName;
     private final TaskExecutor executor;
     private final String remoteAddress;
     private final WaterMarks waterMarks;
@@ -53,9 +54,11 @@ final class UndertowClientChannel implements ClientChannel {
     private boolean closedReported;
     private InboundConnection connection;
 
-    UndertowClientChannel(WebSocketChannel channel, String remoteAddress, WaterMarks waterMarks,
+    /** @param listenerName the listener instance's configured name, reported by {@link #listenerName()} */
+    UndertowClientChannel(WebSocketChannel channel, String listenerName, String remoteAddress, WaterMarks waterMarks,
                           Duration closeFlushTimeout) {
         this.channel = channel;
+        this.listenerName = listenerName;
         this.remoteAddress = remoteAddress;
         this.waterMarks = waterMarks;
         this.closeFlushTimeout = closeFlushTimeout;
@@ -159,6 +162,11 @@ final class UndertowClientChannel implements ClientChannel {
     @Override
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    @Override
+    public String listenerName() {
+        return listenerName;
     }
 
     @Override

@@ -39,6 +39,7 @@ final class UndertowWebSocketServer {
     /** The handshake never blocks, so the worker pool only needs to exist. */
     private static final int WORKER_THREADS = 1;
 
+    private final String listenerName;
     private final WebSocketListenerConfig config;
     private final ConnectionAcceptor acceptor;
     private final Duration closeFlushTimeout;
@@ -46,12 +47,18 @@ final class UndertowWebSocketServer {
     private Undertow undertow;
     private boolean used;
 
-    public UndertowWebSocketServer(WebSocketListenerConfig config, ConnectionAcceptor acceptor) {
-        this(config, acceptor, CLOSE_FLUSH_TIMEOUT);
+    /** @param listenerName the listener instance's configured name, which each connection reports */
+    public UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor) {
+        this(listenerName, config, acceptor, CLOSE_FLUSH_TIMEOUT);
     }
 
-    /** @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave */
-    UndertowWebSocketServer(WebSocketListenerConfig config, ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
+    /**
+     * @param listenerName the listener instance's configured name, which each connection reports
+     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     */
+    UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor,
+            Duration closeFlushTimeout) {
+        this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
         this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
@@ -132,7 +139,8 @@ final class UndertowWebSocketServer {
     }
 
     private HttpHandler handler() {
-        ConnectionCallback callback = new ConnectionCallback(acceptor, config, closeFlushTimeout, openChannels);
+        ConnectionCallback callback = new ConnectionCallback(listenerName, acceptor, config, closeFlushTimeout,
+                openChannels);
         // RFC 6455 (version 13) only: the drafts before it have no binary frames worth supporting.
         HttpHandler handshake = new WebSocketProtocolHandshakeHandler(
                 List.of(new Hybi13Handshake(HandshakeGate.SUBPROTOCOLS, false)), callback);

@@ -71,6 +71,6 @@ public final class WebSocketListenerProvider implements ListenerProvider<WebSock
         WebSocketListenerConfig config = WebSocketListenerConfig.withDefaultBuffers(settings.host(), settings.port(),
                 settings.path(), settings.allowedOrigins(), settings.trustForwardedFor(), Optional.empty());
         return new UndertowNetworkListener(instanceName, settings.host(),
-                new UndertowWebSocketServer(config, acceptor));
+                new UndertowWebSocketServer(instanceName, config, acceptor));
     }
 }

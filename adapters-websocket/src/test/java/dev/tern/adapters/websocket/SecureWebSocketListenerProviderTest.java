@@ -40,7 +40,7 @@ class SecureWebSocketListenerProviderTest {
         Path cert = Files.writeString(dir.resolve("cert.pem"), server.getCertificatePathPEM(), StandardCharsets.US_ASCII);
         Path key = Files.writeString(dir.resolve("key.pem"), server.getPrivateKeyPEM(), StandardCharsets.US_ASCII);
         RecordingAcceptor acceptor = new RecordingAcceptor();
-        NetworkListener listener = new SecureWebSocketListenerProvider().create("wss",
+        NetworkListener listener = new SecureWebSocketListenerProvider().create("wss-browsers",
                 new Settings(TestServers.LOOPBACK, 0, "/secure", List.of(), false, Optional.of(cert), Optional.of(key)),
                 acceptor);
 
@@ -52,7 +52,7 @@ class SecureWebSocketListenerProviderTest {
                     .connectTimeout(Duration.ofSeconds(5)).subprotocols("mqtt")
                     .buildAsync(URI.create("wss://127.0.0.1:" + listener.port() + "/secure"), new ClientListener(true))
                     .get(5, TimeUnit.SECONDS);
-            assertThat(acceptor.next()).isNotNull();
+            assertThat(acceptor.next().channel().listenerName()).isEqualTo("wss-browsers");
             assertThat(listener.address()).isEqualTo("127.0.0.1:" + listener.port());
             socket.abort();
         } finally {

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class TestServers {
 
     static final String LOOPBACK = "127.0.0.1";
+    /** The listener instance name the test servers' connections report. */
+    static final String LISTENER = "test-ws";
 
     private TestServers() {
     }
@@ -28,7 +30,7 @@ final class TestServers {
     }
 
     static UndertowWebSocketServer start(WebSocketListenerConfig config, RecordingAcceptor acceptor) {
-        UndertowWebSocketServer server = new UndertowWebSocketServer(config, acceptor);
+        UndertowWebSocketServer server = new UndertowWebSocketServer(LISTENER, config, acceptor);
         try {
             server.start();
         } catch (IOException e) {

@@ -19,7 +19,7 @@ class UndertowWebSocketServerTest {
         UndertowWebSocketServer first = TestServers.start(TestServers.config(), new RecordingAcceptor());
         try {
             int taken = first.boundPort();
-            UndertowWebSocketServer second = new UndertowWebSocketServer(
+            UndertowWebSocketServer second = new UndertowWebSocketServer(TestServers.LISTENER,
                     WebSocketListenerConfig.withDefaults("127.0.0.1", taken), new RecordingAcceptor());
             assertThatThrownBy(second::start).isInstanceOf(IOException.class)
                     .hasMessageContaining("127.0.0.1:" + taken);
@@ -32,7 +32,7 @@ class UndertowWebSocketServerTest {
     @Test
     void failsToStartWithMissingTlsFilesNamingThem() {
         WebSocketListenerConfig base = TestServers.config();
-        UndertowWebSocketServer server = new UndertowWebSocketServer(new WebSocketListenerConfig(
+        UndertowWebSocketServer server = new UndertowWebSocketServer(TestServers.LISTENER, new WebSocketListenerConfig(
                 base.host(), 0, base.path(), 1, 1, 2, List.of(), false,
                 Optional.of(new PemTls(Path.of("/nonexistent/cert.pem"), Path.of("/nonexistent/key.pem")))),
                 new RecordingAcceptor());

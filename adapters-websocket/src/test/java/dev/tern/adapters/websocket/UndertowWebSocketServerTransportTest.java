@@ -13,7 +13,7 @@ class UndertowWebSocketServerTransportTest extends TransportContract {
 
     @Override
     protected NetworkListener createListener(ConnectionAcceptor acceptor) {
-        UndertowWebSocketServer server = new UndertowWebSocketServer(TestServers.config(), acceptor);
+        UndertowWebSocketServer server = new UndertowWebSocketServer(TestServers.LISTENER, TestServers.config(), acceptor);
         return new LoopbackListener("websocket", server::start, server::boundPort, server::stop);
     }
 

@@ -20,7 +20,7 @@ class WebSocketListenerProviderTest {
     @Test
     void buildsAListenerThatUpgradesOnItsPathOnAFreePortAndStops() throws Exception {
         RecordingAcceptor acceptor = new RecordingAcceptor();
-        NetworkListener listener = new WebSocketListenerProvider().create("websocket",
+        NetworkListener listener = new WebSocketListenerProvider().create("ws-internal",
                 new WebSocketListenerProvider.Settings(TestServers.LOOPBACK, 0, "/broker", List.of(), false), acceptor);
 
         listener.start();
@@ -28,14 +28,14 @@ class WebSocketListenerProviderTest {
         try {
             WebSocket socket = TestServers.open(URI.create("ws://127.0.0.1:" + port + "/broker"),
                     new ClientListener(true), "mqtt").get(5, TimeUnit.SECONDS);
-            assertThat(acceptor.next()).isNotNull();
+            assertThat(acceptor.next().channel().listenerName()).isEqualTo("ws-internal");
             assertThat(listener.address()).isEqualTo("127.0.0.1:" + port);
             socket.abort();
         } finally {
             listener.stop();
         }
 
-        assertThat(listener.name()).isEqualTo("websocket");
+        assertThat(listener.name()).isEqualTo("ws-internal");
         assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress(TestServers.LOOPBACK, port), 2_000))
                 .isInstanceOf(ConnectException.class);
     }

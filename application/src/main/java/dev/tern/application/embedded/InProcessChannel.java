@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class InProcessChannel implements ClientChannel {
 
+    /** What {@link #listenerName()} reports. */
+    static final String LISTENER_NAME = "in-process";
+
     /** The client's side: packets from the broker, and the end of the connection. */
     interface Peer {
         void onPacket(MqttPacket packet);
@@ -123,6 +126,12 @@ final class InProcessChannel implements ClientChannel {
     @Override
     public String remoteAddress() {
         return address;
+    }
+
+    /** No network listener: the connection meters count in-process clients as their own listener. */
+    @Override
+    public String listenerName() {
+        return LISTENER_NAME;
     }
 
     @Override

@@ -4,14 +4,26 @@ import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.port.out.MetricsRegistry.Counter;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.ReasonCode;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Connected clients by protocol version, CONNECTs accepted and refused, failed authentications.
- * The listener a connection came through is not known to the engine, so connections are counted
- * by protocol version only. Registered once at wiring; counting is a counter increment.
+ * Connected clients and CONNECTs accepted by listener and protocol version, CONNECTs refused,
+ * failed authentications.
  *
- * <p>Threading: thread-safe; called on every event loop at once.
+ * <p>The {@code listener} label is {@link dev.tern.application.port.out.ClientChannel#listenerName()}:
+ * the configured instance name of the listener the connection came through ({@code in-process} for
+ * embedded clients). Those names are not known when the broker is wired, so each (listener,
+ * protocol) pair is registered the first time a client connects through it, once, and kept in a
+ * small map; the connection holds on to its pair's {@link ListenerMeters} and counts its
+ * disconnect there, with no lookup. The set stays bounded: listener instances come from the
+ * configuration, never from a client (a channel's name is not client input), and there are three
+ * protocol versions, so the map holds at most listeners times three entries. Refusals are
+ * registered at wiring, by reason only.
+ *
+ * <p>Threading: thread-safe; called on every event loop at once. Connecting costs a map lookup
+ * (plus a registration the first time); counting is an adder increment.
  */
 public final class ConnectionMeters {
 
@@ -27,22 +39,47 @@ public final class ConnectionMeters {
     /** Counts nothing (declared after the constants it is built from). */
     public static final ConnectionMeters NONE = new ConnectionMeters(MetricsRegistry.NONE);
 
-    private final ProtocolVersion[] versions = ProtocolVersion.values();
-    private final LongAdder[] current = new LongAdder[versions.length];
-    private final Counter[] total = new Counter[versions.length];
+    /** The meters of one listener and protocol version; a connection keeps them until it ends. */
+    public static final class ListenerMeters {
+
+        /** Counts nothing: what a registry that exposes nothing gets, without a lookup or an allocation. */
+        static final ListenerMeters NOOP = new ListenerMeters(new LongAdder(), Counter.NOOP, false);
+
+        private final LongAdder current;
+        private final Counter total;
+        private final boolean counting;
+
+        private ListenerMeters(LongAdder current, Counter total, boolean counting) {
+            this.current = current;
+            this.total = total;
+            this.counting = counting;
+        }
+
+        private void connected() {
+            if (counting) {
+                current.increment();
+                total.increment();
+            }
+        }
+
+        /** The connection that {@link ConnectionMeters#connected(String, ProtocolVersion)} counted has ended. */
+        void disconnected() {
+            if (counting) {
+                current.decrement();
+            }
+        }
+    }
+
+    private record Key(String listener, ProtocolVersion version) {
+    }
+
+    private final MetricsRegistry registry;
+    private final ConcurrentHashMap<Key, ListenerMeters> byListener = new ConcurrentHashMap<>();
     private final Counter[] refused = new Counter[REASONS.length];
     private final Counter authFailures;
 
     public ConnectionMeters(MetricsRegistry registry) {
-        for (ProtocolVersion version : versions) {
-            int i = version.ordinal();
-            LongAdder adder = new LongAdder();
-            current[i] = adder;
-            registry.gauge("tern_connections_current", "clients connected now (CONNACK sent), by protocol version",
-                    adder::sum, "protocol", label(version));
-            total[i] = registry.counter("tern_connections", "CONNECTs accepted, by protocol version",
-                    "protocol", label(version));
-        }
+        this.registry = Objects.requireNonNull(registry, "registry");
         for (int i = 0; i < REASONS.length; i++) {
             refused[i] = registry.counter("tern_connects_refused", "CONNECTs refused, by reason", "reason", REASONS[i]);
         }
@@ -58,20 +95,37 @@ public final class ConnectionMeters {
         };
     }
 
-    void connected(ProtocolVersion version) {
-        current[version.ordinal()].increment();
-        total[version.ordinal()].increment();
+    /**
+     * A client connected (CONNACK sent) through {@code listener}: counts it, and returns the meters
+     * its {@link ListenerMeters#disconnected()} goes to.
+     *
+     * @param listener the channel's {@link dev.tern.application.port.out.ClientChannel#listenerName()}
+     */
+    ListenerMeters connected(String listener, ProtocolVersion version) {
+        if (!registry.enabled()) {
+            return ListenerMeters.NOOP;
+        }
+        ListenerMeters meters = byListener.computeIfAbsent(new Key(listener, version), this::register);
+        meters.connected();
+        return meters;
     }
 
-    void disconnected(ProtocolVersion version) {
-        current[version.ordinal()].decrement();
+    private ListenerMeters register(Key key) {
+        LongAdder current = new LongAdder();
+        String protocol = label(key.version());
+        registry.gauge("tern_connections_current",
+                "clients connected now (CONNACK sent), by listener and protocol version", current::sum,
+                "listener", key.listener(), "protocol", protocol);
+        Counter total = registry.counter("tern_connections", "CONNECTs accepted, by listener and protocol version",
+                "listener", key.listener(), "protocol", protocol);
+        return new ListenerMeters(current, total, true);
     }
 
-    /** Clients connected now, every version. */
+    /** Clients connected now, every listener and version; 0 when the registry exposes nothing. */
     public long connected() {
         long sum = 0;
-        for (LongAdder adder : current) {
-            sum += adder.sum();
+        for (ListenerMeters meters : byListener.values()) {
+            sum += meters.current.sum();
         }
         return sum;
     }

@@ -63,6 +63,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private AuthenticationFlow reauthentication;
     /** Set once attached, kept after close so that {@link #onClosed} can detach the session. */
     private ClientSession attachedSession;
+    /** Where this connection was counted, set with {@link #attachedSession}: its disconnect goes there. */
+    private ConnectionMeters.ListenerMeters listenerMeters;
     private Cancellable connectTimer;
     private int keepAliveSeconds;
     private boolean cleanStart;
@@ -225,7 +227,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         state = new ConnectionState.Connected(session);
         session.recordAttachment(new ClientSession.Attachment(username, channel.remoteAddress(), version.level(),
                 deps.clock().millis()));
-        deps.meters().connected(version);
+        listenerMeters = deps.meters().connected(channel.listenerName(), version);
         // [MQTT-3.3.4-7..9]: never more unacknowledged QoS 1/2 PUBLISHes than the client's Receive Maximum.
         session.state().inflight().setCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));
         send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties));
@@ -380,7 +382,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             return;
         }
         deps.counters().clientDisconnected();
-        deps.meters().disconnected(version);
+        listenerMeters.disconnected();
         if (deps.events().enabled()) {
             deps.events().emit(new BrokerEvent.ClientDisconnected(deps.clock().instant(), clientId, reason, username,
                     channel.remoteAddress(), version.level()));

@@ -18,10 +18,15 @@ class ConnectionMetersTest {
     private static final class Recording implements MetricsRegistry {
         final Map<String, AtomicLong> counters = new TreeMap<>();
         final Map<String, DoubleSupplier> gauges = new TreeMap<>();
+        /** How often each tern_connections counter was registered, by name and tags. */
+        final Map<String, Integer> registrations = new TreeMap<>();
 
         @Override
         public Counter counter(String name, String description, String... tags) {
             AtomicLong count = counters.computeIfAbsent(name + String.join(",", tags), k -> new AtomicLong());
+            if (name.equals("tern_connections")) {
+                registrations.merge(name + String.join(",", tags), 1, Integer::sum);
+            }
             return new Counter() {
                 @Override
                 public void increment() {
@@ -41,7 +46,9 @@ class ConnectionMetersTest {
 
         @Override
         public void gauge(String name, String description, DoubleSupplier value, String... tags) {
-            gauges.put(name + String.join(",", tags), value);
+            if (gauges.put(name + String.join(",", tags), value) != null) {
+                throw new AssertionError("registered twice: " + name + String.join(",", tags));
+            }
         }
 
         @Override
@@ -59,17 +66,40 @@ class ConnectionMetersTest {
     private final ConnectionMeters meters = new ConnectionMeters(registry);
 
     @Test
-    void connectionsAreCountedByProtocolVersion() {
-        meters.connected(ProtocolVersion.MQTT_5);
-        meters.connected(ProtocolVersion.MQTT_5);
-        meters.connected(ProtocolVersion.MQTT_3_1_1);
-        meters.disconnected(ProtocolVersion.MQTT_5);
+    void connectionsAreCountedByListenerAndProtocolVersion() {
+        ConnectionMeters.ListenerMeters first = meters.connected("tcp", ProtocolVersion.MQTT_5);
+        meters.connected("tcp", ProtocolVersion.MQTT_5);
+        meters.connected("tcp", ProtocolVersion.MQTT_3_1_1);
+        meters.connected("wss-browsers", ProtocolVersion.MQTT_5);
+        first.disconnected();
 
-        assertThat(registry.gauges.get("tern_connections_currentprotocol,5").getAsDouble()).isEqualTo(1);
-        assertThat(registry.gauges.get("tern_connections_currentprotocol,3.1.1").getAsDouble()).isEqualTo(1);
-        assertThat(registry.gauges.get("tern_connections_currentprotocol,3.1").getAsDouble()).isZero();
-        assertThat(registry.counters.get("tern_connectionsprotocol,5")).hasValue(2);
-        assertThat(meters.connected()).isEqualTo(2);
+        assertThat(registry.gauges.get("tern_connections_currentlistener,tcp,protocol,5").getAsDouble()).isEqualTo(1);
+        assertThat(registry.gauges.get("tern_connections_currentlistener,tcp,protocol,3.1.1").getAsDouble())
+                .isEqualTo(1);
+        assertThat(registry.gauges.get("tern_connections_currentlistener,wss-browsers,protocol,5").getAsDouble())
+                .isEqualTo(1);
+        assertThat(registry.counters.get("tern_connectionslistener,tcp,protocol,5")).hasValue(2);
+        assertThat(registry.counters.get("tern_connectionslistener,tcp,protocol,3.1.1")).hasValue(1);
+        assertThat(registry.counters.get("tern_connectionslistener,wss-browsers,protocol,5")).hasValue(1);
+        assertThat(meters.connected()).isEqualTo(3);
+    }
+
+    @Test
+    void eachListenerAndVersionIsRegisteredOnceAndOnlyWhenAClientConnectsThroughIt() {
+        assertThat(registry.gauges).isEmpty();
+        assertThat(registry.registrations).isEmpty();
+
+        for (int i = 0; i < 5; i++) {
+            meters.connected("tcp", ProtocolVersion.MQTT_3_1_1).disconnected();
+            meters.connected("in-process", ProtocolVersion.MQTT_5);
+        }
+
+        assertThat(registry.gauges.keySet()).containsExactly("tern_connections_currentlistener,in-process,protocol,5",
+                "tern_connections_currentlistener,tcp,protocol,3.1.1");
+        assertThat(registry.registrations).containsOnlyKeys("tern_connectionslistener,in-process,protocol,5",
+                "tern_connectionslistener,tcp,protocol,3.1.1").allSatisfy((name, count) -> assertThat(count).isOne());
+        assertThat(registry.gauges.get("tern_connections_currentlistener,tcp,protocol,3.1.1").getAsDouble()).isZero();
+        assertThat(meters.connected()).isEqualTo(5);
     }
 
     @Test
@@ -93,8 +123,11 @@ class ConnectionMetersTest {
 
     @Test
     void noneCountsNothingVisible() {
-        ConnectionMeters.NONE.connected(ProtocolVersion.MQTT_5);
+        ConnectionMeters.ListenerMeters meters = ConnectionMeters.NONE.connected("tcp", ProtocolVersion.MQTT_5);
+        meters.disconnected();
         ConnectionMeters.NONE.refused(ReasonCode.BANNED);
+        assertThat(meters).isSameAs(ConnectionMeters.ListenerMeters.NOOP);
+        assertThat(ConnectionMeters.NONE.connected()).isZero();
         assertThat(MetricsRegistry.NONE.enabled()).isFalse();
         assertThat(MetricsRegistry.NONE.counter("x", "y")).isSameAs(MetricsRegistry.Counter.NOOP);
     }

@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import dev.tern.application.embedded.InProcessClient;
 import dev.tern.bootstrap.Tern;
 import dev.tern.bootstrap.TernBroker;
 import dev.tern.bootstrap.security.ApiKeyCommand;
@@ -82,9 +83,12 @@ class AdminEndpointsTest {
                 assertThat(delta(before, after, "tern_bytes_sent_total", "qos", "1")).isEqualTo(3 * PAYLOAD);
                 assertThat(delta(before, after, "tern_messages_dropped_total", "reason", "no_subscriber")).isEqualTo(1);
                 assertThat(delta(before, after, "tern_messages_dropped_total", "reason", "queue_full")).isZero();
-                assertThat(delta(before, after, "tern_connections_total", "protocol", "3.1.1")).isEqualTo(2);
-                assertThat(after.value("tern_connections_current", "protocol", "3.1.1")).isEqualTo(2);
-                assertThat(after.value("tern_connections_current", "protocol", "5")).isZero();
+                // Registered when the first client connects through a listener: absent before.
+                assertThat(delta(before, after, "tern_connections_total", "listener", "tcp", "protocol", "3.1.1"))
+                        .isEqualTo(2);
+                assertThat(after.value("tern_connections_current", "listener", "tcp", "protocol", "3.1.1"))
+                        .isEqualTo(2);
+                assertThat(after.has("tern_connections_current", "listener", "tcp", "protocol", "5")).isFalse();
                 assertThat(delta(before, after, "tern_connects_refused_total", "reason",
                         "unsupported_protocol_version")).isEqualTo(1);
                 assertThat(delta(before, after, "tern_authentication_failures_total")).isZero();
@@ -106,8 +110,25 @@ class AdminEndpointsTest {
 
             publisher.disconnect();
             subscriber.disconnect().join();
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(scrape(admin, key).value("tern_connections_current", "protocol", "3.1.1")).isZero());
+            awaitNoneConnected(admin, key, "tcp", "3.1.1");
+        }
+    }
+
+    @Test
+    void inProcessClientsAreCountedUnderTheirOwnListener() throws Exception {
+        Path keys = dir.resolve("api-keys");
+        String key = ApiKeys.create(keys, "prometheus");
+        try (TernBroker broker = start(keys)) {
+            String admin = "http://127.0.0.1:" + broker.port("admin-http");
+            try (InProcessClient service = broker.client("metrics-service")) {
+                PrometheusText during = scrape(admin, key);
+                assertThat(during.value("tern_connections_current", "listener", "in-process", "protocol", "5"))
+                        .isEqualTo(1);
+                assertThat(during.value("tern_connections_total", "listener", "in-process", "protocol", "5"))
+                        .isEqualTo(1);
+                assertThat(during.has("tern_connections_total", "listener", "tcp", "protocol", "5")).isFalse();
+            }
+            awaitNoneConnected(admin, key, "in-process", "5");
         }
     }
 
@@ -178,8 +199,14 @@ class AdminEndpointsTest {
         return builder.start();
     }
 
+    private void awaitNoneConnected(String admin, String key, String listener, String protocol) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(scrape(admin, key)
+                .value("tern_connections_current", "listener", listener, "protocol", protocol)).isZero());
+    }
+
+    /** A sample not yet registered when {@code before} was scraped counts as 0 there. */
     private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
+        return after.value(name, labels) - (before.has(name, labels) ? before.value(name, labels) : 0);
     }
 
     private PrometheusText scrape(String admin, String key) throws Exception {

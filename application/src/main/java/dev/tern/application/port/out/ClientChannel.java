@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
  * A transport's connection as the engine sees it: bytes out, close, writability.
  *
  * <p>Threading: {@link #write}, {@link #flush} and {@link #close} are called only on {@link
- * #executor()}; {@link #isWritable()} and {@link #remoteAddress()} from any thread.
+ * #executor()}; {@link #isWritable()}, {@link #remoteAddress()} and {@link #listenerName()} from any
+ * thread.
  */
 public interface ClientChannel {
 
@@ -35,6 +36,20 @@ public interface ClientChannel {
      */
     default String certificateIdentity() {
         return null;
+    }
+
+    /**
+     * The configured instance name of the listener this connection came through ({@code tcp},
+     * {@code tls-partners}, ...), as the transport's {@code ListenerProvider.create} received it:
+     * the {@code listener} label of the connection meters. It must name a configured instance,
+     * never something a client sent or an address, so that the labels stay a small fixed set; and
+     * it must not change during the connection. Read from any thread.
+     *
+     * <p>A default so that transports written before it keep compiling: they report
+     * {@code "unknown"}. Transports should override it.
+     */
+    default String listenerName() {
+        return "unknown";
     }
 
     /** The single thread that owns this connection. */

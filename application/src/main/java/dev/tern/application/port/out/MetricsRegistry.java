@@ -5,14 +5,18 @@ import java.util.function.LongSupplier;
 
 /**
  * Where the broker registers its meters, whatever library exposes them. Every meter is registered
- * once, when the broker is wired, and kept by whoever counts: nothing is looked up per message.
+ * once, when the broker is wired (or, for the connection meters' {@code listener}, when the first
+ * client connects through that listener), and kept by whoever counts: nothing is looked up per
+ * message.
  *
  * <p>Names are Prometheus-style base names ({@code tern_messages_received}); a backend adds what its
  * format wants (Prometheus: {@code _total} on counters, {@code _seconds} on timers). Tags are
  * alternating keys and values ({@code "qos", "1"}); their values must come from a small fixed set
- * (a QoS, a reason, a protocol version), never from a client id, a topic or an address.
+ * (a QoS, a reason, a protocol version, a configured listener's name), never from a client id, a
+ * topic or an address.
  *
- * <p>Threading: register from the wiring thread; the returned meters are thread-safe and their
+ * <p>Threading: registering is thread-safe (mostly done on the wiring thread, but connection meters
+ * are registered on an event loop); the returned meters are thread-safe and their
  * updates never block nor allocate. Suppliers are called at scrape time, on the scraping thread:
  * they must be cheap and thread-safe.
  */

@@ -23,13 +23,16 @@ import java.util.concurrent.TimeUnit;
 final class UnixClientChannel implements ClientChannel {
 
     private final Channel channel;
+    private final String listenerName;
     private final TaskExecutor executor;
     private final String remoteAddress;
     private final Duration closeFlushTimeout;
     private boolean closing;
 
-    UnixClientChannel(Channel channel, String remoteAddress, Duration closeFlushTimeout) {
+    /** @param listenerName the listener instance's configured name: the connection meters' {@code listener} */
+    UnixClientChannel(Channel channel, String listenerName, String remoteAddress, Duration closeFlushTimeout) {
         this.channel = channel;
+        this.listenerName = listenerName;
         this.executor = new LoopExecutor(channel.eventLoop());
         this.remoteAddress = remoteAddress;
         this.closeFlushTimeout = closeFlushTimeout;
@@ -74,6 +77,11 @@ final class UnixClientChannel implements ClientChannel {
     @Override
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    @Override
+    public String listenerName() {
+        return listenerName;
     }
 
     @Override

@@ -22,13 +22,17 @@ final class UnixInboundHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnixInboundHandler.class);
 
+    private final String listenerName;
     private final ConnectionAcceptor acceptor;
     private final String peerName;
     private final Duration closeFlushTimeout;
     private InboundConnection connection;
     private boolean closedReported;
 
-    UnixInboundHandler(ConnectionAcceptor acceptor, String peerName, Duration closeFlushTimeout) {
+    /** @param listenerName the listener instance's configured name, which the connection reports */
+    UnixInboundHandler(String listenerName, ConnectionAcceptor acceptor, String peerName,
+            Duration closeFlushTimeout) {
+        this.listenerName = listenerName;
         this.acceptor = acceptor;
         this.peerName = peerName;
         this.closeFlushTimeout = closeFlushTimeout;
@@ -37,7 +41,8 @@ final class UnixInboundHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         try {
-            connection = acceptor.accept(new UnixClientChannel(ctx.channel(), peerName, closeFlushTimeout));
+            connection = acceptor.accept(new UnixClientChannel(ctx.channel(), listenerName, peerName,
+                    closeFlushTimeout));
         } catch (RuntimeException e) {
             LOG.warn("Engine refused connection {}; closing it", peerName, e);
             ctx.close();

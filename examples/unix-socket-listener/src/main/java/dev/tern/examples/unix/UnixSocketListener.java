@@ -99,7 +99,8 @@ final class UnixSocketListener implements NetworkListener {
                     protected void initChannel(Channel channel) {
                         tracked.add(channel);
                         String peer = path + "#" + connectionCount.incrementAndGet();
-                        channel.pipeline().addLast("engine", new UnixInboundHandler(acceptor, peer, CLOSE_FLUSH_TIMEOUT));
+                        channel.pipeline().addLast("engine",
+                                new UnixInboundHandler(name, acceptor, peer, CLOSE_FLUSH_TIMEOUT));
                     }
                 })
                 .bind(new DomainSocketAddress(path.toFile()))

@@ -76,6 +76,7 @@ class UnixSocketListenerTest {
             assertThat(connection.received()).isEqualTo(sent);
             assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
             assertThat(connection.channel().remoteAddress()).startsWith(socket.toString());
+            assertThat(connection.channel().listenerName()).isEqualTo("unix");
         }
     }
 
