@@ -54,28 +54,9 @@ final class BrokerAssembly {
             if (metrics.lifecycle() != null) {
                 adapters.add(metrics.lifecycle());
             }
-            List<BrokerEventListener> eventListeners = new ArrayList<>(embedded.eventListeners());
-            for (Chosen<EventListenerProvider<?>> chosen : config.eventListeners()) {
-                BrokerEventListener listener = eventListener(chosen);
-                eventListeners.add(listener);
-                addIfLifecycle(listener, adapters);
-            }
-            BrokerEvents events = BrokerEvents.NONE;
-            if (!eventListeners.isEmpty()) {
-                EventDispatcher dispatcher = new EventDispatcher(eventListeners, config.plugins().eventQueue(),
-                        runnable -> daemon(runnable, "tern-events"), clock);
-                // First to start and, stopping in reverse, last to stop: it sees the final disconnects.
-                adapters.add(0, new DispatcherLifecycle(dispatcher));
-                events = dispatcher;
-                BrokerGauges.registerEvents(metrics.registry(), dispatcher);
-            }
             SysConfig sys = config.sys();
             AtomicReference<PublishService> publishPath = new AtomicReference<>();
-            if (sys.clientEvents() || sys.subscriptionEvents()) {
-                // Published where the events happen, through the broker's publish path once it exists.
-                events = BrokerEvents.both(events, new ClientEventsPublisher(sys.resolvedNodeName(),
-                        sys.clientEvents(), sys.subscriptionEvents(), message -> publishPath.get().publish(message)));
-            }
+            BrokerEvents events = events(config, embedded, metrics, adapters, clock, publishPath);
             Authentication authentication = embedded.authentication() != null
                     ? embedded.authentication() : authentication(config.authenticator(), clock);
             if (authentication.lifecycle() != null) {
@@ -98,13 +79,14 @@ final class BrokerAssembly {
             }
             BrokerReadiness readiness = new BrokerReadiness();
             readiness.storageWriter(core.storageWriter());
-            List<NetworkListener> adminListeners = new ArrayList<>();
+            // The admin API lists every listener, its own included: the list is completed below.
             List<NetworkListener> allListeners = new ArrayList<>(listeners);
             BrokerAdmin admin = BrokerAdmins.create(core, sys.resolvedNodeName(), storage.description(), allListeners,
                     Arrays.asList(authentication.lifecycle(), authorizer), clock);
             AdminContext context = new AdminContext(readiness, metrics.exposition(),
                     new ApiKeyFile(config.admin().apiKeyFile()), admin,
                     new InProcessWatches(core.engine(), clock));
+            List<NetworkListener> adminListeners = new ArrayList<>();
             for (Chosen<AdminListenerProvider<?>> chosen : config.adminListeners()) {
                 adminListeners.add(adminListener(chosen, context));
             }
@@ -114,6 +96,35 @@ final class BrokerAssembly {
             storage.close();
             throw e;
         }
+    }
+
+    /**
+     * The broker events: the plug-ins' and the embedder's listeners behind one dispatcher (added to
+     * {@code adapters} first, so that it stops last and sees the final disconnects), and the
+     * {@code $SYS} client events, published through {@code publishPath} once the core exists.
+     */
+    private static BrokerEvents events(BrokerConfig config, EmbeddedAdapters embedded, MetricsBackend metrics,
+            List<Lifecycle> adapters, Clock clock, AtomicReference<PublishService> publishPath) {
+        List<BrokerEventListener> eventListeners = new ArrayList<>(embedded.eventListeners());
+        for (Chosen<EventListenerProvider<?>> chosen : config.eventListeners()) {
+            BrokerEventListener listener = eventListener(chosen);
+            eventListeners.add(listener);
+            addIfLifecycle(listener, adapters);
+        }
+        BrokerEvents events = BrokerEvents.NONE;
+        if (!eventListeners.isEmpty()) {
+            EventDispatcher dispatcher = new EventDispatcher(eventListeners, config.plugins().eventQueue(),
+                    runnable -> daemon(runnable, "tern-events"), clock);
+            adapters.add(0, new DispatcherLifecycle(dispatcher));
+            events = dispatcher;
+            BrokerGauges.registerEvents(metrics.registry(), dispatcher);
+        }
+        SysConfig sys = config.sys();
+        if (sys.clientEvents() || sys.subscriptionEvents()) {
+            events = BrokerEvents.both(events, new ClientEventsPublisher(sys.resolvedNodeName(),
+                    sys.clientEvents(), sys.subscriptionEvents(), message -> publishPath.get().publish(message)));
+        }
+        return events;
     }
 
     private static Thread daemon(Runnable runnable, String name) {
