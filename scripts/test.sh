@@ -10,6 +10,8 @@ need_packages=()
 command -v mosquitto_pub >/dev/null 2>&1 || need_packages+=(mosquitto-clients)
 # The Redis store's tests start their own redis-server on a free port (or use REDIS_URL).
 command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
+# The Cluster tests join their primaries with redis-cli (Debian: redis-tools, a dependency of redis-server).
+command -v redis-cli >/dev/null 2>&1 || need_packages+=(redis-tools)
 # The Sentinel tests start a redis-sentinel of their own next to a redis-server primary.
 command -v redis-sentinel >/dev/null 2>&1 || need_packages+=(redis-sentinel)
 # The browser test drives Debian's Chromium with npm's playwright-core (its own browser download

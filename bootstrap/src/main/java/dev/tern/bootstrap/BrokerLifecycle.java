@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the broker in order: storage (already opened by its provider), the adapters with a
- * lifecycle (metrics, event listeners, then security), the admin listeners (liveness answers from
- * here on), the restore of what storage holds, then the network listeners; then it is ready.
- * Stops in reverse: not ready any more, clients told, listeners closed, pending store writes
- * committed, adapters stopped, admin listeners closed, storage closed.
+ * lifecycle (event dispatcher, metrics, event listeners, then security), the admin listeners
+ * (liveness answers from here on), the restore of what storage holds, the {@code $SYS} publisher,
+ * then the network listeners; then it is ready. Stops in reverse: {@code $SYS} stopped, not ready
+ * any more, clients told, listeners closed, pending store writes committed, adapters stopped,
+ * admin listeners closed, storage closed.
  *
  * <p>Threading: start and stop are called from one thread (main or the shutdown hook).
  */

@@ -30,10 +30,7 @@ sealed interface ConnectionState {
     record Connected(ClientSession session) implements ConnectionState {
     }
 
-    /**
-     * Closed, or closing; nothing more is read. {@code graceful} is true after DISCONNECT; {@code
-     * reason} says why in a few words, as {@link dev.tern.application.event.EventReasons} does.
-     */
-    record Closed(boolean graceful, String reason) implements ConnectionState {
+    /** Closed, or closing; nothing more is read. {@code graceful} is true after DISCONNECT. */
+    record Closed(boolean graceful) implements ConnectionState {
     }
 }

@@ -377,7 +377,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
      * a takeover then reports the old connection's end before the new one's CONNACK.
      */
     private void becomeClosed(boolean graceful, String reason) {
-        state = new ConnectionState.Closed(graceful, reason);
+        state = new ConnectionState.Closed(graceful);
         if (attachedSession == null) {
             return;
         }

@@ -30,14 +30,6 @@ public final class ProtocolEngine implements ConnectionAcceptor {
     private final ConnectionDependencies dependencies;
     private final Set<ProtocolConnection> open = ConcurrentHashMap.newKeySet();
 
-    public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
-            EnhancedAuthenticators authenticators, SessionAttachService sessionAttachService,
-            InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
-            BrokerEvents events) {
-        this(settings, v5, clock, authenticator, authenticators, sessionAttachService, publishHandler, subscribeService,
-                deliveryService, events, new BrokerCounters(), ConnectionMeters.NONE);
-    }
-
     /**
      * @param counters counts packets, bytes and connected clients for the {@code $SYS} topics
      * @param meters   counts connections and refused connects for the metrics registry

@@ -34,10 +34,6 @@ public final class DeliveryCounters {
         noSubscriber.increment();
     }
 
-    /** Published messages (not retained) that matched no subscription. */
-    public long noSubscriberDrops() {
-        return noSubscriber.sum();
-    }
 
     void droppedQueueFull() {
         queueFull.increment();
@@ -75,7 +71,10 @@ public final class DeliveryCounters {
         return expired.sum();
     }
 
-    /** Every message not delivered to a client, whatever the reason. */
+    /**
+     * Every message not delivered to a client that should have had it; messages that matched no
+     * subscription ({@code no_subscriber}) are counted apart and not included.
+     */
     public long totalDrops() {
         return queueFull.sum() + qos0Offline.sum() + expired.sum() + tooLarge.sum() + notAuthorized.sum();
     }

@@ -46,11 +46,6 @@ public final class DeliveryService {
     private final TrafficMeters traffic;
 
     public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
-            StateRecorder recorder, Authorizer authorizer) {
-        this(clock, queueQos0WhileOffline, drops, recorder, authorizer, TrafficMeters.NONE);
-    }
-
-    public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
             StateRecorder recorder, Authorizer authorizer, TrafficMeters traffic) {
         this.traffic = traffic;
         this.clock = clock;
@@ -61,15 +56,15 @@ public final class DeliveryService {
         this.checksReads = authorizer != Authorizer.ALLOW_ALL;
     }
 
-    /**
-     * Delivers now or queues; order per session is kept, since nothing overtakes the queue. {@code
-     * ack}, when not null, waits for the copy this session must keep to be stored.
-     */
     /** A published message, not retained, matched no subscription. */
     void noSubscriber() {
         drops.noSubscriber();
     }
 
+    /**
+     * Delivers now or queues; order per session is kept, since nothing overtakes the queue. {@code
+     * ack}, when not null, waits for the copy this session must keep to be stored.
+     */
     public void deliver(ClientSession session, Delivery delivery, PendingAck ack) {
         PacketSink out = session.connection();
         Session state = session.state();

@@ -40,7 +40,7 @@ public interface BrokerStatistics {
 
     long bytesSent();
 
-    /** Messages not delivered to a client since start, whatever the reason. */
+    /** Messages not delivered to a client since start; those that matched no subscription are not counted. */
     long publishDropped();
 
     long retainedMessages();

@@ -26,6 +26,7 @@ import dev.tern.application.service.SessionEndService;
 import dev.tern.application.service.SharedSubscriptionPicker;
 import dev.tern.application.service.SharedSubscriptionStrategy;
 import dev.tern.application.service.SubscribeService;
+import dev.tern.application.service.TrafficMeters;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.NoRecorder;
@@ -58,7 +59,7 @@ public final class EngineHarness {
             StateRecorder recorder) {
         retained = new RetainedMessages(recorder);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
-                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL);
+                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE);
         publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
         subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
@@ -68,7 +69,7 @@ public final class EngineHarness {
                 events);
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
-                        v5.validatePayloadFormat()),
+                        v5.validatePayloadFormat(), TrafficMeters.NONE),
                 subscribe, delivery, events, traffic, ConnectionMeters.NONE);
     }
 

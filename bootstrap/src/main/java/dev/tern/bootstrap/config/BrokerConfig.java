@@ -27,7 +27,7 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
         Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
         List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, SysConfig sys,
-        LogConfig log, MetricsConfig metricsConfig, Chosen<MetricsProvider<?>> metrics, AdminConfig admin,
+        LogConfig log, Chosen<MetricsProvider<?>> metrics, AdminConfig admin,
         List<Chosen<AdminListenerProvider<?>>> adminListeners) {
 
     public BrokerConfig {
@@ -40,7 +40,6 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(sys, "sys");
         Objects.requireNonNull(log, "log");
-        Objects.requireNonNull(metricsConfig, "metricsConfig");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(admin, "admin");
         adminListeners = List.copyOf(adminListeners);

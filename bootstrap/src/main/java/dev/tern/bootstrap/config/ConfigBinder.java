@@ -67,7 +67,7 @@ final class ConfigBinder {
         return new BrokerConfig(schema.mqtt.bind(parsed), schema.mqtt5.bind(parsed), storage,
                 chosen(backend, schema.storageBackends, parsed), chosen(authenticator, schema.authenticators, parsed),
                 chosen(authorizer, schema.authorizers, parsed), listeners, eventListeners,
-                schema.plugins.bind(parsed), schema.sys.bind(parsed), schema.log.bind(parsed), metrics,
+                schema.plugins.bind(parsed), schema.sys.bind(parsed), schema.log.bind(parsed),
                 chosen(metricsBackend, schema.metricsBackends, parsed), schema.admin.bind(parsed), adminListeners);
     }
 

@@ -14,7 +14,8 @@ public final class Usage {
     public static String text(Providers providers) {
         StringBuilder text = new StringBuilder()
                 .append("Usage: tern [--config FILE] [--set KEY=VALUE]... [--help]\n")
-                .append("       tern passwd [-D] [--password PASSWORD] FILE USER\n\n")
+                .append("       tern passwd [-D] [--password PASSWORD] FILE USER\n")
+                .append("       tern apikey create|revoke FILE NAME | tern apikey list FILE\n\n")
                 .append("  --config FILE     read settings from a YAML file\n")
                 .append("  --set KEY=VALUE   set one setting; repeatable\n")
                 .append("  --help            print this help and exit\n\n")

@@ -60,10 +60,6 @@ public final class SecurityFilesWatcher {
         }
     }
 
-    public String describe() {
-        return files.stream().map(file -> file.path().toString()).toList().toString();
-    }
-
     private void reloadChanged() {
         for (ReloadingFile<?> file : files) {
             try {

@@ -48,6 +48,11 @@ final class AdminHandler implements HttpHandler {
         this.watch = new WatchEndpoint(context.watches());
     }
 
+    /** Releases what the handler runs besides requests: the watch streams. */
+    void close() {
+        watch.close();
+    }
+
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {

@@ -88,5 +88,6 @@ final class AdminHttpServer implements NetworkListener {
         if (running != null) {
             running.stop();
         }
+        handler.close();
     }
 }

@@ -63,6 +63,11 @@ final class WatchEndpoint {
         this.watches = watches;
     }
 
+    /** Ends every open stream (their threads close their watches) when the listener stops. */
+    void close() {
+        streams.shutdownNow();
+    }
+
     /** Answers at once for bad input or too many watchers; else starts the stream and answers 200. */
     int start(HttpServerExchange exchange) {
         Deque<String> values = exchange.getQueryParameters().get("filter");

@@ -46,11 +46,6 @@ public final class InboundPublishHandler {
     private final TrafficMeters traffic;
 
     public InboundPublishHandler(PublishService publisher, StateRecorder recorder, Authorizer authorizer, Clock clock,
-            int receiveMaximum, boolean validatePayloadFormat) {
-        this(publisher, recorder, authorizer, clock, receiveMaximum, validatePayloadFormat, TrafficMeters.NONE);
-    }
-
-    public InboundPublishHandler(PublishService publisher, StateRecorder recorder, Authorizer authorizer, Clock clock,
             int receiveMaximum, boolean validatePayloadFormat, TrafficMeters traffic) {
         this.traffic = traffic;
         this.publisher = publisher;
