@@ -2,9 +2,13 @@ package dev.tern.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.tern.application.config.LimitsSettings;
 import dev.tern.application.config.Mqtt5Settings;
+import dev.tern.application.config.RetainedOverflow;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.BrokerEvents;
+import dev.tern.application.limits.LimitCounters;
+import dev.tern.application.limits.ResourceLimits;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
@@ -31,9 +35,11 @@ import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.sys.BrokerStatistics;
 import dev.tern.application.storage.StateRecorder;
 import dev.tern.bootstrap.config.BrokerConfig;
+import dev.tern.bootstrap.config.LimitsConfig;
 import dev.tern.bootstrap.config.Mqtt5Config;
 import dev.tern.bootstrap.config.MqttConfig;
 import dev.tern.bootstrap.config.QueueOverflow;
+import dev.tern.bootstrap.config.RetainedWhenFull;
 import dev.tern.domain.delivery.OverflowPolicy;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -63,6 +69,31 @@ interface EngineModule {
 
     @Provides
     @Singleton
+    static LimitsSettings limitsSettings(BrokerConfig config) {
+        LimitsConfig limits = config.limits();
+        RetainedOverflow whenFull = limits.retainedWhenFull() == RetainedWhenFull.DROP_OLDEST
+                ? RetainedOverflow.DROP_OLDEST : RetainedOverflow.REFUSE;
+        return new LimitsSettings(limits.maxSubscriptions(), limits.maxTopicLength(), limits.maxTopicLevels(),
+                limits.maxClientIdLength(), limits.maxQueuedBytes(), limits.maxInflightBytes(), limits.maxRetained(),
+                limits.maxRetainedBytes(), whenFull, limits.deliveryRate(), limits.effectiveDeliveryBurst());
+    }
+
+    @Provides
+    @Singleton
+    static LimitCounters limitCounters(MetricsRegistry metrics) {
+        LimitCounters counters = new LimitCounters();
+        counters.register(metrics);
+        return counters;
+    }
+
+    @Provides
+    @Singleton
+    static ResourceLimits resourceLimits(LimitsSettings settings, LimitCounters counters) {
+        return new ResourceLimits(settings, counters);
+    }
+
+    @Provides
+    @Singleton
     static SessionRegistry sessionRegistry() {
         return new SessionRegistry();
     }
@@ -75,8 +106,9 @@ interface EngineModule {
 
     @Provides
     @Singleton
-    static RetainedMessages retainedMessages(StateRecorder recorder) {
-        return new RetainedMessages(recorder);
+    static RetainedMessages retainedMessages(StateRecorder recorder, LimitsSettings limits, LimitCounters counters,
+            Clock clock) {
+        return new RetainedMessages(recorder, limits, counters, clock);
     }
 
     @Provides
@@ -129,17 +161,18 @@ interface EngineModule {
     @Provides
     @Singleton
     static SubscribeService subscribeService(SubscriptionIndex index, RetainedMessages retained,
-            DeliveryService delivery, Authorizer authorizer, StateRecorder recorder, Clock clock, BrokerEvents events) {
-        return new SubscribeService(index, retained, delivery, authorizer, recorder, clock, events);
+            DeliveryService delivery, Authorizer authorizer, StateRecorder recorder, Clock clock, BrokerEvents events,
+            ResourceLimits limits) {
+        return new SubscribeService(index, retained, delivery, authorizer, recorder, clock, events, limits);
     }
 
     @Provides
     @Singleton
     static SessionAttachService sessionAttachService(SessionRegistry sessions, SubscribeService subscriptions,
             PublishService publisher, SessionEndService sessionEnd, StateRecorder recorder, MqttSettings settings,
-            Clock clock, BrokerEvents events) {
+            LimitsSettings limits, Clock clock, BrokerEvents events) {
         return new SessionAttachService(sessions, subscriptions, new WillService(publisher, clock), sessionEnd,
-                recorder, settings, clock, events);
+                recorder, settings, limits, clock, events);
     }
 
     @Provides
@@ -155,11 +188,11 @@ interface EngineModule {
             Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
             SessionAttachService sessionAttachService, PublishService publisher, SubscribeService subscribeService,
             DeliveryService deliveryService, StateRecorder recorder, BrokerEvents events, BrokerCounters counters,
-            TrafficMeters traffic, ConnectionMeters connectionMeters) {
+            TrafficMeters traffic, ConnectionMeters connectionMeters, ResourceLimits limits) {
         return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, sessionAttachService,
                 new InboundPublishHandler(publisher, recorder, authorizer, clock, v5.receiveMaximum(),
-                        v5.validatePayloadFormat(), traffic),
-                subscribeService, deliveryService, events, counters, connectionMeters);
+                        v5.validatePayloadFormat(), traffic, limits),
+                subscribeService, deliveryService, events, counters, connectionMeters, limits);
     }
 
     @Provides

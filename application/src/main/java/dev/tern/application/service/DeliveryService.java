@@ -16,6 +16,7 @@ import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.delivery.InflightWindow;
 import dev.tern.domain.delivery.OutboundFlow;
 import dev.tern.domain.delivery.OutboundQueue;
+import dev.tern.domain.delivery.TokenBucket;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.MessageProperties;
 import dev.tern.domain.message.Qos;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * Sends messages to one session's client: straight out when the client is online, writable and
  * has room in its in-flight window, otherwise into the session's bounded queue (4.4, 4.6). Messages
  * it does not deliver go to {@link DeliveryDrops}.
+ *
+ * <p>With {@code limits.delivery.rate} set, each session has a token bucket: a message above the
+ * rate is dropped (and counted) for a session that ends at disconnect, and stays queued, under the
+ * queue's bounds, for a persistent one, which is drained again when the next token is due. Without
+ * it the bucket is null and costs one null check per message.
  *
  * <p>Threading: every method runs inside a task of the session's executor.
  */
@@ -170,15 +176,23 @@ public final class DeliveryService {
     }
 
     private void enqueue(ClientSession session, Delivery delivery, PendingAck ack) {
-        OutboundQueue.Offer offer = session.state().queue().offer(delivery);
+        OutboundQueue queue = session.state().queue();
+        OutboundQueue.Offer offer = queue.offer(delivery);
         if (offer.accepted()) {
             recorder.queued(session, delivery, ack);
         }
         if (offer.dropped() != null) {
-            recorder.dequeued(session, offer.dropped());
-            drops.queueFull(session.clientId(), offer.dropped().message(),
-                    offer.accepted() ? "drop-oldest" : "refuse-newest");
+            queueFull(session, offer.dropped(), offer.accepted() ? "drop-oldest" : "refuse-newest");
         }
+        // A message that took the queue past its byte bound pushes out as many old ones as it needs.
+        for (Delivery old = queue.trimOldest(); old != null; old = queue.trimOldest()) {
+            queueFull(session, old, "drop-oldest");
+        }
+    }
+
+    private void queueFull(ClientSession session, Delivery dropped, String policy) {
+        recorder.dequeued(session, dropped);
+        drops.queueFull(session.clientId(), dropped.message(), policy);
     }
 
     /**
@@ -205,19 +219,53 @@ public final class DeliveryService {
             drops.tooLarge(session.clientId(), message);
             return true;
         }
+        TokenBucket rate = state.deliveryRate();
+        if (rate != null && rate.millisUntilNext(now) > 0) {
+            return overRate(session, message, rate, now);
+        }
         if (message.qos() == Qos.AT_MOST_ONCE) {
             out.send(toPublish(delivery, 0, false));
             traffic.sent(0, message.payload().size());
+            takeToken(rate, now);
             return true;
         }
         OutboundFlow flow = state.inflight().open(delivery);
         if (flow == null) {
             return false;
         }
+        takeToken(rate, now);
         recorder.flowSaved(session, flow, ack);
         out.send(toPublish(delivery, flow.packetId(), false));
         traffic.sent(message.qos().value(), message.payload().size());
         return true;
+    }
+
+    /**
+     * A message above the delivery rate: dropped for a session that ends at disconnect (true: it is
+     * consumed), kept for a persistent one (false: it waits), with one drain scheduled for when the
+     * next token is due.
+     */
+    private boolean overRate(ClientSession session, ApplicationMessage message, TokenBucket rate, long now) {
+        if (session.state().expiry().endsAtDisconnect()) {
+            drops.rateLimited(session.clientId(), message);
+            return true;
+        }
+        if (!session.rateDrainPending()) {
+            session.setRateDrainTimer(session.executor().owner().schedule(
+                    () -> session.executor().execute(() -> {
+                        session.setRateDrainTimer(null);
+                        if (!session.isEnded()) {
+                            drain(session);
+                        }
+                    }), rate.millisUntilNext(now)));
+        }
+        return false;
+    }
+
+    private static void takeToken(TokenBucket rate, long now) {
+        if (rate != null) {
+            rate.tryTake(now);
+        }
     }
 
     private boolean tooLarge(PacketSink out, Delivery delivery) {

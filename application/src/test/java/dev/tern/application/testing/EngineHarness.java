@@ -1,7 +1,10 @@
 package dev.tern.application.testing;
 
+import dev.tern.application.config.LimitsSettings;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.limits.LimitCounters;
+import dev.tern.application.limits.ResourceLimits;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
@@ -49,6 +52,7 @@ public final class EngineHarness {
     public final DeliveryCounters counters = new DeliveryCounters();
     public final BrokerCounters traffic = new BrokerCounters();
     public final RecordingEvents events = new RecordingEvents();
+    public final LimitCounters limitCounters = new LimitCounters();
     public final SessionAttachService sessionAttach;
     public final PublishService publisher;
     public final SubscribeService subscribe;
@@ -57,24 +61,35 @@ public final class EngineHarness {
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
             StateRecorder recorder) {
-        retained = new RetainedMessages(recorder);
+        this(settings, v5, LimitsSettings.defaults(), authenticators, recorder);
+    }
+
+    public EngineHarness(MqttSettings settings, Mqtt5Settings v5, LimitsSettings limitsSettings,
+            EnhancedAuthenticators authenticators, StateRecorder recorder) {
+        ResourceLimits limits = new ResourceLimits(limitsSettings, limitCounters);
+        retained = new RetainedMessages(recorder, limitsSettings, limitCounters, clock);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
                 new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE);
         publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
         subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
-                clock, events);
+                clock, events, limits);
         sessionAttach = new SessionAttachService(sessions, subscribe, new WillService(publisher, clock),
-                sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder), recorder, settings, clock,
-                events);
+                sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder), recorder, settings,
+                limitsSettings, clock, events);
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
-                        v5.validatePayloadFormat(), TrafficMeters.NONE),
-                subscribe, delivery, events, traffic, ConnectionMeters.NONE);
+                        v5.validatePayloadFormat(), TrafficMeters.NONE, limits),
+                subscribe, delivery, events, traffic, ConnectionMeters.NONE, limits);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
         this(settings, v5, authenticators, NoRecorder.INSTANCE);
+    }
+
+    public EngineHarness(LimitsSettings limits) {
+        this(MqttSettings.defaults(), Mqtt5Settings.defaults(), limits, EnhancedAuthenticators.NONE,
+                NoRecorder.INSTANCE);
     }
 
     public EngineHarness(MqttSettings settings) {

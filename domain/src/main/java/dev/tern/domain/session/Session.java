@@ -73,6 +73,11 @@ public final class Session {
         return subscriptions.remove(filter);
     }
 
+    /** Whether the session holds a subscription for exactly this filter. */
+    public boolean isSubscribed(String filter) {
+        return subscriptions.containsKey(filter);
+    }
+
     public Collection<Subscription> subscriptions() {
         return Collections.unmodifiableCollection(subscriptions.values());
     }
