@@ -45,8 +45,8 @@ public final class ResourceLimits {
             counters.hit(Limit.TOPIC_LENGTH);
             return false;
         }
-        // A topic of n characters has at most n levels (n - 1 separators, plus one).
-        if (topic.length() > maxTopicLevels && levels(topic) > maxTopicLevels) {
+        // A topic of n characters has at most n + 1 levels (n separators, plus one).
+        if (topic.length() >= maxTopicLevels && levels(topic) > maxTopicLevels) {
             counters.hit(Limit.TOPIC_LEVELS);
             return false;
         }
