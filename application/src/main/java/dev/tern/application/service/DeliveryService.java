@@ -30,10 +30,9 @@ import org.slf4j.LoggerFactory;
  * has room in its in-flight window, otherwise into the session's bounded queue (4.4, 4.6). Messages
  * it does not deliver go to {@link DeliveryDrops}.
  *
- * <p>With {@code limits.delivery.rate} set, each session has a token bucket: a message above the
- * rate is dropped (and counted) for a session that ends at disconnect, and stays queued, under the
- * queue's bounds, for a persistent one, which is drained again when the next token is due. Without
- * it the bucket is null and costs one null check per message.
+ * <p>With {@code limits.delivery.rate} set, each session has a token bucket, and {@link
+ * DeliveryPacing} decides about a message above the rate. Without it the bucket is null and costs
+ * one null check per message.
  *
  * <p>Threading: every method runs inside a task of the session's executor.
  */
@@ -50,6 +49,7 @@ public final class DeliveryService {
     private final boolean checksReads;
 
     private final TrafficMeters traffic;
+    private final DeliveryPacing pacing;
 
     public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
             StateRecorder recorder, Authorizer authorizer, TrafficMeters traffic) {
@@ -58,6 +58,7 @@ public final class DeliveryService {
         this.recorder = recorder;
         this.queueQos0WhileOffline = queueQos0WhileOffline;
         this.drops = drops;
+        this.pacing = new DeliveryPacing(drops);
         this.authorizer = authorizer;
         this.checksReads = authorizer != Authorizer.ALLOW_ALL;
     }
@@ -221,51 +222,23 @@ public final class DeliveryService {
         }
         TokenBucket rate = state.deliveryRate();
         if (rate != null && rate.millisUntilNext(now) > 0) {
-            return overRate(session, message, rate, now);
+            return pacing.overRate(session, message, rate, now, this::drain);
         }
         if (message.qos() == Qos.AT_MOST_ONCE) {
             out.send(toPublish(delivery, 0, false));
             traffic.sent(0, message.payload().size());
-            takeToken(rate, now);
+            DeliveryPacing.taken(rate, now);
             return true;
         }
         OutboundFlow flow = state.inflight().open(delivery);
         if (flow == null) {
             return false;
         }
-        takeToken(rate, now);
+        DeliveryPacing.taken(rate, now);
         recorder.flowSaved(session, flow, ack);
         out.send(toPublish(delivery, flow.packetId(), false));
         traffic.sent(message.qos().value(), message.payload().size());
         return true;
-    }
-
-    /**
-     * A message above the delivery rate: dropped for a session that ends at disconnect (true: it is
-     * consumed), kept for a persistent one (false: it waits), with one drain scheduled for when the
-     * next token is due.
-     */
-    private boolean overRate(ClientSession session, ApplicationMessage message, TokenBucket rate, long now) {
-        if (session.state().expiry().endsAtDisconnect()) {
-            drops.rateLimited(session.clientId(), message);
-            return true;
-        }
-        if (!session.rateDrainPending()) {
-            session.setRateDrainTimer(session.executor().owner().schedule(
-                    () -> session.executor().execute(() -> {
-                        session.setRateDrainTimer(null);
-                        if (!session.isEnded()) {
-                            drain(session);
-                        }
-                    }), rate.millisUntilNext(now)));
-        }
-        return false;
-    }
-
-    private static void takeToken(TokenBucket rate, long now) {
-        if (rate != null) {
-            rate.tryTake(now);
-        }
     }
 
     private boolean tooLarge(PacketSink out, Delivery delivery) {
