@@ -140,9 +140,10 @@ interface EngineModule {
     @Provides
     @Singleton
     static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters,
-            StateRecorder recorder, Authorizer authorizer, BrokerEvents events, TrafficMeters traffic) {
+            StateRecorder recorder, Authorizer authorizer, BrokerEvents events, TrafficMeters traffic,
+            LimitCounters limits) {
         return new DeliveryService(clock, settings.queueQos0WhileOffline(), new DeliveryDrops(counters, events, clock),
-                recorder, authorizer, traffic);
+                recorder, authorizer, traffic, limits);
     }
 
     @Provides

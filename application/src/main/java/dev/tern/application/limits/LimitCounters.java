@@ -17,6 +17,8 @@ public final class LimitCounters {
         TOPIC_LENGTH("topic_length"),
         TOPIC_LEVELS("topic_levels"),
         CLIENT_ID_LENGTH("client_id_length"),
+        QUEUED_BYTES("queued_bytes"),
+        INFLIGHT_BYTES("inflight_bytes"),
         RETAINED_REFUSED("retained_refused"),
         RETAINED_EVICTED("retained_evicted");
 

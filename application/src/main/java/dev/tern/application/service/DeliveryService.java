@@ -1,6 +1,8 @@
 package dev.tern.application.service;
 
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.limits.LimitCounters;
+import dev.tern.application.limits.LimitCounters.Limit;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.packet.Properties;
@@ -50,9 +52,12 @@ public final class DeliveryService {
 
     private final TrafficMeters traffic;
     private final DeliveryPacing pacing;
+    private final LimitCounters limits;
 
+    /** @param limits counts the messages dropped or held back by the session byte bounds */
     public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
-            StateRecorder recorder, Authorizer authorizer, TrafficMeters traffic) {
+            StateRecorder recorder, Authorizer authorizer, TrafficMeters traffic, LimitCounters limits) {
+        this.limits = limits;
         this.traffic = traffic;
         this.clock = clock;
         this.recorder = recorder;
@@ -183,10 +188,14 @@ public final class DeliveryService {
             recorder.queued(session, delivery, ack);
         }
         if (offer.dropped() != null) {
+            if (offer.onBytes()) {
+                limits.hit(Limit.QUEUED_BYTES);
+            }
             queueFull(session, offer.dropped(), offer.accepted() ? "drop-oldest" : "refuse-newest");
         }
         // A message that took the queue past its byte bound pushes out as many old ones as it needs.
         for (Delivery old = queue.trimOldest(); old != null; old = queue.trimOldest()) {
+            limits.hit(Limit.QUEUED_BYTES);
             queueFull(session, old, "drop-oldest");
         }
     }
@@ -232,6 +241,9 @@ public final class DeliveryService {
         }
         OutboundFlow flow = state.inflight().open(delivery);
         if (flow == null) {
+            if (!state.inflight().isFull()) {
+                limits.hit(Limit.INFLIGHT_BYTES); // room for one more message, not for its bytes
+            }
             return false;
         }
         DeliveryPacing.taken(rate, now);

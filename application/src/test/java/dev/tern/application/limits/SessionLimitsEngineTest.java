@@ -43,6 +43,7 @@ class SessionLimitsEngineTest {
                 tenBytes(Qos.AT_LEAST_ONCE, 3, "ccccccccc"));
 
         assertThat(broker.counters.queueFullDrops()).isEqualTo(1);
+        assertThat(broker.limitCounters.count(LimitCounters.Limit.QUEUED_BYTES)).isEqualTo(1);
         EngineHarness.Client back = broker.client().connect("sub", false, 0);
         assertThat(bodies(back.channel.takeSent())).containsExactly("bbbbbbbbb", "ccccccccc");
     }
@@ -57,6 +58,7 @@ class SessionLimitsEngineTest {
         publisher.send(tenBytes(Qos.AT_LEAST_ONCE, 1, "aaaaaaaaa"), tenBytes(Qos.AT_LEAST_ONCE, 2, "bbbbbbbbb"));
         List<MqttPacket> first = subscriber.channel.takeSent();
         assertThat(bodies(first)).containsExactly("aaaaaaaaa");
+        assertThat(broker.limitCounters.count(LimitCounters.Limit.INFLIGHT_BYTES)).isEqualTo(1);
 
         subscriber.send(Puback.of(((Publish) first.get(0)).packetId()));
 

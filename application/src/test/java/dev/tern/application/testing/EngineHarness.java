@@ -69,7 +69,8 @@ public final class EngineHarness {
         ResourceLimits limits = new ResourceLimits(limitsSettings, limitCounters);
         retained = new RetainedMessages(recorder, limitsSettings, limitCounters, clock);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
-                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE);
+                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE,
+                limitCounters);
         publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
         subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,

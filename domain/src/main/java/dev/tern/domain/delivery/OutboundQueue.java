@@ -43,12 +43,13 @@ public final class OutboundQueue {
     }
 
     /**
-     * The result of {@link #offer}: {@code dropped} is the message that did not fit, or null. Under
+     * The result of {@link #offer}: {@code dropped} is the message that did not fit, or null, and
+     * {@code onBytes} whether the byte bound made it drop (the message count had room). Under
      * drop-oldest a large message may need more room than one drop gives: {@link #trimOldest()}
-     * hands out the further ones.
+     * hands out the further ones, all dropped for bytes.
      */
-    public record Offer(boolean accepted, Delivery dropped) {
-        static final Offer ACCEPTED = new Offer(true, null);
+    public record Offer(boolean accepted, Delivery dropped, boolean onBytes) {
+        static final Offer ACCEPTED = new Offer(true, null, false);
     }
 
     public Offer offer(Delivery delivery) {
@@ -57,12 +58,13 @@ public final class OutboundQueue {
             add(delivery, size);
             return Offer.ACCEPTED;
         }
+        boolean onBytes = deliveries.size() < limit;
         if (policy == OverflowPolicy.REFUSE_NEWEST || size > maxBytes) {
-            return new Offer(false, delivery);
+            return new Offer(false, delivery, onBytes);
         }
         Delivery oldest = poll();
         add(delivery, size);
-        return new Offer(true, oldest);
+        return new Offer(true, oldest, onBytes);
     }
 
     /**

@@ -39,7 +39,7 @@ class OutboundQueueBytesTest {
 
         OutboundQueue.Offer offer = queue.offer(C);
 
-        assertThat(offer).isEqualTo(new OutboundQueue.Offer(false, C));
+        assertThat(offer).isEqualTo(new OutboundQueue.Offer(false, C, true));
         assertThat(queue.size()).isEqualTo(2);
         assertThat(queue.bytes()).isEqualTo(8);
     }
@@ -56,6 +56,7 @@ class OutboundQueueBytesTest {
 
         assertThat(offer.accepted()).isTrue();
         assertThat(offer.dropped()).isSameAs(A);
+        assertThat(offer.onBytes()).isTrue();
         assertThat(queue.trimOldest()).isSameAs(B);
         assertThat(queue.trimOldest()).isSameAs(C);
         assertThat(queue.trimOldest()).isNull();
@@ -70,7 +71,7 @@ class OutboundQueueBytesTest {
         queue.offer(A);
         Delivery big = qos1("toolarge");
 
-        assertThat(queue.offer(big)).isEqualTo(new OutboundQueue.Offer(false, big));
+        assertThat(queue.offer(big)).isEqualTo(new OutboundQueue.Offer(false, big, true));
         assertThat(queue.peek()).isSameAs(A);
     }
 
