@@ -31,12 +31,17 @@ public record LimitsSettings(
 
     /** The longest UTF-8 string MQTT can carry, so the largest topic or client id there can be. */
     public static final int PROTOCOL_MAX_STRING = 65_535;
+    /** The client id length every server must accept [MQTT-3.1.3-5]. */
+    public static final int MIN_CLIENT_ID_LENGTH = 23;
 
     public LimitsSettings {
         positive("max subscriptions per client", maxSubscriptionsPerClient);
         positive("max topic length", maxTopicLength);
         positive("max topic levels", maxTopicLevels);
-        positive("max client id length", maxClientIdLength);
+        if (maxClientIdLength < MIN_CLIENT_ID_LENGTH) {
+            // [MQTT-3.1.3-5]: a server must accept client ids of 1 to 23 bytes.
+            throw new IllegalArgumentException("max client id length must be at least " + MIN_CLIENT_ID_LENGTH);
+        }
         positive("max queued bytes", maxQueuedBytes);
         positive("max in-flight bytes", maxInflightBytes);
         positive("max retained messages", maxRetainedMessages);

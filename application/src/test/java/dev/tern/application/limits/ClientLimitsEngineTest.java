@@ -38,22 +38,24 @@ class ClientLimitsEngineTest {
         return type.cast(sent.get(sent.size() - 1));
     }
 
+    /** [MQTT-3.1.3-8]: CONNACK 0x85, then the connection closes. */
     @Test
     void aClientIdLongerThanTheLimitIsRefusedWith0x85InMqtt5() {
-        EngineHarness broker = new EngineHarness(TestLimits.clientId(8));
+        EngineHarness broker = new EngineHarness(TestLimits.clientId(23));
 
-        EngineHarness.Client client = broker.client(ProtocolVersion.MQTT_5).connect("123456789", true, 0);
+        EngineHarness.Client client = broker.client(ProtocolVersion.MQTT_5).connect("x".repeat(24), true, 0);
 
         assertThat(last(client, Connack.class).reasonCode()).isEqualTo(ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
         assertThat(client.channel.isClosed()).isTrue();
         assertThat(broker.limitCounters.count(Limit.CLIENT_ID_LENGTH)).isEqualTo(1);
     }
 
+    /** [MQTT-3.1.3-9]: CONNACK 0x02, then the connection closes. */
     @Test
     void aClientIdLongerThanTheLimitIsRefusedWith0x02InMqtt311() {
-        EngineHarness broker = new EngineHarness(TestLimits.clientId(8));
+        EngineHarness broker = new EngineHarness(TestLimits.clientId(23));
 
-        EngineHarness.Client client = broker.client().connect("123456789", true, 0);
+        EngineHarness.Client client = broker.client().connect("x".repeat(24), true, 0);
 
         assertThat(last(client, Connack.class).reasonCode()).isEqualTo(ReasonCode.V3_IDENTIFIER_REJECTED);
         assertThat(client.channel.isClosed()).isTrue();

@@ -35,11 +35,12 @@ class ResourceLimitsTest {
 
     @Test
     void clientIdLengthIsCountedInUtf8Bytes() {
-        ResourceLimits limits = new ResourceLimits(TestLimits.clientId(4), counters);
+        ResourceLimits limits = new ResourceLimits(TestLimits.clientId(23), counters);
 
-        assertThat(limits.clientIdTooLong("abcd")).isFalse();
-        assertThat(limits.clientIdTooLong("abcde")).isTrue();
-        assertThat(limits.clientIdTooLong("ab€")).isTrue();
+        assertThat(limits.clientIdTooLong("a".repeat(23))).isFalse();
+        assertThat(limits.clientIdTooLong("a".repeat(24))).isTrue();
+        assertThat(limits.clientIdTooLong("a".repeat(21) + "€")).isTrue(); // 22 chars, 24 bytes
+        assertThat(limits.clientIdTooLong("a".repeat(20) + "é")).isFalse(); // 22 bytes
         assertThat(counters.count(Limit.CLIENT_ID_LENGTH)).isEqualTo(2);
     }
 

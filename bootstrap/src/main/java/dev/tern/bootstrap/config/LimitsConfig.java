@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param maxSubscriptions   subscriptions one session may hold
  * @param maxTopicLength     UTF-8 bytes of a topic name or filter
  * @param maxTopicLevels     levels of a topic name or filter
- * @param maxClientIdLength  UTF-8 bytes of a client id
+ * @param maxClientIdLength  UTF-8 bytes of a client id; at least 23, which every server must accept [MQTT-3.1.3-5]
  * @param maxQueuedBytes     bytes queued per session (payload plus topic), besides the message count
  * @param maxInflightBytes   bytes of the messages in flight per session, besides their count
  * @param maxRetained        retained messages kept
@@ -31,7 +31,7 @@ public record LimitsConfig(
         @Setting(name = "topic.max-levels", defaultValue = "128", min = 1, max = 65_535,
                 description = "levels of a topic name or filter; deeper ones are refused (0x90, 0x8F)")
         int maxTopicLevels,
-        @Setting(name = "client-id.max-length", defaultValue = "256", min = 1, max = 65_535,
+        @Setting(name = "client-id.max-length", defaultValue = "256", min = 23, max = 65_535,
                 description = "UTF-8 bytes of a client id; longer ones are refused (CONNACK 0x85, 3.1.1 0x02)")
         int maxClientIdLength,
         @Setting(name = "session.max-queued-bytes", defaultValue = "67108864", min = 1,

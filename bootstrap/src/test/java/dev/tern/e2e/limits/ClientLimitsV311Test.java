@@ -16,20 +16,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClientLimitsV311Test {
 
     @RegisterExtension
-    static final BrokerExtension BROKER = BrokerExtension.with("limits.client-id.max-length=16",
+    static final BrokerExtension BROKER = BrokerExtension.with("limits.client-id.max-length=23",
             "limits.client.max-subscriptions=2", "limits.topic.max-length=32", "limits.topic.max-levels=4");
 
-    /** [MQTT-3.1.3-5] / [MQTT-3.2.2-5]: CONNACK 0x02 Identifier rejected, then the connection closes. */
+    /** [MQTT-3.1.3-9]: CONNACK 0x02 Identifier rejected, then the connection closes. */
     @Test
     void aClientIdLongerThanTheLimitGetsConnack0x02() throws Exception {
-        try (Paho3 client = new Paho3(BROKER.uri(), "x".repeat(17))) {
+        try (Paho3 client = new Paho3(BROKER.uri(), "x".repeat(24))) {
             MqttException refused = catchThrowableOfType(MqttException.class, () -> client.connect(true));
 
             assertThat(refused.getReasonCode()).isEqualTo(MqttException.REASON_CODE_INVALID_CLIENT_ID);
         }
     }
 
-    /** [MQTT-3.9.3-2]: 0x80 Failure for each filter past the limit or the topic bounds; the others are granted. */
+    /** 3.9.3: 0x80 Failure for each filter past the limit or the topic bounds; the others are granted [MQTT-3.8.4-5]. */
     @Test
     void subscriptionsPastTheLimitsGetSuback0x80() throws Exception {
         try (Paho3 client = new Paho3(BROKER.uri(), "lim3-subs").connect(true)) {

@@ -53,7 +53,8 @@ public final class ConnectNegotiator {
             clientId = "tern-" + UUID.randomUUID();
             assigned = clientId;
         } else if (limits.clientIdTooLong(clientId)) {
-            // [MQTT-3.1.3-5] lets the server refuse an id; 0x85 (3.2.2.2), 0x02 in 3.1.1 [MQTT-3.2.2-5].
+            // Beyond the 23 bytes every server must accept [MQTT-3.1.3-5] an id may be refused: CONNACK 0x85
+            // in MQTT 5 [MQTT-3.1.3-8], 0x02 in 3.1.1 [MQTT-3.1.3-9], then the connection closes.
             return new ConnectDecision.Reject(isV5 ? ReasonCode.CLIENT_IDENTIFIER_NOT_VALID
                     : ReasonCode.V3_IDENTIFIER_REJECTED, "client id longer than limits.client-id.max-length");
         }
