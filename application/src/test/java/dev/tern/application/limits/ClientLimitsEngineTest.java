@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.application.config.RetainedOverflow;
 import dev.tern.application.limits.LimitCounters.Limit;
 import dev.tern.application.protocol.packet.Connack;
+import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.Disconnect;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Properties;
@@ -15,6 +16,7 @@ import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.protocol.packet.Suback;
 import dev.tern.application.protocol.packet.Subscribe;
 import dev.tern.application.protocol.packet.TopicSubscription;
+import dev.tern.application.protocol.packet.WillFields;
 import dev.tern.application.testing.EngineHarness;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
@@ -59,6 +61,18 @@ class ClientLimitsEngineTest {
 
         assertThat(last(client, Connack.class).reasonCode()).isEqualTo(ReasonCode.V3_IDENTIFIER_REJECTED);
         assertThat(client.channel.isClosed()).isTrue();
+    }
+
+    @Test
+    void aWillTopicPastTheTopicBoundsIsRefusedAtConnect() {
+        EngineHarness broker = new EngineHarness(TestLimits.topics(100, 2));
+        WillFields will = new WillFields("a/b/c", Payload.wrap("gone".getBytes()), Qos.AT_MOST_ONCE, false, null);
+
+        EngineHarness.Client client = broker.client(ProtocolVersion.MQTT_5)
+                .send(new Connect(ProtocolVersion.MQTT_5, true, 0, "c", will, null, null, Properties.EMPTY));
+
+        assertThat(last(client, Connack.class).reasonCode()).isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+        assertThat(broker.limitCounters.count(Limit.TOPIC_LEVELS)).isEqualTo(1);
     }
 
     @Test
