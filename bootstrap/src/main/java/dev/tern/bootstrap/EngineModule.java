@@ -4,7 +4,6 @@ import dagger.Module;
 import dagger.Provides;
 import dev.tern.application.config.LimitsSettings;
 import dev.tern.application.config.Mqtt5Settings;
-import dev.tern.application.config.RetainedOverflow;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.limits.LimitCounters;
@@ -35,11 +34,9 @@ import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.sys.BrokerStatistics;
 import dev.tern.application.storage.StateRecorder;
 import dev.tern.bootstrap.config.BrokerConfig;
-import dev.tern.bootstrap.config.LimitsConfig;
 import dev.tern.bootstrap.config.Mqtt5Config;
 import dev.tern.bootstrap.config.MqttConfig;
 import dev.tern.bootstrap.config.QueueOverflow;
-import dev.tern.bootstrap.config.RetainedWhenFull;
 import dev.tern.domain.delivery.OverflowPolicy;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -65,31 +62,6 @@ interface EngineModule {
         return new Mqtt5Settings(v5.receiveMaximum(), v5.topicAliasMaximum(), v5.maxKeepAlive(),
                 v5.maxSessionExpiry(), v5.outboundTopicAliases(), v5.validatePayloadFormat(),
                 v5.responseInformation().orElse(null), v5.serverReference().orElse(null), v5.serverMoved());
-    }
-
-    @Provides
-    @Singleton
-    static LimitsSettings limitsSettings(BrokerConfig config) {
-        LimitsConfig limits = config.limits();
-        RetainedOverflow whenFull = limits.retainedWhenFull() == RetainedWhenFull.DROP_OLDEST
-                ? RetainedOverflow.DROP_OLDEST : RetainedOverflow.REFUSE;
-        return new LimitsSettings(limits.maxSubscriptions(), limits.maxTopicLength(), limits.maxTopicLevels(),
-                limits.maxClientIdLength(), limits.maxQueuedBytes(), limits.maxInflightBytes(), limits.maxRetained(),
-                limits.maxRetainedBytes(), whenFull, limits.deliveryRate(), limits.effectiveDeliveryBurst());
-    }
-
-    @Provides
-    @Singleton
-    static LimitCounters limitCounters(MetricsRegistry metrics) {
-        LimitCounters counters = new LimitCounters();
-        counters.register(metrics);
-        return counters;
-    }
-
-    @Provides
-    @Singleton
-    static ResourceLimits resourceLimits(LimitsSettings settings, LimitCounters counters) {
-        return new ResourceLimits(settings, counters);
     }
 
     @Provides

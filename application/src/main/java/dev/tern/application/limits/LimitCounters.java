@@ -4,7 +4,8 @@ import dev.tern.application.port.out.MetricsRegistry;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How often each resource limit refused something, exposed as {@code tern_limits_exceeded{limit}}.
+ * How often each resource limit refused, dropped, held back or evicted something, exposed as
+ * {@code tern_limits_exceeded{limit}}.
  * One adder increment per refusal, no allocation.
  *
  * <p>Threading: thread-safe; increments are contention-free.
@@ -44,7 +45,7 @@ public final class LimitCounters {
     public void register(MetricsRegistry registry) {
         for (Limit limit : Limit.values()) {
             registry.functionCounter("tern_limits_exceeded",
-                    "things refused or evicted at a resource limit (limits.* settings)", counts[limit.ordinal()]::sum,
+                    "refusals, drops, holds and evictions at a resource limit (limits.* settings)", counts[limit.ordinal()]::sum,
                     "limit", limit.label());
         }
     }
