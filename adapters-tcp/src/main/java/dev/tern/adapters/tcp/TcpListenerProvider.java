@@ -39,10 +39,10 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
                     description = "event loops of the MQTT/TCP listener; 0 = one per processor")
             int ioThreads,
             @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
-                    description = ListenerLimitSettings.MAX_CONNECTIONS)
+                    description = ListenerLimits.MAX_CONNECTIONS_HELP)
             int maxConnections,
             @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
-                    description = ListenerLimitSettings.MAX_CONNECTIONS_PER_SECOND)
+                    description = ListenerLimits.MAX_CONNECTIONS_PER_SECOND_HELP)
             int maxConnectionsPerSecond) {
 
         public Settings {

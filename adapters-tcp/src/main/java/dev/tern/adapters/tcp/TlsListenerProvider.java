@@ -81,10 +81,10 @@ public final class TlsListenerProvider implements ListenerProvider<TlsListenerPr
                     description = "certificate revocation list (PEM or DER) checked for client certificates")
             Optional<Path> crlFile,
             @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
-                    description = ListenerLimitSettings.MAX_CONNECTIONS)
+                    description = ListenerLimits.MAX_CONNECTIONS_HELP)
             int maxConnections,
             @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
-                    description = ListenerLimitSettings.MAX_CONNECTIONS_PER_SECOND)
+                    description = ListenerLimits.MAX_CONNECTIONS_PER_SECOND_HELP)
             int maxConnectionsPerSecond) {
 
         public Settings {

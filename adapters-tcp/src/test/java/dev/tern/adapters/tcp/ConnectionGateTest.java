@@ -90,7 +90,7 @@ class ConnectionGateTest {
 
     @Test
     void aPauseHoldsBackTheNextConnectionsUntilItIsOver() throws Exception {
-        CountingGate gate = CountingGate.pausing(0, TimeUnit.MILLISECONDS.toNanos(600));
+        CountingGate gate = CountingGate.pausing(0, TimeUnit.SECONDS.toNanos(2));
         server = start(null, new Admittance(gate, true));
 
         for (int i = 0; i < 3; i++) {

@@ -10,6 +10,13 @@ package dev.tern.application.port.in;
  */
 public record ListenerLimits(int maxConnections, int maxConnectionsPerSecond) {
 
+    /** The help line of a listener's {@code max-connections} setting, for its {@code @Setting}. */
+    public static final String MAX_CONNECTIONS_HELP =
+            "connections this listener holds at once; more are closed at accept, before TLS; 0 = no limit";
+    /** The help line of a listener's {@code max-connections-per-second} setting. */
+    public static final String MAX_CONNECTIONS_PER_SECOND_HELP =
+            "new connections accepted per second; beyond it accepting pauses (clients wait); 0 = no limit";
+
     /** Neither limit. */
     public static final ListenerLimits NONE = new ListenerLimits(0, 0);
 
