@@ -26,11 +26,13 @@ final class ConnectionLimits {
     static ConnectionLimiter create(ConnectionLimitsConfig config, MetricsRegistry metrics, Clock clock) {
         OptionalInt descriptors = fileDescriptorLimit();
         int max = config.resolvedMax(descriptors);
-        if (config.max().equals(ConnectionLimitsConfig.AUTO) && descriptors.isPresent()) {
+        if (max == 0) {
+            LOG.info("No broker-wide connection limit (limits.connections.max={})", config.max());
+        } else if (descriptors.isPresent() && config.max().equals(ConnectionLimitsConfig.AUTO)) {
             LOG.info("At most {} network connections (limits.connections.max=auto, {} file descriptors)", max,
                     descriptors.getAsInt());
-        } else if (max == 0) {
-            LOG.info("No broker-wide connection limit (limits.connections.max={})", config.max());
+        } else {
+            LOG.info("At most {} network connections (limits.connections.max)", max);
         }
         return new ConnectionLimiter(max, config.maxPerAddress(), metrics, clock, System::nanoTime);
     }

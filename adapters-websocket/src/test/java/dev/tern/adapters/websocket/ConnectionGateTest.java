@@ -87,10 +87,14 @@ class ConnectionGateTest {
         server = start(new WebSocketListenerConfig(TestServers.LOOPBACK, 0, "/mqtt", 2, 16 * 1024, 32 * 1024,
                 List.of(), false, Optional.of(serverIdentity())), gate);
 
-        assertThat(TlsProbe.firstByteAfterClientHello(connect())).as("the handshake begins for an admitted one")
+        Socket admitted = connect();
+        assertThat(TlsProbe.firstByteAfterClientHello(admitted)).as("the handshake begins for an admitted one")
                 .isEqualTo(TlsProbe.HANDSHAKE_RECORD);
         assertThat(TlsProbe.firstByteAfterClientHello(connect())).isEqualTo(-1);
         assertThat(gate.refused()).isEqualTo(1);
+
+        admitted.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> gate.released() == 1);
     }
 
     @Test

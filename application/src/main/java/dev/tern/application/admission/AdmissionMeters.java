@@ -57,8 +57,4 @@ final class AdmissionMeters {
     void paused() {
         pauses.increment();
     }
-
-    long pauses() {
-        return pauses.sum();
-    }
 }

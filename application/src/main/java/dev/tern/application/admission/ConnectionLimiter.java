@@ -77,8 +77,8 @@ public final class ConnectionLimiter implements ConnectionAdmission {
         return maxConnections;
     }
 
-    /** Connections open now across every listener that uses the limits. */
-    public int open() {
+    /** Connections open now across every listener that uses the limits: for tests. */
+    int open() {
         return open.get();
     }
 }
