@@ -10,12 +10,18 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import dev.tern.bootstrap.TernBroker;
 import dev.tern.bootstrap.config.CommandLine;
 import dev.tern.bootstrap.config.ConfigLoader;
+import dev.tern.e2e.admin.ApiKeys;
 import dev.tern.e2e.support.HiveClients;
+import dev.tern.e2e.support.PrometheusText;
 import dev.tern.testkit.transport.TlsProbe;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -77,17 +83,22 @@ class ConnectionLimitsTest {
     }
 
     @Test
-    void aListenerMaximumRefusesOnlyOnItsOwnListener() throws Exception {
-        start("listeners.tcp.max-connections=1");
+    void aListenerMaximumRefusesOnlyOnItsOwnListenerAndCountsTheRefusal() throws Exception {
+        Path keys = dir.resolve("api-keys");
+        String key = ApiKeys.create(keys, "prometheus");
+        start("listeners.tcp.max-connections=1", "admin.api-key-file=" + keys);
         connected(broker.port("tcp"), "on-tcp");
 
         assertRefusedAtAccept(broker.port("tcp"));
-        Mqtt3BlockingClient overWebSocket = MqttClient.builder().useMqttVersion3().identifier("on-ws")
-                .serverHost("127.0.0.1").serverPort(broker.port("websocket"))
-                .webSocketConfig().serverPath("mqtt").applyWebSocketConfig().buildBlocking();
-        overWebSocket.connect();
-        open.add(overWebSocket::disconnect);
-        assertThat(overWebSocket.getState().isConnected()).isTrue();
+        assertThat(connected(broker.port("websocket"), "on-ws", true).getState().isConnected()).isTrue();
+
+        PrometheusText metrics = scrape(key);
+        assertThat(metrics.value("tern_connections_refused_total", "listener", "tcp", "limit", "listener"))
+                .isEqualTo(1);
+        assertThat(metrics.value("tern_connections_refused_total", "listener", "websocket", "limit", "listener"))
+                .isZero();
+        assertThat(metrics.value("tern_connections_open", "listener", "tcp")).isEqualTo(1);
+        assertThat(metrics.value("tern_connections_open", "listener", "websocket")).isEqualTo(1);
     }
 
     @Test
@@ -153,6 +164,15 @@ class ConnectionLimitsTest {
 
         CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertThat(connects).allMatch(connect -> !connect.isCompletedExceptionally());
+    }
+
+    private PrometheusText scrape(String key) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + broker.port("admin-http") + "/metrics"))
+                .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return PrometheusText.parse(response.body());
     }
 
     private void start(String... settings) throws Exception {
