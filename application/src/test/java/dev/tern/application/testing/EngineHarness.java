@@ -10,6 +10,7 @@ import dev.tern.application.protocol.ConnectionMeters;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.protocol.limit.RateLimiting;
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Properties;
@@ -70,7 +71,7 @@ public final class EngineHarness {
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat(), TrafficMeters.NONE),
-                subscribe, delivery, events, traffic, ConnectionMeters.NONE);
+                subscribe, delivery, events, traffic, ConnectionMeters.NONE, RateLimiting.NONE);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {

@@ -128,6 +128,32 @@ public final class InboundPublishHandler {
         ack.release();
     }
 
+    /**
+     * Whether this is a QoS 2 PUBLISH already received and awaiting PUBREL: its retransmission is
+     * answered again, never counted against a limit (the message was admitted the first time).
+     */
+    public boolean isRetransmission(ClientSession session, Publish publish) {
+        return publish.qos() == Qos.EXACTLY_ONCE && session.state().inboundQos2().contains(publish.packetId());
+    }
+
+    /**
+     * Refuses a PUBLISH over the client's rate limit: QoS 0 is dropped; MQTT 5 QoS 1/2 are answered
+     * 0x97 Quota exceeded; MQTT 3.1.1 has no way to refuse, and acknowledging would claim the
+     * message was taken, so QoS 1/2 there return the reason to disconnect with (the client keeps
+     * the message and may send it again after reconnecting).
+     */
+    public int refuseOverQuota(ClientSession session, Publish publish) {
+        if (publish.qos() == Qos.AT_MOST_ONCE) {
+            return OK;
+        }
+        PacketSink out = session.connection();
+        if (!out.version().isV5()) {
+            return ReasonCode.QUOTA_EXCEEDED;
+        }
+        acknowledge(out, publish, ReasonCode.QUOTA_EXCEEDED);
+        return OK;
+    }
+
     /** PUBREL: forget the receipt and complete with PUBCOMP, also for an unknown id (3.6.4). */
     public void onPubrel(ClientSession session, Pubrel pubrel) {
         boolean known = session.state().inboundQos2().release(pubrel.packetId());
