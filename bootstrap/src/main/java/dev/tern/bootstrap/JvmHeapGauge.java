@@ -1,5 +1,6 @@
 package dev.tern.bootstrap;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 import dev.tern.application.overload.HeapGauge;
 import java.lang.management.GarbageCollectorMXBean;
@@ -10,6 +11,9 @@ import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import java.util.stream.Collectors;
 
 /**
@@ -44,13 +48,32 @@ final class JvmHeapGauge implements HeapGauge {
         if (last == null) {
             return (double) ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / maxHeap;
         }
+        return liveAfter(last);
+    }
+
+    private double liveAfter(GcInfo collection) {
         long live = 0;
-        for (Map.Entry<String, MemoryUsage> pool : last.getMemoryUsageAfterGc().entrySet()) {
+        for (Map.Entry<String, MemoryUsage> pool : collection.getMemoryUsageAfterGc().entrySet()) {
             if (heapPools.contains(pool.getKey())) {
                 live += pool.getValue().getUsed();
             }
         }
         return (double) live / maxHeap;
+    }
+
+    /** Through the collectors' JMX notifications, on the JVM's notification thread. */
+    @Override
+    public void onCollection(DoubleConsumer liveFraction) {
+        for (GarbageCollectorMXBean collector : collectors) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        liveFraction.accept(liveAfter(GarbageCollectionNotificationInfo
+                                .from((CompositeData) notification.getUserData()).getGcInfo()));
+                    }
+                }, null, null);
+            }
+        }
     }
 
     /**

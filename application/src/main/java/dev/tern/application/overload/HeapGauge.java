@@ -1,10 +1,13 @@
 package dev.tern.application.overload;
 
+import java.util.function.DoubleConsumer;
+
 /**
  * How full the heap is with what survives garbage collection. Bootstrap implements it over the
  * JVM's memory beans; tests give figures by hand.
  *
- * <p>Threading: called only on the overload monitor's thread.
+ * <p>Threading: called only on the overload monitor's thread; the listener of {@link #onCollection}
+ * is called on whatever thread the JVM reports collections on.
  */
 public interface HeapGauge {
 
@@ -21,4 +24,12 @@ public interface HeapGauge {
      * implementation may ask for a collection when none has happened since the last call.
      */
     void refresh();
+
+    /**
+     * Registers {@code liveFraction} to hear the live heap after every garbage collection, so that
+     * the monitor can act at once instead of at its next check: a fast publisher fills a small heap
+     * in a fraction of a second. A gauge that cannot tell does nothing.
+     */
+    default void onCollection(DoubleConsumer liveFraction) {
+    }
 }

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Overload protection. Every check interval it reads the live heap and the storage writer's
+ * Overload protection. Every check interval, and at once after a garbage collection that leaves
+ * the live heap above its high-water mark, it reads the live heap and the storage writer's
  * backlog; when either reaches its high-water mark it engages: it stops reading from the
  * heaviest half of the active publishers, and from the heaviest half of the rest at each check
  * while still above the mark, so the biggest producers stop first and, should the pressure last,
@@ -60,6 +61,11 @@ public final class OverloadMonitor {
     }
 
     public void start() {
+        heap.onCollection(live -> {
+            if (!stopped && live * 100 >= settings.heapHighPercent()) {
+                executor.execute(this::evaluate);
+            }
+        });
         executor.execute(this::check);
     }
 
@@ -76,7 +82,17 @@ public final class OverloadMonitor {
         return engaged;
     }
 
+    /** The periodic check: evaluates, then schedules the next. */
     private void check() {
+        if (stopped) {
+            return;
+        }
+        evaluate();
+        next = executor.schedule(this::check, settings.checkIntervalMillis());
+    }
+
+    /** Reads heap and backlog and acts on them; also run at once after a collection above the high-water mark. */
+    private void evaluate() {
         if (stopped) {
             return;
         }
@@ -100,7 +116,6 @@ public final class OverloadMonitor {
                 refreshHeap();
             }
         }
-        next = executor.schedule(this::check, settings.checkIntervalMillis());
     }
 
     private void engage(int heapPercent, long writes) {
