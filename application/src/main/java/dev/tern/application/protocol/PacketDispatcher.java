@@ -61,7 +61,9 @@ final class PacketDispatcher {
             return;
         }
         InboundRateLimiter limiter = connection.rateLimiter();
+        // Over the Receive Maximum is 0x93 whatever the rate: the handler disconnects for it.
         if (limiter != null && !deps.publishHandler().isRetransmission(session, resolved)
+                && !deps.publishHandler().exceedsReceiveMaximum(session, resolved)
                 && !limiter.admit(resolved.payload().size())) {
             overRateLimit(session, resolved);
             return;

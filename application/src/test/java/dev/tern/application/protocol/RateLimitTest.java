@@ -2,13 +2,18 @@ package dev.tern.application.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.application.config.Mqtt5Settings;
+import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.EventReasons;
+import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.application.protocol.limit.OverLimit;
 import dev.tern.application.protocol.limit.RateLimit;
 import dev.tern.application.protocol.limit.RateLimitPolicy;
 import dev.tern.application.protocol.limit.RateLimitRule;
+import dev.tern.application.protocol.packet.Disconnect;
 import dev.tern.application.protocol.packet.Properties;
+import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.Puback;
 import dev.tern.application.protocol.packet.Publish;
@@ -16,6 +21,7 @@ import dev.tern.application.protocol.packet.Pubrec;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.protocol.packet.Subscribe;
 import dev.tern.application.protocol.packet.TopicSubscription;
+import dev.tern.application.storage.NoRecorder;
 import dev.tern.application.testing.EngineHarness;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
@@ -125,6 +131,23 @@ class RateLimitTest {
         // the first is routed (to nobody), the duplicate only answered, as without a limit
         assertThat(pub.channel.takeSent()).extracting(packet -> ((Pubrec) packet).reasonCode())
                 .containsExactly(ReasonCode.NO_MATCHING_SUBSCRIBERS, ReasonCode.SUCCESS);
+    }
+
+    @Test
+    void anMqtt5ClientOverTheReceiveMaximumIsStillDisconnectedWith0x93NotRefusedWith0x97() {
+        EngineHarness broker = new EngineHarness(MqttSettings.defaults(),
+                new Mqtt5Settings(1, 64, 0, 0xFFFF_FFFFL, true, false, null, null, false), EnhancedAuthenticators.NONE,
+                NoRecorder.INSTANCE, policy(1, 0, OverLimit.REFUSE));
+        EngineHarness.Client pub = broker.client(ProtocolVersion.MQTT_5).connect("pub", true, 0);
+        pub.channel.takeSent();
+
+        pub.send(publish(Qos.EXACTLY_ONCE, 1, 1), publish(Qos.EXACTLY_ONCE, 2, 1));
+
+        assertThat(pub.channel.takeSent()).containsExactly(
+                new Pubrec(1, ReasonCode.NO_MATCHING_SUBSCRIBERS, Properties.EMPTY),
+                new Disconnect(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED, Properties.builder()
+                        .string(PropertyId.REASON_STRING, "refused PUBLISH on 't'").build()));
+        assertThat(pub.channel.isClosed()).isTrue();
     }
 
     @Test

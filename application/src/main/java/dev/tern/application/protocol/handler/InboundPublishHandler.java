@@ -71,9 +71,8 @@ public final class InboundPublishHandler {
         if (v5 && publish.properties().has(PropertyId.SUBSCRIPTION_IDENTIFIER)) {
             return ReasonCode.PROTOCOL_ERROR; // [MQTT-3.3.4-6]: only the server sends it
         }
-        boolean isNewQos2 = publish.qos().value() == 2 && !session.state().inboundQos2().contains(publish.packetId());
-        if (v5 && isNewQos2 && session.state().inboundQos2().size() >= receiveMaximum) {
-            return ReasonCode.RECEIVE_MAXIMUM_EXCEEDED; // 3.3.4: more unacknowledged QoS 2 than announced
+        if (exceedsReceiveMaximum(session, publish)) {
+            return ReasonCode.RECEIVE_MAXIMUM_EXCEEDED;
         }
         if (!authorizer.canPublish(out.identity(), topic)) {
             refuseUnauthorized(session, out, publish, v5);
@@ -126,6 +125,13 @@ public final class InboundPublishHandler {
         }
         receivers[0] = route ? publisher.publish(message, ack) : 1;
         ack.release();
+    }
+
+    /** 3.3.4: an MQTT 5 client sending more unacknowledged QoS 2 PUBLISHes than the broker announced. */
+    public boolean exceedsReceiveMaximum(ClientSession session, Publish publish) {
+        return session.connection().version().isV5() && publish.qos() == Qos.EXACTLY_ONCE
+                && !session.state().inboundQos2().contains(publish.packetId())
+                && session.state().inboundQos2().size() >= receiveMaximum;
     }
 
     /**
