@@ -82,11 +82,15 @@ public final class OverloadMonitor {
         return engaged;
     }
 
-    /** The periodic check: evaluates, then schedules the next. */
+    /**
+     * The periodic check: samples the publishers (so that "heaviest" means the most bytes in one
+     * interval, also for the checks a collection triggers in between), evaluates, schedules the next.
+     */
     private void check() {
         if (stopped) {
             return;
         }
+        throttle.sample();
         evaluate();
         next = executor.schedule(this::check, settings.checkIntervalMillis());
     }
@@ -96,7 +100,6 @@ public final class OverloadMonitor {
         if (stopped) {
             return;
         }
-        throttle.sample();
         int heapPercent = (int) Math.round(heap.liveFraction() * 100);
         long writes = backlog.getAsLong();
         boolean above = heapPercent >= settings.heapHighPercent()

@@ -10,8 +10,8 @@ package dev.tern.application.overload;
 public interface PublisherThrottle {
 
     /**
-     * Notes what each connection has published since the last call; called once per check, so that
-     * "heaviest" means the most PUBLISH payload bytes in the last interval.
+     * Notes what each connection has published since the last call; called once per check interval,
+     * so that "heaviest" means the most PUBLISH payload bytes in the last interval.
      */
     void sample();
 

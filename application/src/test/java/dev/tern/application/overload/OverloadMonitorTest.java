@@ -6,6 +6,7 @@ import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.testing.ManualClock;
 import dev.tern.application.testing.ManualExecutor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
 import org.junit.jupiter.api.Test;
 
 class OverloadMonitorTest {
@@ -23,6 +24,12 @@ class OverloadMonitorTest {
     private static final class FakeHeap implements HeapGauge {
         double live = 0.3;
         int refreshes;
+        DoubleConsumer afterCollection = live -> { };
+
+        @Override
+        public void onCollection(DoubleConsumer liveFraction) {
+            afterCollection = liveFraction;
+        }
 
         @Override
         public double liveFraction() {
@@ -128,6 +135,32 @@ class OverloadMonitorTest {
         executor.advance(2000);
 
         assertThat(heap.refreshes).isEqualTo(2);
+    }
+
+    @Test
+    void aCollectionAboveTheHighMarkActsAtOnceWithoutWaitingForTheNextCheck() {
+        start();
+        executor.advance(100);
+        int samples = throttle.samples;
+
+        heap.live = 0.9;
+        heap.afterCollection.accept(0.9);
+        executor.runPending();
+
+        assertThat(monitor.engaged()).isTrue();
+        assertThat(throttle.pauseCalls).isEqualTo(1);
+        // heaviest is still measured over the last whole interval
+        assertThat(throttle.samples).isEqualTo(samples);
+    }
+
+    @Test
+    void aCollectionBelowTheHighMarkTriggersNothing() {
+        start();
+        heap.afterCollection.accept(0.5);
+
+        assertThat(monitor.engaged()).isFalse();
+        executor.runPending();
+        assertThat(throttle.pauseCalls).isZero();
     }
 
     @Test

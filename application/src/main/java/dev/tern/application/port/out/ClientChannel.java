@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
  * A transport's connection as the engine sees it: bytes out, close, writability, and pausing input.
  *
  * <p>Threading: {@link #write}, {@link #flush}, {@link #close}, {@link #pauseReading()} and {@link
- * #resumeReading()} are called only on {@link #executor()}; {@link #isWritable()}, {@link #remoteAddress()} and {@link #listenerName()} from any
- * thread.
+ * #resumeReading()} are called only on {@link #executor()}; {@link #isWritable()}, {@link
+ * #remoteAddress()} and {@link #listenerName()} from any thread.
  */
 public interface ClientChannel {
 
