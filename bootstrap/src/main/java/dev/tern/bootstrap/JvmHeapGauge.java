@@ -8,11 +8,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import java.util.stream.Collectors;
 
@@ -63,17 +66,27 @@ final class JvmHeapGauge implements HeapGauge {
 
     /** Through the collectors' JMX notifications, on the JVM's notification thread. */
     @Override
-    public void onCollection(DoubleConsumer liveFraction) {
+    public Runnable onCollection(DoubleConsumer liveFraction) {
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                liveFraction.accept(liveAfter(GarbageCollectionNotificationInfo
+                        .from((CompositeData) notification.getUserData()).getGcInfo()));
+            }
+        };
+        List<NotificationEmitter> emitters = new ArrayList<>();
         for (GarbageCollectorMXBean collector : collectors) {
             if (collector instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        liveFraction.accept(liveAfter(GarbageCollectionNotificationInfo
-                                .from((CompositeData) notification.getUserData()).getGcInfo()));
-                    }
-                }, null, null);
+                emitter.addNotificationListener(listener, null, null);
+                emitters.add(emitter);
             }
         }
+        return () -> emitters.forEach(emitter -> {
+            try {
+                emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException e) {
+                // already gone: nothing to undo
+            }
+        });
     }
 
     /**

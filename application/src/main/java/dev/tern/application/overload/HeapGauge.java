@@ -29,7 +29,11 @@ public interface HeapGauge {
      * Registers {@code liveFraction} to hear the live heap after every garbage collection, so that
      * the monitor can act at once instead of at its next check: a fast publisher fills a small heap
      * in a fraction of a second. A gauge that cannot tell does nothing.
+     *
+     * @return what unregisters the listener again: a stopped broker must leave nothing behind in
+     *         the JVM (an embedding application may start many)
      */
-    default void onCollection(DoubleConsumer liveFraction) {
+    default Runnable onCollection(DoubleConsumer liveFraction) {
+        return () -> { };
     }
 }

@@ -40,6 +40,7 @@ public final class OverloadMonitor {
     private volatile boolean engaged;
     private volatile boolean stopped;
     private Cancellable next;
+    private Runnable collectionListener = () -> { };
     private long engagedAt;
     private long lastRefresh;
 
@@ -61,7 +62,7 @@ public final class OverloadMonitor {
     }
 
     public void start() {
-        heap.onCollection(live -> {
+        collectionListener = heap.onCollection(live -> {
             if (!stopped && live * 100 >= settings.heapHighPercent()) {
                 executor.execute(this::evaluate);
             }
@@ -71,6 +72,7 @@ public final class OverloadMonitor {
 
     public void stop() {
         stopped = true;
+        collectionListener.run();
         executor.execute(() -> {
             if (next != null) {
                 next.cancel();

@@ -25,10 +25,12 @@ class OverloadMonitorTest {
         double live = 0.3;
         int refreshes;
         DoubleConsumer afterCollection = live -> { };
+        boolean unregistered;
 
         @Override
-        public void onCollection(DoubleConsumer liveFraction) {
+        public Runnable onCollection(DoubleConsumer liveFraction) {
             afterCollection = liveFraction;
+            return () -> unregistered = true;
         }
 
         @Override
@@ -172,5 +174,6 @@ class OverloadMonitorTest {
         executor.advance(1000);
 
         assertThat(throttle.samples).isEqualTo(samples);
+        assertThat(heap.unregistered).isTrue();
     }
 }
