@@ -29,7 +29,7 @@ public final class DeliveryCounters {
         registry.functionCounter(name, help, expired::sum, "reason", "expired");
         registry.functionCounter(name, help, qos0Offline::sum, "reason", "offline_qos0");
         registry.functionCounter(name, help, noSubscriber::sum, "reason", "no_subscriber");
-        registry.functionCounter(name, help, rateLimited::sum, "reason", "rate_limited");
+        registry.functionCounter(name, help, rateLimited::sum, "reason", "delivery_rate");
     }
 
     void noSubscriber() {

@@ -75,7 +75,7 @@ public final class DeliveryDrops {
     /** Above {@code limits.delivery.rate}, for a session that ends at disconnect (nothing to keep it for). */
     void rateLimited(String clientId, ApplicationMessage message) {
         counters.droppedRateLimited();
-        emit(clientId, message, EventReasons.RATE_LIMITED);
+        emit(clientId, message, EventReasons.DELIVERY_RATE_LIMITED);
     }
 
     /** Above the client's Maximum Packet Size. */

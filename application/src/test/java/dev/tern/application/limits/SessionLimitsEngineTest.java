@@ -80,7 +80,7 @@ class SessionLimitsEngineTest {
         assertThat(bodies(subscriber.channel.takeSent())).containsExactly("one", "three");
         assertThat(broker.counters.rateLimitedDrops()).isEqualTo(1);
         assertThat(broker.events.of(MessageDropped.class)).extracting(MessageDropped::reason)
-                .containsExactly(EventReasons.RATE_LIMITED);
+                .containsExactly(EventReasons.DELIVERY_RATE_LIMITED);
     }
 
     @Test

@@ -13,6 +13,10 @@ import dev.tern.application.protocol.ConnectionMeters;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.overload.PublisherThrottle;
+import dev.tern.application.protocol.limit.RateLimitMeters;
+import dev.tern.application.protocol.limit.RateLimitPolicy;
+import dev.tern.application.protocol.limit.RateLimiting;
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Properties;
@@ -61,11 +65,22 @@ public final class EngineHarness {
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
             StateRecorder recorder) {
-        this(settings, v5, LimitsSettings.defaults(), authenticators, recorder);
+        this(settings, v5, LimitsSettings.defaults(), authenticators, recorder, RateLimitPolicy.NONE);
+    }
+
+    /** With rate limits: the buckets refill from {@link #clock}, in whole milliseconds. */
+    public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
+            StateRecorder recorder, RateLimitPolicy rateLimits) {
+        this(settings, v5, LimitsSettings.defaults(), authenticators, recorder, rateLimits);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, LimitsSettings limitsSettings,
             EnhancedAuthenticators authenticators, StateRecorder recorder) {
+        this(settings, v5, limitsSettings, authenticators, recorder, RateLimitPolicy.NONE);
+    }
+
+    private EngineHarness(MqttSettings settings, Mqtt5Settings v5, LimitsSettings limitsSettings,
+            EnhancedAuthenticators authenticators, StateRecorder recorder, RateLimitPolicy rateLimits) {
         ResourceLimits limits = new ResourceLimits(limitsSettings, limitCounters);
         retained = new RetainedMessages(recorder, limitsSettings, limitCounters, clock);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
@@ -81,7 +96,8 @@ public final class EngineHarness {
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat(), TrafficMeters.NONE, limits),
-                subscribe, delivery, events, traffic, ConnectionMeters.NONE, limits);
+                subscribe, delivery, events, traffic, ConnectionMeters.NONE,
+                new RateLimiting(rateLimits, () -> clock.millis() * 1_000_000L, RateLimitMeters.NONE), limits);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
@@ -99,6 +115,16 @@ public final class EngineHarness {
 
     public EngineHarness() {
         this(MqttSettings.defaults());
+    }
+
+    public EngineHarness(RateLimitPolicy rateLimits) {
+        this(MqttSettings.defaults(), Mqtt5Settings.defaults(), EnhancedAuthenticators.NONE, NoRecorder.INSTANCE,
+                rateLimits);
+    }
+
+    /** Overload protection's hold on the engine's connections. */
+    public PublisherThrottle publisherThrottle() {
+        return engine.publisherThrottle();
     }
 
     /** The broker is stopping: every open connection is told and closed. */

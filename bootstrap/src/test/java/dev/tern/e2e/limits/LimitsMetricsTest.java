@@ -58,7 +58,7 @@ class LimitsMetricsTest {
                 PrometheusText metrics = scrape(admin, key);
                 assertThat(metrics.value("tern_limits_exceeded_total", "limit", "subscriptions")).isEqualTo(1);
                 assertThat(metrics.value("tern_limits_exceeded_total", "limit", "retained_refused")).isEqualTo(1);
-                assertThat(metrics.value("tern_messages_dropped_total", "reason", "rate_limited")).isPositive();
+                assertThat(metrics.value("tern_messages_dropped_total", "reason", "delivery_rate")).isPositive();
             });
             client.disconnect();
         }
