@@ -19,7 +19,6 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,39 +43,37 @@ final class NettyTcpServer {
     /** Pending connections the kernel queues while the acceptor loop is busy. */
     private static final int ACCEPT_BACKLOG = 1024;
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
-    /** Long enough for a final packet to reach a slow but live peer, short for a stuck one. */
-    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     private final String listenerName;
     private final TcpListenerConfig config;
     private final TlsConfig tls;
     private final ConnectionAcceptor acceptor;
     private final NettyTransport transport;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private ServerState state = new Idle();
 
     /** @param listenerName the listener instance's configured name, which each connection reports */
     public NettyTcpServer(String listenerName, TcpListenerConfig config, ConnectionAcceptor acceptor) {
-        this(listenerName, config, null, acceptor, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, null, acceptor, CloseLimits.DEFAULT);
     }
 
     /** A listener that speaks MQTT over TLS; its files are read when it starts. */
     public NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor) {
-        this(listenerName, config, Objects.requireNonNull(tls, "tls"), acceptor, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, Objects.requireNonNull(tls, "tls"), acceptor, CloseLimits.DEFAULT);
     }
 
     /**
      * @param listenerName the listener instance's configured name, which each connection reports
      * @param tls null for plain TCP
-     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     * @param closeLimits how an engine-initiated close ends each connection
      */
     NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor,
-            Duration closeFlushTimeout) {
+            CloseLimits closeLimits) {
         this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.tls = tls;
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
-        this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
+        this.closeLimits = Objects.requireNonNull(closeLimits, "closeLimits");
         this.transport = NettyTransport.select(config.preferEpoll());
     }
 
@@ -184,7 +181,7 @@ final class NettyTcpServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-                .childHandler(new TcpChannelInitializer(listenerName, acceptor, connections, closeFlushTimeout,
+                .childHandler(new TcpChannelInitializer(listenerName, acceptor, connections, closeLimits,
                         sslContext));
     }
 

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 /** The handler alone, on an in-memory channel, for buffer shapes a socket read rarely produces. */
 class InboundBytesHandlerTest {
 
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+    private static final CloseLimits CLOSE_LIMITS = CloseLimits.DEFAULT.withFlushTimeout(Duration.ofSeconds(1));
 
     private final RecordingAcceptor acceptor = new RecordingAcceptor();
 
     @Test
     void deliversEveryRegionOfACompositeBufferInOrderAndReleasesIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS));
         RecordingConnection connection = acceptor.next();
         ByteBuf direct = Unpooled.directBuffer(2).writeBytes(new byte[] {4, 5});
         CompositeByteBuf composite = Unpooled.compositeBuffer()
@@ -44,7 +44,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void releasesAPlainBufferAfterDeliveringIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS));
         RecordingConnection connection = acceptor.next();
         ByteBuf buf = Unpooled.directBuffer(3).writeBytes(new byte[] {9, 8, 7});
 
@@ -96,6 +96,6 @@ class InboundBytesHandlerTest {
     }
 
     private static InboundBytesHandler handlerOver(ConnectionAcceptor acceptor) {
-        return new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT);
+        return new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS);
     }
 }
