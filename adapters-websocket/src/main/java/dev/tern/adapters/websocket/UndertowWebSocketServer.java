@@ -8,7 +8,6 @@ import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -33,8 +32,6 @@ final class UndertowWebSocketServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UndertowWebSocketServer.class);
 
-    /** Long enough for a final packet to reach a slow but live peer, short for a stuck one. */
-    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
     /** The handshake never blocks, so the worker pool only needs to exist. */
     private static final int WORKER_THREADS = 1;
@@ -42,26 +39,26 @@ final class UndertowWebSocketServer {
     private final String listenerName;
     private final WebSocketListenerConfig config;
     private final ConnectionAcceptor acceptor;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private final Set<WebSocketChannel> openChannels = ConcurrentHashMap.newKeySet();
     private Undertow undertow;
     private boolean used;
 
     /** @param listenerName the listener instance's configured name, which each connection reports */
     public UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor) {
-        this(listenerName, config, acceptor, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, acceptor, CloseLimits.DEFAULT);
     }
 
     /**
      * @param listenerName the listener instance's configured name, which each connection reports
-     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     * @param closeLimits how an engine-initiated close ends each connection
      */
     UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor,
-            Duration closeFlushTimeout) {
+            CloseLimits closeLimits) {
         this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
-        this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
+        this.closeLimits = Objects.requireNonNull(closeLimits, "closeLimits");
     }
 
     /**
@@ -139,7 +136,7 @@ final class UndertowWebSocketServer {
     }
 
     private HttpHandler handler() {
-        ConnectionCallback callback = new ConnectionCallback(listenerName, acceptor, config, closeFlushTimeout,
+        ConnectionCallback callback = new ConnectionCallback(listenerName, acceptor, config, closeLimits,
                 openChannels);
         // RFC 6455 (version 13) only: the drafts before it have no binary frames worth supporting.
         HttpHandler handshake = new WebSocketProtocolHandshakeHandler(
