@@ -33,7 +33,7 @@ class GracefulCloseTest {
     }
 
     private void start(CloseLimits limits) throws IOException {
-        server = new NettyTcpServer(TestServers.LISTENER, TestServers.config(true), null, acceptor, limits);
+        server = new NettyTcpServer(TestServers.LISTENER, TestServers.config(true), null, acceptor, Admittance.NONE, limits);
         server.start();
     }
 
