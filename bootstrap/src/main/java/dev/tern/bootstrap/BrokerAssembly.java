@@ -71,6 +71,9 @@ final class BrokerAssembly {
                     authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods), events,
                     metrics.registry());
             publishPath.set(core.publisher());
+            if (config.overload().enabled()) {
+                adapters.add(new OverloadProtection(config.overload(), core, clock, metrics.registry()));
+            }
             SysTopics sysTopics = sys.interval() > 0 ? new SysTopics(core, clock, sys.interval()) : null;
             BrokerGauges.register(metrics.registry(), core.engine(), core.sessions(), core.subscriptionIndex(),
                     core.retainedMessages(), core.connectionMeters());

@@ -30,9 +30,13 @@ import java.util.concurrent.TimeUnit;
  * hard once the flush timeout of {@link CloseLimits} has passed. Then {@link GracefulClose} ends
  * the connection without a reset: output half-closed, input discarded for a bounded time.
  *
- * <p>Threading: {@link #write}, {@link #flush} and {@link #close} run only on the channel's event
- * loop (the engine's contract), and so does {@link #certificateIdentity()}; {@link #isWritable()},
- * {@link #remoteAddress()} and {@link #executor()} from any thread.
+ * <p>Reading is paused and resumed with Netty's auto-read: with it off, the event loop stops
+ * reading the socket, the kernel's receive buffer fills and the peer's TCP window closes.
+ *
+ * <p>Threading: {@link #write}, {@link #flush}, {@link #close}, {@link #pauseReading()} and {@link
+ * #resumeReading()} run only on the channel's event loop (the engine's contract), and so does
+ * {@link #certificateIdentity()}; {@link #isWritable()}, {@link #remoteAddress()} and {@link
+ * #executor()} from any thread.
  */
 final class NettyClientChannel implements ClientChannel {
 
@@ -142,6 +146,22 @@ final class NettyClientChannel implements ClientChannel {
     /** True once the engine has closed the connection: what the peer still sends is not for it. */
     boolean closing() {
         return closing;
+    }
+
+    /** Not after {@link #close()}: the graceful close decides when to read, and then reads to discard. */
+    @Override
+    public void pauseReading() {
+        if (!closing) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    /** Not after {@link #close()}, which stops reading until its last bytes are out. */
+    @Override
+    public void resumeReading() {
+        if (!closing) {
+            channel.config().setAutoRead(true);
+        }
     }
 
     @Override

@@ -31,7 +31,11 @@ import org.xnio.IoUtils;
  * or byte budget runs out: closing with unread input would make the kernel reset the connection,
  * which can destroy the last packet before the peer reads it.
  *
- * <p>Threading: {@link #write}, {@link #flush}, {@link #close} and the package-private callbacks
+ * <p>Reading is paused with Undertow's {@code suspendReceives} and resumed with {@code
+ * resumeReceives}: frames stay in the socket, and the peer's TCP window closes.
+ *
+ * <p>Threading: {@link #write}, {@link #flush}, {@link #close}, {@link #pauseReading()}, {@link
+ * #resumeReading()} and the package-private callbacks
  * run only on the connection's XNIO I/O thread, the executor; {@link #isWritable()}, {@link
  * #remoteAddress()} and {@link #executor()} from any thread.
  */
@@ -113,6 +117,8 @@ final class UndertowClientChannel implements ClientChannel {
         }
         closing = true;
         drainBudget = closeLimits.drainBytes();
+        // Reading may have been paused (a rate limit): the drain must read, to discard.
+        channel.resumeReceives();
         flush();
         TaskExecutor.Cancellable deadline = executor.schedule(
                 () -> IoUtils.safeClose(channel), closeLimits.flushTimeout().toMillis());
@@ -142,6 +148,22 @@ final class UndertowClientChannel implements ClientChannel {
             executor.execute(this::deliverClosed);
         } catch (RejectedExecutionException e) {
             // The I/O thread is stopping; the socket's close task reports the close instead.
+        }
+    }
+
+    /** Not after {@link #close()}: a closing channel reads on, to discard what arrives. */
+    @Override
+    public void pauseReading() {
+        if (!closing) {
+            channel.suspendReceives();
+        }
+    }
+
+    /** Not after {@link #close()}, which has resumed reading itself. */
+    @Override
+    public void resumeReading() {
+        if (!closing) {
+            channel.resumeReceives();
         }
     }
 
