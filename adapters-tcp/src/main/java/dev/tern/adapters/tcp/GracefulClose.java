@@ -1,5 +1,6 @@
 package dev.tern.adapters.tcp;
 
+import dev.tern.application.port.out.CloseLimits;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -95,7 +96,8 @@ final class GracefulClose {
             }
             ReferenceCountUtil.release(msg);
             if (budget < 0 && ctx.channel().isOpen()) {
-                LOG.debug("Connection {} kept sending after the close began; closing it", ctx.channel().remoteAddress());
+                LOG.debug("Connection {} kept sending after the close began; closing it",
+                        ctx.channel().remoteAddress());
                 ctx.close();
             }
         }

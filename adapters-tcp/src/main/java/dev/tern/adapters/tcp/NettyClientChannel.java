@@ -1,6 +1,7 @@
 package dev.tern.adapters.tcp;
 
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.out.TaskExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

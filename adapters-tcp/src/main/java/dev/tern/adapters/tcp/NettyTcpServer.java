@@ -4,6 +4,7 @@ import dev.tern.adapters.tcp.ServerState.Idle;
 import dev.tern.adapters.tcp.ServerState.Running;
 import dev.tern.adapters.tcp.ServerState.Stopped;
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.out.TaskExecutor;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;

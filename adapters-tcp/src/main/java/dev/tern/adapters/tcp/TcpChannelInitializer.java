@@ -3,6 +3,7 @@ package dev.tern.adapters.tcp;
 import dev.tern.application.port.in.Admission;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.ListenerGate;
+import dev.tern.application.port.out.CloseLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;

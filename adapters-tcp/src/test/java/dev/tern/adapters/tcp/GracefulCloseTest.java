@@ -3,6 +3,7 @@ package dev.tern.adapters.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.testkit.transport.RecordingAcceptor;
 import dev.tern.testkit.transport.RecordingConnection;
 import java.io.IOException;
@@ -33,7 +34,8 @@ class GracefulCloseTest {
     }
 
     private void start(CloseLimits limits) throws IOException {
-        server = new NettyTcpServer(TestServers.LISTENER, TestServers.config(true), null, acceptor, Admittance.NONE, limits);
+        server = new NettyTcpServer(TestServers.LISTENER, TestServers.config(true), null, acceptor, Admittance.NONE,
+                limits);
         server.start();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.testkit.transport.RecordingAcceptor;
 import dev.tern.testkit.transport.RecordingConnection;
 import io.netty.buffer.ByteBuf;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The handler alone, on an in-memory channel, for buffer shapes a socket read rarely produces. */
 class InboundBytesHandlerTest {
 
-    private static final CloseLimits CLOSE_LIMITS = CloseLimits.DEFAULT.withFlushTimeout(Duration.ofSeconds(1));
+    private static final CloseLimits CLOSE_LIMITS =
+            new CloseLimits(Duration.ofSeconds(1), CloseLimits.DEFAULT.drainTime(), CloseLimits.DEFAULT.drainBytes());
 
     private final RecordingAcceptor acceptor = new RecordingAcceptor();
 

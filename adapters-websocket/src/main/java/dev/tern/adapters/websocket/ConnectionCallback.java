@@ -2,6 +2,7 @@ package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.port.out.CloseLimits;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;

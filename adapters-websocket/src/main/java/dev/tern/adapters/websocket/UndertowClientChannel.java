@@ -2,6 +2,7 @@ package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.out.TaskExecutor;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;

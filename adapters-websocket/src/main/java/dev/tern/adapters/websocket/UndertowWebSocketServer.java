@@ -3,6 +3,7 @@ package dev.tern.adapters.websocket;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.ListenerGate;
 import dev.tern.application.port.in.ListenerLimits;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.plugin.ListenerContext;
 import io.undertow.server.HttpHandler;
 import io.undertow.websockets.core.WebSocketChannel;

@@ -3,6 +3,7 @@ package dev.tern.adapters.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.testkit.transport.CountingGate;
 import dev.tern.testkit.transport.RecordingAcceptor;
 import dev.tern.testkit.transport.TlsProbe;

@@ -3,6 +3,7 @@ package dev.tern.e2e.v5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.e2e.raw.Client5Packets;
+import dev.tern.e2e.raw.ClientPackets;
 import dev.tern.e2e.raw.Connect5Packet;
 import dev.tern.e2e.raw.PacketType;
 import dev.tern.e2e.raw.PacketWriter;
@@ -12,6 +13,7 @@ import dev.tern.e2e.raw.ReceivedPacket;
 import dev.tern.e2e.support.BrokerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +35,19 @@ class GracefulDisconnectTest {
     private static final int TRIES = 100;
     private static final int RECEIVE_MAXIMUM = 10;
     private static final int MAX_PACKET_SIZE = 1000;
+    private static final int QUOTA_PER_SECOND = 10;
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final byte[] TRAFFIC = traffic();
+    private static final byte[] TRAFFIC_311 = ClientPackets.publish("gd/quota", "more", 0, 0);
 
     @RegisterExtension
     static final BrokerExtension BROKER = BrokerExtension.with("mqtt.receive-maximum=" + RECEIVE_MAXIMUM,
             "mqtt.max-packet-size=" + MAX_PACKET_SIZE);
+
+    /** A broker of its own: its rate limit would get in the way of the other triggers. */
+    @RegisterExtension
+    static final BrokerExtension QUOTA_BROKER = BrokerExtension.with(
+            "rate-limit.messages-per-second=" + QUOTA_PER_SECOND, "rate-limit.over-limit=refuse");
 
     /** 3.3.4 / 4.9: Receive Maximum + 1 QoS 2 PUBLISHes pipelined, each PUBREC answered with PUBREL as libraries do. */
     @Test
@@ -128,6 +137,36 @@ class GracefulDisconnectTest {
                     assertThat(client.awaitEndOfStream(WAIT)).as("try %d: end of stream", i).isTrue();
                 } catch (IOException e) {
                     throw new AssertionError("try " + i + ": reset instead of an end of stream", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * 0x97 as far as it closes a connection today: over its rate limit with {@code refuse}, an
+     * MQTT 3.1.1 client's QoS 1 PUBLISH cannot be refused with a reason, so the connection is closed
+     * (3.1.1 has no server DISCONNECT). The client is pipelining, and the close must still be an end
+     * of stream after the PUBACKs of what was taken, not a reset.
+     */
+    @Test
+    void overQuotaMqtt311CloseIsAnEndOfStream() throws Exception {
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        for (int id = 1; id <= 3 * QUOTA_PER_SECOND; id++) {
+            burst.writeBytes(ClientPackets.publish("gd/quota", "q" + id, 1, id));
+        }
+        for (int i = 0; i < TRIES; i++) {
+            try (RawMqttClient client = RawMqttClient.connected(QUOTA_BROKER.port(), "gd-97-" + i)) {
+                client.send(burst.toByteArray());
+                try {
+                    client.send(TRAFFIC_311);
+                    ReceivedPacket packet;
+                    do {
+                        packet = client.readPacket(WAIT);
+                    } while (packet.type() == PacketType.PUBACK);
+                    throw new AssertionError("try " + i + ": " + packet + " where the close was due");
+                } catch (IOException e) {
+                    assertThat(e).as("try %d: end of stream, not a reset", i).isNotInstanceOf(SocketException.class)
+                            .hasMessageContaining("server closed the connection");
                 }
             }
         }
