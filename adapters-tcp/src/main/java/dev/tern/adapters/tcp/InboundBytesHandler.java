@@ -84,7 +84,10 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
-    /** The engine's close has reached its drain: the connection is over for the engine, though its socket lingers. */
+    /**
+     * The engine's close has reached its drain: the connection is over for the engine, though its
+     * socket lingers.
+     */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == GracefulClose.ENDED) {
