@@ -130,7 +130,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private void onPacket(MqttPacket packet) {
         if (state instanceof ConnectionState.Connected connected) {
             ClientSession session = connected.session();
-            session.executor().runOrExecute(() -> dispatcher.dispatch(session, packet));
+            session.executor().runOrExecute(() -> dispatchWhileAttached(session, packet));
         } else if (state instanceof ConnectionState.AwaitingConnect) {
             if (packet instanceof Connect connect) {
                 onConnect(connect);
@@ -149,6 +149,18 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             } else {
                 attaching.pipelined().add(packet);
             }
+        }
+    }
+
+    /**
+     * A packet queued behind other tasks of the session may run after this connection closed or
+     * after a takeover moved the session to another connection: it is then dropped, never
+     * answered on the new connection. The session is read first, on its executor; only while it
+     * is still attached here is that executor this connection's thread, where {@code state} lives.
+     */
+    private void dispatchWhileAttached(ClientSession session, MqttPacket packet) {
+        if (session.connection() == this && !(state instanceof ConnectionState.Closed)) {
+            dispatcher.dispatch(session, packet);
         }
     }
 

@@ -218,8 +218,8 @@ public final class DeliveryService {
             return true;
         }
         if (checksReads && !authorizer.canRead(out.identity(), message.topic())) {
-            // Rights withdrawn after the client subscribed (an edited ACL): the message is dropped
-            // for this client as if it had been delivered.
+            // A denied topic under a granted wildcard, or rights withdrawn after the client
+            // subscribed (an edited ACL): the message is dropped for this client as if delivered.
             drops.notAuthorized(session.clientId(), message);
             return true;
         }
