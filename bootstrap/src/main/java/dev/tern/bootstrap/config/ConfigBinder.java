@@ -69,6 +69,7 @@ final class ConfigBinder {
                 chosen(authorizer, schema.authorizers, parsed), listeners, eventListeners,
                 schema.plugins.bind(parsed), schema.sys.bind(parsed), schema.log.bind(parsed),
                 chosen(metricsBackend, schema.metricsBackends, parsed), schema.admin.bind(parsed), adminListeners,
+                schema.connectionLimits.bind(parsed),
                 schema.rateLimit.bind(parsed), schema.overload.bind(parsed));
     }
 
