@@ -72,6 +72,12 @@ public final class DeliveryDrops {
         LOG.debug("{}: not allowed to read {} any more, message dropped", clientId, message.topic().value());
     }
 
+    /** Above {@code limits.delivery.rate}, for a session that ends at disconnect (nothing to keep it for). */
+    void rateLimited(String clientId, ApplicationMessage message) {
+        counters.droppedRateLimited();
+        emit(clientId, message, EventReasons.DELIVERY_RATE_LIMITED);
+    }
+
     /** Above the client's Maximum Packet Size. */
     void tooLarge(String clientId, ApplicationMessage message) {
         counters.droppedTooLarge();
