@@ -92,8 +92,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.dispatcher = new PacketDispatcher(this, deps);
         this.connectFlow = new ConnectFlow(deps.connectNegotiator(), deps.authenticator(), deps.authenticators());
         this.writer = new OutboundWriter(channel, deps.counters());
-        this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired);
-        this.readGate = new ReadGate(channel);
+        // The client's silence while the broker did not read is not the client's: keep alive restarts.
+        this.readGate = new ReadGate(channel, this::readingResumed);
+        this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired, readGate::paused);
     }
 
     /** Arms the CONNECT timeout: a socket that completes no CONNECT in time is closed. */
@@ -445,6 +446,10 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                     deps.settings().connectTimeoutMillis());
             close(false, "no CONNECT in time");
         }
+    }
+
+    private void readingResumed() {
+        keepAlive.received();
     }
 
     private void keepAliveExpired() {
