@@ -88,6 +88,23 @@ class InboundFramesTest {
         assertThat(connection.closedCalls()).isEqualTo(1);
     }
 
+    /**
+     * RFC 6455 5.5.1: after the closing handshake the server closes TCP at once, even when the
+     * client keeps its socket open (a WebSocketFramingFuzzTest finding).
+     */
+    @Test
+    void closesTheSocketAfterTheClosingHandshakeEvenIfTheClientDoesNot() throws Exception {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.boundPort())) {
+            RecordingConnection connection = acceptor.next();
+
+            client.write(RawWebSocketClient.frame(RawWebSocketClient.CLOSE, true, new byte[] {0x03, (byte) 0xE9}, 42));
+
+            client.serverClosed.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> connection.closedCalls() == 1);
+            assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
+        }
+    }
+
     @Test
     void stoppingTheServerClosesEveryConnection() throws Exception {
         TestServers.connect(server, new ClientListener(true));
