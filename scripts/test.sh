@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Tern: unit, contract, architecture and end-to-end, then builds and tests the
-# example plug-ins and runs the broker jar with them (PluginsDirectoryIT).
+# Runs every test of Tern: unit, contract, architecture, end-to-end and a short fuzzing run of each
+# decoder fuzz target, then builds and tests the example plug-ins and runs the broker jar with them
+# (PluginsDirectoryIT).
 # On a fresh Debian machine with JDK 17 and Maven, run as root, it first installs what the tests
 # need; without root it fails loudly, naming the install command, rather than skipping tests.
 set -euo pipefail
@@ -50,8 +51,9 @@ if [ ! -d "$browser_dir/node_modules/playwright-core" ] || [ ! -f "$browser_dir/
 fi
 
 # (a) The whole reactor, unit and integration tests, installed so that the example plug-ins can
-#     build against it. bootstrap's PluginsDirectoryIT is left out here: it needs (b).
-mvn -B -ntp install "$@"
+#     build against it. bootstrap's PluginsDirectoryIT is left out here: it needs (b). -Pfuzz
+#     adds a short fuzzing run of each decoder fuzz target (15 s each; docs/hardening.md).
+mvn -B -ntp install -Pfuzz "$@"
 
 # (b) The example plug-ins, each a Maven project of its own built against the installed Tern.
 for example in unix-socket-listener jwt-authenticator; do

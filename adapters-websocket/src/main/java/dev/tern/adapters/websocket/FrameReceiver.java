@@ -2,6 +2,7 @@ package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.InboundConnection;
 import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketChannel;
 import java.io.IOException;
@@ -43,6 +44,19 @@ final class FrameReceiver extends AbstractReceiveListener {
             client.close(UndertowClientChannel.UNSUPPORTED_DATA, "MQTT needs binary frames");
         }
         new BinaryMessageReader(connection, client, channel.getBufferPool()).readFrom(message);
+    }
+
+    /**
+     * RFC 6455 5.5.1: once close frames went both ways, the server closes the TCP connection at
+     * once. Undertow's own reply to a close frame leaves that to the client, so a client that sent
+     * one and kept its socket open held the connection, and the engine's session, until the socket
+     * died (found by WebSocketFramingFuzzTest). The reply echoes the client's code when it may be
+     * sent, and goes out after what the engine already wrote.
+     */
+    @Override
+    protected void onCloseMessage(CloseMessage message, WebSocketChannel channel) {
+        int code = CloseMessage.isValid(message.getCode()) ? message.getCode() : UndertowClientChannel.NORMAL_CLOSURE;
+        client.close(code, "");
     }
 
     @Override

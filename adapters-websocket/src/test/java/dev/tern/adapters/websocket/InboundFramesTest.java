@@ -8,9 +8,12 @@ import dev.tern.testkit.transport.RecordingConnection;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InboundFramesTest {
 
@@ -86,6 +89,46 @@ class InboundFramesTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> connection.closedCalls() == 1);
         Thread.sleep(100);
         assertThat(connection.closedCalls()).isEqualTo(1);
+    }
+
+    /**
+     * RFC 6455 5.5.1: after the closing handshake the server closes TCP at once, even when the
+     * client keeps its socket open (a WebSocketFramingFuzzTest finding).
+     */
+    @Test
+    void closesTheSocketAfterTheClosingHandshakeEvenIfTheClientDoesNot() throws Exception {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.boundPort())) {
+            RecordingConnection connection = acceptor.next();
+
+            client.write(RawWebSocketClient.frame(RawWebSocketClient.CLOSE, true, new byte[] {0x03, (byte) 0xE9}, 42));
+
+            client.serverClosed.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> connection.closedCalls() == 1);
+            assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
+        }
+    }
+
+    /**
+     * Input that leaves Undertow 2.4.4 stalled, neither reading on nor noticing the end of the
+     * input, so that the connection is not closed by itself (WebSocketFramingFuzzTest findings,
+     * open, see docs/hardening.md): a 64-bit frame length with its most significant bit set (RFC
+     * 6455 5.2 says it must be 0), and an invalid frame buffered behind a complete binary message.
+     * What bounds such a connection is the engine's timers (connect timeout, keep alive): the
+     * engine's close still ends it, exactly once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"82ff" + "ff0000000bffffff" + "ffffffff" + "ffffff130a", "8285" + "03020282" + "0101128888" + "88130a"})
+    void aConnectionStalledByInvalidFramesStillClosesWhenTheEngineClosesIt(String hex) throws Exception {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.boundPort())) {
+            RecordingConnection connection = acceptor.next();
+            client.write(HexFormat.of().parseHex(hex));
+            client.shutdownOutput();
+
+            TestServers.onExecutor(connection.channel(), () -> connection.channel().close());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> connection.closedCalls() == 1);
+            assertThat(connection.callbackThreadsOffExecutor()).isEmpty();
+        }
     }
 
     @Test
