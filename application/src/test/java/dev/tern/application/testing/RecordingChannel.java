@@ -23,6 +23,8 @@ public final class RecordingChannel implements ClientChannel {
     private final PacketReader reader = new PacketReader(268_435_455);
     private boolean writable = true;
     private boolean closed;
+    private boolean discarding;
+    private long discardedBytes;
     private int flushes;
     private Runnable closeListener = () -> { };
 
@@ -43,9 +45,30 @@ public final class RecordingChannel implements ClientChannel {
         }
     }
 
+    /**
+     * Flushes count the bytes and drop them instead of decoding them: for benchmarks, where the
+     * client-side decode would outweigh the broker's work per delivery.
+     */
+    public RecordingChannel discarding() {
+        discarding = true;
+        return this;
+    }
+
+    /** Bytes flushed while {@link #discarding()}. */
+    public long discardedBytes() {
+        return discardedBytes;
+    }
+
     @Override
     public void flush() {
         flushes++;
+        if (discarding) {
+            for (ByteBuffer buffer : unflushed) {
+                discardedBytes += buffer.remaining();
+            }
+            unflushed.clear();
+            return;
+        }
         for (ByteBuffer buffer : unflushed) {
             reader.feed(buffer, result -> {
                 if (result instanceof DecodeResult.Decoded decoded) {
