@@ -73,7 +73,7 @@ public final class PublishService {
         matches.targets.forEach(target -> {
             ClientSession session = sessions.get(target.clientId);
             if (session != null) {
-                handOver(session, target.toDelivery(message), ack);
+                handOver(session, matches.deliveryFor(target, message), ack);
             }
         });
         int receivers = matches.targets.size();
@@ -100,13 +100,17 @@ public final class PublishService {
         });
     }
 
-    /** One hop to the receiving session's executor; the ack counts the copy until it is stored. */
+    /**
+     * To the receiving session's executor; the ack counts the copy until it is stored. A session
+     * whose connection is on this thread (the publisher's event loop) and that has nothing queued
+     * gets it at once, in this pass: no task, no hop, and the flush goes with this read's.
+     */
     private void handOver(ClientSession session, Delivery d, PendingAck ack) {
         PendingAck copyAck = d.message().qos().value() > 0 ? ack : null;
         if (copyAck != null) {
             copyAck.expect();
         }
-        session.executor().execute(() -> {
+        session.executor().runOrExecute(() -> {
             if (!session.isEnded()) {
                 delivery.deliver(session, d, copyAck);
             }
@@ -125,6 +129,8 @@ public final class PublishService {
         private final TopicFilter onlyGroup;
         private final Targets targets = new Targets();
         private Map<String, List<Target>> sharedGroups;
+        /** The last copy made for a target without subscription identifiers, shared by the next equal one. */
+        private Delivery plainCopy;
 
         /** {@code onlyGroup}: match only this shared subscription, or everything when null. */
         Matches(String publisherId, TopicFilter onlyGroup) {
@@ -151,6 +157,23 @@ public final class PublishService {
                 return;
             }
             targets.getOrAdd(clientId).add(options);
+        }
+
+        /**
+         * The copy for {@code target}. Targets without subscription identifiers that get the same
+         * QoS and RETAIN share one copy (the common fan-out), so that it is made once, not once
+         * per session, and the encoder can tell the deliveries are the same message.
+         */
+        Delivery deliveryFor(Target target, ApplicationMessage message) {
+            if (!target.subscriptionIds.isEmpty()) {
+                return target.toDelivery(message);
+            }
+            Delivery shared = plainCopy;
+            if (shared == null || !target.sameCopyAs(shared.message(), message)) {
+                shared = target.toDelivery(message);
+                plainCopy = shared;
+            }
+            return shared;
         }
 
         void pickSharedMembers(SharedSubscriptionPicker picker, SessionRegistry sessions) {
@@ -202,6 +225,11 @@ public final class PublishService {
                 ids.addAll(other.subscriptionIds);
                 subscriptionIds = ids;
             }
+        }
+
+        /** Whether {@link #toDelivery} of {@code message} would give a copy equal to {@code copy}. */
+        boolean sameCopyAs(ApplicationMessage copy, ApplicationMessage message) {
+            return copy.qos() == message.qos().min(qos) && copy.retain() == (message.retain() && retainAsPublished);
         }
 
         /**
