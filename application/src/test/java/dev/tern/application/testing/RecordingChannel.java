@@ -54,6 +54,11 @@ public final class RecordingChannel implements ClientChannel {
         return this;
     }
 
+    /** Bytes written and not yet flushed. */
+    public int unflushedBytes() {
+        return unflushed.stream().mapToInt(ByteBuffer::remaining).sum();
+    }
+
     /** Bytes flushed while {@link #discarding()}. */
     public long discardedBytes() {
         return discardedBytes;
