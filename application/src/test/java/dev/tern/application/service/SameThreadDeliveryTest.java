@@ -18,8 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Delivery to sessions whose connection is on the publisher's thread: in the publisher's pass,
- * without a task per session, and never ahead of what is already queued for the session.
+ * Fan-out to sessions whose connection is on the publisher's thread: in the publisher's pass,
+ * without a task per session, and never ahead of what is already queued for the session; a single
+ * subscriber's message goes through its session's queue.
  */
 class SameThreadDeliveryTest {
 
@@ -60,6 +61,7 @@ class SameThreadDeliveryTest {
     @Test
     void waitsBehindTasksAlreadyQueuedForTheSubscribersSession() {
         EngineHarness.Client sub = subscriber("sub", "t");
+        EngineHarness.Client other = subscriber("other", "t");
         EngineHarness.Client publisher = broker.client().connect("pub", true, 0);
         List<String> order = new ArrayList<>();
         broker.sessions.get("sub").executor().execute(() -> order.add("queued task"));
@@ -67,12 +69,25 @@ class SameThreadDeliveryTest {
         arrive(publisher, publish("after"));
 
         assertThat(sub.channel.unflushedBytes()).isZero();
+        assertThat(other.channel.unflushedBytes()).isPositive();
         broker.sessions.get("sub").executor().execute(() -> order.add("written: " + sub.channel.unflushedBytes()));
         broker.loop.runPending();
         assertThat(order).hasSize(2);
         assertThat(order.get(0)).isEqualTo("queued task");
         assertThat(order.get(1)).isNotEqualTo("written: 0");
         assertThat(sub.channel.takeSent()).containsExactly(publish("after"));
+    }
+
+    @Test
+    void queuesTheMessageOfASingleSubscriberForItsSessionsNextDrain() {
+        EngineHarness.Client sub = subscriber("sub", "t");
+        EngineHarness.Client publisher = broker.client().connect("pub", true, 0);
+
+        arrive(publisher, publish("fan-in"));
+
+        assertThat(sub.channel.unflushedBytes()).isZero();
+        broker.loop.runPending();
+        assertThat(sub.channel.takeSent()).containsExactly(publish("fan-in"));
     }
 
     @Test
