@@ -23,10 +23,10 @@ public final class RecordingChannel implements ClientChannel {
     private final PacketReader reader = new PacketReader(268_435_455);
     private boolean writable = true;
     private boolean closed;
-    private boolean discarding;
-    private long discardedBytes;
     private int flushes;
     private Runnable closeListener = () -> { };
+    private boolean discarding;
+    private long discardedBytes;
 
     public RecordingChannel(ManualExecutor executor) {
         this.executor = executor;
