@@ -1,14 +1,15 @@
 package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
-import io.undertow.Undertow;
+import dev.tern.application.port.in.ListenerGate;
+import dev.tern.application.port.in.ListenerLimits;
+import dev.tern.application.port.out.CloseLimits;
+import dev.tern.application.port.plugin.ListenerContext;
 import io.undertow.server.HttpHandler;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -18,7 +19,6 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
-import org.xnio.Options;
 
 /**
  * MQTT over WebSocket ({@code ws://} or {@code wss://}): upgrades requests on the configured path
@@ -33,8 +33,6 @@ final class UndertowWebSocketServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UndertowWebSocketServer.class);
 
-    /** Long enough for a final packet to reach a slow but live peer, short for a stuck one. */
-    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
     /** The handshake never blocks, so the worker pool only needs to exist. */
     private static final int WORKER_THREADS = 1;
@@ -42,26 +40,36 @@ final class UndertowWebSocketServer {
     private final String listenerName;
     private final WebSocketListenerConfig config;
     private final ConnectionAcceptor acceptor;
-    private final Duration closeFlushTimeout;
+    private final ListenerGate gate;
+    private final CloseLimits closeLimits;
     private final Set<WebSocketChannel> openChannels = ConcurrentHashMap.newKeySet();
-    private Undertow undertow;
+    private GatedHttpServer server;
     private boolean used;
 
     /** @param listenerName the listener instance's configured name, which each connection reports */
     public UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor) {
-        this(listenerName, config, acceptor, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, acceptor, ListenerGate.UNLIMITED, CloseLimits.DEFAULT);
+    }
+
+    /** A listener under the broker's connection limits, with {@code limits} of its own. */
+    static UndertowWebSocketServer limited(String listenerName, WebSocketListenerConfig config,
+            ListenerContext context, ListenerLimits limits) {
+        return new UndertowWebSocketServer(listenerName, config, context.acceptor(),
+                context.admission().gate(listenerName, limits), CloseLimits.DEFAULT);
     }
 
     /**
      * @param listenerName the listener instance's configured name, which each connection reports
-     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     * @param gate the listener's connection limits, met at accept
+     * @param closeLimits how an engine-initiated close ends each connection
      */
     UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor,
-            Duration closeFlushTimeout) {
+            ListenerGate gate, CloseLimits closeLimits) {
         this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
-        this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.closeLimits = Objects.requireNonNull(closeLimits, "closeLimits");
     }
 
     /**
@@ -73,35 +81,17 @@ final class UndertowWebSocketServer {
      */
     public synchronized void start() throws IOException {
         if (used) {
-            throw new IllegalStateException("WebSocket listener already " + (undertow != null ? "started" : "stopped"));
+            throw new IllegalStateException("WebSocket listener already " + (server != null ? "started" : "stopped"));
         }
         used = true;
         String where = config.scheme() + "://" + config.host() + ":" + config.port() + config.path();
-        Undertow.Builder builder = Undertow.builder()
-                .setIoThreads(config.effectiveIoThreads())
-                .setWorkerThreads(WORKER_THREADS)
-                .setSocketOption(Options.TCP_NODELAY, true)
-                .setHandler(handler());
-        if (config.tls().isPresent()) {
-            SSLContext ssl;
-            try {
-                ssl = PemSslContexts.serverContext(config.tls().get());
-            } catch (IOException e) {
-                throw new IOException("Cannot listen for MQTT over WebSocket on " + where + ": " + e.getMessage(), e);
-            }
-            builder.addHttpsListener(config.port(), config.host(), ssl);
-        } else {
-            builder.addHttpListener(config.port(), config.host());
-        }
-        Undertow server = builder.build();
         try {
-            server.start();
-        } catch (RuntimeException e) {
-            quietlyStop(server);
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IOException("Cannot listen for MQTT over WebSocket on " + where + ": " + cause.getMessage(), e);
+            SSLContext ssl = config.tls().isPresent() ? PemSslContexts.serverContext(config.tls().get()) : null;
+            server = GatedHttpServer.start(config.host(), config.port(), config.effectiveIoThreads(), WORKER_THREADS,
+                    ssl, handler(), gate);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("Cannot listen for MQTT over WebSocket on " + where + ": " + e.getMessage(), e);
         }
-        undertow = server;
         LOG.info("Listening for MQTT over WebSocket on {}://{}:{}{} ({} I/O threads)", config.scheme(),
                 config.host(), boundPort(), config.path(), config.effectiveIoThreads());
     }
@@ -112,10 +102,10 @@ final class UndertowWebSocketServer {
      * @throws IllegalStateException when not running
      */
     public synchronized int boundPort() {
-        if (undertow == null) {
+        if (server == null) {
             throw new IllegalStateException("WebSocket listener is not running");
         }
-        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return server.port();
     }
 
     /**
@@ -123,23 +113,23 @@ final class UndertowWebSocketServer {
      * its threads. Does nothing when not running; a stopped server cannot restart.
      */
     public void stop() {
-        Undertow running;
+        GatedHttpServer running;
         synchronized (this) {
             used = true;
-            running = undertow;
-            undertow = null;
+            running = server;
+            server = null;
         }
         if (running == null) {
             return;
         }
-        int port = ((InetSocketAddress) running.getListenerInfo().get(0).getAddress()).getPort();
+        int port = running.port();
         closeOpenChannels();
-        quietlyStop(running);
+        running.stop(SHUTDOWN_TIMEOUT_MILLIS);
         LOG.info("Stopped listening for MQTT over WebSocket on {}:{}", config.host(), port);
     }
 
     private HttpHandler handler() {
-        ConnectionCallback callback = new ConnectionCallback(listenerName, acceptor, config, closeFlushTimeout,
+        ConnectionCallback callback = new ConnectionCallback(listenerName, acceptor, config, closeLimits,
                 openChannels);
         // RFC 6455 (version 13) only: the drafts before it have no binary frames worth supporting.
         HttpHandler handshake = new WebSocketProtocolHandshakeHandler(
@@ -163,14 +153,6 @@ final class UndertowWebSocketServer {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private static void quietlyStop(Undertow server) {
-        try {
-            server.stop();
-        } catch (RuntimeException e) {
-            LOG.debug("Stopping the WebSocket listener failed: {}", e.toString());
         }
     }
 }

@@ -22,6 +22,7 @@ final class ConfigSchema {
 
     final SettingsRecord<MqttConfig> mqtt = new SettingsRecord<>(MqttConfig.class, "mqtt");
     final SettingsRecord<Mqtt5Config> mqtt5 = new SettingsRecord<>(Mqtt5Config.class, "mqtt");
+    final SettingsRecord<LimitsConfig> limits = new SettingsRecord<>(LimitsConfig.class, "limits");
     final SettingsRecord<StorageConfig> storage = new SettingsRecord<>(StorageConfig.class, "storage");
     final SettingsRecord<SecurityConfig> security = new SettingsRecord<>(SecurityConfig.class, "security");
     final SettingsRecord<PluginsConfig> plugins = new SettingsRecord<>(PluginsConfig.class, "plugins");
@@ -29,6 +30,10 @@ final class ConfigSchema {
     final SettingsRecord<LogConfig> log = new SettingsRecord<>(LogConfig.class, "log");
     final SettingsRecord<MetricsConfig> metrics = new SettingsRecord<>(MetricsConfig.class, "metrics");
     final SettingsRecord<AdminConfig> admin = new SettingsRecord<>(AdminConfig.class, "admin");
+    final SettingsRecord<ConnectionLimitsConfig> connectionLimits =
+            new SettingsRecord<>(ConnectionLimitsConfig.class, "limits.connections");
+    final SettingsRecord<RateLimitConfig> rateLimit = new SettingsRecord<>(RateLimitConfig.class, "rate-limit");
+    final SettingsRecord<OverloadConfig> overload = new SettingsRecord<>(OverloadConfig.class, "overload");
     final Map<String, SettingsRecord<?>> storageBackends = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authenticators = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authorizers = new LinkedHashMap<>();
@@ -40,8 +45,8 @@ final class ConfigSchema {
 
     /** @param listenerInstances every listener instance, by instance name, with its provider */
     ConfigSchema(Providers providers, Map<String, ListenerProvider<?>> listenerInstances) {
-        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins, sys, log,
-                metrics, admin}) {
+        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, limits, storage, security, plugins, sys, log,
+                metrics, admin, connectionLimits, rateLimit, overload}) {
             add(core);
         }
         records(providers.storage(), "storage.", storageBackends);

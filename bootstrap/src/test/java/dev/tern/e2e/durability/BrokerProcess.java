@@ -34,12 +34,18 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts {@code target/tern.jar} with these settings and waits for its ready line. */
     public static BrokerProcess start(int port, String... settings) throws IOException, InterruptedException {
+        return start("256m", port, settings);
+    }
+
+    /** As {@link #start(int, String...)}, with {@code -Xmx<maxHeap>}. */
+    public static BrokerProcess start(String maxHeap, int port, String... settings)
+            throws IOException, InterruptedException {
         Path jar = Path.of("target", "tern.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new AssertionError("the broker jar is missing: " + jar + " (built by mvn package before this test)");
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap, "-jar", jar.toString(),
                 "--set", "listeners.tcp.port=" + port, "--set", "listeners.websocket.enabled=false",
                 "--set", "admin.http.port=0"));
         for (String setting : settings) {
@@ -57,6 +63,15 @@ public final class BrokerProcess implements AutoCloseable {
 
     public List<String> output() {
         return output.lines();
+    }
+
+    /** Waits until the broker prints a line containing {@code text}; whether it did in time. */
+    public boolean awaitLineContaining(String text, Duration timeout) throws InterruptedException {
+        return output.awaitLineContaining(text, timeout);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String uri() {
