@@ -179,7 +179,7 @@ public final class PublishService {
         /**
          * The copy for {@code target}. Targets without subscription identifiers that get the same
          * QoS and RETAIN share one copy (the common fan-out), so that it is made once, not once
-         * per session, and the encoder can tell the deliveries are the same message.
+         * per session.
          */
         Delivery deliveryFor(Target target, ApplicationMessage message) {
             if (!target.subscriptionIds.isEmpty()) {
