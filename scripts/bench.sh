@@ -27,7 +27,9 @@ SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-b
 # persistent-sessions only, the one scenario that stores anything; tern-nometrics (not in the
 # default list): tern with metrics.backend=none, to measure what counting costs; relay: the
 # zero-work relay (benchmarks/src/main/c/tern-relay.c, one epoll loop that copies every PUBLISH to
-# every subscriber, no matching, no sessions), RELAY_SCENARIOS only.
+# every subscriber, no matching, no sessions), RELAY_SCENARIOS only; tern-base (not in the default
+# list): tern's configuration on the jar BASE_JAR names (an earlier build), for a before/after
+# comparison interleaved with the current build under the same load.
 BROKERS=${BROKERS:-"tern tern-1io tern-h2 tern-redis mosquitto relay"}
 # The relay acknowledges QoS 1 at once and keeps nothing in flight, so it is a ceiling for the QoS
 # 0 flows and, loosely, for the per-write QoS 1 fan-in (what the syscalls alone cost).
@@ -82,6 +84,10 @@ scenario_args() {
 
 tern_jar=bootstrap/target/tern.jar
 load_jar=benchmarks/target/tern-load.jar
+if [[ " $BROKERS " == *" tern-base "* ]] && [ ! -f "${BASE_JAR:-}" ]; then
+  echo "tern-base needs BASE_JAR, the path of an earlier tern.jar" >&2
+  exit 1
+fi
 if [ ! -f "$tern_jar" ] || [ ! -f "$load_jar" ]; then
   echo "Building $tern_jar and $load_jar"
   mvn -B -q -o -pl benchmarks -am package -DskipTests
@@ -156,11 +162,12 @@ wait_for_port() {
 broker_start() {
   local broker=$1 port=$2
   case $broker in
-    tern|tern-nometrics)
-      local metrics=prometheus
+    tern|tern-nometrics|tern-base)
+      local metrics=prometheus jar=$tern_jar
       [ "$broker" = tern-nometrics ] && metrics=none
+      [ "$broker" = tern-base ] && jar=$BASE_JAR
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
+      java $TERN_JAVA_OPTS -jar "$jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
         --set metrics.backend=$metrics \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;

@@ -25,7 +25,9 @@ out=${OUT_DIR:-benchmarks/target/profile-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$out"
 command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 1; }
 
-tern_jar=bootstrap/target/tern.jar
+# BROKER_JAR: another build of the broker (an earlier jar, for a before/after profile; not
+# TERN_JAR: the broker reads TERN_* variables as settings and refuses unknown ones).
+tern_jar=${BROKER_JAR:-bootstrap/target/tern.jar}
 load_jar=benchmarks/target/tern-load.jar
 relay_bin=benchmarks/target/tern-relay
 port=$((10000 + RANDOM % 20000))

@@ -85,9 +85,13 @@ final class NettyClientChannel implements ClientChannel {
         if (gathered == null) {
             gathered = channel.alloc().directBuffer(BATCH_CAPACITY);
         }
-        // A duplicate: the caller's buffer may be shared with other connections' threads, so its
-        // position must not move.
-        gathered.writeBytes(bytes.duplicate());
+        // The caller's buffer may be shared with other connections' threads, so its position must
+        // not move: copied from its array when it has one, otherwise through a duplicate.
+        if (bytes.hasArray()) {
+            gathered.writeBytes(bytes.array(), bytes.arrayOffset() + bytes.position(), size);
+        } else {
+            gathered.writeBytes(bytes.duplicate());
+        }
     }
 
     @Override

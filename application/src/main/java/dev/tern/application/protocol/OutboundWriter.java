@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
 /**
  * Encodes packets onto a channel and flushes once per turn of the event loop, after everything
  * that turn wrote. A PUBLISH goes out as its header plus the shared payload buffer: the payload is
- * never copied again after it was decoded.
+ * never copied again after it was decoded. A small QoS 0 PUBLISH without properties goes out as
+ * bytes encoded once and shared with the other subscribers of the message ({@link SharedPublishBytes}).
  *
  * <p>Threading: confined to {@code channel.executor()}.
  */
@@ -32,7 +33,11 @@ final class OutboundWriter {
         if (stopped) {
             return;
         }
-        if (packet instanceof Publish publish) {
+        ByteBuffer whole = packet instanceof Publish publish ? SharedPublishBytes.wholeOrNull(publish, version) : null;
+        if (whole != null) {
+            counters.packetSent(whole.remaining(), true);
+            channel.write(whole);
+        } else if (packet instanceof Publish publish) {
             ByteBuffer header = PacketEncoder.encodePublishHeader(publish, version);
             counters.packetSent(header.remaining() + (long) publish.payload().size(), true);
             channel.write(header);

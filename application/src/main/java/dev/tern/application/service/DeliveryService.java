@@ -212,7 +212,10 @@ public final class DeliveryService {
     private boolean trySend(ClientSession session, PacketSink out, Delivery delivery, PendingAck ack) {
         Session state = session.state();
         ApplicationMessage message = delivery.message();
-        long now = clock.millis();
+        TokenBucket rate = state.deliveryRate();
+        // Most messages never expire and most sessions have no delivery rate: the clock is read
+        // only when one of them needs it.
+        long now = message.expiresAtMillis() != ApplicationMessage.NEVER || rate != null ? clock.millis() : 0;
         if (message.isExpiredAt(now)) {
             drops.expired(session.clientId(), message);
             return true;
@@ -229,7 +232,6 @@ public final class DeliveryService {
             drops.tooLarge(session.clientId(), message);
             return true;
         }
-        TokenBucket rate = state.deliveryRate();
         if (rate != null && rate.millisUntilNext(now) > 0) {
             return pacing.overRate(session, message, rate, now, this::drain);
         }

@@ -27,6 +27,8 @@ public final class RecordingChannel implements ClientChannel {
     private int pauses;
     private int flushes;
     private Runnable closeListener = () -> { };
+    private boolean discarding;
+    private long discardedBytes;
 
     public RecordingChannel(ManualExecutor executor) {
         this.executor = executor;
@@ -45,9 +47,35 @@ public final class RecordingChannel implements ClientChannel {
         }
     }
 
+    /**
+     * Flushes count the bytes and drop them instead of decoding them: for benchmarks, where the
+     * client-side decode would outweigh the broker's work per delivery.
+     */
+    public RecordingChannel discarding() {
+        discarding = true;
+        return this;
+    }
+
+    /** Bytes written and not yet flushed. */
+    public int unflushedBytes() {
+        return unflushed.stream().mapToInt(ByteBuffer::remaining).sum();
+    }
+
+    /** Bytes flushed while {@link #discarding()}. */
+    public long discardedBytes() {
+        return discardedBytes;
+    }
+
     @Override
     public void flush() {
         flushes++;
+        if (discarding) {
+            for (ByteBuffer buffer : unflushed) {
+                discardedBytes += buffer.remaining();
+            }
+            unflushed.clear();
+            return;
+        }
         for (ByteBuffer buffer : unflushed) {
             reader.feed(buffer, result -> {
                 if (result instanceof DecodeResult.Decoded decoded) {
