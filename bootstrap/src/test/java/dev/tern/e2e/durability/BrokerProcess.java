@@ -34,14 +34,21 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts {@code target/tern.jar} with these settings and waits for its ready line. */
     public static BrokerProcess start(int port, String... settings) throws IOException, InterruptedException {
+        return start(List.of("-Xmx256m"), port, settings);
+    }
+
+    /** The same with these JVM options (heap bounds, say) instead of {@code -Xmx256m}. */
+    public static BrokerProcess start(List<String> jvmOptions, int port, String... settings)
+            throws IOException, InterruptedException {
         Path jar = Path.of("target", "tern.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new AssertionError("the broker jar is missing: " + jar + " (built by mvn package before this test)");
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
-                "--set", "listeners.tcp.port=" + port, "--set", "listeners.websocket.enabled=false",
-                "--set", "admin.http.port=0"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--set", "listeners.tcp.port=" + port,
+                "--set", "listeners.websocket.enabled=false", "--set", "admin.http.port=0"));
         for (String setting : settings) {
             command.add("--set");
             command.add(setting);
@@ -57,6 +64,15 @@ public final class BrokerProcess implements AutoCloseable {
 
     public List<String> output() {
         return output.lines();
+    }
+
+    /** The process id, for reading the broker's heap, threads and descriptors from outside. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String uri() {

@@ -1,0 +1,86 @@
+package dev.tern.e2e.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tern.e2e.raw.ConnectPacket;
+import dev.tern.e2e.raw.RawMqttClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two clients fight over one client id: each reconnects as soon as the other's CONNECT has taken
+ * its session over [MQTT-3.1.4-2], for ten seconds, with a persistent session so that every
+ * takeover hands the session state on. Every CONNECT is answered, nothing piles up, and the
+ * others are served throughout.
+ */
+@DisplayName("Hostile clients: two clients fighting over one client id")
+class ClientIdFightIT {
+
+    private static final Duration FIGHT = Duration.ofSeconds(10);
+    private static final String CONTESTED = "contested";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void takeoverLoopIsAnsweredEveryTimeAndLeavesOneSessionBehind() throws Exception {
+        try (HostileBroker broker = HostileBroker.start(dir)) {
+            BrokerFootprint before = broker.footprint();
+            BrokerFootprint during;
+            AtomicInteger connects = new AtomicInteger();
+            List<String> failures = new CopyOnWriteArrayList<>();
+            ExecutorService fighters = Executors.newFixedThreadPool(2);
+            try (Bystander bystander = Bystander.start(broker.port())) {
+                long end = System.nanoTime() + FIGHT.toNanos();
+                List<Future<?>> fights = List.of(
+                        fighters.submit(() -> fight(broker.port(), end, connects, failures)),
+                        fighters.submit(() -> fight(broker.port(), end, connects, failures)));
+                Thread.sleep(FIGHT.toMillis() / 2);
+                during = broker.footprint();
+                for (Future<?> fight : fights) {
+                    fight.get(FIGHT.toSeconds() + 30, TimeUnit.SECONDS);
+                }
+                bystander.assertServedWithin(Duration.ofSeconds(2), 10);
+            } finally {
+                fighters.shutdownNow();
+            }
+            assertThat(failures).isEmpty();
+            assertThat(connects.get()).as("CONNECTs accepted in the fight").isGreaterThan(20);
+            // The bystander has gone too: one session is left, the contested one, kept offline.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(broker.metric("tern_sessions", "state=\"offline\"")).isEqualTo(1);
+                assertThat(broker.metric("tern_sessions", "state=\"online\"")).isZero();
+            });
+            BrokerFootprint after = broker.footprint();
+            System.out.printf("client id fight, %d CONNECTs: before %s; during %s; after %s%n",
+                    connects.get(), before, during, after);
+            new FootprintBudget(16, 4).assertHeld(before, during);
+            FootprintBudget.assertNoDescriptorsLeaked(before, after);
+        }
+    }
+
+    /** Connects, waits to be taken over, reconnects: until {@code end}. */
+    private static void fight(int port, long end, AtomicInteger connects, List<String> failures) {
+        while (System.nanoTime() < end) {
+            try (RawMqttClient client = RawMqttClient.connected(port, ConnectPacket.v311(CONTESTED).cleanSession(false))) {
+                connects.incrementAndGet();
+                Duration left = Duration.ofNanos(Math.max(1_000_000, end - System.nanoTime()));
+                client.awaitClosed(left);
+            } catch (Exception | AssertionError e) {
+                failures.add(e.toString());
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tern.e2e.hostile;
+
+import static dev.tern.e2e.raw.ClientPackets.publish;
+import static dev.tern.e2e.raw.ClientPackets.subscribe;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tern.e2e.raw.RawMqttClient;
+import dev.tern.e2e.raw.ReceivedPublish;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One client subscribes to 100,000 topic filters (a hundred SUBSCRIBE packets of a thousand each).
+ * With the defaults nothing refuses them (a per-client subscription limit would): the broker
+ * grants them all, keeps routing, serves the others, and gives the memory back when the client
+ * leaves.
+ */
+@DisplayName("Hostile clients: 100,000 subscriptions from one client")
+class ManySubscriptionsIT {
+
+    private static final int PACKETS = 100;
+    private static final int FILTERS_PER_PACKET = 1_000;
+    private static final int SUBSCRIPTIONS = PACKETS * FILTERS_PER_PACKET;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void hundredThousandSubscriptionsStayRoutableAndAreFreedWhenTheClientLeaves() throws Exception {
+        try (HostileBroker broker = HostileBroker.start(dir)) {
+            BrokerFootprint before = broker.footprint();
+            BrokerFootprint during;
+            try (Bystander bystander = Bystander.start(broker.port());
+                    RawMqttClient hoarder = RawMqttClient.connected(broker.port(), "hoarder")) {
+                int granted = 0;
+                for (int p = 0; p < PACKETS; p++) {
+                    Object[] filters = new Object[FILTERS_PER_PACKET * 2];
+                    for (int f = 0; f < FILTERS_PER_PACKET; f++) {
+                        filters[2 * f] = "hoard/" + p + "/" + f + "/+";
+                        filters[2 * f + 1] = 0;
+                    }
+                    hoarder.send(subscribe(p + 1, filters));
+                    List<Integer> codes = hoarder.readPacket(Duration.ofSeconds(30)).suback().returnCodes();
+                    granted += (int) codes.stream().filter(code -> code == 0).count();
+                }
+                assertThat(granted).isEqualTo(SUBSCRIPTIONS);
+                assertThat(broker.metric("tern_subscriptions", "")).isGreaterThanOrEqualTo(SUBSCRIPTIONS);
+
+                hoarder.send(publish("hoard/57/321/x", "still routed", 0, 0));
+                ReceivedPublish routed = hoarder.readPacket(Duration.ofSeconds(10)).publish();
+                assertThat(routed.topic()).isEqualTo("hoard/57/321/x");
+                during = broker.footprint();
+                bystander.assertServedWithin(Duration.ofSeconds(2), 5);
+            }
+            // A clean session ends with its connection, and its subscriptions with it.
+            await().atMost(Duration.ofSeconds(30)).until(() -> broker.metric("tern_subscriptions", "") < 10);
+            BrokerFootprint after = broker.footprint();
+            System.out.printf("100,000 subscriptions: before %s; with them %s; after the client left %s%n",
+                    before, during, after);
+            new FootprintBudget(128, 4).assertHeld(before, during);
+            new FootprintBudget(8, 4).assertHeld(before, after);
+            FootprintBudget.assertNoDescriptorsLeaked(before, after);
+        }
+    }
+}
