@@ -55,7 +55,7 @@ public final class BrokerProcess implements AutoCloseable {
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BrokerProcess broker = new BrokerProcess(process, port);
-        if (!broker.output.awaitLineContaining("Tern ready", Duration.ofSeconds(30))) {
+        if (!broker.output.awaitLineContaining("Tern ready", Duration.ofSeconds(60))) {
             process.destroyForcibly();
             throw new AssertionError("broker did not get ready; it printed: " + broker.output());
         }

@@ -65,7 +65,7 @@ class AnnouncedHugePacketIT {
                 }
             }
             assertThat(broker.isAlive()).as("broker alive; it printed:%n%s", broker.tail()).isTrue();
-            new FootprintBudget(16, 4).assertHeld(before, during);
+            new FootprintBudget(16).assertHeld(before, during);
             FootprintBudget.assertNoDescriptorsLeaked(before, broker.footprint());
             System.out.printf("announced 268 MB x %d: before %s; during %s%n", BEFORE_CONNECT + AFTER_CONNECT, before, during);
         }

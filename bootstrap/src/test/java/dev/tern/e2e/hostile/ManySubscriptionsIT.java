@@ -62,8 +62,8 @@ class ManySubscriptionsIT {
             BrokerFootprint after = broker.footprint();
             System.out.printf("100,000 subscriptions: before %s; with them %s; after the client left %s%n",
                     before, during, after);
-            new FootprintBudget(128, 4).assertHeld(before, during);
-            new FootprintBudget(8, 4).assertHeld(before, after);
+            new FootprintBudget(96).assertHeld(before, during);
+            new FootprintBudget(8).assertHeld(before, after);
             FootprintBudget.assertNoDescriptorsLeaked(before, after);
         }
     }

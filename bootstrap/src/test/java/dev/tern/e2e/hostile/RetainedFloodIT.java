@@ -68,10 +68,10 @@ class RetainedFloodIT {
             BrokerFootprint after = broker.footprint();
             System.out.printf("retained flood of %d topics and %d overwrites: before %s; at the end of the flood %s; "
                     + "stored %s; after clearing %s%n", TOPICS, OVERWRITES, before, flooded, stored, after);
-            new FootprintBudget(128, 4).assertHeld(before, flooded);
-            new FootprintBudget(48, 4).assertHeld(before, stored);
+            new FootprintBudget(128).assertHeld(before, flooded);
+            new FootprintBudget(48).assertHeld(before, stored);
             // The H2 store's page cache keeps a few megabytes of what it wrote.
-            new FootprintBudget(12, 4).assertHeld(before, after);
+            new FootprintBudget(12).assertHeld(before, after);
             FootprintBudget.assertNoDescriptorsLeaked(before, after);
         }
     }

@@ -61,7 +61,7 @@ class SlowlorisIT {
             BrokerFootprint after = broker.footprint();
             System.out.printf("slowloris, %d trickling and %d silent sockets: before %s; during %s; after %s%n",
                     TRICKLING, SILENT, before, during, after);
-            new FootprintBudget(32, 4).assertHeld(before, during);
+            new FootprintBudget(32).assertHeld(before, during);
             FootprintBudget.assertNoDescriptorsLeaked(before, after);
             assertThat(broker.isAlive()).isTrue();
         }

@@ -68,7 +68,7 @@ class StalledSubscriberIT {
             BrokerFootprint after = broker.footprint();
             System.out.printf("stalled subscriber, %d messages of 1 KB to each of two topics, %s delivered: "
                     + "before %s; stalled %s; after %s%n", MESSAGES, received, before, during, after);
-            new FootprintBudget(32, 4).assertHeld(before, during);
+            new FootprintBudget(32).assertHeld(before, during);
             FootprintBudget.assertNoDescriptorsLeaked(before, after);
         }
     }

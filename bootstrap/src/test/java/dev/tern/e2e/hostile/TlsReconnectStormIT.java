@@ -85,8 +85,8 @@ class TlsReconnectStormIT {
             BrokerFootprint after = broker.footprint();
             System.out.printf("TLS reconnect storm, %d clients in %s: before %s; during %s; after %s%n",
                     CLIENTS, took, before, during, after);
-            new FootprintBudget(32, 4).assertHeld(before, during);
-            new FootprintBudget(8, 4).assertHeld(before, after);
+            new FootprintBudget(32).assertHeld(before, during);
+            new FootprintBudget(8).assertHeld(before, after);
             FootprintBudget.assertNoDescriptorsLeaked(before, after);
         }
     }
