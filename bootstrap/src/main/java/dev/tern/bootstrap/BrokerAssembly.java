@@ -15,6 +15,7 @@ import dev.tern.application.port.plugin.AuthenticatorProvider;
 import dev.tern.application.port.plugin.AuthorizerProvider;
 import dev.tern.application.port.plugin.EventListenerProvider;
 import dev.tern.application.port.plugin.Lifecycle;
+import dev.tern.application.port.plugin.ListenerContext;
 import dev.tern.application.port.plugin.ListenerProvider;
 import dev.tern.application.port.plugin.MetricsBackend;
 import dev.tern.application.port.plugin.MetricsProvider;
@@ -70,12 +71,17 @@ final class BrokerAssembly {
                     authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods), events,
                     metrics.registry());
             publishPath.set(core.publisher());
+            if (config.overload().enabled()) {
+                adapters.add(new OverloadProtection(config.overload(), core, clock, metrics.registry()));
+            }
             SysTopics sysTopics = sys.interval() > 0 ? new SysTopics(core, clock, sys.interval()) : null;
             BrokerGauges.register(metrics.registry(), core.engine(), core.sessions(), core.subscriptionIndex(),
                     core.retainedMessages(), core.connectionMeters());
+            ListenerContext listenerContext = new ListenerContext(core.engine(),
+                    ConnectionLimits.create(config.connectionLimits(), metrics.registry(), clock));
             List<NetworkListener> listeners = new ArrayList<>();
             for (Chosen<ListenerProvider<?>> chosen : config.listeners()) {
-                listeners.add(listener(chosen, core));
+                listeners.add(listener(chosen, listenerContext));
             }
             BrokerReadiness readiness = new BrokerReadiness();
             readiness.storageWriter(core.storageWriter());
@@ -173,7 +179,7 @@ final class BrokerAssembly {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static NetworkListener listener(Chosen<ListenerProvider<?>> chosen, BrokerComponent core) {
-        return ((ListenerProvider) chosen.provider()).create(chosen.name(), chosen.settings(), core.engine());
+    private static NetworkListener listener(Chosen<ListenerProvider<?>> chosen, ListenerContext context) {
+        return ((ListenerProvider) chosen.provider()).create(chosen.name(), chosen.settings(), context);
     }
 }

@@ -13,6 +13,8 @@ import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.protocol.ConnectionMeters;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.protocol.limit.RateLimitMeters;
+import dev.tern.application.protocol.limit.RateLimiting;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.BrokerCounters;
@@ -149,17 +151,24 @@ interface EngineModule {
         return new SessionEndService(sessions, subscriptions, publisher, recorder);
     }
 
+    /** Buckets refill from the monotonic clock: wall-clock steps must not grant or withhold tokens. */
+    @Provides
+    @Singleton
+    static RateLimiting rateLimiting(BrokerConfig config, MetricsRegistry metrics) {
+        return new RateLimiting(config.rateLimit().policy(), System::nanoTime, new RateLimitMeters(metrics));
+    }
+
     @Provides
     @Singleton
     static ProtocolEngine protocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock,
             Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
             SessionAttachService sessionAttachService, PublishService publisher, SubscribeService subscribeService,
             DeliveryService deliveryService, StateRecorder recorder, BrokerEvents events, BrokerCounters counters,
-            TrafficMeters traffic, ConnectionMeters connectionMeters) {
+            TrafficMeters traffic, ConnectionMeters connectionMeters, RateLimiting rateLimiting) {
         return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, sessionAttachService,
                 new InboundPublishHandler(publisher, recorder, authorizer, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat(), traffic),
-                subscribeService, deliveryService, events, counters, connectionMeters);
+                subscribeService, deliveryService, events, counters, connectionMeters, rateLimiting);
     }
 
     @Provides

@@ -31,8 +31,11 @@ import java.util.concurrent.TimeUnit;
  * buffer. A peer that stops reading could keep that wait open forever, so the channel is closed
  * hard once {@code closeFlushTimeout} has passed.
  *
- * <p>Threading: {@link #write}, {@link #flush} and {@link #close} run only on the channel's event
- * loop (the engine's contract), and so does {@link #certificateIdentity()}; {@link #isWritable()},
+ * <p>Reading is paused and resumed with Netty's auto-read: with it off, the event loop stops
+ * reading the socket, the kernel's receive buffer fills and the peer's TCP window closes.
+ *
+ * <p>Threading: {@link #write}, {@link #flush}, {@link #close}, {@link #pauseReading()} and {@link
+ * #resumeReading()} run only on the channel's event loop (the engine's contract), and so does {@link #certificateIdentity()}; {@link #isWritable()},
  * {@link #remoteAddress()} and {@link #executor()} from any thread.
  */
 final class NettyClientChannel implements ClientChannel {
@@ -131,6 +134,19 @@ final class NettyClientChannel implements ClientChannel {
                 channel.close();
             }, closeFlushTimeout.toMillis(), TimeUnit.MILLISECONDS);
             flushed.addListener(done -> deadline.cancel(false));
+        }
+    }
+
+    @Override
+    public void pauseReading() {
+        channel.config().setAutoRead(false);
+    }
+
+    /** Not after {@link #close()}: a closing channel stays deaf. */
+    @Override
+    public void resumeReading() {
+        if (!closing) {
+            channel.config().setAutoRead(true);
         }
     }
 

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -51,31 +52,44 @@ final class NettyTcpServer {
     private final TcpListenerConfig config;
     private final TlsConfig tls;
     private final ConnectionAcceptor acceptor;
+    private final Admittance admittance;
     private final NettyTransport transport;
     private final Duration closeFlushTimeout;
     private ServerState state = new Idle();
 
     /** @param listenerName the listener instance's configured name, which each connection reports */
     public NettyTcpServer(String listenerName, TcpListenerConfig config, ConnectionAcceptor acceptor) {
-        this(listenerName, config, null, acceptor, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, null, acceptor, Admittance.NONE, CLOSE_FLUSH_TIMEOUT);
     }
 
     /** A listener that speaks MQTT over TLS; its files are read when it starts. */
     public NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor) {
-        this(listenerName, config, Objects.requireNonNull(tls, "tls"), acceptor, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, Objects.requireNonNull(tls, "tls"), acceptor, Admittance.NONE, CLOSE_FLUSH_TIMEOUT);
+    }
+
+    /**
+     * A listener under the broker's connection limits.
+     *
+     * @param tls null for plain TCP
+     */
+    NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor,
+            Admittance admittance) {
+        this(listenerName, config, tls, acceptor, admittance, CLOSE_FLUSH_TIMEOUT);
     }
 
     /**
      * @param listenerName the listener instance's configured name, which each connection reports
      * @param tls null for plain TCP
+     * @param admittance the listener's gate to the broker's connection limits
      * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
      */
     NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor,
-            Duration closeFlushTimeout) {
+            Admittance admittance, Duration closeFlushTimeout) {
         this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.tls = tls;
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
+        this.admittance = Objects.requireNonNull(admittance, "admittance");
         this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
         this.transport = NettyTransport.select(config.preferEpoll());
     }
@@ -176,7 +190,7 @@ final class NettyTcpServer {
 
     private ServerBootstrap bootstrap(EventLoopGroup acceptorGroup, EventLoopGroup ioGroup,
                                       ChannelGroup connections, SslContext sslContext) {
-        return new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptorGroup, ioGroup)
                 .channel(transport.serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
@@ -184,8 +198,15 @@ final class NettyTcpServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-                .childHandler(new TcpChannelInitializer(listenerName, acceptor, connections, closeFlushTimeout,
-                        sslContext));
+                .childHandler(new TcpChannelInitializer(listenerName, acceptor, admittance.gate(), connections,
+                        closeFlushTimeout, sslContext));
+        if (admittance.paced()) {
+            // One accept per wake-up: a pause then holds back the very next connection, where a
+            // batch (16 by default) would overshoot the rate before the pause took effect.
+            bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(1))
+                    .handler(new AcceptPacer(admittance.gate()));
+        }
+        return bootstrap;
     }
 
     private static void shutDown(EventLoopGroup... groups) {

@@ -1,6 +1,8 @@
 package dev.tern.adapters.tcp;
 
+import dev.tern.application.port.in.Admission;
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.in.ListenerGate;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
@@ -10,7 +12,10 @@ import java.time.Duration;
 
 /**
  * Builds the pipeline of each accepted connection: TLS when the listener has it, flush
- * consolidation, then the engine.
+ * consolidation, then the engine. First of all it asks the listener's gate whether the connection
+ * may stay: a refused one is closed before any handler is added, so it costs no TLS handshake (the
+ * client sees the connection close without a ServerHello) and no engine; an admitted one gives its
+ * slot back when it closes.
  *
  * <p>Why {@link FlushConsolidationHandler}: the engine flushes once per batch of work, and while
  * reading a batch is one {@code onBytes} call. A single read loop of the event loop can deliver
@@ -30,20 +35,23 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
 
     private final String listenerName;
     private final ConnectionAcceptor acceptor;
+    private final ListenerGate gate;
     private final ChannelGroup connections;
     private final Duration closeFlushTimeout;
     private final SslContext tls;
 
     /**
      * @param listenerName the listener instance's name, which each connection reports
+     * @param gate the listener's connection limits
      * @param connections where each connection is tracked so that stopping can close it
      * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
      * @param tls the server TLS context, or null for plain TCP
      */
-    TcpChannelInitializer(String listenerName, ConnectionAcceptor acceptor, ChannelGroup connections, Duration closeFlushTimeout,
-            SslContext tls) {
+    TcpChannelInitializer(String listenerName, ConnectionAcceptor acceptor, ListenerGate gate, ChannelGroup connections,
+            Duration closeFlushTimeout, SslContext tls) {
         this.listenerName = listenerName;
         this.acceptor = acceptor;
+        this.gate = gate;
         this.connections = connections;
         this.closeFlushTimeout = closeFlushTimeout;
         this.tls = tls;
@@ -51,6 +59,11 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel channel) {
+        if (!(gate.admit(channel.remoteAddress()) instanceof Admission.Admitted admitted)) {
+            channel.close();
+            return;
+        }
+        channel.closeFuture().addListener(closed -> admitted.slot().release());
         connections.add(channel);
         if (tls != null) {
             channel.pipeline()

@@ -1,6 +1,9 @@
 package dev.tern.adapters.tcp;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.in.ConnectionAdmission;
+import dev.tern.application.port.in.ListenerLimits;
+import dev.tern.application.port.plugin.ListenerContext;
 import dev.tern.application.port.plugin.ListenerProvider;
 import dev.tern.application.port.plugin.NetworkListener;
 import dev.tern.application.port.plugin.Setting;
@@ -23,6 +26,8 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
      * @param port 0 asks the operating system for a free port
      * @param ioThreads event loops serving the listener's connections; 0 means one per processor,
      *     because the loops also run the protocol engine, which is CPU-bound
+     * @param maxConnections connections this listener holds at once; more are closed at accept
+     * @param maxConnectionsPerSecond new connections accepted per second; beyond it accepting pauses
      */
     public record Settings(
             @Setting(defaultValue = "127.0.0.1", description = "address the MQTT/TCP listener binds to")
@@ -32,13 +37,29 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
             int port,
             @Setting(defaultValue = "0", min = 0, max = MAX_IO_THREADS,
                     description = "event loops of the MQTT/TCP listener; 0 = one per processor")
-            int ioThreads) {
+            int ioThreads,
+            @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
+                    description = ListenerLimits.MAX_CONNECTIONS_HELP)
+            int maxConnections,
+            @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
+                    description = ListenerLimits.MAX_CONNECTIONS_PER_SECOND_HELP)
+            int maxConnectionsPerSecond) {
 
         public Settings {
             ListenAddress.check(host, port);
             if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
                 throw new IllegalArgumentException("io-threads must be 0.." + MAX_IO_THREADS + ": " + ioThreads);
             }
+            new ListenerLimits(maxConnections, maxConnectionsPerSecond);
+        }
+
+        /** Without connection limits of its own. */
+        public Settings(String host, int port, int ioThreads) {
+            this(host, port, ioThreads, 0, 0);
+        }
+
+        ListenerLimits limits() {
+            return new ListenerLimits(maxConnections, maxConnectionsPerSecond);
         }
     }
 
@@ -64,9 +85,16 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
 
     @Override
     public NetworkListener create(String instanceName, Settings settings, ConnectionAcceptor acceptor) {
-        NettyTcpServer server = new NettyTcpServer(instanceName, new TcpListenerConfig(settings.host(), settings.port(),
-                settings.ioThreads(), TcpListenerConfig.DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
-                TcpListenerConfig.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true), acceptor);
+        return create(instanceName, settings, new ListenerContext(acceptor, ConnectionAdmission.UNLIMITED));
+    }
+
+    @Override
+    public NetworkListener create(String instanceName, Settings settings, ListenerContext context) {
+        TcpListenerConfig config = new TcpListenerConfig(settings.host(), settings.port(), settings.ioThreads(),
+                TcpListenerConfig.DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
+                TcpListenerConfig.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true);
+        NettyTcpServer server = new NettyTcpServer(instanceName, config, null, context.acceptor(),
+                Admittance.of(instanceName, settings.limits(), context.admission()));
         return new NettyNetworkListener(instanceName, settings.host(), server.transportName(), server);
     }
 }

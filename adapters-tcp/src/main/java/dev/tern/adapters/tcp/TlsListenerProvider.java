@@ -1,6 +1,9 @@
 package dev.tern.adapters.tcp;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.in.ConnectionAdmission;
+import dev.tern.application.port.in.ListenerLimits;
+import dev.tern.application.port.plugin.ListenerContext;
 import dev.tern.application.port.plugin.ListenerProvider;
 import dev.tern.application.port.plugin.NetworkListener;
 import dev.tern.application.port.plugin.Setting;
@@ -47,6 +50,9 @@ public final class TlsListenerProvider implements ListenerProvider<TlsListenerPr
      * @param ciphers enabled cipher suites; {@code default} (or empty) for the JDK's
      * @param caFile required unless {@code clientAuth} is {@link ClientAuth#NONE}
      * @param crlFile needs {@code caFile}: it revokes client certificates
+     * @param maxConnections connections this listener holds at once; more are closed at accept,
+     *     before the TLS handshake
+     * @param maxConnectionsPerSecond new connections accepted per second; beyond it accepting pauses
      */
     public record Settings(
             @Setting(defaultValue = "127.0.0.1", description = "address the MQTT/TLS listener binds to")
@@ -73,7 +79,13 @@ public final class TlsListenerProvider implements ListenerProvider<TlsListenerPr
             Optional<Path> caFile,
             @Setting(defaultValue = "none",
                     description = "certificate revocation list (PEM or DER) checked for client certificates")
-            Optional<Path> crlFile) {
+            Optional<Path> crlFile,
+            @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
+                    description = ListenerLimits.MAX_CONNECTIONS_HELP)
+            int maxConnections,
+            @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
+                    description = ListenerLimits.MAX_CONNECTIONS_PER_SECOND_HELP)
+            int maxConnectionsPerSecond) {
 
         public Settings {
             ListenAddress.check(host, port);
@@ -96,6 +108,11 @@ public final class TlsListenerProvider implements ListenerProvider<TlsListenerPr
             if (crlFile.isPresent() && caFile.isEmpty()) {
                 throw new IllegalArgumentException("crl-file needs ca-file: it revokes client certificates");
             }
+            new ListenerLimits(maxConnections, maxConnectionsPerSecond);
+        }
+
+        ListenerLimits limits() {
+            return new ListenerLimits(maxConnections, maxConnectionsPerSecond);
         }
 
         /** Leaves the password out, so that logging the settings cannot leak it. */
@@ -104,7 +121,8 @@ public final class TlsListenerProvider implements ListenerProvider<TlsListenerPr
             return "TlsListenerProvider.Settings[host=" + host + ", port=" + port + ", certFile=" + certFile
                     + ", keyFile=" + keyFile + ", pkcs12File=" + pkcs12File + ", protocols=" + protocols
                     + ", ciphers=" + ciphers + ", clientAuth=" + clientAuth.configName() + ", caFile=" + caFile
-                    + ", crlFile=" + crlFile + "]";
+                    + ", crlFile=" + crlFile + ", maxConnections=" + maxConnections
+                    + ", maxConnectionsPerSecond=" + maxConnectionsPerSecond + "]";
         }
 
         /** Empty for the library's defaults, which TlsConfig and the JDK fill in. */
@@ -135,8 +153,14 @@ public final class TlsListenerProvider implements ListenerProvider<TlsListenerPr
 
     @Override
     public NetworkListener create(String instanceName, Settings settings, ConnectionAcceptor acceptor) {
+        return create(instanceName, settings, new ListenerContext(acceptor, ConnectionAdmission.UNLIMITED));
+    }
+
+    @Override
+    public NetworkListener create(String instanceName, Settings settings, ListenerContext context) {
         NettyTcpServer server = new NettyTcpServer(instanceName,
-                TcpListenerConfig.withDefaults(settings.host(), settings.port()), tlsConfig(settings), acceptor);
+                TcpListenerConfig.withDefaults(settings.host(), settings.port()), tlsConfig(settings),
+                context.acceptor(), Admittance.of(instanceName, settings.limits(), context.admission()));
         return new NettyNetworkListener(instanceName, settings.host(),
                 "client certificates " + settings.clientAuth().configName(), server);
     }

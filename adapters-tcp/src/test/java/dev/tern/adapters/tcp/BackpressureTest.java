@@ -52,7 +52,7 @@ class BackpressureTest {
     void closeWaitsForWrittenBytesButNoLongerThanTheCloseTimeout() throws Exception {
         RecordingAcceptor ownAcceptor = new RecordingAcceptor();
         NettyTcpServer impatient = new NettyTcpServer(TestServers.LISTENER, TestServers.config(true), null, ownAcceptor,
-                Duration.ofMillis(300));
+                Admittance.NONE, Duration.ofMillis(300));
         impatient.start();
         try (Socket socket = TestServers.connect(impatient)) {
             RecordingConnection connection = ownAcceptor.next();

@@ -87,7 +87,7 @@ class TlsListenerProviderTest {
     @Test
     void theWordDefaultLeavesProtocolsAndCiphersToTheLibrary() {
         Settings settings = new Settings("127.0.0.1", 8883, CERT, KEY, NONE, Optional.empty(), List.of("default"),
-                List.of("default"), ClientAuth.NONE, NONE, NONE);
+                List.of("default"), ClientAuth.NONE, NONE, NONE, 0, 0);
 
         assertThat(settings.protocols()).isEmpty();
         assertThat(settings.ciphers()).isEmpty();
@@ -96,7 +96,7 @@ class TlsListenerProviderTest {
     @Test
     void settingsTextLeavesThePkcs12PasswordOut() {
         Settings settings = new Settings("127.0.0.1", 8883, NONE, NONE, KEYSTORE, Optional.of("s3cret"),
-                List.of("TLSv1.3"), List.of(), ClientAuth.NONE, NONE, NONE);
+                List.of("TLSv1.3"), List.of(), ClientAuth.NONE, NONE, NONE, 0, 0);
 
         assertThat(settings.toString()).doesNotContain("s3cret").contains("server.p12");
     }
@@ -104,6 +104,6 @@ class TlsListenerProviderTest {
     private static Settings settings(Optional<Path> cert, Optional<Path> key, Optional<Path> pkcs12,
                                      ClientAuth clientAuth, Optional<Path> ca, Optional<Path> crl) {
         return new Settings(TestServers.LOOPBACK, 0, cert, key, pkcs12, Optional.empty(),
-                List.of("TLSv1.3", "TLSv1.2"), List.of("default"), clientAuth, ca, crl);
+                List.of("TLSv1.3", "TLSv1.2"), List.of("default"), clientAuth, ca, crl, 0, 0);
     }
 }

@@ -1,6 +1,9 @@
 package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.in.ConnectionAdmission;
+import dev.tern.application.port.in.ListenerLimits;
+import dev.tern.application.port.plugin.ListenerContext;
 import dev.tern.application.port.plugin.ListenerProvider;
 import dev.tern.application.port.plugin.NetworkListener;
 import dev.tern.application.port.plugin.Setting;
@@ -30,6 +33,9 @@ public final class SecureWebSocketListenerProvider
      * @param trustForwardedFor whether {@code X-Forwarded-For} names the client in logs
      * @param certFile the certificate chain, leaf first; required
      * @param keyFile the unencrypted PKCS#8 private key; required
+     * @param maxConnections connections this listener holds at once; more are closed at accept,
+     *     before the TLS handshake
+     * @param maxConnectionsPerSecond new connections accepted per second; beyond it accepting pauses
      */
     public record Settings(
             @Setting(defaultValue = "127.0.0.1", description = "address the wss:// listener binds to")
@@ -47,7 +53,12 @@ public final class SecureWebSocketListenerProvider
             @Setting(defaultValue = "none", description = "PEM certificate chain of the wss:// listener, leaf first")
             Optional<Path> certFile,
             @Setting(defaultValue = "none", description = "PEM private key (unencrypted PKCS#8) of the wss:// listener")
-            Optional<Path> keyFile) {
+            Optional<Path> keyFile,
+            @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE, description = ListenerLimits.MAX_CONNECTIONS_HELP)
+            int maxConnections,
+            @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
+                    description = ListenerLimits.MAX_CONNECTIONS_PER_SECOND_HELP)
+            int maxConnectionsPerSecond) {
 
         public Settings {
             SettingChecks.requireEndpoint(host, port);
@@ -58,6 +69,17 @@ public final class SecureWebSocketListenerProvider
             if (certFile.isEmpty() || keyFile.isEmpty()) {
                 throw new IllegalArgumentException("wss needs both cert-file and key-file");
             }
+            new ListenerLimits(maxConnections, maxConnectionsPerSecond);
+        }
+
+        /** Without connection limits of its own. */
+        public Settings(String host, int port, String path, List<String> allowedOrigins, boolean trustForwardedFor,
+                Optional<Path> certFile, Optional<Path> keyFile) {
+            this(host, port, path, allowedOrigins, trustForwardedFor, certFile, keyFile, 0, 0);
+        }
+
+        ListenerLimits limits() {
+            return new ListenerLimits(maxConnections, maxConnectionsPerSecond);
         }
     }
 
@@ -83,11 +105,16 @@ public final class SecureWebSocketListenerProvider
 
     @Override
     public NetworkListener create(String instanceName, Settings settings, ConnectionAcceptor acceptor) {
+        return create(instanceName, settings, new ListenerContext(acceptor, ConnectionAdmission.UNLIMITED));
+    }
+
+    @Override
+    public NetworkListener create(String instanceName, Settings settings, ListenerContext context) {
         // The settings record refuses to exist without both files.
         PemTls tls = new PemTls(settings.certFile().orElseThrow(), settings.keyFile().orElseThrow());
         WebSocketListenerConfig config = WebSocketListenerConfig.withDefaultBuffers(settings.host(), settings.port(),
                 settings.path(), settings.allowedOrigins(), settings.trustForwardedFor(), Optional.of(tls));
         return new UndertowNetworkListener(instanceName, settings.host(),
-                new UndertowWebSocketServer(instanceName, config, acceptor));
+                UndertowWebSocketServer.limited(instanceName, config, context, settings.limits()));
     }
 }

@@ -28,7 +28,11 @@ import org.xnio.IoUtils;
  * closes the socket once that frame is out, or after {@code closeFlushTimeout} when the peer stops
  * reading.
  *
- * <p>Threading: {@link #write}, {@link #flush}, {@link #close} and the package-private callbacks
+ * <p>Reading is paused with Undertow's {@code suspendReceives} and resumed with {@code
+ * resumeReceives}: frames stay in the socket, and the peer's TCP window closes.
+ *
+ * <p>Threading: {@link #write}, {@link #flush}, {@link #close}, {@link #pauseReading()}, {@link
+ * #resumeReading()} and the package-private callbacks
  * run only on the connection's XNIO I/O thread, the executor; {@link #isWritable()}, {@link
  * #remoteAddress()} and {@link #executor()} from any thread.
  */
@@ -125,6 +129,19 @@ final class UndertowClientChannel implements ClientChannel {
                 IoUtils.safeClose(ws);
             }
         });
+    }
+
+    @Override
+    public void pauseReading() {
+        channel.suspendReceives();
+    }
+
+    /** Not after {@link #close()}: a closing channel stays deaf. */
+    @Override
+    public void resumeReading() {
+        if (!closing) {
+            channel.resumeReceives();
+        }
     }
 
     boolean closing() {

@@ -1,13 +1,14 @@
 package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
-import io.undertow.Undertow;
+import dev.tern.application.port.in.ListenerGate;
+import dev.tern.application.port.in.ListenerLimits;
+import dev.tern.application.port.plugin.ListenerContext;
 import io.undertow.server.HttpHandler;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,6 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
-import org.xnio.Options;
 
 /**
  * MQTT over WebSocket ({@code ws://} or {@code wss://}): upgrades requests on the configured path
@@ -42,25 +42,35 @@ final class UndertowWebSocketServer {
     private final String listenerName;
     private final WebSocketListenerConfig config;
     private final ConnectionAcceptor acceptor;
+    private final ListenerGate gate;
     private final Duration closeFlushTimeout;
     private final Set<WebSocketChannel> openChannels = ConcurrentHashMap.newKeySet();
-    private Undertow undertow;
+    private GatedHttpServer server;
     private boolean used;
 
     /** @param listenerName the listener instance's configured name, which each connection reports */
     public UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor) {
-        this(listenerName, config, acceptor, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, acceptor, ListenerGate.UNLIMITED, CLOSE_FLUSH_TIMEOUT);
+    }
+
+    /** A listener under the broker's connection limits, with {@code limits} of its own. */
+    static UndertowWebSocketServer limited(String listenerName, WebSocketListenerConfig config,
+            ListenerContext context, ListenerLimits limits) {
+        return new UndertowWebSocketServer(listenerName, config, context.acceptor(),
+                context.admission().gate(listenerName, limits), CLOSE_FLUSH_TIMEOUT);
     }
 
     /**
      * @param listenerName the listener instance's configured name, which each connection reports
+     * @param gate the listener's connection limits, met at accept
      * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
      */
     UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor,
-            Duration closeFlushTimeout) {
+            ListenerGate gate, Duration closeFlushTimeout) {
         this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
     }
 
@@ -73,35 +83,17 @@ final class UndertowWebSocketServer {
      */
     public synchronized void start() throws IOException {
         if (used) {
-            throw new IllegalStateException("WebSocket listener already " + (undertow != null ? "started" : "stopped"));
+            throw new IllegalStateException("WebSocket listener already " + (server != null ? "started" : "stopped"));
         }
         used = true;
         String where = config.scheme() + "://" + config.host() + ":" + config.port() + config.path();
-        Undertow.Builder builder = Undertow.builder()
-                .setIoThreads(config.effectiveIoThreads())
-                .setWorkerThreads(WORKER_THREADS)
-                .setSocketOption(Options.TCP_NODELAY, true)
-                .setHandler(handler());
-        if (config.tls().isPresent()) {
-            SSLContext ssl;
-            try {
-                ssl = PemSslContexts.serverContext(config.tls().get());
-            } catch (IOException e) {
-                throw new IOException("Cannot listen for MQTT over WebSocket on " + where + ": " + e.getMessage(), e);
-            }
-            builder.addHttpsListener(config.port(), config.host(), ssl);
-        } else {
-            builder.addHttpListener(config.port(), config.host());
-        }
-        Undertow server = builder.build();
         try {
-            server.start();
-        } catch (RuntimeException e) {
-            quietlyStop(server);
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IOException("Cannot listen for MQTT over WebSocket on " + where + ": " + cause.getMessage(), e);
+            SSLContext ssl = config.tls().isPresent() ? PemSslContexts.serverContext(config.tls().get()) : null;
+            server = GatedHttpServer.start(config.host(), config.port(), config.effectiveIoThreads(), WORKER_THREADS,
+                    ssl, handler(), gate);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("Cannot listen for MQTT over WebSocket on " + where + ": " + e.getMessage(), e);
         }
-        undertow = server;
         LOG.info("Listening for MQTT over WebSocket on {}://{}:{}{} ({} I/O threads)", config.scheme(),
                 config.host(), boundPort(), config.path(), config.effectiveIoThreads());
     }
@@ -112,10 +104,10 @@ final class UndertowWebSocketServer {
      * @throws IllegalStateException when not running
      */
     public synchronized int boundPort() {
-        if (undertow == null) {
+        if (server == null) {
             throw new IllegalStateException("WebSocket listener is not running");
         }
-        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return server.port();
     }
 
     /**
@@ -123,18 +115,18 @@ final class UndertowWebSocketServer {
      * its threads. Does nothing when not running; a stopped server cannot restart.
      */
     public void stop() {
-        Undertow running;
+        GatedHttpServer running;
         synchronized (this) {
             used = true;
-            running = undertow;
-            undertow = null;
+            running = server;
+            server = null;
         }
         if (running == null) {
             return;
         }
-        int port = ((InetSocketAddress) running.getListenerInfo().get(0).getAddress()).getPort();
+        int port = running.port();
         closeOpenChannels();
-        quietlyStop(running);
+        running.stop(SHUTDOWN_TIMEOUT_MILLIS);
         LOG.info("Stopped listening for MQTT over WebSocket on {}:{}", config.host(), port);
     }
 
@@ -163,14 +155,6 @@ final class UndertowWebSocketServer {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private static void quietlyStop(Undertow server) {
-        try {
-            server.stop();
-        } catch (RuntimeException e) {
-            LOG.debug("Stopping the WebSocket listener failed: {}", e.toString());
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.in.ConnectionAdmission;
+import dev.tern.application.port.in.ListenerLimits;
+import dev.tern.application.port.plugin.ListenerContext;
 import dev.tern.application.port.plugin.ListenerProvider;
 import dev.tern.application.port.plugin.NetworkListener;
 import dev.tern.application.port.plugin.Setting;
@@ -24,6 +27,8 @@ public final class WebSocketListenerProvider implements ListenerProvider<WebSock
      * @param allowedOrigins browser origins allowed to connect; empty allows any
      * @param trustForwardedFor whether {@code X-Forwarded-For} names the client in logs; only sound
      *     behind a proxy that sets it, since clients can write anything there
+     * @param maxConnections connections this listener holds at once; more are closed at accept
+     * @param maxConnectionsPerSecond new connections accepted per second; beyond it accepting pauses
      */
     public record Settings(
             @Setting(defaultValue = "127.0.0.1", description = "address the MQTT/WebSocket (ws://) listener binds to")
@@ -37,12 +42,27 @@ public final class WebSocketListenerProvider implements ListenerProvider<WebSock
             List<String> allowedOrigins,
             @Setting(defaultValue = "false",
                     description = "whether X-Forwarded-For names ws:// clients in logs (only behind a proxy)")
-            boolean trustForwardedFor) {
+            boolean trustForwardedFor,
+            @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE, description = ListenerLimits.MAX_CONNECTIONS_HELP)
+            int maxConnections,
+            @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
+                    description = ListenerLimits.MAX_CONNECTIONS_PER_SECOND_HELP)
+            int maxConnectionsPerSecond) {
 
         public Settings {
             SettingChecks.requireEndpoint(host, port);
             path = SettingChecks.httpPath(path);
             allowedOrigins = SettingChecks.origins(allowedOrigins);
+            new ListenerLimits(maxConnections, maxConnectionsPerSecond);
+        }
+
+        /** Without connection limits of its own. */
+        public Settings(String host, int port, String path, List<String> allowedOrigins, boolean trustForwardedFor) {
+            this(host, port, path, allowedOrigins, trustForwardedFor, 0, 0);
+        }
+
+        ListenerLimits limits() {
+            return new ListenerLimits(maxConnections, maxConnectionsPerSecond);
         }
     }
 
@@ -68,9 +88,14 @@ public final class WebSocketListenerProvider implements ListenerProvider<WebSock
 
     @Override
     public NetworkListener create(String instanceName, Settings settings, ConnectionAcceptor acceptor) {
+        return create(instanceName, settings, new ListenerContext(acceptor, ConnectionAdmission.UNLIMITED));
+    }
+
+    @Override
+    public NetworkListener create(String instanceName, Settings settings, ListenerContext context) {
         WebSocketListenerConfig config = WebSocketListenerConfig.withDefaultBuffers(settings.host(), settings.port(),
                 settings.path(), settings.allowedOrigins(), settings.trustForwardedFor(), Optional.empty());
         return new UndertowNetworkListener(instanceName, settings.host(),
-                new UndertowWebSocketServer(instanceName, config, acceptor));
+                UndertowWebSocketServer.limited(instanceName, config, context, settings.limits()));
     }
 }

@@ -14,6 +14,8 @@ public final class EventReasons {
     public static final String PROTOCOL_ERROR = "protocol error: ";
     public static final String NETWORK_CLOSED = "network closed";
     public static final String SERVER_SHUTTING_DOWN = "server shutting down";
+    /** Also why an inbound PUBLISH was refused or dropped (MessageDropped, naming the publisher). */
+    public static final String RATE_LIMITED = "over its rate limit";
 
     // Why a message was not delivered to a client (MessageDropped).
     public static final String QUEUE_FULL = "queue full";

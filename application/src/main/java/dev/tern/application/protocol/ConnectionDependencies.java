@@ -6,6 +6,7 @@ import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectNegotiator;
+import dev.tern.application.protocol.limit.RateLimiting;
 import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.service.SessionAttachService;
@@ -30,5 +31,6 @@ record ConnectionDependencies(
         DeliveryService deliveryService,
         BrokerEvents events,
         BrokerCounters counters,
-        ConnectionMeters meters) {
+        ConnectionMeters meters,
+        RateLimiting rateLimiting) {
 }

@@ -1,6 +1,9 @@
 package dev.tern.application.protocol;
 
+import dev.tern.application.event.EventReasons;
+import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.protocol.limit.InboundRateLimiter;
 import dev.tern.application.protocol.packet.Auth;
 import dev.tern.application.protocol.packet.Disconnect;
 import dev.tern.application.protocol.packet.MqttPacket;
@@ -57,9 +60,30 @@ final class PacketDispatcher {
         if (resolved == null) {
             return;
         }
+        InboundRateLimiter limiter = connection.rateLimiter();
+        // Over the Receive Maximum is 0x93 whatever the rate: the handler disconnects for it.
+        if (limiter != null && !deps.publishHandler().isRetransmission(session, resolved)
+                && !deps.publishHandler().exceedsReceiveMaximum(session, resolved)
+                && !limiter.admit(resolved.payload().size())) {
+            overRateLimit(session, resolved);
+            return;
+        }
         int disconnectWith = deps.publishHandler().onPublish(session, resolved);
         if (disconnectWith != InboundPublishHandler.OK) {
             connection.closeForError(disconnectWith, "refused PUBLISH on '" + resolved.topic() + "'");
+        }
+    }
+
+    /** A PUBLISH over the client's rate limit, in refuse mode: counted, reported, refused. */
+    private void overRateLimit(ClientSession session, Publish publish) {
+        deps.rateLimiting().meters().refused(publish.qos().value());
+        if (deps.events().enabled()) {
+            deps.events().emit(new BrokerEvent.MessageDropped(deps.clock().instant(), session.clientId(),
+                    publish.topic(), EventReasons.RATE_LIMITED));
+        }
+        int disconnectWith = deps.publishHandler().refuseOverQuota(session, publish);
+        if (disconnectWith != InboundPublishHandler.OK) {
+            connection.closeForError(disconnectWith, "PUBLISH over the client's rate limit", EventReasons.RATE_LIMITED);
         }
     }
 }

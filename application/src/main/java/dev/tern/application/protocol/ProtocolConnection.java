@@ -11,6 +11,8 @@ import dev.tern.application.protocol.codec.DecodeResult;
 import dev.tern.application.protocol.codec.PacketReader;
 import dev.tern.application.protocol.handler.ClientLimits;
 import dev.tern.application.protocol.handler.ConnectDecision;
+import dev.tern.application.protocol.limit.InboundRateLimiter;
+import dev.tern.application.protocol.limit.ReadGate;
 import dev.tern.application.protocol.packet.Auth;
 import dev.tern.application.protocol.packet.Connack;
 import dev.tern.application.protocol.packet.Connect;
@@ -25,6 +27,7 @@ import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionConnection;
 import dev.tern.domain.session.SessionExpiry;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,14 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private final ConnectFlow connectFlow;
     private final OutboundWriter writer;
     private final KeepAliveTimer keepAlive;
+    private final ReadGate readGate;
+    /**
+     * PUBLISH payload bytes received so far: written only here, read by the overload monitor's
+     * thread to find the heaviest publishers (a release store, no lock).
+     */
+    private final AtomicLong publishedBytes = new AtomicLong();
+    /** Null while the client has no rate limit. */
+    private InboundRateLimiter rateLimiter;
     private final Consumer<DecodeResult> decodedSink = this::onDecoded;
     private ConnectionState state = new ConnectionState.AwaitingConnect();
     private ProtocolVersion version = ProtocolVersion.MQTT_3_1_1;
@@ -82,6 +93,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.connectFlow = new ConnectFlow(deps.connectNegotiator(), deps.authenticator(), deps.authenticators());
         this.writer = new OutboundWriter(channel, deps.counters());
         this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired);
+        this.readGate = new ReadGate(channel);
     }
 
     /** Arms the CONNECT timeout: a socket that completes no CONNECT in time is closed. */
@@ -104,7 +116,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             return;
         }
         if (result instanceof DecodeResult.Decoded decoded) {
-            deps.counters().packetReceived(decoded.packet() instanceof Publish);
+            boolean publish = decoded.packet() instanceof Publish;
+            deps.counters().packetReceived(publish);
+            if (publish) {
+                publishedBytes.lazySet(publishedBytes.get() + ((Publish) decoded.packet()).payload().size());
+            }
             onPacket(decoded.packet());
         } else {
             onDecodeError((DecodeResult.DecodeError) result);
@@ -209,6 +225,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         sessionExpirySeconds = accept.request().expiry().seconds();
         connackProperties = Properties.concat(accept.connackProperties(), authProperties);
         identity = new ClientIdentity(clientId, username);
+        rateLimiter = deps.rateLimiting().limiterFor(readGate, channel.executor(), channel.listenerName(), username,
+                clientId);
         if (!(state instanceof ConnectionState.Attaching)) {
             state = new ConnectionState.Attaching();
         }
@@ -259,6 +277,25 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             return null;
         }
         return resolution.publish();
+    }
+
+    /** The client's rate limit, resolved when it connected; null when it has none. */
+    InboundRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** PUBLISH payload bytes this client has sent; read from any thread. */
+    long publishedBytes() {
+        return publishedBytes.get();
+    }
+
+    /** Overload protection pauses or resumes reading from this client; called from any thread. */
+    void overloaded(boolean paused) {
+        channel.executor().execute(() -> {
+            if (!(state instanceof ConnectionState.Closed)) {
+                readGate.overloaded(paused);
+            }
+        });
     }
 
     /** AUTH from a connected client: re-authentication (4.12.1). */
@@ -349,7 +386,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     }
 
     /** As {@link #closeForError(int, String)}, reporting {@code eventReason} to the event listeners. */
-    private void closeForError(int reasonCode, String reason, String eventReason) {
+    void closeForError(int reasonCode, String reason, String eventReason) {
         if (state instanceof ConnectionState.Closed) {
             return;
         }
@@ -368,6 +405,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             becomeClosed(graceful, reason);
         }
         stopTimers();
+        readGate.close();
         writer.stop();
         channel.close();
     }
@@ -410,6 +448,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             connectTimer.cancel();
         }
         keepAlive.stop();
+        if (rateLimiter != null) {
+            rateLimiter.stop();
+        }
     }
 
     @Override

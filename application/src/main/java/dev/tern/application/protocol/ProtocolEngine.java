@@ -3,6 +3,7 @@ package dev.tern.application.protocol;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.BrokerEvents;
+import dev.tern.application.overload.PublisherThrottle;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
@@ -10,6 +11,7 @@ import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
 import dev.tern.application.protocol.handler.ConnectNegotiator;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.protocol.limit.RateLimiting;
 import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryService;
@@ -29,18 +31,20 @@ public final class ProtocolEngine implements ConnectionAcceptor {
 
     private final ConnectionDependencies dependencies;
     private final Set<ProtocolConnection> open = ConcurrentHashMap.newKeySet();
+    private final HeaviestPublishersFirst publisherThrottle = new HeaviestPublishersFirst(open);
 
     /**
      * @param counters counts packets, bytes and connected clients for the {@code $SYS} topics
      * @param meters   counts connections and refused connects for the metrics registry
+     * @param rateLimiting each client's inbound rate limit
      */
     public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
             EnhancedAuthenticators authenticators, SessionAttachService sessionAttachService,
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
-            BrokerEvents events, BrokerCounters counters, ConnectionMeters meters) {
+            BrokerEvents events, BrokerCounters counters, ConnectionMeters meters, RateLimiting rateLimiting) {
         this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5),
                 authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
-                events, counters, meters);
+                events, counters, meters, rateLimiting);
     }
 
     @Override
@@ -56,6 +60,11 @@ public final class ProtocolEngine implements ConnectionAcceptor {
         for (ProtocolConnection connection : open) {
             connection.serverShuttingDown();
         }
+    }
+
+    /** Overload protection's hold on the connections' reading. */
+    public PublisherThrottle publisherThrottle() {
+        return publisherThrottle;
     }
 
     public int openConnections() {

@@ -5,64 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.protocol.packet.ReasonCode;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.DoubleSupplier;
-import java.util.function.LongSupplier;
+import dev.tern.application.testing.RecordingRegistry;
 import org.junit.jupiter.api.Test;
 
 class ConnectionMetersTest {
 
-    /** Counters and gauges by name and tags. */
-    private static final class Recording implements MetricsRegistry {
-        final Map<String, AtomicLong> counters = new TreeMap<>();
-        final Map<String, DoubleSupplier> gauges = new TreeMap<>();
-        /** How often each tern_connections counter was registered, by name and tags. */
-        final Map<String, Integer> registrations = new TreeMap<>();
-
-        @Override
-        public Counter counter(String name, String description, String... tags) {
-            AtomicLong count = counters.computeIfAbsent(name + String.join(",", tags), k -> new AtomicLong());
-            if (name.equals("tern_connections")) {
-                registrations.merge(name + String.join(",", tags), 1, Integer::sum);
-            }
-            return new Counter() {
-                @Override
-                public void increment() {
-                    count.incrementAndGet();
-                }
-
-                @Override
-                public void increment(long amount) {
-                    count.addAndGet(amount);
-                }
-            };
-        }
-
-        @Override
-        public void functionCounter(String name, String description, LongSupplier total, String... tags) {
-        }
-
-        @Override
-        public void gauge(String name, String description, DoubleSupplier value, String... tags) {
-            if (gauges.put(name + String.join(",", tags), value) != null) {
-                throw new AssertionError("registered twice: " + name + String.join(",", tags));
-            }
-        }
-
-        @Override
-        public Timer timer(String name, String description, String... tags) {
-            return Timer.NOOP;
-        }
-
-        @Override
-        public Histogram histogram(String name, String description, String unit, String... tags) {
-            return Histogram.NOOP;
-        }
-    }
-
-    private final Recording registry = new Recording();
+    private final RecordingRegistry registry = new RecordingRegistry();
     private final ConnectionMeters meters = new ConnectionMeters(registry);
 
     @Test

@@ -10,6 +10,10 @@ import dev.tern.application.protocol.ConnectionMeters;
 import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
+import dev.tern.application.overload.PublisherThrottle;
+import dev.tern.application.protocol.limit.RateLimitMeters;
+import dev.tern.application.protocol.limit.RateLimitPolicy;
+import dev.tern.application.protocol.limit.RateLimiting;
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Properties;
@@ -57,6 +61,12 @@ public final class EngineHarness {
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
             StateRecorder recorder) {
+        this(settings, v5, authenticators, recorder, RateLimitPolicy.NONE);
+    }
+
+    /** With rate limits: the buckets refill from {@link #clock}, in whole milliseconds. */
+    public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
+            StateRecorder recorder, RateLimitPolicy rateLimits) {
         retained = new RetainedMessages(recorder);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
                 new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE);
@@ -70,7 +80,8 @@ public final class EngineHarness {
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat(), TrafficMeters.NONE),
-                subscribe, delivery, events, traffic, ConnectionMeters.NONE);
+                subscribe, delivery, events, traffic, ConnectionMeters.NONE,
+                new RateLimiting(rateLimits, () -> clock.millis() * 1_000_000L, RateLimitMeters.NONE));
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
@@ -83,6 +94,16 @@ public final class EngineHarness {
 
     public EngineHarness() {
         this(MqttSettings.defaults());
+    }
+
+    public EngineHarness(RateLimitPolicy rateLimits) {
+        this(MqttSettings.defaults(), Mqtt5Settings.defaults(), EnhancedAuthenticators.NONE, NoRecorder.INSTANCE,
+                rateLimits);
+    }
+
+    /** Overload protection's hold on the engine's connections. */
+    public PublisherThrottle publisherThrottle() {
+        return engine.publisherThrottle();
     }
 
     /** The broker is stopping: every open connection is told and closed. */

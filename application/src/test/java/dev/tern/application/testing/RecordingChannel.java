@@ -23,6 +23,8 @@ public final class RecordingChannel implements ClientChannel {
     private final PacketReader reader = new PacketReader(268_435_455);
     private boolean writable = true;
     private boolean closed;
+    private boolean readingPaused;
+    private int pauses;
     private int flushes;
     private Runnable closeListener = () -> { };
 
@@ -76,6 +78,33 @@ public final class RecordingChannel implements ClientChannel {
     @Override
     public boolean isWritable() {
         return writable;
+    }
+
+    @Override
+    public void pauseReading() {
+        if (readingPaused) {
+            throw new AssertionError("reading paused twice in a row");
+        }
+        readingPaused = true;
+        pauses++;
+    }
+
+    @Override
+    public void resumeReading() {
+        if (!readingPaused) {
+            throw new AssertionError("reading resumed while not paused");
+        }
+        readingPaused = false;
+    }
+
+    /** Whether the engine has paused reading from this channel. */
+    public boolean readingPaused() {
+        return readingPaused;
+    }
+
+    /** How often the engine paused reading from this channel. */
+    public int pauses() {
+        return pauses;
     }
 
     public void setWritable(boolean writable) {

@@ -22,13 +22,17 @@ import java.util.Optional;
  * @param sys            the {@code $SYS} topics
  * @param metrics        the chosen metrics backend
  * @param adminListeners the enabled admin listeners
+ * @param connectionLimits the broker-wide connection limits
+ * @param rateLimit      per-client inbound rate limits
+ * @param overload       overload protection
  */
 public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig storageConfig,
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
         Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
         List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, SysConfig sys,
         LogConfig log, Chosen<MetricsProvider<?>> metrics, AdminConfig admin,
-        List<Chosen<AdminListenerProvider<?>>> adminListeners) {
+        List<Chosen<AdminListenerProvider<?>>> adminListeners, ConnectionLimitsConfig connectionLimits,
+        RateLimitConfig rateLimit, OverloadConfig overload) {
 
     public BrokerConfig {
         Objects.requireNonNull(mqtt, "mqtt");
@@ -42,6 +46,9 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(connectionLimits, "connectionLimits");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(overload, "overload");
         adminListeners = List.copyOf(adminListeners);
         listeners = List.copyOf(listeners);
         eventListeners = List.copyOf(eventListeners);

@@ -68,7 +68,9 @@ final class ConfigBinder {
                 chosen(backend, schema.storageBackends, parsed), chosen(authenticator, schema.authenticators, parsed),
                 chosen(authorizer, schema.authorizers, parsed), listeners, eventListeners,
                 schema.plugins.bind(parsed), schema.sys.bind(parsed), schema.log.bind(parsed),
-                chosen(metricsBackend, schema.metricsBackends, parsed), schema.admin.bind(parsed), adminListeners);
+                chosen(metricsBackend, schema.metricsBackends, parsed), schema.admin.bind(parsed), adminListeners,
+                schema.connectionLimits.bind(parsed),
+                schema.rateLimit.bind(parsed), schema.overload.bind(parsed));
     }
 
     private static <P extends Provider<?>> P choose(List<P> providers, String key, String name,

@@ -29,6 +29,10 @@ final class ConfigSchema {
     final SettingsRecord<LogConfig> log = new SettingsRecord<>(LogConfig.class, "log");
     final SettingsRecord<MetricsConfig> metrics = new SettingsRecord<>(MetricsConfig.class, "metrics");
     final SettingsRecord<AdminConfig> admin = new SettingsRecord<>(AdminConfig.class, "admin");
+    final SettingsRecord<ConnectionLimitsConfig> connectionLimits =
+            new SettingsRecord<>(ConnectionLimitsConfig.class, "limits.connections");
+    final SettingsRecord<RateLimitConfig> rateLimit = new SettingsRecord<>(RateLimitConfig.class, "rate-limit");
+    final SettingsRecord<OverloadConfig> overload = new SettingsRecord<>(OverloadConfig.class, "overload");
     final Map<String, SettingsRecord<?>> storageBackends = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authenticators = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authorizers = new LinkedHashMap<>();
@@ -41,7 +45,7 @@ final class ConfigSchema {
     /** @param listenerInstances every listener instance, by instance name, with its provider */
     ConfigSchema(Providers providers, Map<String, ListenerProvider<?>> listenerInstances) {
         for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins, sys, log,
-                metrics, admin}) {
+                metrics, admin, connectionLimits, rateLimit, overload}) {
             add(core);
         }
         records(providers.storage(), "storage.", storageBackends);

@@ -12,12 +12,12 @@ import java.time.Clock;
 import java.util.List;
 
 /** Makes an API key the way an operator does, with {@code tern apikey create}. */
-final class ApiKeys {
+public final class ApiKeys {
 
     private ApiKeys() {
     }
 
-    static String create(Path file, String name) {
+    public static String create(Path file, String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = new ApiKeyCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC())

@@ -34,10 +34,16 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts {@code target/tern.jar} with these settings and waits for its ready line. */
     public static BrokerProcess start(int port, String... settings) throws IOException, InterruptedException {
-        return start(List.of("-Xmx256m"), port, settings);
+        return start("256m", port, settings);
     }
 
-    /** The same with these JVM options (heap bounds, say) instead of {@code -Xmx256m}. */
+    /** As {@link #start(int, String...)}, with {@code -Xmx<maxHeap>}. */
+    public static BrokerProcess start(String maxHeap, int port, String... settings)
+            throws IOException, InterruptedException {
+        return start(List.of("-Xmx" + maxHeap), port, settings);
+    }
+
+    /** As {@link #start(int, String...)}, with these JVM options (heap bounds, say) instead of {@code -Xmx256m}. */
     public static BrokerProcess start(List<String> jvmOptions, int port, String... settings)
             throws IOException, InterruptedException {
         Path jar = Path.of("target", "tern.jar").toAbsolutePath();
@@ -69,6 +75,11 @@ public final class BrokerProcess implements AutoCloseable {
     /** The process id, for reading the broker's heap, threads and descriptors from outside. */
     public long pid() {
         return process.pid();
+    }
+
+    /** Waits until the broker prints a line containing {@code text}; whether it did in time. */
+    public boolean awaitLineContaining(String text, Duration timeout) throws InterruptedException {
+        return output.awaitLineContaining(text, timeout);
     }
 
     public boolean isAlive() {

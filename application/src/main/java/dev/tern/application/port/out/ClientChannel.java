@@ -3,11 +3,11 @@ package dev.tern.application.port.out;
 import java.nio.ByteBuffer;
 
 /**
- * A transport's connection as the engine sees it: bytes out, close, writability.
+ * A transport's connection as the engine sees it: bytes out, close, writability, and pausing input.
  *
- * <p>Threading: {@link #write}, {@link #flush} and {@link #close} are called only on {@link
- * #executor()}; {@link #isWritable()}, {@link #remoteAddress()} and {@link #listenerName()} from any
- * thread.
+ * <p>Threading: {@link #write}, {@link #flush}, {@link #close}, {@link #pauseReading()} and {@link
+ * #resumeReading()} are called only on {@link #executor()}; {@link #isWritable()}, {@link
+ * #remoteAddress()} and {@link #listenerName()} from any thread.
  */
 public interface ClientChannel {
 
@@ -50,6 +50,23 @@ public interface ClientChannel {
      */
     default String listenerName() {
         return "unknown";
+    }
+
+    /**
+     * Stops reading from the peer until {@link #resumeReading()}: back-pressure for a client over its
+     * rate limit, or for every publisher while the broker is overloaded. Bytes already read may
+     * still arrive; the peer's sends then block on its full socket buffer. Calls come in pairs, never
+     * twice in a row the same way.
+     *
+     * <p>A default that does nothing, so that transports written before it keep compiling; their
+     * clients are then never slowed down this way (refusing over a limit still works). Transports
+     * should override both methods.
+     */
+    default void pauseReading() {
+    }
+
+    /** Reads from the peer again after {@link #pauseReading()}. */
+    default void resumeReading() {
     }
 
     /** The single thread that owns this connection. */

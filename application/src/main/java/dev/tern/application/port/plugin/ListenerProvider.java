@@ -20,4 +20,19 @@ public interface ListenerProvider<S extends Record> extends Provider<S> {
      * @throws IllegalArgumentException when the settings cannot serve (a key file missing, say)
      */
     NetworkListener create(String instanceName, S settings, ConnectionAcceptor acceptor);
+
+    /**
+     * Builds an unstarted listener that asks {@code context.admission()} about each connection it
+     * accepts, before any work on it, and hands those admitted to {@code context.acceptor()}. The
+     * broker calls this one.
+     *
+     * <p>A default so that listeners written before the connection limits keep compiling: it
+     * ignores the limits, so such a listener's connections are neither limited nor counted in the
+     * broker-wide maximum. Listeners should override it.
+     *
+     * @throws IllegalArgumentException when the settings cannot serve
+     */
+    default NetworkListener create(String instanceName, S settings, ListenerContext context) {
+        return create(instanceName, settings, context.acceptor());
+    }
 }

@@ -71,9 +71,8 @@ public final class InboundPublishHandler {
         if (v5 && publish.properties().has(PropertyId.SUBSCRIPTION_IDENTIFIER)) {
             return ReasonCode.PROTOCOL_ERROR; // [MQTT-3.3.4-6]: only the server sends it
         }
-        boolean isNewQos2 = publish.qos().value() == 2 && !session.state().inboundQos2().contains(publish.packetId());
-        if (v5 && isNewQos2 && session.state().inboundQos2().size() >= receiveMaximum) {
-            return ReasonCode.RECEIVE_MAXIMUM_EXCEEDED; // 3.3.4: more unacknowledged QoS 2 than announced
+        if (exceedsReceiveMaximum(session, publish)) {
+            return ReasonCode.RECEIVE_MAXIMUM_EXCEEDED;
         }
         if (!authorizer.canPublish(out.identity(), topic)) {
             refuseUnauthorized(session, out, publish, v5);
@@ -126,6 +125,39 @@ public final class InboundPublishHandler {
         }
         receivers[0] = route ? publisher.publish(message, ack) : 1;
         ack.release();
+    }
+
+    /** 3.3.4: an MQTT 5 client sending more unacknowledged QoS 2 PUBLISHes than the broker announced. */
+    public boolean exceedsReceiveMaximum(ClientSession session, Publish publish) {
+        return session.connection().version().isV5() && publish.qos() == Qos.EXACTLY_ONCE
+                && !session.state().inboundQos2().contains(publish.packetId())
+                && session.state().inboundQos2().size() >= receiveMaximum;
+    }
+
+    /**
+     * Whether this is a QoS 2 PUBLISH already received and awaiting PUBREL: its retransmission is
+     * answered again, never counted against a limit (the message was admitted the first time).
+     */
+    public boolean isRetransmission(ClientSession session, Publish publish) {
+        return publish.qos() == Qos.EXACTLY_ONCE && session.state().inboundQos2().contains(publish.packetId());
+    }
+
+    /**
+     * Refuses a PUBLISH over the client's rate limit: QoS 0 is dropped; MQTT 5 QoS 1/2 are answered
+     * 0x97 Quota exceeded; MQTT 3.1.1 has no way to refuse, and acknowledging would claim the
+     * message was taken, so QoS 1/2 there return the reason to disconnect with (the client keeps
+     * the message and may send it again after reconnecting).
+     */
+    public int refuseOverQuota(ClientSession session, Publish publish) {
+        if (publish.qos() == Qos.AT_MOST_ONCE) {
+            return OK;
+        }
+        PacketSink out = session.connection();
+        if (!out.version().isV5()) {
+            return ReasonCode.QUOTA_EXCEEDED;
+        }
+        acknowledge(out, publish, ReasonCode.QUOTA_EXCEEDED);
+        return OK;
     }
 
     /** PUBREL: forget the receipt and complete with PUBCOMP, also for an unknown id (3.6.4). */

@@ -1,0 +1,61 @@
+package dev.tern.application.protocol.limit;
+
+import dev.tern.application.port.out.ClientChannel;
+
+/**
+ * Whether a connection reads from its socket. Two reasons may hold it paused, independently: its
+ * own rate limit and the broker's overload protection; it reads again only when neither does, and
+ * the transport is told only of changes.
+ *
+ * <p>Threading: confined to the connection's thread ({@code channel.executor()}).
+ */
+public final class ReadGate {
+
+    private final ClientChannel channel;
+    private boolean overRate;
+    private boolean overloaded;
+    private boolean closed;
+
+    public ReadGate(ClientChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Pauses or resumes reading for the client's own rate limit. */
+    public void overRate(boolean paused) {
+        boolean before = paused();
+        overRate = paused;
+        changed(before);
+    }
+
+    /** Pauses or resumes reading for the broker's overload protection. */
+    public void overloaded(boolean paused) {
+        boolean before = paused();
+        overloaded = paused;
+        changed(before);
+    }
+
+    public boolean overloaded() {
+        return overloaded;
+    }
+
+    /** The connection is closing: the transport is not asked to read again. */
+    public void close() {
+        closed = true;
+    }
+
+    private boolean paused() {
+        return overRate || overloaded;
+    }
+
+    private void changed(boolean before) {
+        boolean now = paused();
+        if (now == before || closed) {
+            return;
+        }
+        if (now) {
+            channel.pauseReading();
+        } else {
+            channel.resumeReading();
+        }
+    }
+}

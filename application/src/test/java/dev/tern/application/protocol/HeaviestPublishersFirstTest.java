@@ -1,0 +1,88 @@
+package dev.tern.application.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.application.overload.PublisherThrottle;
+import dev.tern.application.protocol.limit.RateLimitPolicy;
+import dev.tern.application.protocol.packet.Properties;
+import dev.tern.application.protocol.packet.Publish;
+import dev.tern.application.protocol.packet.Subscribe;
+import dev.tern.application.protocol.packet.TopicSubscription;
+import dev.tern.application.testing.EngineHarness;
+import dev.tern.domain.message.Payload;
+import dev.tern.domain.message.Qos;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Overload protection's choice of whom to stop reading from, over the engine's real connections. */
+class HeaviestPublishersFirstTest {
+
+    private final EngineHarness broker = new EngineHarness(RateLimitPolicy.NONE);
+    private final PublisherThrottle throttle = broker.publisherThrottle();
+
+    private static Publish publish(int payloadBytes) {
+        return new Publish(false, Qos.AT_MOST_ONCE, false, "t", 0, Properties.EMPTY, Payload.wrap(new byte[payloadBytes]));
+    }
+
+    @Test
+    void pausesTheHeaviestHalfOfThePublishersOfTheLastIntervalFirstAndNeverASubscriber() {
+        EngineHarness.Client subscriber = broker.client().connect("sub", true, 0)
+                .send(new Subscribe(1, List.of(TopicSubscription.of("t", Qos.AT_MOST_ONCE)), Properties.EMPTY));
+        EngineHarness.Client heavy = broker.client().connect("heavy", true, 0);
+        EngineHarness.Client middle = broker.client().connect("middle", true, 0);
+        EngineHarness.Client light = broker.client().connect("light", true, 0);
+        throttle.sample();
+
+        heavy.send(publish(10_000));
+        middle.send(publish(1_000));
+        light.send(publish(10));
+        throttle.sample();
+        assertThat(throttle.pauseHeaviest()).isEqualTo(2);
+        broker.loop.runPending();
+
+        assertThat(heavy.channel.readingPaused()).isTrue();
+        assertThat(middle.channel.readingPaused()).isTrue();
+        assertThat(light.channel.readingPaused()).isFalse();
+        assertThat(subscriber.channel.readingPaused()).isFalse();
+        assertThat(throttle.paused()).isEqualTo(2);
+
+        light.send(publish(10));
+        throttle.sample();
+        assertThat(throttle.pauseHeaviest()).isEqualTo(1);
+        broker.loop.runPending();
+        assertThat(light.channel.readingPaused()).isTrue();
+        assertThat(subscriber.channel.readingPaused()).isFalse();
+
+        assertThat(throttle.resumeAll()).isEqualTo(3);
+        broker.loop.runPending();
+        assertThat(List.of(heavy, middle, light)).allSatisfy(client ->
+                assertThat(client.channel.readingPaused()).isFalse());
+        assertThat(throttle.paused()).isZero();
+    }
+
+    @Test
+    void anIdleIntervalPausesNobody() {
+        EngineHarness.Client pub = broker.client().connect("pub", true, 0);
+        pub.send(publish(100));
+        throttle.sample();
+        throttle.sample();
+
+        assertThat(throttle.pauseHeaviest()).isZero();
+    }
+
+    @Test
+    void aClosedConnectionIsForgotten() {
+        EngineHarness.Client pub = broker.client().connect("pub", true, 0);
+        throttle.sample();
+        pub.send(publish(100));
+        throttle.sample();
+        throttle.pauseHeaviest();
+        broker.loop.runPending();
+
+        pub.drop();
+        throttle.sample();
+
+        assertThat(throttle.paused()).isZero();
+        assertThat(throttle.resumeAll()).isZero();
+    }
+}
