@@ -3,6 +3,7 @@ package dev.tern.e2e.hostile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -18,14 +19,17 @@ import java.util.stream.Stream;
  * @param liveHeapBytes heap used right after a full GC: what the broker really keeps
  * @param threads live threads of the process
  * @param fileDescriptors open descriptors: sockets, files, pipes
+ * @param cpu processor time the process has used since it started (user and system)
  */
-record BrokerFootprint(long liveHeapBytes, int threads, int fileDescriptors) {
+record BrokerFootprint(long liveHeapBytes, int threads, int fileDescriptors, Duration cpu) {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
+    /** {@code utime} and {@code stime} in {@code /proc/<pid>/stat} count in ticks of 1/100 s on Linux. */
+    private static final long MILLIS_PER_TICK = 10;
 
     BrokerFootprint {
-        if (liveHeapBytes <= 0 || threads <= 0 || fileDescriptors <= 0) {
+        if (liveHeapBytes <= 0 || threads <= 0 || fileDescriptors <= 0 || cpu.isNegative()) {
             throw new IllegalArgumentException("not a footprint: " + liveHeapBytes + " " + threads + " " + fileDescriptors);
         }
     }
@@ -45,7 +49,14 @@ record BrokerFootprint(long liveHeapBytes, int threads, int fileDescriptors) {
             descriptors = fds.count();
         }
         return new BrokerFootprint(Long.parseLong(heap.group(1)) * 1024, Integer.parseInt(threads.group(1)),
-                Math.toIntExact(descriptors));
+                Math.toIntExact(descriptors), cpu(pid));
+    }
+
+    /** Fields 14 and 15 of {@code /proc/<pid>/stat}, counted after the parenthesised command name. */
+    private static Duration cpu(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
     }
 
     long liveHeapMegabytes() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two clients fight over one client id: each reconnects as soon as the other's CONNECT has taken
- * its session over [MQTT-3.1.4-2], for ten seconds, with a persistent session so that every
+ * its session over [MQTT-3.1.4-2], for six seconds, with a persistent session so that every
  * takeover hands the session state on. Every CONNECT is answered (with CONNACK, or by a close
  * when the other's next CONNECT overtook it), nothing piles up, and the others are served
  * throughout.
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Hostile clients: two clients fighting over one client id")
 class ClientIdFightIT {
 
-    private static final Duration FIGHT = Duration.ofSeconds(10);
+    private static final Duration FIGHT = Duration.ofSeconds(6);
     private static final String CONTESTED = "contested";
 
     @TempDir

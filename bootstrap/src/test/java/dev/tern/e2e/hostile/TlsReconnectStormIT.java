@@ -62,6 +62,7 @@ class TlsReconnectStormIT {
             List<String> failures = new CopyOnWriteArrayList<>();
             ExecutorService storm = Executors.newFixedThreadPool(AT_ONCE);
             long started = System.nanoTime();
+            Duration testCpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
             try (Bystander bystander = Bystander.start(broker.port())) {
                 List<Future<?>> clients = new ArrayList<>();
                 for (int i = 0; i < CLIENTS; i++) {
@@ -80,11 +81,14 @@ class TlsReconnectStormIT {
                 storm.shutdownNow();
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Duration clientCpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(testCpuBefore);
             assertThat(failures).as("clients not answered").isEmpty();
             assertThat(accepted.get()).isEqualTo(CLIENTS);
             BrokerFootprint after = broker.footprint();
-            System.out.printf("TLS reconnect storm, %d clients in %s: before %s; during %s; after %s%n",
-                    CLIENTS, took, before, during, after);
+            System.out.printf("TLS reconnect storm, %d clients in %s, processor time per client: broker %d ms, "
+                    + "test JVM %d ms: before %s; during %s; after %s%n", CLIENTS, took,
+                    after.cpu().minus(before.cpu()).toMillis() / CLIENTS, clientCpu.toMillis() / CLIENTS,
+                    before, during, after);
             new FootprintBudget(32).assertHeld(before, during);
             new FootprintBudget(8).assertHeld(before, after);
             FootprintBudget.assertNoDescriptorsLeaked(before, after);
