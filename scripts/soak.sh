@@ -5,6 +5,7 @@
 #
 #   scripts/soak.sh            30 minutes
 #   scripts/soak.sh 10         10 minutes
+#   scripts/soak.sh --plot DIR draws DIR/soak.png again from DIR/soak.csv (DIR/title.txt: its title)
 #
 # Output: benchmarks/target/soak-<date>/{soak.csv,soak.png,load.jsonl,tern.log}; SOAK_PNG also
 # copies the picture there (e.g. SOAK_PNG=docs/soak.png). Environment: TERN_JAVA_OPTS (default
@@ -17,6 +18,44 @@
 # run is bounded in messages and time, and the whole soak stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Draws DIR/soak.png from DIR/soak.csv: heap, RSS, threads, descriptors, connections, throughput.
+plot() {
+  local dir=$1 csv=$1/soak.csv
+  gnuplot <<PLOT
+set datafile separator ","
+set terminal pngcairo size 1400,900 noenhanced font ",10"
+set output "$dir/soak.png"
+set multiplot layout 2,3 title "Tern soak: $(cat "$dir/title.txt" 2>/dev/null)"
+set xlabel "minutes"
+set key top left
+set grid
+set autoscale xfix
+set offsets 0, 0, graph 0.05, 0
+set yrange [0:*]
+set title "heap (MB)"
+plot "$csv" using (\$1/60):2 with lines title "used", "" using (\$1/60):3 with lines lw 2 title "live after full GC"
+set title "RSS (MB)"
+plot "$csv" using (\$1/60):4 with lines notitle
+set title "threads"
+plot "$csv" using (\$1/60):5 with lines notitle
+set title "file descriptors"
+plot "$csv" using (\$1/60):6 with lines notitle
+set title "network connections"
+plot "$csv" using (\$1/60):7 with lines notitle
+set title "messages per second"
+plot "$csv" using (\$1/60):8 with lines title "received", "" using (\$1/60):9 with lines title "sent"
+unset multiplot
+PLOT
+}
+
+if [ "${1:-}" = "--plot" ]; then
+  [ -f "${2:-}/soak.csv" ] || { echo "usage: scripts/soak.sh --plot DIR   (DIR holds soak.csv)" >&2; exit 2; }
+  command -v gnuplot >/dev/null 2>&1 || { echo "gnuplot is missing: sudo apt-get install -y gnuplot-nox" >&2; exit 1; }
+  plot "$2"
+  echo "PNG: $2/soak.png"
+  exit 0
+fi
 
 minutes=${1:-30}
 if ! [[ "$minutes" =~ ^[0-9]+$ ]] || [ "$minutes" -lt 1 ]; then
@@ -183,31 +222,10 @@ done
 for pid in "${loop_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 loop_pids=()
 
-gnuplot <<PLOT
-set datafile separator ","
-set terminal pngcairo size 1400,900 noenhanced font ",10"
-set output "$out/soak.png"
-set multiplot layout 2,3 title "Tern soak: ${minutes} min mixed load, ${TERN_JAVA_OPTS}, storage ${STORAGE}, sample every ${INTERVAL} s"
-set xlabel "minutes"
-set key top left
-set grid
-set yrange [0:*]
-set title "heap (MB)"
-plot "$csv" using (\$1/60):2 with lines title "used", "" using (\$1/60):3 with lines lw 2 title "live after full GC"
-set title "RSS (MB)"
-plot "$csv" using (\$1/60):4 with lines notitle
-set title "threads"
-plot "$csv" using (\$1/60):5 with lines notitle
-set title "file descriptors"
-plot "$csv" using (\$1/60):6 with lines notitle
-set title "network connections"
-plot "$csv" using (\$1/60):7 with lines notitle
-set title "messages per second"
-plot "$csv" using (\$1/60):8 with lines title "received", "" using (\$1/60):9 with lines title "sent"
-unset multiplot
-PLOT
+echo "${minutes} min mixed load, ${TERN_JAVA_OPTS}, storage ${STORAGE}, sample every ${INTERVAL} s" >"$out/title.txt"
+plot "$out"
 
-# Growth after warm-up: the first third against the last third of the run, per column.
+# Growth after warm-up: the middle third against the last third of the run (the first is warm-up).
 awk -F, 'NR > 1 { t[NR] = $1; for (c = 3; c <= 6; c++) v[c, NR] = $c; n = NR }
   END {
     split("x,x,heap_live_mb,rss_mb,threads,fds", name, ",")
@@ -219,7 +237,7 @@ awk -F, 'NR > 1 { t[NR] = $1; for (c = 3; c <= 6; c++) v[c, NR] = $c; n = NR }
       if (third > 0) printf "%-12s mean of middle third %8.1f, of last third %8.1f, peak in last third %8.1f\n", name[c], a / third, b / third, peak
     }
   }' "$csv" | tee "$out/summary.txt"
-fails=$(grep -c 'load run failed' "$out/load.err" 2>/dev/null || true)
+fails=$(grep -c '^[0-9:]* load run failed: ' "$out/load.err" 2>/dev/null || true)
 echo "load runs: $(wc -l <"$out/load.jsonl" 2>/dev/null || echo 0) finished, ${fails:-0} failed ($out/load.err)" | tee -a "$out/summary.txt"
 if [ -n "${SOAK_PNG:-}" ]; then cp "$out/soak.png" "$SOAK_PNG"; fi
 echo "CSV: $csv"
