@@ -30,7 +30,7 @@ import javax.inject.Singleton;
  * the protocol engine, its services and the state recorder.
  */
 @Singleton
-@Component(modules = {EngineModule.class, StorageModule.class})
+@Component(modules = {EngineModule.class, LimitsModule.class, StorageModule.class})
 interface BrokerComponent {
 
     ProtocolEngine engine();

@@ -2,9 +2,12 @@ package dev.tern.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.tern.application.config.LimitsSettings;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.BrokerEvents;
+import dev.tern.application.limits.LimitCounters;
+import dev.tern.application.limits.ResourceLimits;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
@@ -77,8 +80,9 @@ interface EngineModule {
 
     @Provides
     @Singleton
-    static RetainedMessages retainedMessages(StateRecorder recorder) {
-        return new RetainedMessages(recorder);
+    static RetainedMessages retainedMessages(StateRecorder recorder, LimitsSettings limits, LimitCounters counters,
+            Clock clock) {
+        return new RetainedMessages(recorder, limits, counters, clock);
     }
 
     @Provides
@@ -110,9 +114,10 @@ interface EngineModule {
     @Provides
     @Singleton
     static DeliveryService deliveryService(Clock clock, MqttSettings settings, DeliveryCounters counters,
-            StateRecorder recorder, Authorizer authorizer, BrokerEvents events, TrafficMeters traffic) {
+            StateRecorder recorder, Authorizer authorizer, BrokerEvents events, TrafficMeters traffic,
+            LimitCounters limits) {
         return new DeliveryService(clock, settings.queueQos0WhileOffline(), new DeliveryDrops(counters, events, clock),
-                recorder, authorizer, traffic);
+                recorder, authorizer, traffic, limits);
     }
 
     @Provides
@@ -131,17 +136,18 @@ interface EngineModule {
     @Provides
     @Singleton
     static SubscribeService subscribeService(SubscriptionIndex index, RetainedMessages retained,
-            DeliveryService delivery, Authorizer authorizer, StateRecorder recorder, Clock clock, BrokerEvents events) {
-        return new SubscribeService(index, retained, delivery, authorizer, recorder, clock, events);
+            DeliveryService delivery, Authorizer authorizer, StateRecorder recorder, Clock clock, BrokerEvents events,
+            ResourceLimits limits) {
+        return new SubscribeService(index, retained, delivery, authorizer, recorder, clock, events, limits);
     }
 
     @Provides
     @Singleton
     static SessionAttachService sessionAttachService(SessionRegistry sessions, SubscribeService subscriptions,
             PublishService publisher, SessionEndService sessionEnd, StateRecorder recorder, MqttSettings settings,
-            Clock clock, BrokerEvents events) {
+            LimitsSettings limits, Clock clock, BrokerEvents events) {
         return new SessionAttachService(sessions, subscriptions, new WillService(publisher, clock), sessionEnd,
-                recorder, settings, clock, events);
+                recorder, settings, limits, clock, events);
     }
 
     @Provides
@@ -164,11 +170,12 @@ interface EngineModule {
             Authenticator authenticator, Authorizer authorizer, EnhancedAuthenticators authenticators,
             SessionAttachService sessionAttachService, PublishService publisher, SubscribeService subscribeService,
             DeliveryService deliveryService, StateRecorder recorder, BrokerEvents events, BrokerCounters counters,
-            TrafficMeters traffic, ConnectionMeters connectionMeters, RateLimiting rateLimiting) {
+            TrafficMeters traffic, ConnectionMeters connectionMeters, RateLimiting rateLimiting,
+            ResourceLimits limits) {
         return new ProtocolEngine(settings, v5, clock, authenticator, authenticators, sessionAttachService,
                 new InboundPublishHandler(publisher, recorder, authorizer, clock, v5.receiveMaximum(),
-                        v5.validatePayloadFormat(), traffic),
-                subscribeService, deliveryService, events, counters, connectionMeters, rateLimiting);
+                        v5.validatePayloadFormat(), traffic, limits),
+                subscribeService, deliveryService, events, counters, connectionMeters, rateLimiting, limits);
     }
 
     @Provides

@@ -2,12 +2,12 @@ package dev.tern.adapters.tcp;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.port.out.CloseLimits;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,24 +31,24 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
 
     private final String listenerName;
     private final ConnectionAcceptor acceptor;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private NettyClientChannel clientChannel;
     private InboundConnection connection;
     private boolean closedReported;
 
     /**
      * @param listenerName the listener instance's name, which the connection reports
-     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     * @param closeLimits how an engine-initiated close ends the connection
      */
-    InboundBytesHandler(String listenerName, ConnectionAcceptor acceptor, Duration closeFlushTimeout) {
+    InboundBytesHandler(String listenerName, ConnectionAcceptor acceptor, CloseLimits closeLimits) {
         this.listenerName = listenerName;
         this.acceptor = acceptor;
-        this.closeFlushTimeout = closeFlushTimeout;
+        this.closeLimits = closeLimits;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        clientChannel = new NettyClientChannel(ctx.channel(), listenerName, closeFlushTimeout);
+        clientChannel = new NettyClientChannel(ctx.channel(), listenerName, closeLimits);
         try {
             connection = acceptor.accept(clientChannel);
         } catch (RuntimeException e) {
@@ -67,7 +67,8 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            if (connection != null && buf.isReadable()) {
+            // Once the engine has closed the connection, input still in the pipeline is not for it.
+            if (connection != null && buf.isReadable() && !clientChannel.closing()) {
                 deliver(buf);
             }
         } finally {
@@ -77,20 +78,37 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (connection != null) {
+        if (connection != null && !closedReported) {
             connection.onWritabilityChanged(ctx.channel().isWritable());
         }
         ctx.fireChannelWritabilityChanged();
     }
 
+    /**
+     * The engine's close has reached its drain: the connection is over for the engine, though its
+     * socket lingers.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == GracefulClose.ENDED) {
+            reportClosed();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        reportClosed();
+        ctx.fireChannelInactive();
+    }
+
+    private void reportClosed() {
         if (connection != null && !closedReported) {
             closedReported = true;
             LOG.debug("Connection {} closed", clientChannel.remoteAddress());
             connection.onClosed();
         }
-        ctx.fireChannelInactive();
     }
 
     @Override

@@ -1,19 +1,18 @@
 package dev.tern.adapters.tcp;
 
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.out.TaskExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,14 +28,16 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #close()} waits until everything written so far has reached the socket, so a final
  * packet (a DISCONNECT with a reason, a CONNACK refusal) is not thrown away with Netty's outbound
  * buffer. A peer that stops reading could keep that wait open forever, so the channel is closed
- * hard once {@code closeFlushTimeout} has passed.
+ * hard once the flush timeout of {@link CloseLimits} has passed. Then {@link GracefulClose} ends
+ * the connection without a reset: output half-closed, input discarded for a bounded time.
  *
  * <p>Reading is paused and resumed with Netty's auto-read: with it off, the event loop stops
  * reading the socket, the kernel's receive buffer fills and the peer's TCP window closes.
  *
  * <p>Threading: {@link #write}, {@link #flush}, {@link #close}, {@link #pauseReading()} and {@link
- * #resumeReading()} run only on the channel's event loop (the engine's contract), and so does {@link #certificateIdentity()}; {@link #isWritable()},
- * {@link #remoteAddress()} and {@link #executor()} from any thread.
+ * #resumeReading()} run only on the channel's event loop (the engine's contract), and so does
+ * {@link #certificateIdentity()}; {@link #isWritable()}, {@link #remoteAddress()} and {@link
+ * #executor()} from any thread.
  */
 final class NettyClientChannel implements ClientChannel {
 
@@ -48,17 +49,17 @@ final class NettyClientChannel implements ClientChannel {
     private final String listenerName;
     private final TaskExecutor executor;
     private final String remoteAddress;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private boolean closing;
     private String certificateIdentity;
     /** Small writes of the current batch, not yet handed to the channel; null when none. */
     private ByteBuf gathered;
 
     /** @param listenerName the listener instance's configured name, reported by {@link #listenerName()} */
-    NettyClientChannel(Channel channel, String listenerName, Duration closeFlushTimeout) {
+    NettyClientChannel(Channel channel, String listenerName, CloseLimits closeLimits) {
         this.channel = channel;
         this.listenerName = listenerName;
-        this.closeFlushTimeout = closeFlushTimeout;
+        this.closeLimits = closeLimits;
         this.executor = new EventLoopTaskExecutor(channel.eventLoop());
         this.remoteAddress = describe(channel.remoteAddress());
         channel.closeFuture().addListener(closed -> releaseGathered());
@@ -123,26 +124,40 @@ final class NettyClientChannel implements ClientChannel {
         }
         handOverGathered();
         closing = true;
-        // Stop reading: the engine has decided to end this connection, more input only costs work.
+        // Stop reading until the last packet is out: the engine has decided to end this connection.
         channel.config().setAutoRead(false);
-        // The empty write completes only after every earlier write, so closing on its completion
-        // closes after the last byte the engine wrote.
+        // The empty write completes only after every earlier write, so the graceful close begins
+        // after the last byte the engine wrote.
         ChannelFuture flushed = channel.writeAndFlush(Unpooled.EMPTY_BUFFER);
-        flushed.addListener(ChannelFutureListener.CLOSE);
+        flushed.addListener(done -> {
+            if (done.isSuccess()) {
+                GracefulClose.begin(channel, closeLimits);
+            } else {
+                channel.close();
+            }
+        });
         if (!flushed.isDone()) {
             ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
                 channel.close();
-            }, closeFlushTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }, closeLimits.flushTimeout().toMillis(), TimeUnit.MILLISECONDS);
             flushed.addListener(done -> deadline.cancel(false));
         }
     }
 
-    @Override
-    public void pauseReading() {
-        channel.config().setAutoRead(false);
+    /** True once the engine has closed the connection: what the peer still sends is not for it. */
+    boolean closing() {
+        return closing;
     }
 
-    /** Not after {@link #close()}: a closing channel stays deaf. */
+    /** Not after {@link #close()}: the graceful close decides when to read, and then reads to discard. */
+    @Override
+    public void pauseReading() {
+        if (!closing) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    /** Not after {@link #close()}, which stops reading until its last bytes are out. */
     @Override
     public void resumeReading() {
         if (!closing) {

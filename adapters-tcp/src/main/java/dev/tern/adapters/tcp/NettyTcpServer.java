@@ -4,6 +4,7 @@ import dev.tern.adapters.tcp.ServerState.Idle;
 import dev.tern.adapters.tcp.ServerState.Running;
 import dev.tern.adapters.tcp.ServerState.Stopped;
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.out.TaskExecutor;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;
@@ -20,7 +21,6 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,8 +45,6 @@ final class NettyTcpServer {
     /** Pending connections the kernel queues while the acceptor loop is busy. */
     private static final int ACCEPT_BACKLOG = 1024;
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
-    /** Long enough for a final packet to reach a slow but live peer, short for a stuck one. */
-    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     private final String listenerName;
     private final TcpListenerConfig config;
@@ -54,17 +52,17 @@ final class NettyTcpServer {
     private final ConnectionAcceptor acceptor;
     private final Admittance admittance;
     private final NettyTransport transport;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private ServerState state = new Idle();
 
     /** @param listenerName the listener instance's configured name, which each connection reports */
     public NettyTcpServer(String listenerName, TcpListenerConfig config, ConnectionAcceptor acceptor) {
-        this(listenerName, config, null, acceptor, Admittance.NONE, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, null, acceptor, Admittance.NONE, CloseLimits.DEFAULT);
     }
 
     /** A listener that speaks MQTT over TLS; its files are read when it starts. */
     public NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor) {
-        this(listenerName, config, Objects.requireNonNull(tls, "tls"), acceptor, Admittance.NONE, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, Objects.requireNonNull(tls, "tls"), acceptor, Admittance.NONE, CloseLimits.DEFAULT);
     }
 
     /**
@@ -74,23 +72,23 @@ final class NettyTcpServer {
      */
     NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor,
             Admittance admittance) {
-        this(listenerName, config, tls, acceptor, admittance, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, tls, acceptor, admittance, CloseLimits.DEFAULT);
     }
 
     /**
      * @param listenerName the listener instance's configured name, which each connection reports
      * @param tls null for plain TCP
      * @param admittance the listener's gate to the broker's connection limits
-     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     * @param closeLimits how an engine-initiated close ends each connection
      */
     NettyTcpServer(String listenerName, TcpListenerConfig config, TlsConfig tls, ConnectionAcceptor acceptor,
-            Admittance admittance, Duration closeFlushTimeout) {
+            Admittance admittance, CloseLimits closeLimits) {
         this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.tls = tls;
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
         this.admittance = Objects.requireNonNull(admittance, "admittance");
-        this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
+        this.closeLimits = Objects.requireNonNull(closeLimits, "closeLimits");
         this.transport = NettyTransport.select(config.preferEpoll());
     }
 
@@ -199,7 +197,7 @@ final class NettyTcpServer {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
                 .childHandler(new TcpChannelInitializer(listenerName, acceptor, admittance.gate(), connections,
-                        closeFlushTimeout, sslContext));
+                        closeLimits, sslContext));
         if (admittance.paced()) {
             // One accept per wake-up: a pause then holds back the very next connection, where a
             // batch (16 by default) would overshoot the rate before the pause took effect.

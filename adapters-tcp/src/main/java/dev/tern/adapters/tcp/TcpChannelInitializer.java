@@ -3,12 +3,12 @@ package dev.tern.adapters.tcp;
 import dev.tern.application.port.in.Admission;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.ListenerGate;
+import dev.tern.application.port.out.CloseLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
-import java.time.Duration;
 
 /**
  * Builds the pipeline of each accepted connection: TLS when the listener has it, flush
@@ -37,23 +37,23 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
     private final ConnectionAcceptor acceptor;
     private final ListenerGate gate;
     private final ChannelGroup connections;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private final SslContext tls;
 
     /**
      * @param listenerName the listener instance's name, which each connection reports
      * @param gate the listener's connection limits
      * @param connections where each connection is tracked so that stopping can close it
-     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     * @param closeLimits how an engine-initiated close ends each connection
      * @param tls the server TLS context, or null for plain TCP
      */
     TcpChannelInitializer(String listenerName, ConnectionAcceptor acceptor, ListenerGate gate, ChannelGroup connections,
-            Duration closeFlushTimeout, SslContext tls) {
+            CloseLimits closeLimits, SslContext tls) {
         this.listenerName = listenerName;
         this.acceptor = acceptor;
         this.gate = gate;
         this.connections = connections;
-        this.closeFlushTimeout = closeFlushTimeout;
+        this.closeLimits = closeLimits;
         this.tls = tls;
     }
 
@@ -72,6 +72,6 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         }
         channel.pipeline()
                 .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
-                .addLast("engine", new InboundBytesHandler(listenerName, acceptor, closeFlushTimeout));
+                .addLast("engine", new InboundBytesHandler(listenerName, acceptor, closeLimits));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.testkit.transport.RecordingAcceptor;
 import dev.tern.testkit.transport.RecordingConnection;
 import java.io.InputStream;
@@ -52,7 +53,8 @@ class BackpressureTest {
     void closeWaitsForWrittenBytesButNoLongerThanTheCloseTimeout() throws Exception {
         RecordingAcceptor ownAcceptor = new RecordingAcceptor();
         NettyTcpServer impatient = new NettyTcpServer(TestServers.LISTENER, TestServers.config(true), null, ownAcceptor,
-                Admittance.NONE, Duration.ofMillis(300));
+                Admittance.NONE, new CloseLimits(Duration.ofMillis(300), CloseLimits.DEFAULT.drainTime(),
+                        CloseLimits.DEFAULT.drainBytes()));
         impatient.start();
         try (Socket socket = TestServers.connect(impatient)) {
             RecordingConnection connection = ownAcceptor.next();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.testkit.transport.RecordingAcceptor;
 import dev.tern.testkit.transport.RecordingConnection;
 import io.netty.buffer.ByteBuf;
@@ -18,13 +19,14 @@ import org.junit.jupiter.api.Test;
 /** The handler alone, on an in-memory channel, for buffer shapes a socket read rarely produces. */
 class InboundBytesHandlerTest {
 
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+    private static final CloseLimits CLOSE_LIMITS =
+            new CloseLimits(Duration.ofSeconds(1), CloseLimits.DEFAULT.drainTime(), CloseLimits.DEFAULT.drainBytes());
 
     private final RecordingAcceptor acceptor = new RecordingAcceptor();
 
     @Test
     void deliversEveryRegionOfACompositeBufferInOrderAndReleasesIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS));
         RecordingConnection connection = acceptor.next();
         ByteBuf direct = Unpooled.directBuffer(2).writeBytes(new byte[] {4, 5});
         CompositeByteBuf composite = Unpooled.compositeBuffer()
@@ -44,7 +46,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void releasesAPlainBufferAfterDeliveringIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS));
         RecordingConnection connection = acceptor.next();
         ByteBuf buf = Unpooled.directBuffer(3).writeBytes(new byte[] {9, 8, 7});
 
@@ -96,6 +98,6 @@ class InboundBytesHandlerTest {
     }
 
     private static InboundBytesHandler handlerOver(ConnectionAcceptor acceptor) {
-        return new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_TIMEOUT);
+        return new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS);
     }
 }

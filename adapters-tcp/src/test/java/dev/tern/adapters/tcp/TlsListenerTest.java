@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,31 @@ class TlsListenerTest {
             assertThat(echoes(socket)).isTrue();
             RecordingConnection connection = acceptor.next();
             assertThat(identityOf(connection)).isNull();
+        }
+    }
+
+    /**
+     * An engine-initiated close over TLS: the last bytes, then close_notify, which the client reads
+     * as the end of the stream, although it was still sending; never a reset.
+     */
+    @Test
+    void closesGracefullyWithCloseNotifyWhileTheClientIsStillSending() throws Exception {
+        server = TestServers.start(TestServers.config(false), TlsConfig.pem(pki.serverChain(), pki.serverKey()), acceptor);
+
+        try (SSLSocket socket = connect(null)) {
+            assertThat(echoes(socket)).isTrue();
+            RecordingConnection connection = acceptor.next();
+            TestServers.onLoop(connection.channel(), () -> {
+                connection.channel().write(ByteBuffer.wrap(new byte[] {(byte) 0xE0, 0x01, (byte) 0x93}));
+                connection.channel().close();
+            });
+            for (int i = 0; i < 20; i++) {
+                socket.getOutputStream().write(new byte[512]);
+            }
+
+            assertThat(socket.getInputStream().readNBytes(3)).containsExactly(0xE0, 0x01, 0x93);
+            assertThat(socket.getInputStream().read()).as("end of stream").isEqualTo(-1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> connection.closedCalls() == 1);
         }
     }
 

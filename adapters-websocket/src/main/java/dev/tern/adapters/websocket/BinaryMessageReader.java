@@ -15,7 +15,9 @@ import org.xnio.IoUtils;
  * Streams one binary message, continuation frames included, into {@code onBytes} as its bytes
  * arrive, without waiting for the message to end: the engine reassembles packets itself
  * [MQTT-6.0.0-2], and buffering whole messages would let a client make the broker hold an
- * unbounded message in memory.
+ * unbounded message in memory. Once the connection is closing, any message (a text one too) is
+ * read to its end and thrown away instead, counted against the channel's drain budget: unread
+ * input would turn the close into a reset.
  *
  * <p>Threading: runs on the connection's I/O thread only, as Undertow's read listener.
  */
@@ -43,15 +45,14 @@ final class BinaryMessageReader implements ChannelListener<StreamSourceFrameChan
         try (PooledByteBuffer pooled = pool.allocate()) {
             ByteBuffer buffer = pooled.getBuffer();
             while (true) {
-                if (client.closing()) {
-                    // The connection is ending: the rest of the message would only cost work.
-                    IoUtils.safeClose(message);
-                    return;
-                }
                 buffer.clear();
                 int read = message.read(buffer);
                 if (read > 0) {
-                    connection.onBytes(buffer.flip());
+                    if (!client.closing()) {
+                        connection.onBytes(buffer.flip());
+                    } else if (!client.discarded(read)) {
+                        return;
+                    }
                 } else if (read == 0) {
                     message.getReadSetter().set(this);
                     message.resumeReads();

@@ -2,10 +2,10 @@ package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
+import dev.tern.application.port.out.CloseLimits;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
-import java.time.Duration;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
     private final ConnectionAcceptor acceptor;
     private final WebSocketListenerConfig config;
     private final WaterMarks waterMarks;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private final Set<WebSocketChannel> openChannels;
 
     /**
@@ -35,12 +35,12 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
      * @param openChannels thread-safe; the server closes what is left in it when it stops
      */
     ConnectionCallback(String listenerName, ConnectionAcceptor acceptor, WebSocketListenerConfig config,
-                       Duration closeFlushTimeout, Set<WebSocketChannel> openChannels) {
+                       CloseLimits closeLimits, Set<WebSocketChannel> openChannels) {
         this.listenerName = listenerName;
         this.acceptor = acceptor;
         this.config = config;
         this.waterMarks = new WaterMarks(config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark());
-        this.closeFlushTimeout = closeFlushTimeout;
+        this.closeLimits = closeLimits;
         this.openChannels = openChannels;
     }
 
@@ -49,7 +49,7 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
         String remote = PeerAddress.describe(channel.getSourceAddress(),
                 exchange.getRequestHeader(FORWARDED_FOR), config.trustForwardedFor());
         UndertowClientChannel client = new UndertowClientChannel(channel, listenerName, remote, waterMarks,
-                closeFlushTimeout);
+                closeLimits);
         InboundConnection connection;
         try {
             connection = acceptor.accept(client);

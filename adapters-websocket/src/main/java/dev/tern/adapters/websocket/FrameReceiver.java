@@ -32,12 +32,17 @@ final class FrameReceiver extends AbstractReceiveListener {
         new BinaryMessageReader(connection, client, channel.getBufferPool()).readFrom(message);
     }
 
-    /** [MQTT-6.0.0-1] MQTT control packets travel in binary frames; any other data frame closes. */
+    /**
+     * [MQTT-6.0.0-1] MQTT control packets travel in binary frames; any other data frame closes. The
+     * message is then read to its end and discarded, as everything is once the connection is closing.
+     */
     @Override
     protected void onText(WebSocketChannel channel, StreamSourceFrameChannel message) {
-        LOG.debug("Connection {} sent a text frame; closing it", client.remoteAddress());
-        IoUtils.safeClose(message);
-        client.close(UndertowClientChannel.UNSUPPORTED_DATA, "MQTT needs binary frames");
+        if (!client.closing()) {
+            LOG.debug("Connection {} sent a text frame; closing it", client.remoteAddress());
+            client.close(UndertowClientChannel.UNSUPPORTED_DATA, "MQTT needs binary frames");
+        }
+        new BinaryMessageReader(connection, client, channel.getBufferPool()).readFrom(message);
     }
 
     @Override

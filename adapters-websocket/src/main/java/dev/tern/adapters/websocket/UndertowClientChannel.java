@@ -2,12 +2,12 @@ package dev.tern.adapters.websocket;
 
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.out.TaskExecutor;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import org.xnio.IoUtils;
@@ -24,9 +24,13 @@ import org.xnio.IoUtils;
  * to the socket. Above the high-water mark the channel turns unwritable, below the low one writable
  * again, and each change reaches the engine through {@code onWritabilityChanged}.
  *
- * <p>{@link #close()} flushes, sends a WebSocket close frame after the last written bytes, and
- * closes the socket once that frame is out, or after {@code closeFlushTimeout} when the peer stops
- * reading.
+ * <p>{@link #close()} flushes and sends a WebSocket close frame after the last written bytes;
+ * Undertow half-closes the output once that frame is out. The socket is closed hard if that takes
+ * longer than the flush timeout of {@link CloseLimits} (a peer that stops reading). Otherwise the
+ * engine is told the connection is over, and what the peer still sends is read and discarded
+ * ({@link #discarded}) until its close frame or end of stream closes the socket, or the drain time
+ * or byte budget runs out: closing with unread input would make the kernel reset the connection,
+ * which can destroy the last packet before the peer reads it.
  *
  * <p>Reading is paused with Undertow's {@code suspendReceives} and resumed with {@code
  * resumeReceives}: frames stay in the socket, and the peer's TCP window closes.
@@ -47,7 +51,7 @@ final class UndertowClientChannel implements ClientChannel {
     private final TaskExecutor executor;
     private final String remoteAddress;
     private final WaterMarks waterMarks;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private final ArrayDeque<ByteBuffer> queued = new ArrayDeque<>();
     private long queuedBytes;
     /** Written by the engine but not yet on the socket: queued here plus handed to Undertow. */
@@ -55,17 +59,19 @@ final class UndertowClientChannel implements ClientChannel {
     private volatile boolean writable = true;
     private boolean reportedWritable = true;
     private boolean closing;
+    /** Bytes the peer may still send once closing before the socket is closed anyway. */
+    private long drainBudget;
     private boolean closedReported;
     private InboundConnection connection;
 
     /** @param listenerName the listener instance's configured name, reported by {@link #listenerName()} */
     UndertowClientChannel(WebSocketChannel channel, String listenerName, String remoteAddress, WaterMarks waterMarks,
-                          Duration closeFlushTimeout) {
+                          CloseLimits closeLimits) {
         this.channel = channel;
         this.listenerName = listenerName;
         this.remoteAddress = remoteAddress;
         this.waterMarks = waterMarks;
-        this.closeFlushTimeout = closeFlushTimeout;
+        this.closeLimits = closeLimits;
         this.executor = new IoThreadTaskExecutor(channel.getIoThread());
     }
 
@@ -111,16 +117,17 @@ final class UndertowClientChannel implements ClientChannel {
             return;
         }
         closing = true;
+        drainBudget = closeLimits.drainBytes();
+        // Reading may have been paused (a rate limit): the drain must read, to discard.
+        channel.resumeReceives();
         flush();
-        // Nothing more to read once the connection is ending.
-        channel.suspendReceives();
         TaskExecutor.Cancellable deadline = executor.schedule(
-                () -> IoUtils.safeClose(channel), closeFlushTimeout.toMillis());
+                () -> IoUtils.safeClose(channel), closeLimits.flushTimeout().toMillis());
         WebSockets.sendClose(code, reason, channel, new WebSocketCallback<Void>() {
             @Override
             public void complete(WebSocketChannel ws, Void context) {
                 deadline.cancel();
-                IoUtils.safeClose(ws);
+                drain();
             }
 
             @Override
@@ -131,12 +138,29 @@ final class UndertowClientChannel implements ClientChannel {
         });
     }
 
-    @Override
-    public void pauseReading() {
-        channel.suspendReceives();
+    /**
+     * The close frame is out and the output shut: the engine may forget the connection, while
+     * receives go on, discarded, until the peer's close frame or end of stream closes the socket.
+     */
+    private void drain() {
+        executor.schedule(() -> IoUtils.safeClose(channel), closeLimits.drainTime().toMillis());
+        try {
+            // A task of its own: this may run inside the engine's own close() call.
+            executor.execute(this::deliverClosed);
+        } catch (RejectedExecutionException e) {
+            // The I/O thread is stopping; the socket's close task reports the close instead.
+        }
     }
 
-    /** Not after {@link #close()}: a closing channel stays deaf. */
+    /** Not after {@link #close()}: a closing channel reads on, to discard what arrives. */
+    @Override
+    public void pauseReading() {
+        if (!closing) {
+            channel.suspendReceives();
+        }
+    }
+
+    /** Not after {@link #close()}, which has resumed reading itself. */
     @Override
     public void resumeReading() {
         if (!closing) {
@@ -144,8 +168,22 @@ final class UndertowClientChannel implements ClientChannel {
         }
     }
 
+    /** True once the engine has closed the connection: what the peer still sends is not for it. */
     boolean closing() {
         return closing;
+    }
+
+    /**
+     * Counts {@code bytes} the peer sent after the close began, which were thrown away; closes the
+     * socket once more than the budget arrived. False when it did.
+     */
+    boolean discarded(int bytes) {
+        drainBudget -= bytes;
+        if (drainBudget < 0) {
+            IoUtils.safeClose(channel);
+            return false;
+        }
+        return true;
     }
 
     /** The socket closed, by either side: tells the engine, exactly once, on the executor. */

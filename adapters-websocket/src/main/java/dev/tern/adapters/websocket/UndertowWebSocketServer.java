@@ -3,13 +3,13 @@ package dev.tern.adapters.websocket;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.ListenerGate;
 import dev.tern.application.port.in.ListenerLimits;
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.plugin.ListenerContext;
 import io.undertow.server.HttpHandler;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -33,8 +33,6 @@ final class UndertowWebSocketServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UndertowWebSocketServer.class);
 
-    /** Long enough for a final packet to reach a slow but live peer, short for a stuck one. */
-    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(5);
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
     /** The handshake never blocks, so the worker pool only needs to exist. */
     private static final int WORKER_THREADS = 1;
@@ -43,35 +41,35 @@ final class UndertowWebSocketServer {
     private final WebSocketListenerConfig config;
     private final ConnectionAcceptor acceptor;
     private final ListenerGate gate;
-    private final Duration closeFlushTimeout;
+    private final CloseLimits closeLimits;
     private final Set<WebSocketChannel> openChannels = ConcurrentHashMap.newKeySet();
     private GatedHttpServer server;
     private boolean used;
 
     /** @param listenerName the listener instance's configured name, which each connection reports */
     public UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor) {
-        this(listenerName, config, acceptor, ListenerGate.UNLIMITED, CLOSE_FLUSH_TIMEOUT);
+        this(listenerName, config, acceptor, ListenerGate.UNLIMITED, CloseLimits.DEFAULT);
     }
 
     /** A listener under the broker's connection limits, with {@code limits} of its own. */
     static UndertowWebSocketServer limited(String listenerName, WebSocketListenerConfig config,
             ListenerContext context, ListenerLimits limits) {
         return new UndertowWebSocketServer(listenerName, config, context.acceptor(),
-                context.admission().gate(listenerName, limits), CLOSE_FLUSH_TIMEOUT);
+                context.admission().gate(listenerName, limits), CloseLimits.DEFAULT);
     }
 
     /**
      * @param listenerName the listener instance's configured name, which each connection reports
      * @param gate the listener's connection limits, met at accept
-     * @param closeFlushTimeout how long an engine-initiated close waits for written bytes to leave
+     * @param closeLimits how an engine-initiated close ends each connection
      */
     UndertowWebSocketServer(String listenerName, WebSocketListenerConfig config, ConnectionAcceptor acceptor,
-            ListenerGate gate, Duration closeFlushTimeout) {
+            ListenerGate gate, CloseLimits closeLimits) {
         this.listenerName = Objects.requireNonNull(listenerName, "listenerName");
         this.config = Objects.requireNonNull(config, "config");
         this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
         this.gate = Objects.requireNonNull(gate, "gate");
-        this.closeFlushTimeout = Objects.requireNonNull(closeFlushTimeout, "closeFlushTimeout");
+        this.closeLimits = Objects.requireNonNull(closeLimits, "closeLimits");
     }
 
     /**
@@ -131,7 +129,7 @@ final class UndertowWebSocketServer {
     }
 
     private HttpHandler handler() {
-        ConnectionCallback callback = new ConnectionCallback(listenerName, acceptor, config, closeFlushTimeout,
+        ConnectionCallback callback = new ConnectionCallback(listenerName, acceptor, config, closeLimits,
                 openChannels);
         // RFC 6455 (version 13) only: the drafts before it have no binary frames worth supporting.
         HttpHandler handshake = new WebSocketProtocolHandshakeHandler(

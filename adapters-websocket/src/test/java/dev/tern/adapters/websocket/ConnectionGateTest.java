@@ -3,6 +3,7 @@ package dev.tern.adapters.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tern.application.port.out.CloseLimits;
 import dev.tern.testkit.transport.CountingGate;
 import dev.tern.testkit.transport.RecordingAcceptor;
 import dev.tern.testkit.transport.TlsProbe;
@@ -121,7 +122,7 @@ class ConnectionGateTest {
 
     private UndertowWebSocketServer start(WebSocketListenerConfig config, CountingGate gate) throws IOException {
         UndertowWebSocketServer started = new UndertowWebSocketServer(TestServers.LISTENER, config, acceptor, gate,
-                Duration.ofSeconds(5));
+                CloseLimits.DEFAULT);
         started.start();
         return started;
     }

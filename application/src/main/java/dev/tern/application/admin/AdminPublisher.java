@@ -40,6 +40,9 @@ final class AdminPublisher {
         ApplicationMessage message = new ApplicationMessage(topic, Payload.copyOf(request.payload()),
                 Qos.of(request.qos()), request.retain(), properties, PUBLISHER, ApplicationMessage.NEVER);
         int receivers = publisher.publish(message);
+        if (receivers == PublishService.REFUSED) {
+            return new AdminOutcome.Refused("the retained store is full (limits.retained.*): not published");
+        }
         return new AdminOutcome.Done("published to " + request.topic() + ", " + receivers + " receiver(s)");
     }
 }

@@ -23,6 +23,7 @@ public final class EventReasons {
     public static final String EXPIRED = "expired";
     public static final String NOT_AUTHORIZED = "not authorized";
     public static final String OFFLINE_QOS0 = "client offline, QoS 0 not queued";
+    public static final String DELIVERY_RATE_LIMITED = "delivery rate limit";
 
     private EventReasons() {
     }

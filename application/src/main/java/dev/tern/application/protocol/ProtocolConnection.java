@@ -92,8 +92,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.dispatcher = new PacketDispatcher(this, deps);
         this.connectFlow = new ConnectFlow(deps.connectNegotiator(), deps.authenticator(), deps.authenticators());
         this.writer = new OutboundWriter(channel, deps.counters());
-        this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired);
-        this.readGate = new ReadGate(channel);
+        // The client's silence while the broker did not read is not the client's: keep alive restarts.
+        this.readGate = new ReadGate(channel, this::readingResumed);
+        this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired, readGate::paused);
     }
 
     /** Arms the CONNECT timeout: a socket that completes no CONNECT in time is closed. */
@@ -130,7 +131,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private void onPacket(MqttPacket packet) {
         if (state instanceof ConnectionState.Connected connected) {
             ClientSession session = connected.session();
-            session.executor().runOrExecute(() -> dispatcher.dispatch(session, packet));
+            session.executor().runOrExecute(() -> dispatchWhileAttached(session, packet));
         } else if (state instanceof ConnectionState.AwaitingConnect) {
             if (packet instanceof Connect connect) {
                 onConnect(connect);
@@ -149,6 +150,18 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             } else {
                 attaching.pipelined().add(packet);
             }
+        }
+    }
+
+    /**
+     * A packet queued behind other tasks of the session may run after this connection closed or
+     * after a takeover moved the session to another connection: it is then dropped, never
+     * answered on the new connection. The session is read first, on its executor; only while it
+     * is still attached here is that executor this connection's thread, where {@code state} lives.
+     */
+    private void dispatchWhileAttached(ClientSession session, MqttPacket packet) {
+        if (session.connection() == this && !(state instanceof ConnectionState.Closed)) {
+            dispatcher.dispatch(session, packet);
         }
     }
 
@@ -433,6 +446,10 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                     deps.settings().connectTimeoutMillis());
             close(false, "no CONNECT in time");
         }
+    }
+
+    private void readingResumed() {
+        keepAlive.received();
     }
 
     private void keepAliveExpired() {

@@ -9,6 +9,7 @@ import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.ClientChannel;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
+import dev.tern.application.limits.ResourceLimits;
 import dev.tern.application.protocol.handler.ConnectNegotiator;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.protocol.limit.RateLimiting;
@@ -36,13 +37,15 @@ public final class ProtocolEngine implements ConnectionAcceptor {
     /**
      * @param counters counts packets, bytes and connected clients for the {@code $SYS} topics
      * @param meters   counts connections and refused connects for the metrics registry
+     * @param limits   the client id and will topic bounds checked at CONNECT
      * @param rateLimiting each client's inbound rate limit
      */
     public ProtocolEngine(MqttSettings settings, Mqtt5Settings v5, Clock clock, Authenticator authenticator,
             EnhancedAuthenticators authenticators, SessionAttachService sessionAttachService,
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
-            BrokerEvents events, BrokerCounters counters, ConnectionMeters meters, RateLimiting rateLimiting) {
-        this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5),
+            BrokerEvents events, BrokerCounters counters, ConnectionMeters meters, RateLimiting rateLimiting,
+            ResourceLimits limits) {
+        this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5, limits),
                 authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
                 events, counters, meters, rateLimiting);
     }

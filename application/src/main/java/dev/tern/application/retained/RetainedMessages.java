@@ -1,44 +1,90 @@
 package dev.tern.application.retained;
 
+import dev.tern.application.config.LimitsSettings;
+import dev.tern.application.config.RetainedOverflow;
+import dev.tern.application.limits.LimitCounters;
+import dev.tern.application.limits.LimitCounters.Limit;
+import dev.tern.application.logging.LogThrottle;
 import dev.tern.application.storage.PendingAck;
 import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The retained message of each topic (3.3.1.3). A message with an empty payload deletes the
  * topic's retained message and is not stored [MQTT-3.3.1-10/11].
  *
- * <p>Threading: thread-safe; publishes and subscribes on any event loop.
+ * <p>Bounded by {@code limits.retained.max-messages} and {@code max-bytes} (payload plus topic, as
+ * {@link #bytesOf} counts): a message that would pass either is refused, or makes room by deleting
+ * the messages retained longest ago, as {@code limits.retained.when-full} says; each refusal and
+ * eviction is counted, and logged at most once a minute. The counts live here, in front of the
+ * store, so they hold for every storage backend: restored messages are counted as they are loaded.
+ *
+ * <p>Threading: thread-safe; publishes and subscribes on any event loop. Reads take no lock;
+ * setting a retained message takes this object's lock, so that the bounds are never passed by two
+ * publishers at once (retained publishes are rare next to plain ones).
  */
 public final class RetainedMessages {
 
-    private final ConcurrentHashMap<String, ApplicationMessage> byTopic = new ConcurrentHashMap<>();
-    private final StateRecorder recorder;
+    private static final Logger LOG = LoggerFactory.getLogger(RetainedMessages.class);
 
-    public RetainedMessages(StateRecorder recorder) {
+    private final ConcurrentHashMap<String, ApplicationMessage> byTopic = new ConcurrentHashMap<>();
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final StateRecorder recorder;
+    private final long maxMessages;
+    private final long maxBytes;
+    private final LimitCounters counters;
+    /** Null unless {@code drop-oldest}: refusing needs no order. */
+    private final RetainedOrder order;
+    private final LogThrottle limitLog;
+
+    public RetainedMessages(StateRecorder recorder, LimitsSettings limits, LimitCounters counters, Clock clock) {
         this.recorder = recorder;
+        this.maxMessages = limits.maxRetainedMessages();
+        this.maxBytes = limits.maxRetainedBytes();
+        this.counters = counters;
+        this.order = limits.retainedWhenFull() == RetainedOverflow.DROP_OLDEST ? new RetainedOrder(byTopic) : null;
+        this.limitLog = new LogThrottle(clock, Duration.ofMinutes(1));
     }
 
-    /** Stores or deletes the retained message of {@code message}'s topic; {@code ack} waits for the store. */
-    public void retain(ApplicationMessage message, PendingAck ack) {
+    /**
+     * Stores or deletes the retained message of {@code message}'s topic; {@code ack} waits for the
+     * store. False when the message was refused at the limits (nothing changed).
+     */
+    public boolean retain(ApplicationMessage message, PendingAck ack) {
         if (message.payload().isEmpty()) {
-            if (byTopic.remove(message.topic().value()) != null) {
+            ApplicationMessage removed = byTopic.remove(message.topic().value());
+            if (removed != null) {
+                forgotten(removed);
                 recorder.retainedDeleted(message.topic(), ack);
             }
-        } else {
-            byTopic.put(message.topic().value(), message);
-            recorder.retained(message, ack);
+            return true;
         }
+        synchronized (this) {
+            if (!makeRoom(message)) {
+                counters.hit(Limit.RETAINED_REFUSED);
+                logLimit("refused a retained message on " + message.topic().value());
+                return false;
+            }
+            put(message);
+        }
+        recorder.retained(message, ack);
+        return true;
     }
 
-    /** Puts back a retained message loaded from the store at start-up. */
-    public void restore(ApplicationMessage message) {
-        byTopic.put(message.topic().value(), message);
+    /** Puts back a retained message loaded from the store at start-up; the limits do not apply to it. */
+    public synchronized void restore(ApplicationMessage message) {
+        put(message);
     }
 
     /**
@@ -50,7 +96,9 @@ public final class RetainedMessages {
         for (ApplicationMessage message : byTopic.values()) {
             if (filter.matches(message.topic())) {
                 if (message.isExpiredAt(nowMillis)) {
-                    byTopic.remove(message.topic().value(), message);
+                    if (byTopic.remove(message.topic().value(), message)) {
+                        forgotten(message);
+                    }
                 } else {
                     found.add(message);
                 }
@@ -66,14 +114,82 @@ public final class RetainedMessages {
 
     /** Deletes the retained message of {@code topic}, as an empty retained PUBLISH would; true if there was one. */
     public boolean delete(TopicName topic) {
-        if (byTopic.remove(topic.value()) == null) {
+        ApplicationMessage removed = byTopic.remove(topic.value());
+        if (removed == null) {
             return false;
         }
+        forgotten(removed);
         recorder.retainedDeleted(topic, null);
         return true;
     }
 
     public int size() {
         return byTopic.size();
+    }
+
+    /** The bytes held, as the byte limit counts them. */
+    public long bytes() {
+        return bytes.get();
+    }
+
+    /** What the byte limit counts of a retained message: its payload and its topic. */
+    static long bytesOf(ApplicationMessage message) {
+        return (long) message.payload().size() + message.topic().value().length();
+    }
+
+    /** Under the lock: whether {@code message} fits, after evicting the oldest messages if the policy allows. */
+    private boolean makeRoom(ApplicationMessage message) {
+        long size = bytesOf(message);
+        if (size > maxBytes) {
+            return false;
+        }
+        while (!fits(message, size)) {
+            ApplicationMessage oldest = order == null ? null : order.pollOldest();
+            if (oldest == null) {
+                return false;
+            }
+            if (byTopic.remove(oldest.topic().value(), oldest)) {
+                forgotten(oldest);
+                recorder.retainedDeleted(oldest.topic(), null);
+                counters.hit(Limit.RETAINED_EVICTED);
+                logLimit("deleted the oldest retained message, on " + oldest.topic().value() + ", to make room");
+            }
+        }
+        return true;
+    }
+
+    private boolean fits(ApplicationMessage message, long size) {
+        ApplicationMessage replaced = byTopic.get(message.topic().value());
+        long newCount = count.get() + (replaced == null ? 1 : 0);
+        long newBytes = bytes.get() + size - (replaced == null ? 0 : bytesOf(replaced));
+        return newCount <= maxMessages && newBytes <= maxBytes;
+    }
+
+    /** Under the lock. The counts follow what the map really held, even if an expiry removed it meanwhile. */
+    private void put(ApplicationMessage message) {
+        ApplicationMessage replaced = byTopic.put(message.topic().value(), message);
+        bytes.addAndGet(bytesOf(message));
+        if (replaced == null) {
+            count.incrementAndGet();
+        } else {
+            bytes.addAndGet(-bytesOf(replaced));
+        }
+        if (order != null) {
+            order.added(message);
+        }
+    }
+
+    /** A message the map no longer holds: called once per removal, by whoever removed it. */
+    private void forgotten(ApplicationMessage message) {
+        count.decrementAndGet();
+        bytes.addAndGet(-bytesOf(message));
+    }
+
+    private void logLimit(String what) {
+        LogThrottle.Admitted admitted = limitLog.admit();
+        if (admitted != null) {
+            LOG.warn("retained store at its limits ({} messages, {} bytes): {}{}", maxMessages, maxBytes, what,
+                    admitted.hasUnlogged() ? "; " + admitted.count() + " more since " + admitted.since() : "");
+        }
     }
 }

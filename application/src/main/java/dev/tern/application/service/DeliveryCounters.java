@@ -17,6 +17,7 @@ public final class DeliveryCounters {
     private final LongAdder tooLarge = new LongAdder();
     private final LongAdder notAuthorized = new LongAdder();
     private final LongAdder noSubscriber = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
 
     /** Exposes every count as {@code tern_messages_dropped{reason}}, read at scrape time. */
     public void register(MetricsRegistry registry) {
@@ -28,6 +29,7 @@ public final class DeliveryCounters {
         registry.functionCounter(name, help, expired::sum, "reason", "expired");
         registry.functionCounter(name, help, qos0Offline::sum, "reason", "offline_qos0");
         registry.functionCounter(name, help, noSubscriber::sum, "reason", "no_subscriber");
+        registry.functionCounter(name, help, rateLimited::sum, "reason", "delivery_rate");
     }
 
     void noSubscriber() {
@@ -51,6 +53,10 @@ public final class DeliveryCounters {
         tooLarge.increment();
     }
 
+    void droppedRateLimited() {
+        rateLimited.increment();
+    }
+
     void droppedNotAuthorized() {
         notAuthorized.increment();
     }
@@ -67,6 +73,11 @@ public final class DeliveryCounters {
         return qos0Offline.sum();
     }
 
+    /** Messages for clean sessions dropped above {@code limits.delivery.rate}. */
+    public long rateLimitedDrops() {
+        return rateLimited.sum();
+    }
+
     public long expiredDrops() {
         return expired.sum();
     }
@@ -76,7 +87,8 @@ public final class DeliveryCounters {
      * subscription ({@code no_subscriber}) are counted apart and not included.
      */
     public long totalDrops() {
-        return queueFull.sum() + qos0Offline.sum() + expired.sum() + tooLarge.sum() + notAuthorized.sum();
+        return queueFull.sum() + qos0Offline.sum() + expired.sum() + tooLarge.sum() + notAuthorized.sum()
+                + rateLimited.sum();
     }
 
     /** Messages not sent because the client was no longer allowed to read their topic. */

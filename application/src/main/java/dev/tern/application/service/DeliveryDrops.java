@@ -65,11 +65,20 @@ public final class DeliveryDrops {
         emit(clientId, message, EventReasons.EXPIRED);
     }
 
-    /** Rights withdrawn after the client subscribed (an edited ACL). */
+    /**
+     * The client may not read the topic: a denied topic its wildcard subscription reaches, or rights
+     * withdrawn after it subscribed (an edited ACL).
+     */
     void notAuthorized(String clientId, ApplicationMessage message) {
         counters.droppedNotAuthorized();
         emit(clientId, message, EventReasons.NOT_AUTHORIZED);
-        LOG.debug("{}: not allowed to read {} any more, message dropped", clientId, message.topic().value());
+        LOG.debug("{}: may not read {}, message withheld", clientId, message.topic().value());
+    }
+
+    /** Above {@code limits.delivery.rate}, for a session that ends at disconnect (nothing to keep it for). */
+    void rateLimited(String clientId, ApplicationMessage message) {
+        counters.droppedRateLimited();
+        emit(clientId, message, EventReasons.DELIVERY_RATE_LIMITED);
     }
 
     /** Above the client's Maximum Packet Size. */

@@ -1,6 +1,8 @@
 package dev.tern.application.service;
 
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.limits.LimitCounters;
+import dev.tern.application.limits.LimitCounters.Limit;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.protocol.codec.PacketEncoder;
 import dev.tern.application.protocol.packet.Properties;
@@ -16,6 +18,7 @@ import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.delivery.InflightWindow;
 import dev.tern.domain.delivery.OutboundFlow;
 import dev.tern.domain.delivery.OutboundQueue;
+import dev.tern.domain.delivery.TokenBucket;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.MessageProperties;
 import dev.tern.domain.message.Qos;
@@ -28,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * Sends messages to one session's client: straight out when the client is online, writable and
  * has room in its in-flight window, otherwise into the session's bounded queue (4.4, 4.6). Messages
  * it does not deliver go to {@link DeliveryDrops}.
+ *
+ * <p>With {@code limits.delivery.rate} set, each session has a token bucket, and {@link
+ * DeliveryPacing} decides about a message above the rate. Without it the bucket is null and costs
+ * one null check per message.
  *
  * <p>Threading: every method runs inside a task of the session's executor.
  */
@@ -44,14 +51,19 @@ public final class DeliveryService {
     private final boolean checksReads;
 
     private final TrafficMeters traffic;
+    private final DeliveryPacing pacing;
+    private final LimitCounters limits;
 
+    /** @param limits counts the messages dropped or held back by the session byte bounds */
     public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
-            StateRecorder recorder, Authorizer authorizer, TrafficMeters traffic) {
+            StateRecorder recorder, Authorizer authorizer, TrafficMeters traffic, LimitCounters limits) {
+        this.limits = limits;
         this.traffic = traffic;
         this.clock = clock;
         this.recorder = recorder;
         this.queueQos0WhileOffline = queueQos0WhileOffline;
         this.drops = drops;
+        this.pacing = new DeliveryPacing(drops);
         this.authorizer = authorizer;
         this.checksReads = authorizer != Authorizer.ALLOW_ALL;
     }
@@ -170,15 +182,27 @@ public final class DeliveryService {
     }
 
     private void enqueue(ClientSession session, Delivery delivery, PendingAck ack) {
-        OutboundQueue.Offer offer = session.state().queue().offer(delivery);
+        OutboundQueue queue = session.state().queue();
+        OutboundQueue.Offer offer = queue.offer(delivery);
         if (offer.accepted()) {
             recorder.queued(session, delivery, ack);
         }
         if (offer.dropped() != null) {
-            recorder.dequeued(session, offer.dropped());
-            drops.queueFull(session.clientId(), offer.dropped().message(),
-                    offer.accepted() ? "drop-oldest" : "refuse-newest");
+            if (offer.onBytes()) {
+                limits.hit(Limit.QUEUED_BYTES);
+            }
+            queueFull(session, offer.dropped(), offer.accepted() ? "drop-oldest" : "refuse-newest");
         }
+        // A message that took the queue past its byte bound pushes out as many old ones as it needs.
+        for (Delivery old = queue.trimOldest(); old != null; old = queue.trimOldest()) {
+            limits.hit(Limit.QUEUED_BYTES);
+            queueFull(session, old, "drop-oldest");
+        }
+    }
+
+    private void queueFull(ClientSession session, Delivery dropped, String policy) {
+        recorder.dequeued(session, dropped);
+        drops.queueFull(session.clientId(), dropped.message(), policy);
     }
 
     /**
@@ -194,8 +218,8 @@ public final class DeliveryService {
             return true;
         }
         if (checksReads && !authorizer.canRead(out.identity(), message.topic())) {
-            // Rights withdrawn after the client subscribed (an edited ACL): the message is dropped
-            // for this client as if it had been delivered.
+            // A denied topic under a granted wildcard, or rights withdrawn after the client
+            // subscribed (an edited ACL): the message is dropped for this client as if delivered.
             drops.notAuthorized(session.clientId(), message);
             return true;
         }
@@ -205,15 +229,24 @@ public final class DeliveryService {
             drops.tooLarge(session.clientId(), message);
             return true;
         }
+        TokenBucket rate = state.deliveryRate();
+        if (rate != null && rate.millisUntilNext(now) > 0) {
+            return pacing.overRate(session, message, rate, now, this::drain);
+        }
         if (message.qos() == Qos.AT_MOST_ONCE) {
             out.send(toPublish(delivery, 0, false));
             traffic.sent(0, message.payload().size());
+            DeliveryPacing.taken(rate, now);
             return true;
         }
         OutboundFlow flow = state.inflight().open(delivery);
         if (flow == null) {
+            if (!state.inflight().isFull()) {
+                limits.hit(Limit.INFLIGHT_BYTES); // room for one more message, not for its bytes
+            }
             return false;
         }
+        DeliveryPacing.taken(rate, now);
         recorder.flowSaved(session, flow, ack);
         out.send(toPublish(delivery, flow.packetId(), false));
         traffic.sent(message.qos().value(), message.payload().size());

@@ -48,7 +48,13 @@ public final class PublishService {
         this.clock = clock;
     }
 
-    /** Returns the number of sessions the message was handed to. */
+    /**
+     * What {@link #publish} returns for a retained message the retained store refused at its limit
+     * ({@code limits.retained.when-full: refuse}): the message was neither kept nor routed.
+     */
+    public static final int REFUSED = -1;
+
+    /** Returns the number of sessions the message was handed to, or {@link #REFUSED}. */
     public int publish(ApplicationMessage message) {
         return publish(message, null);
     }
@@ -56,7 +62,9 @@ public final class PublishService {
     /**
      * Routes a message; {@code ack}, when not null, is counted up for every copy that must be
      * stored (the retained message, QoS 1/2 copies for persistent sessions) and down as each is
-     * durable. The caller releases its own count afterwards.
+     * durable. The caller releases its own count afterwards. Returns the number of sessions the
+     * message was handed to, or {@link #REFUSED}: a retained message the full retained store refuses
+     * is not routed either, so that a publisher told "refused" knows nobody got it.
      */
     public int publish(ApplicationMessage message, PendingAck ack) {
         // Broker-made messages (the $SYS topics, with no publisher) are not reported as published.
@@ -64,8 +72,8 @@ public final class PublishService {
             events.emit(new BrokerEvent.MessagePublished(clock.instant(), message.publisherId(),
                     message.topic().value(), message.qos().value(), message.retain(), message.payload().size()));
         }
-        if (message.retain()) {
-            retained.retain(message, ack);
+        if (message.retain() && !retained.retain(message, ack)) {
+            return REFUSED;
         }
         Matches matches = new Matches(message.publisherId(), null);
         subscriptions.match(message.topic(), matches);

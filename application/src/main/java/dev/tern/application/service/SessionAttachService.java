@@ -1,5 +1,6 @@
 package dev.tern.application.service;
 
+import dev.tern.application.config.LimitsSettings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.BrokerEvent;
@@ -10,6 +11,7 @@ import dev.tern.application.session.SerialExecutor;
 import dev.tern.application.session.SessionConnection;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.StateRecorder;
+import dev.tern.domain.delivery.TokenBucket;
 import dev.tern.domain.session.Session;
 import dev.tern.domain.session.SessionExpiry;
 import dev.tern.domain.will.Will;
@@ -39,12 +41,14 @@ public final class SessionAttachService {
     private final SessionEndService sessionEnd;
     private final StateRecorder recorder;
     private final MqttSettings settings;
+    private final LimitsSettings limits;
     private final Clock clock;
     private final BrokerEvents events;
 
     public SessionAttachService(SessionRegistry sessions, SubscribeService subscriptions, WillService wills,
-            SessionEndService sessionEnd, StateRecorder recorder, MqttSettings settings, Clock clock,
-            BrokerEvents events) {
+            SessionEndService sessionEnd, StateRecorder recorder, MqttSettings settings, LimitsSettings limits,
+            Clock clock, BrokerEvents events) {
+        this.limits = limits;
         this.sessions = sessions;
         this.recorder = recorder;
         this.clock = clock;
@@ -207,10 +211,16 @@ public final class SessionAttachService {
         }
     }
 
-    /** A session for {@code clientId} owned by {@code owner} until a connection attaches it. */
+    /**
+     * A session for {@code clientId} owned by {@code owner} until a connection attaches it, with the
+     * queue and in-flight bounds of the settings and, when {@code limits.delivery.rate} is set, its bucket.
+     */
     public ClientSession newSession(String clientId, SessionExpiry expiry, TaskExecutor owner) {
         Session state = new Session(clientId, expiry, settings.maxInflight(), settings.maxQueuedMessages(),
-                settings.overflowPolicy());
+                settings.overflowPolicy(), limits.maxQueuedBytes(), limits.maxInflightBytes());
+        if (limits.limitsDeliveryRate()) {
+            state.limitDeliveryRate(new TokenBucket(limits.deliveryRate(), limits.deliveryBurst(), clock.millis()));
+        }
         return new ClientSession(state, new SerialExecutor(owner));
     }
 }

@@ -13,6 +13,7 @@ import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.storage.StateRecorder;
 import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionRegistry;
+import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.delivery.OutboundFlow;
 import dev.tern.domain.delivery.OutboundQueue;
 import dev.tern.domain.message.ApplicationMessage;
@@ -144,7 +145,8 @@ public final class SessionRestorer {
 
     /**
      * Offers each stored delivery to the session's queue; one the queue drops (a smaller
-     * {@code max-queued-messages} than when it was stored) is dequeued, so that its row goes too.
+     * {@code max-queued-messages} or {@code limits.session.max-queued-bytes} than when it was stored)
+     * is dequeued, so that its row goes too.
      *
      * @return how many the queue took
      */
@@ -153,12 +155,17 @@ public final class SessionRestorer {
         int dropped = 0;
         for (StoredDelivery d : queue) {
             recorder.restoredQueued(session, d.delivery(), d.sequence());
-            OutboundQueue.Offer offer = session.state().queue().offer(d.delivery());
+            OutboundQueue sessionQueue = session.state().queue();
+            OutboundQueue.Offer offer = sessionQueue.offer(d.delivery());
             if (offer.accepted()) {
                 accepted++;
             }
             if (offer.dropped() != null) {
                 recorder.dequeued(session, offer.dropped());
+                dropped++;
+            }
+            for (Delivery old = sessionQueue.trimOldest(); old != null; old = sessionQueue.trimOldest()) {
+                recorder.dequeued(session, old);
                 dropped++;
             }
         }

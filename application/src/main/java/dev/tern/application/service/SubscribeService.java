@@ -1,6 +1,7 @@
 package dev.tern.application.service;
 
 import dev.tern.application.event.BrokerEvents;
+import dev.tern.application.limits.ResourceLimits;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.application.port.out.ClientIdentity;
@@ -30,7 +31,10 @@ import java.util.List;
 /**
  * SUBSCRIBE and UNSUBSCRIBE for one session (3.8, 3.10): updates the session and the index,
  * acknowledges, then sends the retained messages the new subscriptions ask for. Each filter
- * granted or removed at the client's request is reported as an event.
+ * granted or removed at the client's request is reported as an event. A filter beyond the
+ * topic bounds ({@code limits.topic.*}) is refused as invalid (0x8F), and a new one beyond {@code
+ * limits.client.max-subscriptions} with 0x97 Quota exceeded (3.9.3); 3.1.1 has one failure code
+ * for both, 0x80. The other filters of the SUBSCRIBE still apply [MQTT-3.8.4-5].
  *
  * <p>Threading: every method runs inside a task of the session's executor.
  */
@@ -43,10 +47,12 @@ public final class SubscribeService {
     private final StateRecorder recorder;
     private final Clock clock;
     private final BrokerEvents events;
+    private final ResourceLimits limits;
 
     public SubscribeService(SubscriptionIndex index, RetainedMessages retained, DeliveryService delivery,
-            Authorizer authorizer, StateRecorder recorder, Clock clock, BrokerEvents events) {
+            Authorizer authorizer, StateRecorder recorder, Clock clock, BrokerEvents events, ResourceLimits limits) {
         this.index = index;
+        this.limits = limits;
         this.recorder = recorder;
         this.authorizer = authorizer;
         this.retained = retained;
@@ -72,9 +78,14 @@ public final class SubscribeService {
         List<Subscription> retainedWanted = new ArrayList<>();
         for (TopicSubscription wanted : request.subscriptions()) {
             TopicFilter filter = TopicFilter.parseOrNull(wanted.filter());
-            if (filter == null) {
+            if (filter == null || !limits.topicAllowed(wanted.filter())) {
                 // [MQTT-3.8.4-5]: a refused filter gets its own failure code; the others still apply.
                 codes.add(version.isV5() ? ReasonCode.TOPIC_FILTER_INVALID : ReasonCode.V3_SUBACK_FAILURE);
+                continue;
+            }
+            if (!session.state().isSubscribed(filter.value())
+                    && !limits.roomForSubscription(session.state().subscriptions().size())) {
+                codes.add(version.isV5() ? ReasonCode.QUOTA_EXCEEDED : ReasonCode.V3_SUBACK_FAILURE);
                 continue;
             }
             if (!authorizer.canSubscribe(session.connection().identity(), filter)) {

@@ -24,6 +24,7 @@ public final class ClientSession {
     private Will pendingWill;
     private Cancellable willTimer;
     private Cancellable expiryTimer;
+    private Cancellable rateDrainTimer;
     private volatile Attachment lastAttachment;
 
     /**
@@ -143,6 +144,16 @@ public final class ClientSession {
         expiryTimer = timer;
     }
 
+    /** Whether a drain is already scheduled for when the delivery rate allows the next message. */
+    public boolean rateDrainPending() {
+        return rateDrainTimer != null;
+    }
+
+    /** The timer of the drain that waits for the delivery rate, or null once it ran. */
+    public void setRateDrainTimer(Cancellable timer) {
+        rateDrainTimer = timer;
+    }
+
     private void cancelTimers() {
         if (expiryTimer != null) {
             expiryTimer.cancel();
@@ -151,6 +162,10 @@ public final class ClientSession {
         if (willTimer != null) {
             willTimer.cancel();
             willTimer = null;
+        }
+        if (rateDrainTimer != null) {
+            rateDrainTimer.cancel();
+            rateDrainTimer = null;
         }
     }
 }

@@ -168,6 +168,26 @@ class RateLimitTest {
     }
 
     @Test
+    void whileTheBrokerDoesNotReadAClientItsSilenceDoesNotCountAgainstItsKeepAlive() {
+        EngineHarness broker = new EngineHarness(policy(1, 0, OverLimit.PAUSE));
+        EngineHarness.Client pub = broker.client().connect("pub", true, 1);
+        pub.send(publish(Qos.AT_MOST_ONCE, 0, 1), publish(Qos.AT_MOST_ONCE, 0, 1), publish(Qos.AT_MOST_ONCE, 0, 1),
+                publish(Qos.AT_MOST_ONCE, 0, 1), publish(Qos.AT_MOST_ONCE, 0, 1));
+        assertThat(pub.channel.readingPaused()).isTrue();
+
+        // four messages of debt at 1/s: paused for 4 s, far beyond 1.5 x the keep alive of 1 s
+        broker.loop.advance(4_001);
+        assertThat(pub.channel.readingPaused()).isFalse();
+        assertThat(pub.channel.isClosed()).isFalse();
+
+        // from the resume on, silence counts again [MQTT-3.1.2-24]
+        broker.loop.advance(1_400);
+        assertThat(pub.channel.isClosed()).isFalse();
+        broker.loop.advance(200);
+        assertThat(pub.channel.isClosed()).isTrue();
+    }
+
+    @Test
     void aClosedConnectionForgetsItsResumeTimer() {
         EngineHarness broker = new EngineHarness(policy(1, 0, OverLimit.PAUSE));
         EngineHarness.Client pub = broker.client().connect("pub", true, 0);

@@ -1,5 +1,6 @@
 package dev.tern.application.storage;
 
+import dev.tern.application.config.LimitsSettings;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.port.out.EnhancedAuthenticators;
@@ -34,11 +35,20 @@ final class StoredBroker {
 
     /** A broker started {@code millisLater} than the harness's usual start time (time spent down). */
     EngineHarness start(long millisLater) {
+        return start(millisLater, LimitsSettings.defaults());
+    }
+
+    /** A broker started now over the stores, with these limits. */
+    EngineHarness start(LimitsSettings limits) {
+        return start(0, limits);
+    }
+
+    private EngineHarness start(long millisLater, LimitsSettings limits) {
         StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run,
                 GroupCommit.withoutLinger(100, 1000), Pause.NONE);
         StoreRecorder recorder = new StoreRecorder(writer, sessionStore, subscriptionStore, retainedStore, queueStore,
                 inflightStore, true);
-        EngineHarness harness = new EngineHarness(MqttSettings.defaults(), Mqtt5Settings.defaults(),
+        EngineHarness harness = new EngineHarness(MqttSettings.defaults(), Mqtt5Settings.defaults(), limits,
                 EnhancedAuthenticators.NONE, recorder);
         harness.clock.advance(millisLater);
         new SessionRestorer(sessionStore, subscriptionStore, retainedStore, queueStore, inflightStore, harness.sessions,

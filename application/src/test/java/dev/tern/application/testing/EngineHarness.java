@@ -1,7 +1,10 @@
 package dev.tern.application.testing;
 
+import dev.tern.application.config.LimitsSettings;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.limits.LimitCounters;
+import dev.tern.application.limits.ResourceLimits;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
@@ -53,6 +56,7 @@ public final class EngineHarness {
     public final DeliveryCounters counters = new DeliveryCounters();
     public final BrokerCounters traffic = new BrokerCounters();
     public final RecordingEvents events = new RecordingEvents();
+    public final LimitCounters limitCounters = new LimitCounters();
     public final SessionAttachService sessionAttach;
     public final PublishService publisher;
     public final SubscribeService subscribe;
@@ -61,31 +65,48 @@ public final class EngineHarness {
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
             StateRecorder recorder) {
-        this(settings, v5, authenticators, recorder, RateLimitPolicy.NONE);
+        this(settings, v5, LimitsSettings.defaults(), authenticators, recorder, RateLimitPolicy.NONE);
     }
 
     /** With rate limits: the buckets refill from {@link #clock}, in whole milliseconds. */
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
             StateRecorder recorder, RateLimitPolicy rateLimits) {
-        retained = new RetainedMessages(recorder);
+        this(settings, v5, LimitsSettings.defaults(), authenticators, recorder, rateLimits);
+    }
+
+    public EngineHarness(MqttSettings settings, Mqtt5Settings v5, LimitsSettings limitsSettings,
+            EnhancedAuthenticators authenticators, StateRecorder recorder) {
+        this(settings, v5, limitsSettings, authenticators, recorder, RateLimitPolicy.NONE);
+    }
+
+    private EngineHarness(MqttSettings settings, Mqtt5Settings v5, LimitsSettings limitsSettings,
+            EnhancedAuthenticators authenticators, StateRecorder recorder, RateLimitPolicy rateLimits) {
+        ResourceLimits limits = new ResourceLimits(limitsSettings, limitCounters);
+        retained = new RetainedMessages(recorder, limitsSettings, limitCounters, clock);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
-                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE);
+                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE,
+                limitCounters);
         publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
         subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
-                clock, events);
+                clock, events, limits);
         sessionAttach = new SessionAttachService(sessions, subscribe, new WillService(publisher, clock),
-                sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder), recorder, settings, clock,
-                events);
+                sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder), recorder, settings,
+                limitsSettings, clock, events);
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
-                        v5.validatePayloadFormat(), TrafficMeters.NONE),
+                        v5.validatePayloadFormat(), TrafficMeters.NONE, limits),
                 subscribe, delivery, events, traffic, ConnectionMeters.NONE,
-                new RateLimiting(rateLimits, () -> clock.millis() * 1_000_000L, RateLimitMeters.NONE));
+                new RateLimiting(rateLimits, () -> clock.millis() * 1_000_000L, RateLimitMeters.NONE), limits);
     }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators) {
         this(settings, v5, authenticators, NoRecorder.INSTANCE);
+    }
+
+    public EngineHarness(LimitsSettings limits) {
+        this(MqttSettings.defaults(), Mqtt5Settings.defaults(), limits, EnhancedAuthenticators.NONE,
+                NoRecorder.INSTANCE);
     }
 
     public EngineHarness(MqttSettings settings) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * provider the configuration chose with its bound settings. {@link #defaults()} is what an empty
  * configuration binds to with the providers on the class path.
  *
+ * @param limits         per-client, retained store and delivery rate limits
  * @param listeners      the enabled listener instances, by instance name
  * @param eventListeners the enabled event listener plug-ins
  * @param sys            the {@code $SYS} topics
@@ -26,7 +27,7 @@ import java.util.Optional;
  * @param rateLimit      per-client inbound rate limits
  * @param overload       overload protection
  */
-public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig storageConfig,
+public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, LimitsConfig limits, StorageConfig storageConfig,
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
         Chosen<AuthorizerProvider<?>> authorizer, List<Chosen<ListenerProvider<?>>> listeners,
         List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, SysConfig sys,
@@ -37,6 +38,7 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, StorageConfig sto
     public BrokerConfig {
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(mqtt5, "mqtt5");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(storageConfig, "storageConfig");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(authenticator, "authenticator");

@@ -64,7 +64,7 @@ final class ConfigBinder {
                 adminListeners.add(chosen(provider, schema.adminListeners, parsed));
             }
         }
-        return new BrokerConfig(schema.mqtt.bind(parsed), schema.mqtt5.bind(parsed), storage,
+        return new BrokerConfig(schema.mqtt.bind(parsed), schema.mqtt5.bind(parsed), schema.limits.bind(parsed), storage,
                 chosen(backend, schema.storageBackends, parsed), chosen(authenticator, schema.authenticators, parsed),
                 chosen(authorizer, schema.authorizers, parsed), listeners, eventListeners,
                 schema.plugins.bind(parsed), schema.sys.bind(parsed), schema.log.bind(parsed),

@@ -22,6 +22,7 @@ final class ConfigSchema {
 
     final SettingsRecord<MqttConfig> mqtt = new SettingsRecord<>(MqttConfig.class, "mqtt");
     final SettingsRecord<Mqtt5Config> mqtt5 = new SettingsRecord<>(Mqtt5Config.class, "mqtt");
+    final SettingsRecord<LimitsConfig> limits = new SettingsRecord<>(LimitsConfig.class, "limits");
     final SettingsRecord<StorageConfig> storage = new SettingsRecord<>(StorageConfig.class, "storage");
     final SettingsRecord<SecurityConfig> security = new SettingsRecord<>(SecurityConfig.class, "security");
     final SettingsRecord<PluginsConfig> plugins = new SettingsRecord<>(PluginsConfig.class, "plugins");
@@ -44,7 +45,7 @@ final class ConfigSchema {
 
     /** @param listenerInstances every listener instance, by instance name, with its provider */
     ConfigSchema(Providers providers, Map<String, ListenerProvider<?>> listenerInstances) {
-        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, storage, security, plugins, sys, log,
+        for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, limits, storage, security, plugins, sys, log,
                 metrics, admin, connectionLimits, rateLimit, overload}) {
             add(core);
         }

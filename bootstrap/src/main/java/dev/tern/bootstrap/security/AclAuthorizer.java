@@ -4,6 +4,7 @@ import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.ClientIdentity;
 import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -15,9 +16,11 @@ import java.util.function.Supplier;
 public final class AclAuthorizer implements Authorizer {
 
     private final Supplier<AclRules> rules;
+    private final WildcardSubscriptions wildcards;
 
-    public AclAuthorizer(Supplier<AclRules> rules) {
-        this.rules = rules;
+    public AclAuthorizer(Supplier<AclRules> rules, WildcardSubscriptions wildcards) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.wildcards = Objects.requireNonNull(wildcards, "wildcards");
     }
 
     @Override
@@ -27,7 +30,7 @@ public final class AclAuthorizer implements Authorizer {
 
     @Override
     public boolean canSubscribe(ClientIdentity client, TopicFilter filter) {
-        return rules.get().canSubscribe(client, filter);
+        return rules.get().canSubscribe(client, filter, wildcards);
     }
 
     @Override

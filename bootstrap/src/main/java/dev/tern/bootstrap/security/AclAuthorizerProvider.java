@@ -17,10 +17,15 @@ public final class AclAuthorizerProvider implements AuthorizerProvider<AclAuthor
     /** The {@code security.acl.*} settings. */
     public record Settings(
             @Setting(defaultValue = "none", description = "topic access rules; none = every client may do everything")
-            Optional<Path> file) {
+            Optional<Path> file,
+            @Setting(defaultValue = "lenient", description = "a subscription reaching denied topics: lenient = "
+                    + "granted unless a deny rule covers the whole filter, denied topics withheld per message; "
+                    + "strict = refused")
+            WildcardSubscriptions wildcardSubscriptions) {
 
         public Settings {
             Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(wildcardSubscriptions, "wildcardSubscriptions");
         }
     }
 
@@ -45,6 +50,7 @@ public final class AclAuthorizerProvider implements AuthorizerProvider<AclAuthor
             return Authorizer.ALLOW_ALL;
         }
         ReloadingFile<AclRules> rules = new ReloadingFile<>(settings.file().get(), "ACL file", AclFile::parse);
-        return new WatchedAclAuthorizer(new AclAuthorizer(rules::current), new WatchedFiles(List.of(rules), null));
+        AclAuthorizer authorizer = new AclAuthorizer(rules::current, settings.wildcardSubscriptions());
+        return new WatchedAclAuthorizer(authorizer, new WatchedFiles(List.of(rules), null));
     }
 }

@@ -15,8 +15,11 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>Publish to a topic: allowed when a write rule matches it and no deny rule does.</li>
  *   <li>Subscribe to a filter: allowed when a read rule covers every topic the filter can match
- *       and no deny rule shares a topic with it (there is no per-message check on delivery, so a
- *       subscription that could reach a denied topic is refused whole).</li>
+ *       and no deny rule refuses it, which {@link WildcardSubscriptions} decides: a deny rule that
+ *       covers the whole filter (lenient) or one that shares any topic with it (strict).</li>
+ *   <li>Read a message as it is delivered: allowed when a read rule matches its topic and no deny
+ *       rule does. This per-message check is what withholds the denied topics a leniently granted
+ *       wildcard subscription reaches.</li>
  * </ul>
  *
  * <p>Threading: immutable.
@@ -54,7 +57,7 @@ public record AclRules(List<AclRule> anonymous, Map<String, List<AclRule>> users
         return granted;
     }
 
-    public boolean canSubscribe(ClientIdentity client, TopicFilter requested) {
+    public boolean canSubscribe(ClientIdentity client, TopicFilter requested, WildcardSubscriptions wildcards) {
         TopicFilter matched = requested.isShared() ? TopicFilter.parse(requested.filter()) : requested;
         boolean granted = false;
         for (AclRule rule : rulesFor(client)) {
@@ -63,7 +66,7 @@ public record AclRules(List<AclRule> anonymous, Map<String, List<AclRule>> users
                 continue;
             }
             if (rule.access() == AclAccess.DENY) {
-                if (FilterRelations.intersect(filter, matched)) {
+                if (wildcards.refuses(filter, matched)) {
                     return false;
                 }
             } else if (rule.access().allowsRead() && FilterRelations.covers(filter, matched)) {

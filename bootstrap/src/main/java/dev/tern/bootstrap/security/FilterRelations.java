@@ -4,9 +4,9 @@ import dev.tern.domain.topic.TopicFilter;
 
 /**
  * How two topic filters relate as sets of topic names, which subscribing needs: a subscription is
- * granted when a read rule covers all it can match, and refused when a deny rule shares any topic
- * with it. Both respect the rule that a leading wildcard does not match a topic starting with
- * {@code $} [MQTT-4.7.2-1].
+ * granted when a read rule covers all it can match, and refused when a deny rule covers it whole
+ * or, in strict mode, shares any topic with it (see {@link WildcardSubscriptions}). Both respect
+ * the rule that a leading wildcard does not match a topic starting with {@code $} [MQTT-4.7.2-1].
  *
  * <p>Threading: stateless.
  */

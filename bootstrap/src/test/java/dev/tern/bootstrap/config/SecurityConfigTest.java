@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tern.adapters.tcp.TlsListenerProvider;
 import dev.tern.bootstrap.security.AclAuthorizerProvider;
 import dev.tern.bootstrap.security.FileAuthenticatorSettings;
+import dev.tern.bootstrap.security.WildcardSubscriptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,17 @@ class SecurityConfigTest {
         assertThat(file.bruteForceMaxFailures()).isEqualTo(5);
         assertThat(file.banDuration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.authorizer().name()).isEqualTo("acl");
-        assertThat(config.authorizer().settings()).isEqualTo(new AclAuthorizerProvider.Settings(Optional.empty()));
+        assertThat(config.authorizer().settings()).isEqualTo(new AclAuthorizerProvider.Settings(Optional.empty(),
+                WildcardSubscriptions.LENIENT));
+    }
+
+    @Test
+    void wildcardSubscriptionsCanBeMadeStrict() {
+        assertThat(acl(Load.withSets("security.acl.wildcard-subscriptions=strict")).wildcardSubscriptions())
+                .isEqualTo(WildcardSubscriptions.STRICT);
+        assertThatThrownBy(() -> Load.withSets("security.acl.wildcard-subscriptions=loose"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is not one of lenient, strict");
     }
 
     @Test
@@ -79,7 +90,8 @@ class SecurityConfigTest {
         assertThat(file(config)).isEqualTo(new FileAuthenticatorSettings(Optional.of(Path.of("/etc/tern/passwords")),
                 AutoSwitch.AUTO, true, AutoSwitch.AUTO, 0, Duration.ofSeconds(600)));
         assertThat(config.authorizer().settings())
-                .isEqualTo(new AclAuthorizerProvider.Settings(Optional.of(Path.of("/etc/tern/acl"))));
+                .isEqualTo(new AclAuthorizerProvider.Settings(Optional.of(Path.of("/etc/tern/acl")),
+                        WildcardSubscriptions.LENIENT));
     }
 
     @Test
@@ -158,6 +170,10 @@ class SecurityConfigTest {
         assertThat(tls(config).pkcs12Password()).contains("hunter2");
         assertThat(tls(config).toString()).doesNotContain("hunter2");
         assertThat(config.toString()).doesNotContain("hunter2");
+    }
+
+    private static AclAuthorizerProvider.Settings acl(BrokerConfig config) {
+        return (AclAuthorizerProvider.Settings) config.authorizer().settings();
     }
 
     private static FileAuthenticatorSettings file(BrokerConfig config) {

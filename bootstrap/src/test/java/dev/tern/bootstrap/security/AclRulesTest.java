@@ -54,14 +54,42 @@ class AclRulesTest {
     }
 
     @Test
-    void denyWinsOverAGrantForPublishAndForOverlappingSubscriptions() {
+    void denyWinsOverAGrantForPublishAndForSubscriptionsItCoversWhole() {
         assertThat(publish(ALICE, "alice/secret/diary")).isFalse();
         assertThat(subscribe(ALICE, "alice/secret/#")).isFalse();
-        // alice/# could deliver alice/secret/...: refused whole rather than granted and filtered per message.
-        assertThat(subscribe(ALICE, "alice/#")).isFalse();
-        // alice/+ matches alice/secret, which alice/secret/# also matches [MQTT-4.7.1-2].
-        assertThat(subscribe(ALICE, "alice/+")).isFalse();
+        assertThat(subscribe(ALICE, "alice/secret/+")).isFalse();
+        assertThat(subscribe(ALICE, "alice/secret")).isFalse();
         assertThat(subscribe(ALICE, "alice/notes/+")).isTrue();
+    }
+
+    @Test
+    void leniencyGrantsAWildcardThatAlsoReachesDeniedTopicsWhichTheReadCheckWithholds() {
+        // As Mosquitto and EMQX: "everything except alice/secret/..." is expressible.
+        assertThat(subscribe(ALICE, "alice/#")).isTrue();
+        assertThat(subscribe(ALICE, "alice/+")).isTrue();
+        assertThat(subscribe(ALICE, "alice/+/diary")).isTrue();
+        assertThat(read(ALICE, "alice/secret/diary")).isFalse();
+        assertThat(read(ALICE, "alice/secret")).isFalse();
+        assertThat(read(ALICE, "alice/notes")).isTrue();
+    }
+
+    @Test
+    void strictnessRefusesEverySubscriptionThatCouldReachADeniedTopic() {
+        assertThat(strictSubscribe(ALICE, "alice/#")).isFalse();
+        // alice/+ matches alice/secret, which alice/secret/# also matches [MQTT-4.7.1-2].
+        assertThat(strictSubscribe(ALICE, "alice/+")).isFalse();
+        assertThat(strictSubscribe(ALICE, "alice/+/diary")).isFalse();
+        assertThat(strictSubscribe(ALICE, "alice/secret/#")).isFalse();
+        assertThat(strictSubscribe(ALICE, "alice/notes/+")).isTrue();
+        assertThat(strictSubscribe(BOB, "inbox/bob/#")).isTrue();
+    }
+
+    @Test
+    void neitherModeGrantsWhatNoReadRuleCovers() {
+        for (WildcardSubscriptions mode : WildcardSubscriptions.values()) {
+            assertThat(RULES.canSubscribe(ALICE, TopicFilter.parse("#"), mode)).as(mode.name()).isFalse();
+            assertThat(RULES.canSubscribe(ANONYMOUS, TopicFilter.parse("+/news"), mode)).as(mode.name()).isFalse();
+        }
     }
 
     @Test
@@ -86,7 +114,7 @@ class AclRulesTest {
     void wildcardRulesDoNotReachDollarTopics() {
         AclRules everything = AclFile.parse(List.of("topic readwrite #"));
         assertThat(everything.canPublish(ANONYMOUS, new TopicName("$SYS/x"))).isFalse();
-        assertThat(everything.canSubscribe(ANONYMOUS, TopicFilter.parse("$SYS/#"))).isFalse();
+        assertThat(everything.canSubscribe(ANONYMOUS, TopicFilter.parse("$SYS/#"), WildcardSubscriptions.LENIENT)).isFalse();
         assertThat(subscribe(ALICE, "$SYS/broker/uptime")).isTrue();
     }
 
@@ -134,7 +162,11 @@ class AclRulesTest {
     }
 
     private static boolean subscribe(ClientIdentity client, String filter) {
-        return RULES.canSubscribe(client, TopicFilter.parse(filter));
+        return RULES.canSubscribe(client, TopicFilter.parse(filter), WildcardSubscriptions.LENIENT);
+    }
+
+    private static boolean strictSubscribe(ClientIdentity client, String filter) {
+        return RULES.canSubscribe(client, TopicFilter.parse(filter), WildcardSubscriptions.STRICT);
     }
 
     private static boolean read(ClientIdentity client, String topic) {

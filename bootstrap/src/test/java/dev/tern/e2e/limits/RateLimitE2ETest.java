@@ -143,9 +143,13 @@ class RateLimitE2ETest {
         CompletableFuture.allOf(calmSent.toArray(CompletableFuture[]::new)).join();
         assertThat((long) greedyReceived.size()).isLessThanOrEqualTo(bound(start)).isLessThan(3 * RATE);
 
-        // pausing loses nothing: everything arrives, at the client's rate
-        await().atMost(Duration.ofSeconds(10)).until(() -> greedyReceived.size() == 3 * RATE);
+        // pausing loses nothing: everything arrives, at the client's rate, so never sooner than
+        // the messages beyond a bucket and one read take at that rate
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> greedyReceived.size() == 3 * RATE);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
         CompletableFuture.allOf(greedySent.toArray(CompletableFuture[]::new)).join();
+        assertThat(tookMillis).isGreaterThanOrEqualTo(1000L * (3 * RATE - RATE - ONE_READ) / RATE);
     }
 
     @Test

@@ -76,16 +76,7 @@ public final class RawMqttClient implements AutoCloseable {
     /** Reads exactly {@code count} bytes or fails with the time out or end of stream. */
     public byte[] readBytes(int count, Duration timeout) throws IOException {
         socket.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
-        byte[] bytes = new byte[count];
-        int read = 0;
-        while (read < count) {
-            int n = in.read(bytes, read, count - read);
-            if (n < 0) {
-                throw new IOException("server closed the connection after " + read + " of " + count + " bytes");
-            }
-            read += n;
-        }
-        return bytes;
+        return PacketStream.readBytes(in, count);
     }
 
     public ReceivedPacket readPacket() throws IOException {
@@ -94,16 +85,8 @@ public final class RawMqttClient implements AutoCloseable {
 
     /** Reads one whole packet: fixed header, remaining length, body. */
     public ReceivedPacket readPacket(Duration timeout) throws IOException {
-        int firstByte = readBytes(1, timeout)[0] & 0xFF;
-        int length = 0;
-        int multiplier = 1;
-        int digit;
-        do {
-            digit = readBytes(1, timeout)[0] & 0xFF;
-            length += (digit & 0x7F) * multiplier;
-            multiplier *= 128;
-        } while ((digit & 0x80) != 0);
-        return new ReceivedPacket(PacketType.of(firstByte), firstByte & 0x0F, readBytes(length, timeout));
+        socket.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
+        return PacketStream.read(in);
     }
 
     /**
@@ -130,6 +113,19 @@ public final class RawMqttClient implements AutoCloseable {
      * it sends first. False when the socket is still open at the deadline.
      */
     public boolean awaitClosed(Duration timeout) throws IOException {
+        try {
+            return awaitEndOfStream(timeout);
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    /**
+     * Waits for the server's end of stream, a graceful close, discarding anything it sends first.
+     * A reset is not one: it throws, since a reset may destroy packets the server sent before the
+     * client could read them. False when the socket is still open at the deadline.
+     */
+    public boolean awaitEndOfStream(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] sink = new byte[4096];
         while (true) {
@@ -144,8 +140,6 @@ public final class RawMqttClient implements AutoCloseable {
                 }
             } catch (SocketTimeoutException stillOpen) {
                 return false;
-            } catch (SocketException reset) {
-                return true;
             }
         }
     }

@@ -20,4 +20,12 @@ public record Delivery(ApplicationMessage message, List<Integer> subscriptionIds
     public static Delivery of(ApplicationMessage message) {
         return new Delivery(message, List.of());
     }
+
+    /**
+     * What the byte bounds of queues and in-flight windows count: the payload and the topic (its
+     * characters, a close enough measure of its UTF-8 bytes for a bound, and free to compute).
+     */
+    public long sizeInBytes() {
+        return (long) message.payload().size() + message.topic().value().length();
+    }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 /**
  * The outbound QoS 1 and 2 deliveries of one session that await acknowledgement, in the order
  * they were first sent, so that a reconnect resends them in that order [MQTT-4.4.0-1]. Bounded
- * by {@code capacity}: the broker queues further messages until a slot frees.
+ * by {@code capacity}, and by the bytes of the messages it holds ({@link Delivery#sizeInBytes()}):
+ * the broker queues further messages until a slot and the bytes free. A message is held until its
+ * PUBACK or PUBREC: after PUBREC only the packet id is kept (4.3.3), so its bytes free then. An
+ * empty window takes any one message, so that one larger than the byte bound still goes out.
  *
  * <p>Threading: not thread-safe; owned by the session's executor.
  */
@@ -17,9 +20,19 @@ public final class InflightWindow {
 
     private final Map<Integer, OutboundFlow> flows = new LinkedHashMap<>();
     private final PacketIdPool packetIds = new PacketIdPool();
+    private final long maxBytes;
     private int capacity;
+    private long bytes;
 
     public InflightWindow(int capacity) {
+        this(capacity, Long.MAX_VALUE);
+    }
+
+    public InflightWindow(int capacity, long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("in-flight byte limit must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
         setCapacity(capacity);
     }
 
@@ -39,6 +52,11 @@ public final class InflightWindow {
         return flows.size();
     }
 
+    /** The bytes of the messages held, as the byte bound counts them. */
+    public long bytes() {
+        return bytes;
+    }
+
     public boolean isEmpty() {
         return flows.isEmpty();
     }
@@ -54,7 +72,8 @@ public final class InflightWindow {
         if (delivery.message().qos() == Qos.AT_MOST_ONCE) {
             throw new IllegalArgumentException("QoS 0 has no outbound flow");
         }
-        if (isFull()) {
+        long size = delivery.sizeInBytes();
+        if (isFull() || (!flows.isEmpty() && bytes + size > maxBytes)) {
             return null;
         }
         int packetId = packetIds.allocate();
@@ -63,6 +82,7 @@ public final class InflightWindow {
         }
         OutboundFlow flow = OutboundFlow.start(packetId, delivery);
         flows.put(packetId, flow);
+        bytes += size;
         return flow;
     }
 
@@ -72,6 +92,7 @@ public final class InflightWindow {
             return false;
         }
         flows.put(flow.packetId(), flow);
+        bytes += heldBytes(flow);
         return true;
     }
 
@@ -81,11 +102,16 @@ public final class InflightWindow {
 
     /** Moves a flow to its next state, keeping its place in the resend order. */
     public void advance(OutboundFlow.AwaitingPubcomp next) {
-        flows.replace(next.packetId(), next);
+        OutboundFlow before = flows.replace(next.packetId(), next);
+        if (before != null) {
+            bytes -= heldBytes(before);
+        }
     }
 
     public void complete(int packetId) {
-        if (flows.remove(packetId) != null) {
+        OutboundFlow removed = flows.remove(packetId);
+        if (removed != null) {
+            bytes -= heldBytes(removed);
             packetIds.release(packetId);
         }
     }
@@ -107,6 +133,18 @@ public final class InflightWindow {
             packetIds.release(flow.packetId());
         }
         flows.clear();
+        bytes = 0;
         return unacknowledged;
+    }
+
+    /** The bytes a flow holds: its message until PUBACK or PUBREC, nothing after. */
+    private static long heldBytes(OutboundFlow flow) {
+        if (flow instanceof OutboundFlow.AwaitingPuback a) {
+            return a.delivery().sizeInBytes();
+        }
+        if (flow instanceof OutboundFlow.AwaitingPubrec r) {
+            return r.delivery().sizeInBytes();
+        }
+        return 0;
     }
 }

@@ -5,50 +5,82 @@ import java.util.List;
 
 /**
  * Messages waiting for a session: while it is offline, while its in-flight window is full, or
- * while its connection is not writable. Bounded; what overflows is reported to the caller, which
- * counts and logs it, so that nothing is dropped silently.
+ * while its connection is not writable. Bounded by a message count and by bytes ({@link
+ * Delivery#sizeInBytes()}); what overflows is reported to the caller, which counts and logs it, so
+ * that nothing is dropped silently. Both bounds apply the same overflow policy; one message larger
+ * than the byte bound on its own is refused under either policy, since no drop could make it fit.
  *
  * <p>Threading: not thread-safe; owned by the session's executor.
  */
 public final class OutboundQueue {
 
+    /** No byte bound. */
+    public static final long UNBOUNDED_BYTES = Long.MAX_VALUE;
+
     private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>(4);
     private final int limit;
+    private final long maxBytes;
     private final OverflowPolicy policy;
+    private long bytes;
 
     public OutboundQueue(int limit, OverflowPolicy policy) {
+        this(limit, UNBOUNDED_BYTES, policy);
+    }
+
+    public OutboundQueue(int limit, long maxBytes, OverflowPolicy policy) {
         if (limit < 1) {
             throw new IllegalArgumentException("queue limit must be positive: " + limit);
+        }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("queue byte limit must be positive: " + maxBytes);
         }
         if (policy == null) {
             throw new IllegalArgumentException("overflow policy must not be null");
         }
         this.limit = limit;
+        this.maxBytes = maxBytes;
         this.policy = policy;
     }
 
-    /** The result of {@link #offer}: {@code dropped} is the message that did not fit, or null. */
-    public record Offer(boolean accepted, Delivery dropped) {
-        static final Offer ACCEPTED = new Offer(true, null);
+    /**
+     * The result of {@link #offer}: {@code dropped} is the message that did not fit, or null, and
+     * {@code onBytes} whether the byte bound made it drop (the message count had room). Under
+     * drop-oldest a large message may need more room than one drop gives: {@link #trimOldest()}
+     * hands out the further ones, all dropped for bytes.
+     */
+    public record Offer(boolean accepted, Delivery dropped, boolean onBytes) {
+        static final Offer ACCEPTED = new Offer(true, null, false);
     }
 
     public Offer offer(Delivery delivery) {
-        if (deliveries.size() < limit) {
-            deliveries.addLast(delivery);
+        long size = delivery.sizeInBytes();
+        if (deliveries.size() < limit && bytes + size <= maxBytes) {
+            add(delivery, size);
             return Offer.ACCEPTED;
         }
-        if (policy == OverflowPolicy.REFUSE_NEWEST) {
-            return new Offer(false, delivery);
+        boolean onBytes = deliveries.size() < limit;
+        if (policy == OverflowPolicy.REFUSE_NEWEST || size > maxBytes) {
+            return new Offer(false, delivery, onBytes);
         }
-        Delivery oldest = deliveries.pollFirst();
-        deliveries.addLast(delivery);
-        return new Offer(true, oldest);
+        Delivery oldest = poll();
+        add(delivery, size);
+        return new Offer(true, oldest, onBytes);
+    }
+
+    /**
+     * After an accepted offer: the oldest message, removed, while the queue is above its byte bound;
+     * null once it is within. Never removes the last message, which the offer admitted.
+     */
+    public Delivery trimOldest() {
+        return bytes > maxBytes && deliveries.size() > 1 ? poll() : null;
     }
 
     /** Puts deliveries back at the head, in order, ahead of what is queued (no limit applies). */
     public void requeueFirst(List<Delivery> ordered) {
         for (int i = ordered.size() - 1; i >= 0; i--) {
-            deliveries.addFirst(ordered.get(i));
+            Delivery delivery = ordered.get(i);
+            deliveries.addFirst(delivery);
+            bytes += delivery.sizeInBytes();
         }
     }
 
@@ -57,11 +89,20 @@ public final class OutboundQueue {
     }
 
     public Delivery poll() {
-        return deliveries.pollFirst();
+        Delivery first = deliveries.pollFirst();
+        if (first != null) {
+            bytes -= first.sizeInBytes();
+        }
+        return first;
     }
 
     public int size() {
         return deliveries.size();
+    }
+
+    /** The bytes queued, as the byte bound counts them. */
+    public long bytes() {
+        return bytes;
     }
 
     public boolean isEmpty() {
@@ -70,5 +111,11 @@ public final class OutboundQueue {
 
     public void clear() {
         deliveries.clear();
+        bytes = 0;
+    }
+
+    private void add(Delivery delivery, long size) {
+        deliveries.addLast(delivery);
+        bytes += size;
     }
 }

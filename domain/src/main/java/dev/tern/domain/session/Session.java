@@ -4,6 +4,7 @@ import dev.tern.domain.delivery.InboundQos2Receipts;
 import dev.tern.domain.delivery.InflightWindow;
 import dev.tern.domain.delivery.OutboundQueue;
 import dev.tern.domain.delivery.OverflowPolicy;
+import dev.tern.domain.delivery.TokenBucket;
 import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.will.Will;
 import java.util.Collection;
@@ -27,16 +28,27 @@ public final class Session {
     private final InboundQos2Receipts inboundQos2 = new InboundQos2Receipts();
     private SessionExpiry expiry;
     private Will will;
+    private TokenBucket deliveryRate;
 
     public Session(String clientId, SessionExpiry expiry, int inflightCapacity, int queueLimit,
             OverflowPolicy overflowPolicy) {
+        this(clientId, expiry, inflightCapacity, queueLimit, overflowPolicy, OutboundQueue.UNBOUNDED_BYTES,
+                OutboundQueue.UNBOUNDED_BYTES);
+    }
+
+    /**
+     * @param maxQueuedBytes   bytes queued beyond the in-flight window, besides {@code queueLimit} messages
+     * @param maxInflightBytes bytes of the messages in flight, besides {@code inflightCapacity} messages
+     */
+    public Session(String clientId, SessionExpiry expiry, int inflightCapacity, int queueLimit,
+            OverflowPolicy overflowPolicy, long maxQueuedBytes, long maxInflightBytes) {
         if (clientId == null || expiry == null) {
             throw new IllegalArgumentException("client id and expiry must not be null");
         }
         this.clientId = clientId;
         this.expiry = expiry;
-        this.inflight = new InflightWindow(inflightCapacity);
-        this.queue = new OutboundQueue(queueLimit, overflowPolicy);
+        this.inflight = new InflightWindow(inflightCapacity, maxInflightBytes);
+        this.queue = new OutboundQueue(queueLimit, maxQueuedBytes, overflowPolicy);
     }
 
     public String clientId() {
@@ -61,6 +73,11 @@ public final class Session {
         return subscriptions.remove(filter);
     }
 
+    /** Whether the session holds a subscription for exactly this filter. */
+    public boolean isSubscribed(String filter) {
+        return subscriptions.containsKey(filter);
+    }
+
     public Collection<Subscription> subscriptions() {
         return Collections.unmodifiableCollection(subscriptions.values());
     }
@@ -75,6 +92,15 @@ public final class Session {
 
     public InboundQos2Receipts inboundQos2() {
         return inboundQos2;
+    }
+
+    /** The bucket that bounds the rate of messages sent to this session's client, or null for no bound. */
+    public TokenBucket deliveryRate() {
+        return deliveryRate;
+    }
+
+    public void limitDeliveryRate(TokenBucket bucket) {
+        this.deliveryRate = bucket;
     }
 
     /** The will of the current connection, or null. */

@@ -31,7 +31,7 @@ class OutboundQueueTest {
     void deliversInFifoOrderBelowTheLimit(OverflowPolicy policy) {
         OutboundQueue queue = new OutboundQueue(3, policy);
 
-        assertThat(queue.offer(A)).isEqualTo(new OutboundQueue.Offer(true, null));
+        assertThat(queue.offer(A)).isEqualTo(new OutboundQueue.Offer(true, null, false));
         queue.offer(B);
         queue.offer(C);
 
@@ -51,6 +51,7 @@ class OutboundQueueTest {
 
         assertThat(offer.accepted()).isTrue();
         assertThat(offer.dropped()).isSameAs(A);
+        assertThat(offer.onBytes()).isFalse();
         assertThat(drain(queue)).containsExactly(B, C);
     }
 

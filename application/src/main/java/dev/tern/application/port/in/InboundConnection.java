@@ -19,6 +19,10 @@ public interface InboundConnection {
     /** The channel's writability changed; the engine resumes queued deliveries when writable again. */
     void onWritabilityChanged(boolean writable);
 
-    /** The connection is closed, by either side; called exactly once. */
+    /**
+     * The connection is over, called exactly once: the peer closed it or it failed, or the engine
+     * closed it and its last bytes are out. In that last case the socket may linger while the
+     * transport discards what the peer still sends (see {@code ClientChannel.close}).
+     */
     void onClosed();
 }

@@ -21,7 +21,13 @@ public interface ClientChannel {
     /** Sends what was written. The engine flushes once per batch of work, not per packet. */
     void flush();
 
-    /** Flushes what was written, then closes the connection. {@code onClosed} follows. */
+    /**
+     * Flushes what was written, then closes the connection. {@code onClosed} follows. Nothing the
+     * peer sends from now on reaches {@code onBytes}. The close must be graceful: a socket closed
+     * while the peer's bytes are still arriving is reset by the kernel, which can destroy the last
+     * packet (a DISCONNECT with its reason) before the peer reads it; so transports half-close their
+     * output after the last byte and discard input for a bounded time before closing.
+     */
     void close();
 
     /** False while the transport's outbound buffer is above its high-water mark. */

@@ -2,6 +2,7 @@ package dev.tern.application.protocol.handler;
 
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
+import dev.tern.application.limits.ResourceLimits;
 import dev.tern.application.protocol.packet.Connect;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
@@ -27,10 +28,12 @@ public final class ConnectNegotiator {
 
     private final MqttSettings settings;
     private final Mqtt5Settings v5;
+    private final ResourceLimits limits;
 
-    public ConnectNegotiator(MqttSettings settings, Mqtt5Settings v5) {
+    public ConnectNegotiator(MqttSettings settings, Mqtt5Settings v5, ResourceLimits limits) {
         this.settings = settings;
         this.v5 = v5;
+        this.limits = limits;
     }
 
     public ConnectDecision decide(Connect connect) {
@@ -49,11 +52,16 @@ public final class ConnectNegotiator {
             // [MQTT-3.1.3-6]: the broker assigns a unique id ([MQTT-3.2.2-16] announces it in MQTT 5).
             clientId = "tern-" + UUID.randomUUID();
             assigned = clientId;
+        } else if (limits.clientIdTooLong(clientId)) {
+            // Beyond the 23 bytes every server must accept [MQTT-3.1.3-5] an id may be refused: CONNACK 0x85
+            // in MQTT 5 [MQTT-3.1.3-8], 0x02 in 3.1.1 [MQTT-3.1.3-9], then the connection closes.
+            return new ConnectDecision.Reject(isV5 ? ReasonCode.CLIENT_IDENTIFIER_NOT_VALID
+                    : ReasonCode.V3_IDENTIFIER_REJECTED, "client id longer than limits.client-id.max-length");
         }
         Will will = null;
         if (connect.will() != null) {
             TopicName topic = TopicName.parseOrNull(connect.will().topic());
-            if (topic == null) {
+            if (topic == null || !limits.topicAllowed(connect.will().topic())) {
                 return new ConnectDecision.Reject(isV5 ? ReasonCode.TOPIC_NAME_INVALID : ReasonCode.V3_SERVER_UNAVAILABLE,
                         "invalid will topic");
             }

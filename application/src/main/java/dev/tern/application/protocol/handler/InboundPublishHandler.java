@@ -1,5 +1,6 @@
 package dev.tern.application.protocol.handler;
 
+import dev.tern.application.limits.ResourceLimits;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
@@ -44,10 +45,12 @@ public final class InboundPublishHandler {
     private final boolean validatePayloadFormat;
 
     private final TrafficMeters traffic;
+    private final ResourceLimits limits;
 
     public InboundPublishHandler(PublishService publisher, StateRecorder recorder, Authorizer authorizer, Clock clock,
-            int receiveMaximum, boolean validatePayloadFormat, TrafficMeters traffic) {
+            int receiveMaximum, boolean validatePayloadFormat, TrafficMeters traffic, ResourceLimits limits) {
         this.traffic = traffic;
+        this.limits = limits;
         this.publisher = publisher;
         this.recorder = recorder;
         this.authorizer = authorizer;
@@ -78,22 +81,25 @@ public final class InboundPublishHandler {
             refuseUnauthorized(session, out, publish, v5);
             return OK;
         }
+        if (!limits.topicAllowed(topic.value())) {
+            return refuse(out, publish, v5, ReasonCode.TOPIC_NAME_INVALID);
+        }
         if (validatePayloadFormat && !payloadMatchesFormat(publish)) {
-            if (publish.qos().value() == 0) {
-                return ReasonCode.PAYLOAD_FORMAT_INVALID;
-            }
-            acknowledge(out, publish, ReasonCode.PAYLOAD_FORMAT_INVALID);
-            return OK;
+            return refuse(out, publish, v5, ReasonCode.PAYLOAD_FORMAT_INVALID);
         }
         ApplicationMessage message = toMessage(session, publish, topic);
         if (publish.qos() == Qos.AT_MOST_ONCE) {
-            publisher.publish(message);
-            return OK;
+            return publisher.publish(message) == PublishService.REFUSED ? ReasonCode.QUOTA_EXCEEDED : OK;
         }
         // [MQTT-4.3.3-2] method B: a QoS 2 message is routed on first receipt, never again until PUBREL.
         boolean route = publish.qos() == Qos.AT_LEAST_ONCE || session.state().inboundQos2().receive(publish.packetId());
         if (!recorder.acknowledgesAfterCommit()) {
-            acknowledge(out, publish, route ? routed(v5, publisher.publish(message)) : ReasonCode.SUCCESS);
+            int receivers = route ? publisher.publish(message) : 1;
+            if (receivers == PublishService.REFUSED) {
+                forgetReceipt(session, publish);
+                return refuse(out, publish, v5, ReasonCode.QUOTA_EXCEEDED);
+            }
+            acknowledge(out, publish, routed(v5, receivers));
             return OK;
         }
         acknowledgeWhenStored(session, out, publish, message, route);
@@ -112,7 +118,12 @@ public final class InboundPublishHandler {
             if (session.connection() != out) {
                 return; // the client reconnected meanwhile and will send it again
             }
-            if (stored) {
+            if (receivers[0] == PublishService.REFUSED) {
+                forgetReceipt(session, publish);
+                if (refuse(out, publish, out.version().isV5(), ReasonCode.QUOTA_EXCEEDED) != OK) {
+                    out.abort(ReasonCode.QUOTA_EXCEEDED, "retained store full");
+                }
+            } else if (stored) {
                 acknowledge(out, publish, routed(out.version().isV5(), receivers[0]));
             } else if (out.version().isV5()) {
                 acknowledge(out, publish, ReasonCode.UNSPECIFIED_ERROR);
@@ -188,6 +199,25 @@ public final class InboundPublishHandler {
                 }
                 acknowledge(out, publish, v5 ? ReasonCode.NOT_AUTHORIZED : ReasonCode.SUCCESS);
             }
+        }
+    }
+
+    /**
+     * A PUBLISH refused for {@code reasonCode}: acknowledged with it (MQTT 5, QoS 1/2), or the
+     * code to disconnect with (MQTT 5 QoS 0, and any 3.1.1 PUBLISH, where the connection closes).
+     */
+    private static int refuse(PacketSink out, Publish publish, boolean v5, int reasonCode) {
+        if (!v5 || publish.qos().value() == 0) {
+            return reasonCode;
+        }
+        acknowledge(out, publish, reasonCode);
+        return OK;
+    }
+
+    /** A refused QoS 2 PUBLISH was never accepted, so a resend with the same id is a new one. */
+    private void forgetReceipt(ClientSession session, Publish publish) {
+        if (publish.qos() == Qos.EXACTLY_ONCE && session.state().inboundQos2().release(publish.packetId())) {
+            recorder.receiptRemoved(session, publish.packetId());
         }
     }
 

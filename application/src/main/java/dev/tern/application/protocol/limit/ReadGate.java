@@ -12,12 +12,15 @@ import dev.tern.application.port.out.ClientChannel;
 public final class ReadGate {
 
     private final ClientChannel channel;
+    private final Runnable onResume;
     private boolean overRate;
     private boolean overloaded;
     private boolean closed;
 
-    public ReadGate(ClientChannel channel) {
+    /** @param onResume runs each time reading resumes (the keep alive timer starts counting again) */
+    public ReadGate(ClientChannel channel, Runnable onResume) {
         this.channel = channel;
+        this.onResume = onResume;
     }
 
     /** Pauses or resumes reading for the client's own rate limit. */
@@ -43,7 +46,8 @@ public final class ReadGate {
         closed = true;
     }
 
-    private boolean paused() {
+    /** Whether the connection is not being read from, for either reason. */
+    public boolean paused() {
         return overRate || overloaded;
     }
 
@@ -56,6 +60,7 @@ public final class ReadGate {
             channel.pauseReading();
         } else {
             channel.resumeReading();
+            onResume.run();
         }
     }
 }

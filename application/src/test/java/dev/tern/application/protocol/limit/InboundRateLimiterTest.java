@@ -13,7 +13,7 @@ class InboundRateLimiterTest {
     private final ManualClock clock = new ManualClock(0);
     private final ManualExecutor loop = new ManualExecutor(clock);
     private final RecordingChannel channel = new RecordingChannel(loop);
-    private final ReadGate gate = new ReadGate(channel);
+    private final ReadGate gate = new ReadGate(channel, () -> { });
     private final RecordingRegistry registry = new RecordingRegistry();
     private final RateLimitMeters meters = new RateLimitMeters(registry);
 
