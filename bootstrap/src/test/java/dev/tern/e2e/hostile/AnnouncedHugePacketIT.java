@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Remaining Length of 268,435,455 bytes (the largest four bytes can announce, and within the
- * default {@code mqtt.max-packet-size}) announced and never sent, before CONNECT and after it.
+ * A Remaining Length of 268,435,450 bytes (the largest within the default
+ * {@code mqtt.max-packet-size} of 268,435,455, which counts the five header bytes too; one more
+ * and the header alone is refused) announced and never sent, before CONNECT and after it.
  * The broker holds what arrived, not what was announced: before the fix one such header made it
  * allocate 268 MB, more than this heap. The connect timeout ends the first kind, the keep alive
  * the second.
@@ -25,9 +26,9 @@ class AnnouncedHugePacketIT {
     private static final int BEFORE_CONNECT = 100;
     private static final int AFTER_CONNECT = 50;
     private static final int KEEP_ALIVE_SECONDS = 4;
-    /** CONNECT and PUBLISH fixed headers with the largest Remaining Length, and a few body bytes. */
-    private static final byte[] HUGE_CONNECT = {0x10, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F, 0, 4, 'M', 'Q', 'T', 'T'};
-    private static final byte[] HUGE_PUBLISH = {0x30, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F, 0, 3, 'a', '/', 'b'};
+    /** CONNECT and PUBLISH fixed headers announcing 268,435,450 bytes ({@code FA FF FF 7F}), and a few body bytes. */
+    private static final byte[] HUGE_CONNECT = {0x10, (byte) 0xFA, (byte) 0xFF, (byte) 0xFF, 0x7F, 0, 4, 'M', 'Q', 'T', 'T'};
+    private static final byte[] HUGE_PUBLISH = {0x30, (byte) 0xFA, (byte) 0xFF, (byte) 0xFF, 0x7F, 0, 3, 'a', '/', 'b'};
     private static final Duration SLACK = Duration.ofSeconds(5);
 
     @TempDir
@@ -67,7 +68,7 @@ class AnnouncedHugePacketIT {
             assertThat(broker.isAlive()).as("broker alive; it printed:%n%s", broker.tail()).isTrue();
             new FootprintBudget(16).assertHeld(before, during);
             FootprintBudget.assertNoDescriptorsLeaked(before, broker.footprint());
-            System.out.printf("announced 268 MB x %d: before %s; during %s%n", BEFORE_CONNECT + AFTER_CONNECT, before, during);
+            System.out.printf("announced 268,435,450 bytes x %d: before %s; during %s%n", BEFORE_CONNECT + AFTER_CONNECT, before, during);
         }
     }
 }
