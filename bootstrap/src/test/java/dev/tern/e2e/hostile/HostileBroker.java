@@ -65,11 +65,6 @@ final class HostileBroker implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The broker's output so far, for failure messages. */
-    List<String> output() {
-        return process.output();
-    }
-
     BrokerFootprint footprint() throws IOException, InterruptedException {
         if (!process.isAlive()) {
             throw new AssertionError("the broker died; it printed: " + tail());
