@@ -139,14 +139,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Below the kernel's ephemeral range (32768+ here), so no client socket can be holding the port.
-free_port() {
-  local port
-  while true; do
-    port=$((10000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
+# shellcheck source=scripts/free-port.sh
+. scripts/free-port.sh
 
 wait_for_port() {
   local port=$1

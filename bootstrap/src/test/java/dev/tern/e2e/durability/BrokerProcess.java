@@ -40,21 +40,28 @@ public final class BrokerProcess implements AutoCloseable {
     /** As {@link #start(int, String...)}, with {@code -Xmx<maxHeap>}. */
     public static BrokerProcess start(String maxHeap, int port, String... settings)
             throws IOException, InterruptedException {
+        return start(List.of("-Xmx" + maxHeap), port, settings);
+    }
+
+    /** As {@link #start(int, String...)}, with these JVM options (heap bounds, say) instead of {@code -Xmx256m}. */
+    public static BrokerProcess start(List<String> jvmOptions, int port, String... settings)
+            throws IOException, InterruptedException {
         Path jar = Path.of("target", "tern.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new AssertionError("the broker jar is missing: " + jar + " (built by mvn package before this test)");
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap, "-jar", jar.toString(),
-                "--set", "listeners.tcp.port=" + port, "--set", "listeners.websocket.enabled=false",
-                "--set", "admin.http.port=0"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--set", "listeners.tcp.port=" + port,
+                "--set", "listeners.websocket.enabled=false", "--set", "admin.http.port=0"));
         for (String setting : settings) {
             command.add("--set");
             command.add(setting);
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BrokerProcess broker = new BrokerProcess(process, port);
-        if (!broker.output.awaitLineContaining("Tern ready", Duration.ofSeconds(30))) {
+        if (!broker.output.awaitLineContaining("Tern ready", Duration.ofSeconds(60))) {
             process.destroyForcibly();
             throw new AssertionError("broker did not get ready; it printed: " + broker.output());
         }
@@ -63,6 +70,11 @@ public final class BrokerProcess implements AutoCloseable {
 
     public List<String> output() {
         return output.lines();
+    }
+
+    /** The process id, for reading the broker's heap, threads and descriptors from outside. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Waits until the broker prints a line containing {@code text}; whether it did in time. */

@@ -15,9 +15,9 @@ import java.nio.file.Path;
  * @param certFile the server certificate chain, PEM
  * @param keyFile the server's private key, PEM
  */
-record LoopbackCertificates(Path caFile, Path certFile, Path keyFile) {
+public record LoopbackCertificates(Path caFile, Path certFile, Path keyFile) {
 
-    static LoopbackCertificates writeTo(Path dir) throws Exception {
+    public static LoopbackCertificates writeTo(Path dir) throws Exception {
         X509Bundle ca = new CertificateBuilder().subject("CN=Tern browser test CA").setIsCertificateAuthority(true)
                 .ecp256().buildSelfSigned();
         X509Bundle server = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")

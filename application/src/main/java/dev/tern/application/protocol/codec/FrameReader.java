@@ -1,6 +1,7 @@
 package dev.tern.application.protocol.codec;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Finds packet boundaries in a byte stream: the fixed header (type byte and Remaining Length) and
@@ -17,6 +18,7 @@ final class FrameReader {
     /** Larger partial buffers are released after use so that one big packet does not pin memory. */
     private static final int RETAINED_BUFFER_BYTES = 64 * 1024;
     private static final int NO_LIMIT = -1;
+    private static final int MIN_GROWTH_BYTES = 1024;
 
     private int firstByte = -1;
     private int remainingLength;
@@ -82,11 +84,8 @@ final class FrameReader {
             in.limit(callerBodyEnd);
             return in;
         }
-        if (partial.length < remainingLength) {
-            partial = new byte[remainingLength];
-            partialView = ByteBuffer.wrap(partial);
-        }
         int chunk = Math.min(in.remaining(), remainingLength - partialFill);
+        ensureCapacity(partialFill + chunk);
         in.get(partial, partialFill, chunk);
         partialFill += chunk;
         if (partialFill < remainingLength) {
@@ -95,6 +94,25 @@ final class FrameReader {
         bodyFromPartial = true;
         partialView.clear().limit(remainingLength);
         return partialView;
+    }
+
+    /**
+     * Grows the buffer with what has arrived, doubling up to the announced length: a client that
+     * announces a large Remaining Length and sends little costs memory for what it sent, not for
+     * what it announced (one header of 268 MB must not allocate 268 MB).
+     */
+    private void ensureCapacity(int needed) {
+        if (partial.length >= needed) {
+            return;
+        }
+        long doubled = Math.max(MIN_GROWTH_BYTES, 2L * partial.length);
+        partial = Arrays.copyOf(partial, (int) Math.min(remainingLength, Math.max(needed, doubled)));
+        partialView = ByteBuffer.wrap(partial);
+    }
+
+    /** The bytes the partial buffer holds room for now. */
+    int bufferCapacity() {
+        return partial.length;
     }
 
     /** Ends the current frame: restores the caller's buffer past the body and resets the header. */
