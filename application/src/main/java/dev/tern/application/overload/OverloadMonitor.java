@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
  * Overload protection. Every check interval, and at once after a garbage collection that leaves
  * the live heap above its high-water mark, it reads the live heap and the storage writer's
  * backlog; when either reaches its high-water mark it engages: it stops reading from the
- * heaviest half of the active publishers, and from the heaviest half of the rest at each check
- * while still above the mark, so the biggest producers stop first and, should the pressure last,
- * every publisher stops in turn. Once both figures are below their low-water marks it resumes every
+ * heaviest half of the heavy publishers, and escalates to the heaviest half of the rest at a later
+ * check only while a figure above its mark has not fallen since the last escalation: once it
+ * falls, the pauses made are enough. Light publishers (see {@link PublisherThrottle}) are paused
+ * last, only when no heavy one is left and the figure still did not fall a check after the last
+ * heavy one was paused. Once both figures are below their low-water marks it resumes every
  * connection it paused. Subscribers that only acknowledge are never paused: their acknowledgements
  * are what frees memory. Each episode is logged once when it begins and once when it ends, and
  * counted ({@code tern_overload_episodes}); {@code tern_overload_active} and {@code
@@ -43,6 +45,12 @@ public final class OverloadMonitor {
     private Runnable collectionListener = () -> { };
     private long engagedAt;
     private long lastRefresh;
+    /** The figures at the last escalation; the first escalation of an episode has none to compare with. */
+    private boolean escalated;
+    private int heapAtEscalation;
+    private long backlogAtEscalation;
+    /** Whether the last escalation paused heavy publishers: their pauses get one check to show. */
+    private boolean pausedHeavyLast;
 
     /** @param backlog store writes not yet committed (0 for a store that is not durable) */
     public OverloadMonitor(OverloadSettings settings, HeapGauge heap, LongSupplier backlog, PublisherThrottle throttle,
@@ -115,8 +123,8 @@ public final class OverloadMonitor {
             if (below) {
                 disengage(heapPercent, writes);
             } else {
-                if (above) {
-                    throttle.pauseHeaviest();
+                if (above && notFalling(heapPercent, writes)) {
+                    escalate(heapPercent, writes);
                 }
                 refreshHeap();
             }
@@ -127,10 +135,36 @@ public final class OverloadMonitor {
         engaged = true;
         engagedAt = clock.millis();
         lastRefresh = engagedAt;
+        escalated = false;
+        pausedHeavyLast = false;
         episodes.increment();
         LOG.warn("Overload: live heap {}% (high-water {}%), storage backlog {} writes (high-water {}): "
                 + "pausing publishers, heaviest first", heapPercent, settings.heapHighPercent(), writes,
                 settings.backlogHigh() == 0 ? "none" : settings.backlogHigh());
+    }
+
+    /**
+     * Whether a figure above its high-water mark is still where it was at the last escalation or
+     * higher. The live heap only changes with a collection, so until one runs it reads as not falling.
+     */
+    private boolean notFalling(int heapPercent, long writes) {
+        if (!escalated) {
+            return true;
+        }
+        boolean heapAbove = heapPercent >= settings.heapHighPercent();
+        boolean backlogAbove = settings.backlogHigh() > 0 && writes >= settings.backlogHigh();
+        return (heapAbove && heapPercent >= heapAtEscalation) || (backlogAbove && writes >= backlogAtEscalation);
+    }
+
+    private void escalate(int heapPercent, long writes) {
+        int heavy = throttle.pauseHeaviest();
+        if (heavy == 0 && !pausedHeavyLast) {
+            throttle.pauseLight();
+        }
+        pausedHeavyLast = heavy > 0;
+        escalated = true;
+        heapAtEscalation = heapPercent;
+        backlogAtEscalation = writes;
     }
 
     private void disengage(int heapPercent, long writes) {

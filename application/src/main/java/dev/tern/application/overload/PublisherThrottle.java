@@ -4,6 +4,10 @@ package dev.tern.application.overload;
  * Reading from publishers, as overload protection sees it. The protocol engine implements it over
  * its open connections.
  *
+ * <p>A publisher is <em>light</em> when it sent only a small share of the inbound PUBLISH bytes of
+ * the heaviest interval since the pauses began (the last interval while none is paused), and
+ * <em>heavy</em> otherwise: a client publishing now and then beside a flood is light.
+ *
  * <p>Threading: called only on the overload monitor's thread; the pauses themselves happen on each
  * connection's own thread.
  */
@@ -16,12 +20,18 @@ public interface PublisherThrottle {
     void sample();
 
     /**
-     * Pauses reading from the heaviest half (at least one) of the connections that published in the
-     * last interval and are not paused yet; returns how many it paused.
+     * Pauses reading from the heaviest half (at least one) of the heavy publishers of the last
+     * interval that are not paused yet; returns how many it paused (0 when none is left).
      */
     int pauseHeaviest();
 
-    /** Resumes reading from every connection paused by {@link #pauseHeaviest()}; returns how many. */
+    /**
+     * Pauses reading from the heaviest half (at least one) of the light publishers of the last
+     * interval that are not paused yet; returns how many it paused.
+     */
+    int pauseLight();
+
+    /** Resumes reading from every connection paused by this throttle; returns how many. */
     int resumeAll();
 
     /** Connections paused now. */

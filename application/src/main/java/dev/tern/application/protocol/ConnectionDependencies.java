@@ -32,5 +32,6 @@ record ConnectionDependencies(
         BrokerEvents events,
         BrokerCounters counters,
         ConnectionMeters meters,
-        RateLimiting rateLimiting) {
+        RateLimiting rateLimiting,
+        CloseLog closeLog) {
 }

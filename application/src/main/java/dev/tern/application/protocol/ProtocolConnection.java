@@ -398,13 +398,12 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         closeForError(reasonCode, reason, EventReasons.PROTOCOL_ERROR + reason);
     }
 
-    /** As {@link #closeForError(int, String)}, reporting {@code eventReason} to the event listeners. */
+    /** As {@link #closeForError(int, String)}, reporting (and logging as) {@code eventReason}. */
     void closeForError(int reasonCode, String reason, String eventReason) {
         if (state instanceof ConnectionState.Closed) {
             return;
         }
-        LOG.warn("{}: closing {} for a protocol error: {}", clientId.isEmpty() ? "-" : clientId,
-                channel.remoteAddress(), reason);
+        deps.closeLog().closing(clientId, channel.remoteAddress(), reason, eventReason);
         // [MQTT-3.2.0-1]: nothing but AUTH may go out before CONNACK, so no DISCONNECT until connected.
         if (version.isV5() && state instanceof ConnectionState.Connected) {
             send(new Disconnect(reasonCode, Properties.builder().string(PropertyId.REASON_STRING, reason).build()));
@@ -442,8 +441,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     private void connectTimedOut() {
         if (state instanceof ConnectionState.AwaitingConnect || state instanceof ConnectionState.Authenticating) {
-            LOG.info("{}: no CONNECT within {} ms, closing", channel.remoteAddress(),
-                    deps.settings().connectTimeoutMillis());
+            deps.closeLog().connectTimedOut(channel.remoteAddress(), deps.settings().connectTimeoutMillis());
             close(false, "no CONNECT in time");
         }
     }

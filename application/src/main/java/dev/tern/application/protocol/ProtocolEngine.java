@@ -47,7 +47,7 @@ public final class ProtocolEngine implements ConnectionAcceptor {
             ResourceLimits limits) {
         this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5, limits),
                 authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
-                events, counters, meters, rateLimiting);
+                events, counters, meters, rateLimiting, new CloseLog(clock));
     }
 
     @Override

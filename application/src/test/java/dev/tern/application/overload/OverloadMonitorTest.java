@@ -47,6 +47,8 @@ class OverloadMonitorTest {
     private static final class CountingThrottle implements PublisherThrottle {
         int samples;
         int pauseCalls;
+        int heavyLeft = Integer.MAX_VALUE;
+        int lightPauseCalls;
         int paused;
         int resumeCalls;
 
@@ -58,6 +60,17 @@ class OverloadMonitorTest {
         @Override
         public int pauseHeaviest() {
             pauseCalls++;
+            if (heavyLeft == 0) {
+                return 0;
+            }
+            heavyLeft--;
+            paused++;
+            return 1;
+        }
+
+        @Override
+        public int pauseLight() {
+            lightPauseCalls++;
             paused++;
             return 1;
         }
@@ -127,6 +140,80 @@ class OverloadMonitorTest {
         backlog.set(499);
         executor.advance(100);
         assertThat(monitor.engaged()).isFalse();
+    }
+
+    @Test
+    void aBacklogThatFallsAfterThePausesPausesNoMore() {
+        start();
+        backlog.set(1000);
+        executor.advance(100);
+        backlog.set(1200);
+        executor.advance(100);
+        assertThat(throttle.pauseCalls).isEqualTo(2);
+
+        // the pauses made are enough: still above the mark, but falling since the last escalation
+        backlog.set(1150);
+        executor.advance(100);
+        backlog.set(1100);
+        executor.advance(100);
+        backlog.set(1190);
+        executor.advance(100);
+
+        assertThat(monitor.engaged()).isTrue();
+        assertThat(throttle.pauseCalls).isEqualTo(2);
+        assertThat(throttle.lightPauseCalls).isZero();
+    }
+
+    @Test
+    void aBacklogThatKeepsRisingPausesMoreAtEachCheck() {
+        start();
+        for (int check = 0; check < 4; check++) {
+            backlog.set(1000 + check * 100);
+            executor.advance(100);
+        }
+
+        assertThat(throttle.pauseCalls).isEqualTo(4);
+        // a backlog that rises again past its figure at the last escalation escalates again
+        backlog.set(1200);
+        executor.advance(100);
+        assertThat(throttle.pauseCalls).isEqualTo(4);
+        backlog.set(1300);
+        executor.advance(100);
+        assertThat(throttle.pauseCalls).isEqualTo(5);
+    }
+
+    @Test
+    void lightPublishersArePausedOnlyWhenNoHeavyOneIsLeftAndTheRiseGoesOnACheckLater() {
+        throttle.heavyLeft = 1;
+        start();
+        backlog.set(1000);
+        executor.advance(100);
+        assertThat(throttle.paused).isEqualTo(1);
+
+        // the heavy one's pause gets a check to show: bytes already read are still being stored
+        backlog.set(1100);
+        executor.advance(100);
+        assertThat(throttle.lightPauseCalls).isZero();
+
+        backlog.set(1200);
+        executor.advance(100);
+        assertThat(throttle.lightPauseCalls).isEqualTo(1);
+        assertThat(throttle.paused).isEqualTo(2);
+    }
+
+    @Test
+    void lightPublishersAreNeverPausedWhilePausingHeavyOnesStopsTheRise() {
+        throttle.heavyLeft = 1;
+        start();
+        backlog.set(1000);
+        executor.advance(100);
+        for (int check = 1; check <= 20; check++) {
+            backlog.set(1000 - check * 10);
+            executor.advance(100);
+        }
+
+        assertThat(throttle.lightPauseCalls).isZero();
+        assertThat(throttle.paused).isEqualTo(1);
     }
 
     @Test

@@ -30,34 +30,61 @@ class HeaviestPublishersFirstTest {
                 .send(new Subscribe(1, List.of(TopicSubscription.of("t", Qos.AT_MOST_ONCE)), Properties.EMPTY));
         EngineHarness.Client heavy = broker.client().connect("heavy", true, 0);
         EngineHarness.Client middle = broker.client().connect("middle", true, 0);
-        EngineHarness.Client light = broker.client().connect("light", true, 0);
+        EngineHarness.Client small = broker.client().connect("small", true, 0);
         throttle.sample();
 
         heavy.send(publish(10_000));
-        middle.send(publish(1_000));
-        light.send(publish(10));
+        middle.send(publish(5_000));
+        small.send(publish(1_000));
         throttle.sample();
         assertThat(throttle.pauseHeaviest()).isEqualTo(2);
         broker.loop.runPending();
 
         assertThat(heavy.channel.readingPaused()).isTrue();
         assertThat(middle.channel.readingPaused()).isTrue();
-        assertThat(light.channel.readingPaused()).isFalse();
+        assertThat(small.channel.readingPaused()).isFalse();
         assertThat(subscriber.channel.readingPaused()).isFalse();
         assertThat(throttle.paused()).isEqualTo(2);
 
-        light.send(publish(10));
+        small.send(publish(1_000));
         throttle.sample();
         assertThat(throttle.pauseHeaviest()).isEqualTo(1);
         broker.loop.runPending();
-        assertThat(light.channel.readingPaused()).isTrue();
+        assertThat(small.channel.readingPaused()).isTrue();
         assertThat(subscriber.channel.readingPaused()).isFalse();
 
         assertThat(throttle.resumeAll()).isEqualTo(3);
         broker.loop.runPending();
-        assertThat(List.of(heavy, middle, light)).allSatisfy(client ->
+        assertThat(List.of(heavy, middle, small)).allSatisfy(client ->
                 assertThat(client.channel.readingPaused()).isFalse());
         assertThat(throttle.paused()).isZero();
+    }
+
+    @Test
+    void aLightPublisherKeepsBeingReadWhileTheHeavyOneIsPausedUntilLightOnesAreAskedFor() {
+        EngineHarness.Client flooder = broker.client().connect("flooder", true, 0);
+        EngineHarness.Client bystander = broker.client().connect("bystander", true, 0);
+        throttle.sample();
+        flooder.send(publish(100_000));
+        bystander.send(publish(100));
+        throttle.sample();
+
+        assertThat(throttle.pauseHeaviest()).isEqualTo(1);
+        broker.loop.runPending();
+        assertThat(flooder.channel.readingPaused()).isTrue();
+        assertThat(bystander.channel.readingPaused()).isFalse();
+
+        // with the flooder paused the bystander's bytes are all there are: still light, measured
+        // against the heaviest interval since the pauses began
+        bystander.send(publish(100));
+        throttle.sample();
+        assertThat(throttle.pauseHeaviest()).isZero();
+        broker.loop.runPending();
+        assertThat(bystander.channel.readingPaused()).isFalse();
+
+        assertThat(throttle.pauseLight()).isEqualTo(1);
+        broker.loop.runPending();
+        assertThat(bystander.channel.readingPaused()).isTrue();
     }
 
     @Test
