@@ -5,6 +5,7 @@ import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketChannel;
+import dev.tern.application.logging.LogThrottle;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,46 @@ final class FrameReceiver extends AbstractReceiveListener {
 
     private final InboundConnection connection;
     private final UndertowClientChannel client;
+    private final LogThrottle unreadableLog;
 
-    FrameReceiver(InboundConnection connection, UndertowClientChannel client) {
+    /** @param unreadableLog the listener's throttle for the "unreadable input" line, shared by its connections */
+    FrameReceiver(InboundConnection connection, UndertowClientChannel client, LogThrottle unreadableLog) {
         this.connection = connection;
         this.client = client;
+        this.unreadableLog = unreadableLog;
+    }
+
+    /**
+     * Undertow 2.4.4 throws from its receive on some invalid frames, e.g. a 64-bit payload length
+     * with its most significant bit set (RFC 6455 5.2 requires it clear) or a huge one: the
+     * exception escaped to XNIO's logger with a stack trace and the connection stalled, never
+     * closed by itself (WebSocketFramingFuzzTest finding). Such input is a protocol error of the
+     * client: the connection is closed with 1002 and one throttled line logged.
+     */
+    @Override
+    public void handleEvent(WebSocketChannel channel) {
+        try {
+            super.handleEvent(channel);
+        } catch (RuntimeException e) {
+            if (!client.closing()) {
+                logUnreadable(e);
+            }
+            client.abort(UndertowClientChannel.PROTOCOL_ERROR, "invalid frame");
+        }
+    }
+
+    private void logUnreadable(RuntimeException e) {
+        LogThrottle.Admitted admitted = unreadableLog.admit();
+        if (admitted == null) {
+            return;
+        }
+        if (admitted.hasUnlogged()) {
+            LOG.warn("Connection {} sent a WebSocket frame that cannot be read ({}); closing it; {} more such since {}",
+                    client.remoteAddress(), e.toString(), admitted.count(), admitted.since());
+        } else {
+            LOG.warn("Connection {} sent a WebSocket frame that cannot be read ({}); closing it",
+                    client.remoteAddress(), e.toString());
+        }
     }
 
     @Override

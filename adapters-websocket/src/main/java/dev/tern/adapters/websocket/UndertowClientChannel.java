@@ -44,6 +44,7 @@ final class UndertowClientChannel implements ClientChannel {
 
     /** RFC 6455 close codes. */
     static final int NORMAL_CLOSURE = 1000;
+    static final int PROTOCOL_ERROR = 1002;
     static final int UNSUPPORTED_DATA = 1003;
 
     private final WebSocketChannel channel;
@@ -128,6 +129,37 @@ final class UndertowClientChannel implements ClientChannel {
             public void complete(WebSocketChannel ws, Void context) {
                 deadline.cancel();
                 drain();
+            }
+
+            @Override
+            public void onError(WebSocketChannel ws, Void context, Throwable throwable) {
+                deadline.cancel();
+                IoUtils.safeClose(ws);
+            }
+        });
+    }
+
+    /**
+     * Ends a connection whose input can no longer be read (Undertow's frame parsing failed on it):
+     * stops receiving, flushes, sends a close frame with {@code code} and closes TCP once it is
+     * out, without the drain of {@link #close(int, String)}, which would only meet the same input
+     * again. Closes TCP at once when a close was already under way.
+     */
+    void abort(int code, String reason) {
+        if (closing) {
+            IoUtils.safeClose(channel);
+            return;
+        }
+        closing = true;
+        channel.suspendReceives();
+        flush();
+        TaskExecutor.Cancellable deadline = executor.schedule(
+                () -> IoUtils.safeClose(channel), closeLimits.flushTimeout().toMillis());
+        WebSockets.sendClose(code, reason, channel, new WebSocketCallback<Void>() {
+            @Override
+            public void complete(WebSocketChannel ws, Void context) {
+                deadline.cancel();
+                IoUtils.safeClose(ws);
             }
 
             @Override
