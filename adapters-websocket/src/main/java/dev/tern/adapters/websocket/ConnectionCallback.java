@@ -73,7 +73,8 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
             LOG.debug("Connection {} closed", remote);
             client.reportClosed();
         });
-        channel.getReceiveSetter().set(new FrameReceiver(connection, client, unreadableLog));
+        channel.getReceiveSetter().set(new FrameReceiver(connection, client, unreadableLog,
+                closeLimits.drainTime()));
         channel.resumeReceives();
         LOG.debug("Connection {} accepted ({}, subprotocol {})", remote, config.scheme(), channel.getSubProtocol());
     }

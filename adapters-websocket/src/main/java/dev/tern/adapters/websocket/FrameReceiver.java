@@ -1,12 +1,13 @@
 package dev.tern.adapters.websocket;
 
+import dev.tern.application.logging.LogThrottle;
 import dev.tern.application.port.in.InboundConnection;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketChannel;
-import dev.tern.application.logging.LogThrottle;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -14,8 +15,10 @@ import org.xnio.IoUtils;
 /**
  * Receives the messages of one WebSocket: binary ones stream into the engine, a text one ends the
  * connection [MQTT-6.0.0-1]. Pings, pongs and the closing handshake keep Undertow's handling.
+ * Invalid frames that Undertow 2.4.4 would stall on close the connection with 1002 instead.
  *
- * <p>Threading: Undertow calls it on the connection's I/O thread only.
+ * <p>Threading: Undertow calls it on the connection's I/O thread only; its close-frame deadline
+ * runs there too, as a task of the connection's executor.
  */
 final class FrameReceiver extends AbstractReceiveListener {
 
@@ -24,12 +27,18 @@ final class FrameReceiver extends AbstractReceiveListener {
     private final InboundConnection connection;
     private final UndertowClientChannel client;
     private final LogThrottle unreadableLog;
+    private final Duration closeFrameTime;
 
-    /** @param unreadableLog the listener's throttle for the "unreadable input" line, shared by its connections */
-    FrameReceiver(InboundConnection connection, UndertowClientChannel client, LogThrottle unreadableLog) {
+    /**
+     * @param unreadableLog the listener's throttle for the "invalid frame" line, shared by its connections
+     * @param closeFrameTime how long a close frame may take to arrive once its header did
+     */
+    FrameReceiver(InboundConnection connection, UndertowClientChannel client, LogThrottle unreadableLog,
+                  Duration closeFrameTime) {
         this.connection = connection;
         this.client = client;
         this.unreadableLog = unreadableLog;
+        this.closeFrameTime = closeFrameTime;
     }
 
     /**
@@ -45,23 +54,22 @@ final class FrameReceiver extends AbstractReceiveListener {
             super.handleEvent(channel);
         } catch (RuntimeException e) {
             if (!client.closing()) {
-                logUnreadable(e);
+                logUnreadable(e.toString());
             }
             client.abort(UndertowClientChannel.PROTOCOL_ERROR, "invalid frame");
         }
     }
 
-    private void logUnreadable(RuntimeException e) {
+    private void logUnreadable(String what) {
         LogThrottle.Admitted admitted = unreadableLog.admit();
         if (admitted == null) {
             return;
         }
         if (admitted.hasUnlogged()) {
-            LOG.warn("Connection {} sent a WebSocket frame that cannot be read ({}); closing it; {} more such since {}",
-                    client.remoteAddress(), e.toString(), admitted.count(), admitted.since());
+            LOG.warn("Connection {} sent an invalid WebSocket frame ({}); closing it; {} more such since {}",
+                    client.remoteAddress(), what, admitted.count(), admitted.since());
         } else {
-            LOG.warn("Connection {} sent a WebSocket frame that cannot be read ({}); closing it",
-                    client.remoteAddress(), e.toString());
+            LOG.warn("Connection {} sent an invalid WebSocket frame ({}); closing it", client.remoteAddress(), what);
         }
     }
 
@@ -90,6 +98,28 @@ final class FrameReceiver extends AbstractReceiveListener {
      * died (found by WebSocketFramingFuzzTest). The reply echoes the client's code when it may be
      * sent, and goes out after what the engine already wrote.
      */
+    /**
+     * Undertow 2.4.4 never tells a close frame it has begun reading that the input ended: a client
+     * that sent a close frame's header and then only part of its payload, or closed its side there,
+     * left the connection stalled (WebSocketFramingFuzzTest finding). A peer that began closing gets
+     * {@code closeFrameTime} to finish its close frame; after that the connection is closed with
+     * 1002.
+     */
+    @Override
+    protected void onClose(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
+        super.onClose(channel, message);
+        if (!client.closing()) {
+            client.executor().schedule(() -> closeFrameDue(channel), closeFrameTime.toMillis());
+        }
+    }
+
+    private void closeFrameDue(WebSocketChannel channel) {
+        if (!client.closing() && channel.isOpen()) {
+            logUnreadable("a close frame that did not end within " + closeFrameTime.toMillis() + " ms");
+            client.abort(UndertowClientChannel.PROTOCOL_ERROR, "incomplete close frame");
+        }
+    }
+
     @Override
     protected void onCloseMessage(CloseMessage message, WebSocketChannel channel) {
         int code = CloseMessage.isValid(message.getCode()) ? message.getCode() : UndertowClientChannel.NORMAL_CLOSURE;
