@@ -1,12 +1,12 @@
 package dev.tern.adapters.websocket;
 
+import dev.tern.application.logging.LogThrottle;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.CloseLimits;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
-import dev.tern.application.logging.LogThrottle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;

@@ -92,13 +92,6 @@ final class FrameReceiver extends AbstractReceiveListener {
     }
 
     /**
-     * RFC 6455 5.5.1: once close frames went both ways, the server closes the TCP connection at
-     * once. Undertow's own reply to a close frame leaves that to the client, so a client that sent
-     * one and kept its socket open held the connection, and the engine's session, until the socket
-     * died (found by WebSocketFramingFuzzTest). The reply echoes the client's code when it may be
-     * sent, and goes out after what the engine already wrote.
-     */
-    /**
      * Undertow 2.4.4 never tells a close frame it has begun reading that the input ended: a client
      * that sent a close frame's header and then only part of its payload, or closed its side there,
      * left the connection stalled (WebSocketFramingFuzzTest finding). A peer that began closing gets
@@ -120,6 +113,13 @@ final class FrameReceiver extends AbstractReceiveListener {
         }
     }
 
+    /**
+     * RFC 6455 5.5.1: once close frames went both ways, the server closes the TCP connection at
+     * once. Undertow's own reply to a close frame leaves that to the client, so a client that sent
+     * one and kept its socket open held the connection, and the engine's session, until the socket
+     * died (found by WebSocketFramingFuzzTest). The reply echoes the client's code when it may be
+     * sent, and goes out after what the engine already wrote.
+     */
     @Override
     protected void onCloseMessage(CloseMessage message, WebSocketChannel channel) {
         int code = CloseMessage.isValid(message.getCode()) ? message.getCode() : UndertowClientChannel.NORMAL_CLOSURE;

@@ -30,7 +30,8 @@ import org.xnio.IoUtils;
  * engine is told the connection is over, and what the peer still sends is read and discarded
  * ({@link #discarded}) until its close frame or end of stream closes the socket, or the drain time
  * or byte budget runs out: closing with unread input would make the kernel reset the connection,
- * which can destroy the last packet before the peer reads it.
+ * which can destroy the last packet before the peer reads it. {@link #abort} is the close for input
+ * Undertow cannot parse: no drain, TCP closes once the close frame is out.
  *
  * <p>Reading is paused with Undertow's {@code suspendReceives} and resumed with {@code
  * resumeReceives}: frames stay in the socket, and the peer's TCP window closes.
@@ -122,21 +123,7 @@ final class UndertowClientChannel implements ClientChannel {
         // Reading may have been paused (a rate limit): the drain must read, to discard.
         channel.resumeReceives();
         flush();
-        TaskExecutor.Cancellable deadline = executor.schedule(
-                () -> IoUtils.safeClose(channel), closeLimits.flushTimeout().toMillis());
-        WebSockets.sendClose(code, reason, channel, new WebSocketCallback<Void>() {
-            @Override
-            public void complete(WebSocketChannel ws, Void context) {
-                deadline.cancel();
-                drain();
-            }
-
-            @Override
-            public void onError(WebSocketChannel ws, Void context, Throwable throwable) {
-                deadline.cancel();
-                IoUtils.safeClose(ws);
-            }
-        });
+        sendClose(code, reason, this::drain);
     }
 
     /**
@@ -153,13 +140,21 @@ final class UndertowClientChannel implements ClientChannel {
         closing = true;
         channel.suspendReceives();
         flush();
+        sendClose(code, reason, () -> IoUtils.safeClose(channel));
+    }
+
+    /**
+     * Sends the close frame after what is queued, then runs {@code sent}; closes the socket hard if
+     * sending fails or takes longer than the flush timeout.
+     */
+    private void sendClose(int code, String reason, Runnable sent) {
         TaskExecutor.Cancellable deadline = executor.schedule(
                 () -> IoUtils.safeClose(channel), closeLimits.flushTimeout().toMillis());
         WebSockets.sendClose(code, reason, channel, new WebSocketCallback<Void>() {
             @Override
             public void complete(WebSocketChannel ws, Void context) {
                 deadline.cancel();
-                IoUtils.safeClose(ws);
+                sent.run();
             }
 
             @Override
