@@ -136,6 +136,7 @@ class InboundFramesTest {
             client.shutdownOutput();
 
             client.serverClosed.get(10, TimeUnit.SECONDS);
+            assertThat(client.serverCloseCode()).as("RFC 6455 7.4.1 protocol error").isEqualTo(UndertowClientChannel.PROTOCOL_ERROR);
             await().atMost(Duration.ofSeconds(10)).until(() -> connection.closedCalls() == 1);
             Thread.sleep(100);
             assertThat(connection.closedCalls()).isEqualTo(1);
