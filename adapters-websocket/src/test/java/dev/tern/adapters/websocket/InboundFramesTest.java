@@ -108,10 +108,9 @@ class InboundFramesTest {
 
     /**
      * RFC 6455 5.2: a 64-bit payload length must have its most significant bit clear. Undertow
-     * 2.4.4 does not check it, and such a length makes its
-     * receive throw; the connection then stalled until the engine's timers ended it
-     * (WebSocketFramingFuzzTest finding). The listener now closes it by itself, telling the engine
-     * once.
+     * 2.4.4 does not check it, and such a length makes its receive throw; the connection then
+     * stalled until the engine's timers ended it (WebSocketFramingFuzzTest finding). The listener
+     * now closes it by itself with 1002, telling the engine once.
      */
     @Test
     void closesAConnectionWhoseFrameDeclaresAnImpossibleLength() throws Exception {
@@ -136,7 +135,8 @@ class InboundFramesTest {
             client.shutdownOutput();
 
             client.serverClosed.get(10, TimeUnit.SECONDS);
-            assertThat(client.serverCloseCode()).as("RFC 6455 7.4.1 protocol error").isEqualTo(UndertowClientChannel.PROTOCOL_ERROR);
+            assertThat(client.serverCloseCode()).as("RFC 6455 7.4.1 protocol error")
+                    .isEqualTo(UndertowClientChannel.PROTOCOL_ERROR);
             await().atMost(Duration.ofSeconds(10)).until(() -> connection.closedCalls() == 1);
             Thread.sleep(100);
             assertThat(connection.closedCalls()).isEqualTo(1);
