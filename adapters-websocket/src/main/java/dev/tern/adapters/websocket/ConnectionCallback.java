@@ -1,11 +1,14 @@
 package dev.tern.adapters.websocket;
 
+import dev.tern.application.logging.LogThrottle;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.CloseLimits;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,8 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionCallback.class);
     private static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** As the other per-connection warnings: one line a minute, with a count of the ones left out. */
+    private static final Duration UNREADABLE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final String listenerName;
     private final ConnectionAcceptor acceptor;
@@ -29,6 +34,7 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
     private final WaterMarks waterMarks;
     private final CloseLimits closeLimits;
     private final Set<WebSocketChannel> openChannels;
+    private final LogThrottle unreadableLog;
 
     /**
      * @param listenerName the listener instance's name, which each connection reports
@@ -42,6 +48,8 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
         this.waterMarks = new WaterMarks(config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark());
         this.closeLimits = closeLimits;
         this.openChannels = openChannels;
+        // Only spaces log lines: the adapter's wall clock is enough, no engine time is involved.
+        this.unreadableLog = new LogThrottle(Clock.systemUTC(), UNREADABLE_LOG_INTERVAL);
     }
 
     @Override
@@ -65,7 +73,8 @@ final class ConnectionCallback implements WebSocketConnectionCallback {
             LOG.debug("Connection {} closed", remote);
             client.reportClosed();
         });
-        channel.getReceiveSetter().set(new FrameReceiver(connection, client));
+        channel.getReceiveSetter().set(new FrameReceiver(connection, client, unreadableLog,
+                closeLimits.drainTime()));
         channel.resumeReceives();
         LOG.debug("Connection {} accepted ({}, subprotocol {})", remote, config.scheme(), channel.getSubProtocol());
     }

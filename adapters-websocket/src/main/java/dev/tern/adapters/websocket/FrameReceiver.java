@@ -1,11 +1,13 @@
 package dev.tern.adapters.websocket;
 
+import dev.tern.application.logging.LogThrottle;
 import dev.tern.application.port.in.InboundConnection;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketChannel;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -13,8 +15,10 @@ import org.xnio.IoUtils;
 /**
  * Receives the messages of one WebSocket: binary ones stream into the engine, a text one ends the
  * connection [MQTT-6.0.0-1]. Pings, pongs and the closing handshake keep Undertow's handling.
+ * Invalid frames that Undertow 2.4.4 would stall on close the connection with 1002 instead.
  *
- * <p>Threading: Undertow calls it on the connection's I/O thread only.
+ * <p>Threading: Undertow calls it on the connection's I/O thread only; its close-frame deadline
+ * runs there too, as a task of the connection's executor.
  */
 final class FrameReceiver extends AbstractReceiveListener {
 
@@ -22,10 +26,51 @@ final class FrameReceiver extends AbstractReceiveListener {
 
     private final InboundConnection connection;
     private final UndertowClientChannel client;
+    private final LogThrottle unreadableLog;
+    private final Duration closeFrameTime;
 
-    FrameReceiver(InboundConnection connection, UndertowClientChannel client) {
+    /**
+     * @param unreadableLog the listener's throttle for the "invalid frame" line, shared by its connections
+     * @param closeFrameTime how long a close frame may take to arrive once its header did
+     */
+    FrameReceiver(InboundConnection connection, UndertowClientChannel client, LogThrottle unreadableLog,
+                  Duration closeFrameTime) {
         this.connection = connection;
         this.client = client;
+        this.unreadableLog = unreadableLog;
+        this.closeFrameTime = closeFrameTime;
+    }
+
+    /**
+     * Undertow 2.4.4 throws from its receive on some invalid frames, e.g. a 64-bit payload length
+     * with its most significant bit set (RFC 6455 5.2 requires it clear) or a huge one: the
+     * exception escaped to XNIO's logger with a stack trace and the connection stalled, never
+     * closed by itself (WebSocketFramingFuzzTest finding). Such input is a protocol error of the
+     * client: the connection is closed with 1002 and one throttled line logged.
+     */
+    @Override
+    public void handleEvent(WebSocketChannel channel) {
+        try {
+            super.handleEvent(channel);
+        } catch (RuntimeException e) {
+            if (!client.closing()) {
+                logUnreadable(e.toString());
+            }
+            client.abort(UndertowClientChannel.PROTOCOL_ERROR, "invalid frame");
+        }
+    }
+
+    private void logUnreadable(String what) {
+        LogThrottle.Admitted admitted = unreadableLog.admit();
+        if (admitted == null) {
+            return;
+        }
+        if (admitted.hasUnlogged()) {
+            LOG.warn("Connection {} sent an invalid WebSocket frame ({}); closing it; {} more such since {}",
+                    client.remoteAddress(), what, admitted.count(), admitted.since());
+        } else {
+            LOG.warn("Connection {} sent an invalid WebSocket frame ({}); closing it", client.remoteAddress(), what);
+        }
     }
 
     @Override
@@ -44,6 +89,28 @@ final class FrameReceiver extends AbstractReceiveListener {
             client.close(UndertowClientChannel.UNSUPPORTED_DATA, "MQTT needs binary frames");
         }
         new BinaryMessageReader(connection, client, channel.getBufferPool()).readFrom(message);
+    }
+
+    /**
+     * Undertow 2.4.4 never tells a close frame it has begun reading that the input ended: a client
+     * that sent a close frame's header and then only part of its payload, or closed its side there,
+     * left the connection stalled (WebSocketFramingFuzzTest finding). A peer that began closing gets
+     * {@code closeFrameTime} to finish its close frame; after that the connection is closed with
+     * 1002.
+     */
+    @Override
+    protected void onClose(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
+        super.onClose(channel, message);
+        if (!client.closing()) {
+            client.executor().schedule(() -> closeFrameDue(channel), closeFrameTime.toMillis());
+        }
+    }
+
+    private void closeFrameDue(WebSocketChannel channel) {
+        if (!client.closing() && channel.isOpen()) {
+            logUnreadable("a close frame that did not end within " + closeFrameTime.toMillis() + " ms");
+            client.abort(UndertowClientChannel.PROTOCOL_ERROR, "incomplete close frame");
+        }
     }
 
     /**

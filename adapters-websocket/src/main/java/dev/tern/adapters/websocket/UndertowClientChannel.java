@@ -30,7 +30,8 @@ import org.xnio.IoUtils;
  * engine is told the connection is over, and what the peer still sends is read and discarded
  * ({@link #discarded}) until its close frame or end of stream closes the socket, or the drain time
  * or byte budget runs out: closing with unread input would make the kernel reset the connection,
- * which can destroy the last packet before the peer reads it.
+ * which can destroy the last packet before the peer reads it. {@link #abort} is the close for input
+ * Undertow cannot parse: no drain, TCP closes once the close frame is out.
  *
  * <p>Reading is paused with Undertow's {@code suspendReceives} and resumed with {@code
  * resumeReceives}: frames stay in the socket, and the peer's TCP window closes.
@@ -44,6 +45,7 @@ final class UndertowClientChannel implements ClientChannel {
 
     /** RFC 6455 close codes. */
     static final int NORMAL_CLOSURE = 1000;
+    static final int PROTOCOL_ERROR = 1002;
     static final int UNSUPPORTED_DATA = 1003;
 
     private final WebSocketChannel channel;
@@ -121,13 +123,38 @@ final class UndertowClientChannel implements ClientChannel {
         // Reading may have been paused (a rate limit): the drain must read, to discard.
         channel.resumeReceives();
         flush();
+        sendClose(code, reason, this::drain);
+    }
+
+    /**
+     * Ends a connection whose input can no longer be read (Undertow's frame parsing failed on it):
+     * stops receiving, flushes, sends a close frame with {@code code} and closes TCP once it is
+     * out, without the drain of {@link #close(int, String)}, which would only meet the same input
+     * again. Closes TCP at once when a close was already under way.
+     */
+    void abort(int code, String reason) {
+        if (closing) {
+            IoUtils.safeClose(channel);
+            return;
+        }
+        closing = true;
+        channel.suspendReceives();
+        flush();
+        sendClose(code, reason, () -> IoUtils.safeClose(channel));
+    }
+
+    /**
+     * Sends the close frame after what is queued, then runs {@code sent}; closes the socket hard if
+     * sending fails or takes longer than the flush timeout.
+     */
+    private void sendClose(int code, String reason, Runnable sent) {
         TaskExecutor.Cancellable deadline = executor.schedule(
                 () -> IoUtils.safeClose(channel), closeLimits.flushTimeout().toMillis());
         WebSockets.sendClose(code, reason, channel, new WebSocketCallback<Void>() {
             @Override
             public void complete(WebSocketChannel ws, Void context) {
                 deadline.cancel();
-                drain();
+                sent.run();
             }
 
             @Override

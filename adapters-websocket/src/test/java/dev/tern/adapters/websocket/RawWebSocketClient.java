@@ -26,6 +26,8 @@ final class RawWebSocketClient implements AutoCloseable {
 
     /** Completes when the server closes the TCP connection (the drain thread reads its end). */
     final CompletableFuture<Void> serverClosed = new CompletableFuture<>();
+    /** What the server sent after the handshake; guarded by itself. */
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Socket socket;
     private final OutputStream out;
 
@@ -96,6 +98,36 @@ final class RawWebSocketClient implements AutoCloseable {
         socket.close();
     }
 
+    /**
+     * The status code of the close frame the server sent, read from its frames (unmasked, RFC
+     * 6455 5.1); -1 when it sent none, or one without a code.
+     */
+    int serverCloseCode() {
+        byte[] bytes;
+        synchronized (received) {
+            bytes = received.toByteArray();
+        }
+        int i = 0;
+        while (i + 2 <= bytes.length) {
+            int opcode = bytes[i] & 0x0F;
+            long length = bytes[i + 1] & 0x7F;
+            int header = 2;
+            if (length == 126 || length == 127) {
+                int size = length == 126 ? 2 : 8;
+                length = 0;
+                for (int k = 0; k < size && i + 2 + k < bytes.length; k++) {
+                    length = length << 8 | bytes[i + 2 + k] & 0xFF;
+                }
+                header += size;
+            }
+            if (opcode == CLOSE && length >= 2 && i + header + 2 <= bytes.length) {
+                return (bytes[i + header] & 0xFF) << 8 | bytes[i + header + 1] & 0xFF;
+            }
+            i += header + (int) Math.min(length, bytes.length);
+        }
+        return -1;
+    }
+
     private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -115,8 +147,11 @@ final class RawWebSocketClient implements AutoCloseable {
         byte[] sink = new byte[4096];
         try {
             InputStream in = socket.getInputStream();
-            while (in.read(sink) >= 0) {
-                // What the server sends is not under test here, only that it ends.
+            int read;
+            while ((read = in.read(sink)) >= 0) {
+                synchronized (received) {
+                    received.write(sink, 0, read);
+                }
             }
             serverClosed.complete(null);
         } catch (IOException e) {
