@@ -44,7 +44,7 @@ class ClientLimitsV311Test {
     @Test
     void aPublishPastTheTopicBoundsClosesTheConnection() throws Exception {
         try (Paho3 client = new Paho3(BROKER.uri(), "lim3-pub").connect(true)) {
-            client.client.publish("t".repeat(33), new byte[] {1}, 0, false);
+            client.publishBeforeTheClose("t".repeat(33), new byte[] {1}, false);
 
             client.assertClosedByBroker();
         }

@@ -69,6 +69,9 @@ final class LimitClients {
 
         Paho3(String uri, String clientId) throws Exception {
             client = new org.eclipse.paho.client.mqttv3.MqttClient(uri, clientId, new MemoryPersistence());
+            // Without a bound, a call whose token Paho never completes (see publishBeforeTheClose)
+            // waits forever.
+            client.setTimeToWait(Duration.ofSeconds(10).toMillis());
             client.setCallback(new MqttCallback() {
                 @Override
                 public void connectionLost(Throwable cause) {
@@ -92,6 +95,20 @@ final class LimitClients {
             options.setAutomaticReconnect(false);
             client.connect(options);
             return this;
+        }
+
+        /**
+         * Sends a QoS 0 PUBLISH that the broker answers by closing the connection. Paho completes a
+         * QoS 0 token once the packet is written; when the broker's close overtakes that, the token
+         * fails (or, without a time to wait, never completes). Either is the close this publish
+         * provokes, which {@link #assertClosedByBroker} then checks.
+         */
+        void publishBeforeTheClose(String topic, byte[] payload, boolean retain) {
+            try {
+                client.publish(topic, payload, 0, retain);
+            } catch (org.eclipse.paho.client.mqttv3.MqttException closedFirst) {
+                // The close came first; the assertion that follows is what matters.
+            }
         }
 
         void assertClosedByBroker() throws InterruptedException {

@@ -72,7 +72,7 @@ class RetainedLimitsTest {
             try (Paho3 client = new Paho3(broker.uri(), "ret3-pub").connect(true)) {
                 client.client.publish("ret3/a", "a".getBytes(StandardCharsets.UTF_8), 1, true);
                 client.client.publish("ret3/b", "b".getBytes(StandardCharsets.UTF_8), 1, true);
-                client.client.publish("ret3/c", "c".getBytes(StandardCharsets.UTF_8), 0, true);
+                client.publishBeforeTheClose("ret3/c", "c".getBytes(StandardCharsets.UTF_8), true);
 
                 client.assertClosedByBroker();
             }
