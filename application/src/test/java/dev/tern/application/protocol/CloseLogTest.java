@@ -2,48 +2,31 @@ package dev.tern.application.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.protocol.limit.OverLimit;
 import dev.tern.application.protocol.limit.RateLimit;
 import dev.tern.application.protocol.limit.RateLimitPolicy;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.Publish;
+import dev.tern.application.testing.CapturedLog;
 import dev.tern.application.testing.EngineHarness;
 import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lines of closed connections, throttled per broker: an attack of thousands logs one line a minute. */
 class CloseLogTest {
 
     private static final long TIMEOUT = MqttSettings.defaults().connectTimeoutMillis();
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(CloseLog.class);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of(CloseLog.class);
 
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        logger.addAppender(log);
-    }
 
-    @AfterEach
-    void releaseLog() {
-        logger.detachAppender(log);
-    }
-
-    private List<String> lines() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
 
     private static Publish qos1(int packetId) {
         return new Publish(false, Qos.AT_LEAST_ONCE, false, "t", packetId, Properties.EMPTY, Payload.wrap(new byte[1]));
@@ -61,14 +44,14 @@ class CloseLogTest {
         broker.loop.advance(TIMEOUT);
 
         assertThat(sockets).allSatisfy(socket -> assertThat(socket.channel.isClosed()).isTrue());
-        assertThat(lines()).containsExactly("test:1: no CONNECT within " + TIMEOUT + " ms, closing");
+        assertThat(log.lines()).containsExactly("test:1: no CONNECT within " + TIMEOUT + " ms, closing");
 
         broker.loop.advance(CloseLog.INTERVAL.toMillis() - TIMEOUT);
         EngineHarness.Client late = broker.client();
         broker.loop.advance(TIMEOUT);
 
         assertThat(late.channel.isClosed()).isTrue();
-        assertThat(lines()).containsExactly("test:1: no CONNECT within " + TIMEOUT + " ms, closing",
+        assertThat(log.lines()).containsExactly("test:1: no CONNECT within " + TIMEOUT + " ms, closing",
                 "test:1: no CONNECT within " + TIMEOUT + " ms, closing; 2999 more connections closed without a "
                         + "CONNECT since " + first);
     }
@@ -81,7 +64,7 @@ class CloseLogTest {
         }
         broker.loop.advance(TIMEOUT);
 
-        assertThat(lines()).containsExactly("c0: closing test:1 for a protocol error: second CONNECT [MQTT-3.1.0-2]");
+        assertThat(log.lines()).containsExactly("c0: closing test:1 for a protocol error: second CONNECT [MQTT-3.1.0-2]");
     }
 
     @Test
@@ -92,6 +75,6 @@ class CloseLogTest {
         pub.send(qos1(1), qos1(2));
 
         assertThat(pub.channel.isClosed()).isTrue();
-        assertThat(lines()).containsExactly("pub: closing test:1: PUBLISH over the client's rate limit");
+        assertThat(log.lines()).containsExactly("pub: closing test:1: PUBLISH over the client's rate limit");
     }
 }

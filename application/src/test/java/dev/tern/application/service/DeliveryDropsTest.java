@@ -2,23 +2,18 @@ package dev.tern.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.event.EventReasons;
 import dev.tern.application.port.out.BrokerEvent.MessageDropped;
+import dev.tern.application.testing.CapturedLog;
 import dev.tern.application.testing.ManualClock;
 import dev.tern.application.testing.RecordingEvents;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A dropped message is counted, reported and, for a full queue, logged at most once a minute. */
 class DeliveryDropsTest {
@@ -30,24 +25,10 @@ class DeliveryDropsTest {
     private final DeliveryCounters counters = new DeliveryCounters();
     private final RecordingEvents events = new RecordingEvents();
     private final DeliveryDrops drops = new DeliveryDrops(counters, events, clock);
-    private final Logger logger = (Logger) LoggerFactory.getLogger(DeliveryDrops.class);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of(DeliveryDrops.class);
 
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        logger.addAppender(log);
-    }
 
-    @AfterEach
-    void releaseLog() {
-        logger.detachAppender(log);
-    }
-
-    private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
-                .toList();
-    }
 
     @Test
     void logsTheFirstQueueFullDropThenOnlyCountsForAMinute() {
@@ -56,7 +37,7 @@ class DeliveryDropsTest {
         drops.queueFull("b", MESSAGE, "drop-oldest");
         drops.queueFull("c", MESSAGE, "refuse-newest");
 
-        assertThat(warnings()).containsExactly("a: queue full, dropped a message on t/1 (drop-oldest policy)");
+        assertThat(log.warnings()).containsExactly("a: queue full, dropped a message on t/1 (drop-oldest policy)");
         assertThat(counters.queueFullDrops()).isEqualTo(3);
     }
 
@@ -69,7 +50,7 @@ class DeliveryDropsTest {
 
         drops.queueFull("c", MESSAGE, "refuse-newest");
 
-        assertThat(warnings()).containsExactly("a: queue full, dropped a message on t/1 (drop-oldest policy)",
+        assertThat(log.warnings()).containsExactly("a: queue full, dropped a message on t/1 (drop-oldest policy)",
                 "c: queue full, dropped a message on t/1 (refuse-newest policy); 2 more dropped for full queues since "
                         + Instant.ofEpochMilli(1_000_000));
     }
@@ -82,7 +63,7 @@ class DeliveryDropsTest {
         clock.advance(30_000);
         drops.queueFull("c", MESSAGE, "drop-oldest");
 
-        assertThat(warnings()).hasSize(2);
+        assertThat(log.warnings()).hasSize(2);
     }
 
     @Test
