@@ -1,6 +1,7 @@
 package dev.tern.application.port.out;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Persistent sessions, by client id. Each method is one atomic unit.
@@ -17,4 +18,12 @@ public interface SessionStore {
     void delete(String clientId);
 
     List<StoredSession> loadAll();
+
+    /**
+     * The session of one client (a cluster node taking a session over loads just that one). The
+     * default reads them all; a backend that can carry a cluster overrides it.
+     */
+    default Optional<StoredSession> load(String clientId) {
+        return loadAll().stream().filter(s -> s.clientId().equals(clientId)).findFirst();
+    }
 }

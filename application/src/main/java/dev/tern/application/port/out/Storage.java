@@ -1,5 +1,9 @@
 package dev.tern.application.port.out;
 
+import dev.tern.application.port.cluster.ClusterBackend;
+import dev.tern.application.port.cluster.ClusterJoin;
+import java.util.Optional;
+
 /**
  * One opened storage backend: its stores, the group commit that makes their writes durable
  * together, and how to close it. Built by a {@code StorageProvider}.
@@ -43,6 +47,17 @@ public interface Storage extends AutoCloseable {
 
     default StorageTransactions transactions() {
         return stores().transactions();
+    }
+
+    /**
+     * Joins a cluster of nodes sharing this backend (docs/cluster.md), when the backend can carry
+     * one; empty when it cannot. Called at most once, before the broker restores anything; from
+     * then on the stores fence each client's writes with this node's ownership epoch.
+     *
+     * @throws RuntimeException (a {@code StorageOpenException}) when the backend can carry a cluster but joining failed
+     */
+    default Optional<ClusterBackend> cluster(ClusterJoin join) {
+        return Optional.empty();
     }
 
     /** Releases connections and files; what was committed stays. */

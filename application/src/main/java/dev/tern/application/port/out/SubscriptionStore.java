@@ -21,4 +21,12 @@ public interface SubscriptionStore {
 
     /** Every stored subscription of every client, each client's in the order first saved. */
     List<Subscription> loadAll();
+
+    /**
+     * The subscriptions of one client in the order first saved. The default reads them all; a
+     * backend that can carry a cluster overrides it.
+     */
+    default List<Subscription> load(String clientId) {
+        return loadAll().stream().filter(s -> s.clientId().equals(clientId)).toList();
+    }
 }

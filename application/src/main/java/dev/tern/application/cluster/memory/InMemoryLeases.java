@@ -1,0 +1,73 @@
+package dev.tern.application.cluster.memory;
+
+import dev.tern.application.port.cluster.NodeLeases;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Leases as deadlines on the cluster's clock. Threading: thread-safe. */
+final class InMemoryLeases implements NodeLeases {
+
+    private final InMemoryCluster cluster;
+    private final String nodeId;
+    private final long leaseMillis;
+
+    InMemoryLeases(InMemoryCluster cluster, String nodeId, long leaseMillis) {
+        this.cluster = cluster;
+        this.nodeId = nodeId;
+        this.leaseMillis = leaseMillis;
+    }
+
+    @Override
+    public boolean renew() {
+        synchronized (cluster) {
+            long now = cluster.now();
+            Long end = cluster.leaseEnds.get(nodeId);
+            boolean kept = end != null && end > now;
+            boolean firstJoin = cluster.members.add(nodeId);
+            cluster.leaseEnds.put(nodeId, now + leaseMillis);
+            return kept || firstJoin;
+        }
+    }
+
+    @Override
+    public Set<String> liveNodes() {
+        synchronized (cluster) {
+            long now = cluster.now();
+            Set<String> live = new HashSet<>();
+            cluster.leaseEnds.forEach((node, end) -> {
+                if (end > now) {
+                    live.add(node);
+                }
+            });
+            return live;
+        }
+    }
+
+    @Override
+    public Set<String> departedNodes() {
+        synchronized (cluster) {
+            Set<String> departed = new HashSet<>(cluster.members);
+            departed.removeAll(liveNodes());
+            return departed;
+        }
+    }
+
+    @Override
+    public boolean claimDeparted(String node) {
+        synchronized (cluster) {
+            if (!departedNodes().contains(node)) {
+                return false;
+            }
+            cluster.members.remove(node);
+            cluster.leaseEnds.remove(node);
+            return true;
+        }
+    }
+
+    @Override
+    public void leave() {
+        synchronized (cluster) {
+            cluster.leaseEnds.remove(nodeId);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tern.application.port.cluster;
+
+import dev.tern.domain.message.ApplicationMessage;
+import java.util.Set;
+
+/**
+ * A message published on one node, sent once to another node that has routes matching it. The
+ * receiving node matches it against its own subscriptions again, so subscription identifiers, No
+ * Local (by {@link ApplicationMessage#publisherId()}) and Retain As Published are its own.
+ *
+ * <p>The backend carries {@link ApplicationMessage#expiresAtMillis()} across as time left, so
+ * that message expiry keeps counting down across the hop whatever the nodes' clocks say.
+ *
+ * @param id           unique in the cluster ({@code node:sequence}), so that a receiver can drop
+ *                     a message it gets twice after a failure
+ * @param message      as routed on the publishing node, RETAIN as published
+ * @param plain        whether it goes to the receiving node's matching non-shared subscriptions
+ * @param sharedGroups the shared subscriptions ({@code $share/group/filter}) the publishing node
+ *                     chose the receiving node for; each gives the message to one of its local members
+ */
+public record ForwardedMessage(String id, ApplicationMessage message, boolean plain, Set<String> sharedGroups) {
+    public ForwardedMessage {
+        if (id == null || id.isEmpty() || message == null || sharedGroups == null) {
+            throw new IllegalArgumentException("forwarded message needs an id, a message and its shared groups");
+        }
+        if (!plain && sharedGroups.isEmpty()) {
+            throw new IllegalArgumentException("forwarded message goes nowhere: not plain and no shared group");
+        }
+        sharedGroups = Set.copyOf(sharedGroups);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tern.application.port.cluster;
+
+import java.util.Set;
+
+/**
+ * Which nodes are alive. Each node holds a lease that lasts {@link ClusterJoin#lease()} unless
+ * renewed; a node whose lease passed (a crash, a pause, a partition) or that left is
+ * <em>departed</em> until exactly one surviving node claims it to adopt what it owned: its
+ * sessions (through {@link SessionOwnership#claimFrom}), their wills, its routes and its unread
+ * forwarded messages.
+ *
+ * <p>Threading: see the package documentation.
+ */
+public interface NodeLeases {
+
+    /**
+     * Takes or extends this node's lease. Returns false when the lease had already passed (this
+     * node was departed, and may have been adopted): the node must then treat every session it
+     * holds as lost and start over as a new member. The first call joins.
+     */
+    boolean renew();
+
+    /** Nodes with a live lease, this one included. */
+    Set<String> liveNodes();
+
+    /** Nodes that joined and whose lease passed or that left, not yet claimed by an adopter. */
+    Set<String> departedNodes();
+
+    /**
+     * Claims a departed node for adoption: true for exactly one caller in the whole cluster, after
+     * which the node is no longer departed. False when it is alive, unknown or already claimed. A
+     * node may claim itself when it restarts with the same id before anyone adopted it.
+     */
+    boolean claimDeparted(String nodeId);
+
+    /** Gives up the lease at once (a clean stop): the node is departed for the others to adopt. */
+    void leave();
+}
