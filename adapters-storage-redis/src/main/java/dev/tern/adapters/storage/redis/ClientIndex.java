@@ -1,7 +1,8 @@
 package dev.tern.adapters.storage.redis;
 
+import java.util.List;
 import java.util.Set;
-import org.redisson.api.RBatch;
+import java.util.List;
 
 /**
  * Which clients have keys of one kind (a session, subscriptions), so that the start-up loads know
@@ -13,11 +14,11 @@ import org.redisson.api.RBatch;
  */
 interface ClientIndex {
 
-    /** Queues into {@code batch}, the write of the client's own keys, what lists {@code clientId}. */
-    void add(RBatch batch, String clientId);
+    /** Adds to {@code ops}, the write of the client's own keys, what lists {@code clientId}. */
+    void add(List<WriteOp> ops, String clientId);
 
-    /** Queues into {@code batch}, the write deleting the client's keys, what unlists {@code clientId}. */
-    void remove(RBatch batch, String clientId);
+    /** Adds to {@code ops}, the write deleting the client's keys, what unlists {@code clientId}. */
+    void remove(List<WriteOp> ops, String clientId);
 
     /**
      * The clients listed. May name a client whose keys are gone by the time they are read: the

@@ -1,6 +1,5 @@
 package dev.tern.adapters.storage.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RScript;
 
 /**
  * A hash whose fields keep the order in which they were first put: the values live in a hash, the
@@ -20,18 +18,28 @@ import org.redisson.api.RScript;
  * <p>A put is a Lua script, so "is it new, and if so what comes after the last" is one atomic step
  * even with several writers. Positions are doubles in Redis, exact up to 2^53 puts per client.
  *
- * <p>Threading: stateless; commands go into the caller's batch.
+ * <p>Threading: stateless; it makes the {@link WriteOp}s of a write and queues reads into the caller's batch.
  */
 final class OrderedHash {
 
-    /** KEYS[1] the hash, KEYS[2] the order; ARGV[1] the field, ARGV[2] the value. */
-    private static final String PUT = """
-            if redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) == 1 then
-              local last = redis.call('ZREVRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-              local position = 1
-              if last[2] then position = tonumber(last[2]) + 1 end
-              redis.call('ZADD', KEYS[2], position, ARGV[1])
+    /**
+     * The put as a Lua function, shared by {@link #PUT} and the fenced script ({@link FencedScript}),
+     * so that both order fields the same way.
+     */
+    static final String PUT_FUNCTION = """
+            local function ordered_put(hash, order, field, value)
+              if redis.call('HSET', hash, field, value) == 1 then
+                local last = redis.call('ZREVRANGE', order, 0, 0, 'WITHSCORES')
+                local position = 1
+                if last[2] then position = tonumber(last[2]) + 1 end
+                redis.call('ZADD', order, position, field)
+              end
             end
+            """;
+
+    /** KEYS[1] the hash, KEYS[2] the order; ARGV[1] the field, ARGV[2] the value. */
+    static final String PUT = PUT_FUNCTION + """
+            ordered_put(KEYS[1], KEYS[2], ARGV[1], ARGV[2])
             return 1
             """;
 
@@ -43,18 +51,18 @@ final class OrderedHash {
         this.orderKey = orderKey;
     }
 
-    void put(RBatch batch, String field, byte[] value) {
-        batch.getScript(Codecs.BYTES).evalAsync(hashKey, RScript.Mode.READ_WRITE, PUT, RScript.ReturnType.LONG,
-                List.of(hashKey, orderKey), field.getBytes(StandardCharsets.UTF_8), value);
+    WriteOp put(String field, byte[] value) {
+        return new WriteOp.OrderedPut(hashKey, orderKey, field, value);
     }
 
-    void remove(RBatch batch, String field) {
-        batch.getMap(hashKey, Codecs.TEXT_TO_BYTES).fastRemoveAsync(field);
-        batch.getScoredSortedSet(orderKey, Codecs.TEXT).removeAsync(field);
+    /** The ops removing {@code field}, added to {@code ops}. */
+    void remove(List<WriteOp> ops, String field) {
+        ops.add(new WriteOp.HashRemove(hashKey, field));
+        ops.add(new WriteOp.SortedSetRemove(orderKey, field));
     }
 
-    void delete(RBatch batch) {
-        batch.getKeys().deleteAsync(hashKey, orderKey);
+    WriteOp delete() {
+        return new WriteOp.Delete(List.of(hashKey, orderKey));
     }
 
     /** Queues the reads; the supplier gives (field, value) pairs in order once the batch has run. */

@@ -12,6 +12,7 @@ import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchOptions.ExecutionMode;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;
 import org.redisson.client.RedisException;
@@ -31,6 +32,10 @@ import org.redisson.client.RedisException;
  * reads, run in batches of their own. A read inside a transaction does not see the transaction's
  * own writes: they are not sent until it ends.
  *
+ * <p>Fencing: once the node joined a cluster, writes of a client's keys ({@link #writeClient})
+ * go as one Lua script per client and batch, applied only under this node's ownership epoch
+ * ({@link FencedScript}); other writes (retained messages) are never fenced.
+ *
  * <p>Threading: thread-safe; the bound writes are confined to the thread that bound them.
  */
 final class RedisCommands {
@@ -45,6 +50,9 @@ final class RedisCommands {
     private final int replicasToWait;
     private final boolean cluster;
     private final ThreadLocal<PendingWrites> bound = new ThreadLocal<>();
+    private final ThreadLocal<FencedWrites> boundFenced = new ThreadLocal<>();
+    /** Null until the node joins a cluster: then every client write is fenced with these epochs. */
+    private volatile HeldEpochs fence;
 
     /** @param cluster whether {@code redisson} talks to a Redis Cluster */
     RedisCommands(RedissonClient redisson, RedisStorageSettings settings, boolean cluster) {
@@ -75,6 +83,53 @@ final class RedisCommands {
         RBatch batch = redisson.createBatch(writeOptions);
         commands.accept(batch);
         confirmed(execute(batch, "write"));
+    }
+
+    /**
+     * Adds the writes {@code ops} of one client's keys (all with the client's hash tag) to this
+     * thread's transaction, or runs them at once. Outside a cluster they are queued like
+     * {@link #write}. Once the node joined a cluster ({@link #fenceWith}) they are applied only under
+     * this node's ownership epoch for the client, atomically with the check, all of the client's
+     * writes of a transaction in one script.
+     *
+     * @throws FencedWriteException when this node holds no epoch for the client, or (outside a
+     *                              transaction) when the write was fenced out; inside one the
+     *                              transaction fails at its end
+     */
+    void writeClient(String clientId, String slotKey, List<WriteOp> ops) {
+        HeldEpochs epochs = fence;
+        if (epochs == null) {
+            write(slotKey, batch -> ops.forEach(op -> op.into(batch)));
+            return;
+        }
+        FencedWrites transaction = boundFenced.get();
+        if (transaction != null) {
+            transaction.add(clientId, ops);
+            return;
+        }
+        FencedScript script = epochs.scriptFor(clientId);
+        script.addAll(ops);
+        RBatch batch = redisson.createBatch(writeOptions);
+        RFuture<Long> applied = script.queue(batch);
+        confirmed(execute(batch, "write"));
+        script.checkApplied(applied);
+    }
+
+    /**
+     * Runs the commands {@code queue} adds (typically one Lua script that writes) at once, in a
+     * batch of their own outside any transaction, followed by {@code WAIT} when replicas are asked
+     * for, and returns what the supplier makes of the replies.
+     */
+    <T> T writeNow(Function<RBatch, Supplier<T>> queue) {
+        RBatch batch = redisson.createBatch(writeOptions);
+        Supplier<T> result = queue.apply(batch);
+        confirmed(execute(batch, "write"));
+        return result.get();
+    }
+
+    /** From now on every {@link #writeClient} is fenced with {@code epochs}. */
+    void fenceWith(HeldEpochs epochs) {
+        this.fence = epochs;
     }
 
     /**
@@ -123,14 +178,23 @@ final class RedisCommands {
         }
         Supplier<RBatch> newBatch = () -> redisson.createBatch(writeOptions);
         PendingWrites transaction = cluster ? new SlotBatches(newBatch) : new OneBatch(newBatch);
+        HeldEpochs epochs = fence;
+        FencedWrites fenced = epochs == null ? null : new FencedWrites(epochs);
         bound.set(transaction);
+        if (fenced != null) {
+            boundFenced.set(fenced);
+        }
         try {
             writes.run();
+            if (fenced != null) {
+                fenced.queueInto(transaction);
+            }
         } catch (RuntimeException | Error e) {
             transaction.discard();
             throw e;
         } finally {
             bound.remove();
+            boundFenced.remove();
         }
         if (transaction.isEmpty()) {
             return;
@@ -142,6 +206,9 @@ final class RedisCommands {
             throw new StorageUnavailableException("Redis transaction failed at " + target + ": " + e.getMessage(), e);
         }
         results.forEach(this::confirmed);
+        if (fenced != null) {
+            fenced.checkApplied();
+        }
     }
 
     private <T> T read(BatchOptions options, Function<RBatch, Supplier<T>> queue) {

@@ -33,12 +33,15 @@ final class RedisInflightStore implements InflightStore {
     @Override
     public void save(String clientId, OutboundFlow flow) {
         byte[] value = StoredValues.flow(flow);
-        commands.write(keys.inflight(clientId), batch -> flowsOf(clientId).put(batch, Integer.toString(flow.packetId()), value));
+        commands.writeClient(clientId, keys.inflight(clientId),
+                List.of(flowsOf(clientId).put(Integer.toString(flow.packetId()), value)));
     }
 
     @Override
     public void remove(String clientId, int packetId) {
-        commands.write(keys.inflight(clientId), batch -> flowsOf(clientId).remove(batch, Integer.toString(packetId)));
+        List<WriteOp> ops = new ArrayList<>(2);
+        flowsOf(clientId).remove(ops, Integer.toString(packetId));
+        commands.writeClient(clientId, keys.inflight(clientId), ops);
     }
 
     @Override
@@ -55,13 +58,13 @@ final class RedisInflightStore implements InflightStore {
     @Override
     public void saveReceipt(String clientId, int packetId) {
         String key = keys.receipts(clientId);
-        commands.write(key, batch -> batch.<String>getSet(key, Codecs.TEXT).addAsync(Integer.toString(packetId)));
+        commands.writeClient(clientId, key, List.of(new WriteOp.SetAdd(key, Integer.toString(packetId))));
     }
 
     @Override
     public void removeReceipt(String clientId, int packetId) {
         String key = keys.receipts(clientId);
-        commands.write(key, batch -> batch.<String>getSet(key, Codecs.TEXT).removeAsync(Integer.toString(packetId)));
+        commands.writeClient(clientId, key, List.of(new WriteOp.SetRemove(key, Integer.toString(packetId))));
     }
 
     @Override
@@ -84,10 +87,8 @@ final class RedisInflightStore implements InflightStore {
 
     @Override
     public void deleteAll(String clientId) {
-        commands.write(keys.inflight(clientId), batch -> {
-            flowsOf(clientId).delete(batch);
-            batch.getKeys().deleteAsync(keys.receipts(clientId));
-        });
+        commands.writeClient(clientId, keys.inflight(clientId), List.of(flowsOf(clientId).delete(),
+                new WriteOp.Delete(List.of(keys.receipts(clientId)))));
     }
 
     private OrderedHash flowsOf(String clientId) {

@@ -21,6 +21,10 @@ package dev.tern.adapters.storage.redis;
  * <tr><td>{@code P inflight:{C}}</td><td>hash</td><td>packet id (decimal) to binary outbound flow</td></tr>
  * <tr><td>{@code P inflight-order:{C}}</td><td>sorted set</td><td>packet ids scored by the order first saved (resend order)</td></tr>
  * <tr><td>{@code P qos2:{C}}</td><td>set</td><td>packet ids of inbound QoS 2 messages received, PUBREL not yet</td></tr>
+ * <tr><td>{@code P owner:{C}}</td><td>hash</td><td>cluster only: which node owns the client, with
+ *     which epoch, sealed or not ({@link OwnerRecord})</td></tr>
+ * <tr><td>{@code P cluster:{nodes}:lease:N}</td><td>string</td><td>cluster only: node N's lease (PX TTL)</td></tr>
+ * <tr><td>{@code P cluster:{nodes}:members}</td><td>set</td><td>cluster only: nodes that joined and were not yet adopted</td></tr>
  * </table>
  *
  * <p>Binary values are described in {@link StoredValues}. The prefix may not contain braces: a
@@ -44,6 +48,9 @@ final class RedisKeys {
     static final String SESSION = "session";
     /** The kind of the per-client subscription hashes. */
     static final String SUBSCRIPTIONS = "subs";
+
+    /** The kind of the per-client ownership records of a cluster of Tern nodes. */
+    static final String OWNER = "owner";
 
     private static final String STAND_IN_TAG = "~";
 
@@ -102,6 +109,20 @@ final class RedisKeys {
 
     String receipts(String clientId) {
         return ofClient("qos2", clientId);
+    }
+
+    /** The ownership record of a client in a cluster of Tern nodes, in the client's hash slot. */
+    String owner(String clientId) {
+        return ofClient(OWNER, clientId);
+    }
+
+    /**
+     * A key of the node membership: {@code P cluster:{nodes}:NAME}. Every membership key shares the
+     * hash tag {@code nodes}, so one Lua script can read and change leases and members together,
+     * also on Redis Cluster.
+     */
+    String membership(String name) {
+        return prefix + "cluster:{nodes}:" + name;
     }
 
     /**

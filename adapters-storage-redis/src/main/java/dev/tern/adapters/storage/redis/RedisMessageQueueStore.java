@@ -38,14 +38,13 @@ final class RedisMessageQueueStore implements MessageQueueStore {
         String key = keys.queue(clientId);
         byte[] value = StoredValues.delivery(delivery.delivery());
         String field = Long.toString(delivery.sequence());
-        commands.write(key, batch -> batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastPutAsync(field, value));
+        commands.writeClient(clientId, key, List.of(new WriteOp.HashPut(key, field, value)));
     }
 
     @Override
     public void remove(String clientId, long sequence) {
         String key = keys.queue(clientId);
-        commands.write(key, batch ->
-                batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastRemoveAsync(Long.toString(sequence)));
+        commands.writeClient(clientId, key, List.of(new WriteOp.HashRemove(key, Long.toString(sequence))));
     }
 
     @Override

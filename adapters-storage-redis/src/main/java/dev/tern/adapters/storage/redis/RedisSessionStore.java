@@ -47,21 +47,21 @@ final class RedisSessionStore implements SessionStore {
         if (session.will() != null) {
             fields.put(WILL, StoredValues.will(session.will()));
         }
-        commands.write(key, batch -> {
-            // Delete first: a session saved without a will must not keep the will of the last one.
-            batch.getKeys().deleteAsync(key);
-            batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).putAllAsync(fields);
-            index.add(batch, session.clientId());
-        });
+        List<WriteOp> ops = new ArrayList<>(3);
+        // Delete first: a session saved without a will must not keep the will of the last one.
+        ops.add(new WriteOp.Delete(List.of(key)));
+        ops.add(new WriteOp.HashPutAll(key, fields));
+        index.add(ops, session.clientId());
+        commands.writeClient(session.clientId(), key, ops);
     }
 
     @Override
     public void delete(String clientId) {
         String key = keys.session(clientId);
-        commands.write(key, batch -> {
-            batch.getKeys().deleteAsync(key);
-            index.remove(batch, clientId);
-        });
+        List<WriteOp> ops = new ArrayList<>(2);
+        ops.add(new WriteOp.Delete(List.of(key)));
+        index.remove(ops, clientId);
+        commands.writeClient(clientId, key, ops);
     }
 
     @Override
@@ -80,6 +80,16 @@ final class RedisSessionStore implements SessionStore {
                         decode(clientId, keys.session(clientId), result(fields)).ifPresent(sessions::add));
                 return Collections.unmodifiableList(sessions);
             };
+        });
+    }
+
+    /** One read of the client's session hash. */
+    @Override
+    public Optional<StoredSession> load(String clientId) {
+        String key = keys.session(clientId);
+        return commands.read(batch -> {
+            RFuture<Map<String, byte[]>> reply = batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).readAllMapAsync();
+            return () -> decode(clientId, key, result(reply));
         });
     }
 

@@ -1,7 +1,11 @@
 package dev.tern.adapters.storage.redis;
 
+import dev.tern.application.port.cluster.ClusterBackend;
+import dev.tern.application.port.cluster.ClusterJoin;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.out.Stores;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -19,13 +23,16 @@ final class RedisStorage implements Storage {
 
     private final String description;
     private final RedissonClient redisson;
+    private final RedisKeys keys;
+    private final RedisCommands commands;
     private final Stores stores;
+    private final AtomicBoolean joined = new AtomicBoolean();
 
     private RedisStorage(RedissonClient redisson, RedisStorageSettings settings, boolean cluster) {
         this.description = "redis " + settings.target();
         this.redisson = redisson;
-        RedisKeys keys = new RedisKeys(settings.keyPrefix(), cluster);
-        RedisCommands commands = new RedisCommands(redisson, settings, cluster);
+        this.keys = new RedisKeys(settings.keyPrefix(), cluster);
+        this.commands = new RedisCommands(redisson, settings, cluster);
         this.stores = new Stores(
                 new RedisSessionStore(commands, keys, cluster
                         ? new ScannedClientIndex(commands, keys, RedisKeys.SESSION)
@@ -75,6 +82,38 @@ final class RedisStorage implements Storage {
     @Override
     public Stores stores() {
         return stores;
+    }
+
+    /**
+     * Joins a cluster of Tern nodes on this Redis: node leases, session ownership and, from now on,
+     * fencing of every client's writes in the stores with this node's epochs (retained messages are
+     * not fenced). Only once per storage.
+     *
+     * @throws IllegalStateException when this storage joined already
+     */
+    @Override
+    public Optional<ClusterBackend> cluster(ClusterJoin join) {
+        return Optional.of(join(join, routesAndForwarding(join)));
+    }
+
+    /**
+     * The route table and forwarding of this node. To be filled when {@code RedisRouteTable} and
+     * {@code RedisForwarding} are merged in; until then joining a cluster fails here.
+     */
+    ClusterMessaging routesAndForwarding(ClusterJoin join) {
+        throw new UnsupportedOperationException("the Redis route table and forwarding are not wired in yet");
+    }
+
+    /** {@link #cluster} with the messaging given, so that tests can join without it. */
+    RedisClusterBackend join(ClusterJoin join, ClusterMessaging messaging) {
+        if (!joined.compareAndSet(false, true)) {
+            throw new IllegalStateException("this Redis storage joined a cluster already");
+        }
+        HeldEpochs held = new HeldEpochs(join.nodeId(), keys);
+        commands.fenceWith(held);
+        return new RedisClusterBackend(join.nodeId(),
+                new RedisNodeLeases(commands, keys, join.nodeId(), join.lease().toMillis()),
+                new RedisSessionOwnership(commands, keys, held), messaging);
     }
 
     /** Closes the connections; stores used afterwards fail. */

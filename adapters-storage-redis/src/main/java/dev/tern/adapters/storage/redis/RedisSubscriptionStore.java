@@ -36,23 +36,25 @@ final class RedisSubscriptionStore implements SubscriptionStore {
     public void save(Subscription subscription) {
         String clientId = subscription.clientId();
         byte[] options = StoredValues.subscriptionOptions(subscription.options());
-        commands.write(keys.subscriptions(clientId), batch -> {
-            subscriptionsOf(clientId).put(batch, subscription.filter().value(), options);
-            index.add(batch, clientId);
-        });
+        List<WriteOp> ops = new ArrayList<>(2);
+        ops.add(subscriptionsOf(clientId).put(subscription.filter().value(), options));
+        index.add(ops, clientId);
+        commands.writeClient(clientId, keys.subscriptions(clientId), ops);
     }
 
     @Override
     public void delete(String clientId, String filter) {
-        commands.write(keys.subscriptions(clientId), batch -> subscriptionsOf(clientId).remove(batch, filter));
+        List<WriteOp> ops = new ArrayList<>(2);
+        subscriptionsOf(clientId).remove(ops, filter);
+        commands.writeClient(clientId, keys.subscriptions(clientId), ops);
     }
 
     @Override
     public void deleteAll(String clientId) {
-        commands.write(keys.subscriptions(clientId), batch -> {
-            subscriptionsOf(clientId).delete(batch);
-            index.remove(batch, clientId);
-        });
+        List<WriteOp> ops = new ArrayList<>(2);
+        ops.add(subscriptionsOf(clientId).delete());
+        index.remove(ops, clientId);
+        commands.writeClient(clientId, keys.subscriptions(clientId), ops);
     }
 
     @Override
@@ -65,16 +67,27 @@ final class RedisSubscriptionStore implements SubscriptionStore {
             }
             return () -> {
                 List<Subscription> subscriptions = new ArrayList<>();
-                replies.forEach((clientId, entries) -> {
-                    String source = keys.subscriptions(clientId);
-                    for (Map.Entry<String, byte[]> entry : entries.get()) {
-                        subscriptions.add(new Subscription(clientId, TopicFilter.parse(entry.getKey()),
-                                StoredValues.subscriptionOptions(entry.getValue(), source + " " + entry.getKey())));
-                    }
-                });
+                replies.forEach((clientId, entries) -> decode(clientId, entries.get(), subscriptions));
                 return Collections.unmodifiableList(subscriptions);
             };
         });
+    }
+
+    /** One atomic read of the client's two keys. */
+    @Override
+    public List<Subscription> load(String clientId) {
+        List<Map.Entry<String, byte[]>> entries = commands.read(batch -> subscriptionsOf(clientId).load(batch));
+        List<Subscription> subscriptions = new ArrayList<>(entries.size());
+        decode(clientId, entries, subscriptions);
+        return Collections.unmodifiableList(subscriptions);
+    }
+
+    private void decode(String clientId, List<Map.Entry<String, byte[]>> entries, List<Subscription> into) {
+        String source = keys.subscriptions(clientId);
+        for (Map.Entry<String, byte[]> entry : entries) {
+            into.add(new Subscription(clientId, TopicFilter.parse(entry.getKey()),
+                    StoredValues.subscriptionOptions(entry.getValue(), source + " " + entry.getKey())));
+        }
     }
 
     private OrderedHash subscriptionsOf(String clientId) {

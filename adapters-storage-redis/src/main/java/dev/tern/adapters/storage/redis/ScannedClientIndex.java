@@ -1,8 +1,8 @@
 package dev.tern.adapters.storage.redis;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import org.redisson.api.RBatch;
 
 /**
  * The index in a Redis Cluster: no index key at all. A client is listed while a key of one kind
@@ -31,12 +31,12 @@ final class ScannedClientIndex implements ClientIndex {
     }
 
     @Override
-    public void add(RBatch batch, String clientId) {
+    public void add(List<WriteOp> ops, String clientId) {
         // The client's own key, written in the same batch, is its entry.
     }
 
     @Override
-    public void remove(RBatch batch, String clientId) {
+    public void remove(List<WriteOp> ops, String clientId) {
         // Deleting the client's own key, in the same batch, removes its entry.
     }
 
