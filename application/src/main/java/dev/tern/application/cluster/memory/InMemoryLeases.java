@@ -10,6 +10,8 @@ final class InMemoryLeases implements NodeLeases {
     private final InMemoryCluster cluster;
     private final String nodeId;
     private final long leaseMillis;
+    /** Guarded by the cluster's monitor. */
+    private boolean joined;
 
     InMemoryLeases(InMemoryCluster cluster, String nodeId, long leaseMillis) {
         this.cluster = cluster;
@@ -23,7 +25,11 @@ final class InMemoryLeases implements NodeLeases {
             long now = cluster.now();
             Long end = cluster.leaseEnds.get(nodeId);
             boolean kept = end != null && end > now;
-            boolean firstJoin = cluster.members.add(nodeId);
+            // The first call on this instance joins, whatever an earlier run left; a later call
+            // after the lease passed, or after another node adopted this one, is not kept.
+            boolean firstJoin = !joined;
+            joined = true;
+            cluster.members.add(nodeId);
             cluster.leaseEnds.put(nodeId, now + leaseMillis);
             return kept || firstJoin;
         }
