@@ -44,6 +44,23 @@ public abstract class SessionStoreContract extends StoreContract<SessionStore> {
         assertThat(loaded(reopened(), "client-1")).contains(saved);
     }
 
+    /** One client's session loads on its own (a node taking the session over reads just that); an unknown client has none. */
+    @Test
+    void loadsOneClientsSession() {
+        StoredSession mine = new StoredSession("client-1", new SessionExpiry(3_600), ContractSamples.will(),
+                ContractSamples.DEADLINE_MILLIS);
+        store().save(mine);
+        store().save(session("client-2", 5));
+        store().save(session("client-3", 6));
+        store().delete("client-3");
+
+        SessionStore reopened = reopened();
+
+        assertThat(reopened.load("client-1")).contains(mine);
+        assertThat(reopened.load("client-3")).isEmpty();
+        assertThat(reopened.load("nobody")).isEmpty();
+    }
+
     /** The markers for "connected", "never expires" and "no will" survive as themselves. */
     @Test
     void keepsAConnectedSessionThatNeverExpiresAndHasNoWill() {

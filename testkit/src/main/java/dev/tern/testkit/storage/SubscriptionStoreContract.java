@@ -31,6 +31,22 @@ public abstract class SubscriptionStoreContract extends StoreContract<Subscripti
         return store.loadAll().stream().filter(s -> s.clientId().equals(clientId)).toList();
     }
 
+    /** One client's subscriptions load on their own, in the order first saved; a client without any has none. */
+    @Test
+    void loadsOneClientsSubscriptionsInTheOrderFirstSaved() {
+        List<Subscription> mine = List.of(subscription("client-1", "z/1"), subscription("client-1", "$share/g/a/#"),
+                subscription("client-1", "a/b"));
+        store().save(mine.get(0));
+        store().save(subscription("client-2", "z/1"));
+        store().save(mine.get(1));
+        store().save(mine.get(2));
+
+        SubscriptionStore reopened = reopened();
+
+        assertThat(reopened.load("client-1")).containsExactlyElementsOf(mine);
+        assertThat(reopened.load("nobody")).isEmpty();
+    }
+
     /** An empty store loads nothing. */
     @Test
     void loadsNothingFromAnEmptyStore() {

@@ -6,6 +6,7 @@ import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.out.Stores;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -93,7 +94,7 @@ final class RedisStorage implements Storage {
      */
     @Override
     public Optional<ClusterBackend> cluster(ClusterJoin join) {
-        return Optional.of(join(join, routesAndForwarding(join)));
+        return Optional.of(join(join, this::routesAndForwarding));
     }
 
     /**
@@ -104,10 +105,17 @@ final class RedisStorage implements Storage {
         throw new UnsupportedOperationException("the Redis route table and forwarding are not wired in yet");
     }
 
-    /** {@link #cluster} with the messaging given, so that tests can join without it. */
-    RedisClusterBackend join(ClusterJoin join, ClusterMessaging messaging) {
+    /** {@link #cluster} with the messaging made by {@code messagingOf}, so that tests can join without R2's parts. */
+    RedisClusterBackend join(ClusterJoin join, Function<ClusterJoin, ClusterMessaging> messagingOf) {
         if (!joined.compareAndSet(false, true)) {
             throw new IllegalStateException("this Redis storage joined a cluster already");
+        }
+        ClusterMessaging messaging;
+        try {
+            messaging = messagingOf.apply(join);
+        } catch (RuntimeException e) {
+            joined.set(false);
+            throw e;
         }
         HeldEpochs held = new HeldEpochs(join.nodeId(), keys);
         commands.fenceWith(held);

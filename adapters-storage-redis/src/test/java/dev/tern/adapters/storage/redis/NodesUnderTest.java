@@ -36,7 +36,7 @@ final class NodesUnderTest {
     Node join(String nodeId, Duration lease) {
         RedisStorage storage = RedisStorage.connect(settings.apply(prefix));
         storages.add(storage);
-        return new Node(storage, storage.join(new ClusterJoin(nodeId, lease), noMessaging()));
+        return new Node(storage, storage.join(new ClusterJoin(nodeId, lease), join -> noMessaging()));
     }
 
     /** A storage of the same deployment that joined no cluster: it sees what the nodes wrote. */
