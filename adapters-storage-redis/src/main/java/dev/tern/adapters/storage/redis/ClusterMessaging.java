@@ -8,6 +8,8 @@ import dev.tern.application.port.cluster.RouteTable;
  * {@link RedisStorage#routesAndForwarding}, composed with leases and ownership by
  * {@link RedisClusterBackend}.
  *
+ * <p>Threading: immutable; the parts are thread-safe.
+ *
  * @param close stops what {@code routes} and {@code forwarding} receive (listeners, consumers);
  *              run by {@link RedisClusterBackend#close()}
  */

@@ -12,8 +12,9 @@ import org.redisson.api.RScript;
 /**
  * The writes of one client in one batch (a single store write, or all of the client's writes in
  * a group commit), as one Lua script that applies them only if this node may still write the
- * client's state, in one atomic step with the check (the two-step rule of {@link SessionOwnership}
- * as the owner record {@code P owner:{C}} has it, see {@link OwnerRecord}):
+ * client's state, in one atomic step with the check. The rule is the two-step one of
+ * {@link dev.tern.application.port.cluster.SessionOwnership}, as the owner record
+ * {@code P owner:{C}} ({@link OwnerRecord}) has it:
  * {@code (node == me and epoch == mine) or (not sealed and previousNode == me and previousEpoch == mine)}.
  * Every key it touches has the client's hash tag (on one server also the index sets, which is
  * allowed there), so it runs on Redis Cluster too.
