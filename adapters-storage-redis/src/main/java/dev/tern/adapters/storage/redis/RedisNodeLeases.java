@@ -65,7 +65,11 @@ final class RedisNodeLeases implements NodeLeases {
         this.members = keys.membership("members");
     }
 
-    /** The first successful call on this instance joins (true even if an earlier run's lease passed). */
+    /**
+     * The first successful call on this instance joins (true even if an earlier run's lease passed).
+     * Every call takes the lease and membership again, so after a false (lease passed, or adopted)
+     * the node is a live member again and the next call is true, as the in-memory stand-in does.
+     */
     @Override
     public synchronized boolean renew() {
         Long kept = run(RENEW, RScript.ReturnType.LONG, List.of(lease(nodeId), members),
