@@ -63,7 +63,7 @@ import java.util.function.UnaryOperator;
 /**
  * One node of a cluster in a test: the whole protocol engine wired with the cluster routing
  * parts over one {@link InMemoryCluster}, writing to stores all nodes share (as Redis is shared)
- * with commits inline and acknowledgement after commit. One {@link ManualExecutor} plays every
+ * with acknowledgement after commit. One {@link ManualExecutor} plays every
  * event loop of the node, another its cluster executor.
  *
  * <p>Threading: single-threaded; for use by one test thread.
@@ -73,6 +73,8 @@ final class RoutingNode {
     final String id;
     final ManualExecutor loop;
     final ManualExecutor clusterLoop;
+    /** The storage writer's thread: commits happen when it runs. */
+    final ManualExecutor storageLoop;
     final SessionRegistry sessions = new SessionRegistry();
     final ClusterBackend backend;
     final LocalRoutes localRoutes;
@@ -91,13 +93,14 @@ final class RoutingNode {
         this.id = id;
         this.loop = new ManualExecutor(clock);
         this.clusterLoop = new ManualExecutor(clock);
+        this.storageLoop = new ManualExecutor(clock);
         this.backend = cluster.join(new ClusterJoin(id, Duration.ofSeconds(5)));
         MessageForwarding forwarding = forwardingWrapper.apply(backend.forwarding());
         LimitCounters limitCounters = new LimitCounters();
         LimitsSettings limitsSettings = LimitsSettings.defaults();
         ResourceLimits limits = new ResourceLimits(limitsSettings, limitCounters);
         RecordingEvents events = new RecordingEvents();
-        StoreRecorder recorder = new StoreRecorder(new StorageWriter(new InMemoryStorageTransactions(), Runnable::run,
+        StoreRecorder recorder = new StoreRecorder(new StorageWriter(new InMemoryStorageTransactions(), storageLoop,
                 GroupCommit.withoutLinger(100, 1000), Pause.NONE), stores.sessions, stores.subscriptions,
                 stores.retained, stores.queues, stores.inflight, true);
 
@@ -139,9 +142,10 @@ final class RoutingNode {
 
     /** Runs what is queued on this node's threads; true if anything ran. */
     boolean runPending() {
-        boolean ran = loop.hasPending() || clusterLoop.hasPending();
+        boolean ran = loop.hasPending() || clusterLoop.hasPending() || storageLoop.hasPending();
         loop.runPending();
         clusterLoop.runPending();
+        storageLoop.runPending();
         return ran;
     }
 
