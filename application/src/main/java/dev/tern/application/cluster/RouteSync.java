@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * from {@link LocalRoutes}' counts.
  *
  * <p>Threading: the listener callbacks come on the backend's thread and do not block; the
- * snapshot and the table's calls run on the cluster executor.
+ * snapshot and the table's calls run on the cluster executor, except the first snapshot, which
+ * {@link #start} reads on the starting thread.
  */
 public final class RouteSync implements RouteListener {
 
@@ -41,10 +42,18 @@ public final class RouteSync implements RouteListener {
         this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
     }
 
-    /** Starts hearing the table's changes, then builds the remote routes from its snapshot (queued). */
+    /**
+     * Starts hearing the table's changes, then builds the remote routes from its snapshot on the
+     * calling thread (blocking: call it at start-up, before the restore, so that the wills the
+     * restore publishes already reach the other nodes), and queues setting right this node's own
+     * routes left in the table by an earlier run.
+     */
     public void start() {
         routes.listen(this);
-        resync();
+        Map<String, Set<String>> snapshot = rebuildRemote();
+        if (snapshot != null) {
+            clusterExecutor.execute(() -> local.reconcile(snapshot.getOrDefault(nodeId, Set.of())));
+        }
     }
 
     @Override
@@ -70,6 +79,14 @@ public final class RouteSync implements RouteListener {
 
     /** On the cluster executor: reads the table once and sets both views right. */
     void resyncNow() {
+        Map<String, Set<String>> snapshot = rebuildRemote();
+        if (snapshot != null) {
+            local.reconcile(snapshot.getOrDefault(nodeId, Set.of()));
+        }
+    }
+
+    /** Rebuilds the remote routes from a snapshot of the table; returns it, or null when it could not be read. */
+    private Map<String, Set<String>> rebuildRemote() {
         remote.beginRebuild();
         Map<String, Set<String>> snapshot;
         try {
@@ -81,9 +98,9 @@ public final class RouteSync implements RouteListener {
             if (admitted != null) {
                 LOG.warn("could not read the cluster's routes: {}", e.toString());
             }
-            return;
+            return null;
         }
         remote.finishRebuild(snapshot);
-        local.reconcile(snapshot.getOrDefault(nodeId, Set.of()));
+        return snapshot;
     }
 }
