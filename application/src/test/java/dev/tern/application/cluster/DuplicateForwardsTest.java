@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.application.port.cluster.ForwardedMessage;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -74,12 +75,12 @@ class DuplicateForwardsTest {
         b.loop.runPending();
         b.clusterLoop.runPending();
         assertThat(settled).hasValue(0);
-        assertThat(cluster.stores.queues.loadAll(java.util.List.of("away")).getOrDefault("away", java.util.List.of()))
+        assertThat(cluster.stores.queues.loadAll(List.of("away")).getOrDefault("away", List.of()))
                 .isEmpty();
 
         b.storageLoop.runPending();
         b.clusterLoop.runPending();
         assertThat(settled).hasValue(1);
-        assertThat(cluster.stores.queues.loadAll(java.util.List.of("away")).get("away")).hasSize(1);
+        assertThat(cluster.stores.queues.loadAll(List.of("away")).get("away")).hasSize(1);
     }
 }

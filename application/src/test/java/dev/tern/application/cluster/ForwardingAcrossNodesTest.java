@@ -12,6 +12,7 @@ import dev.tern.application.protocol.packet.Publish;
 import dev.tern.application.protocol.packet.Pubrec;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.protocol.packet.TopicSubscription;
+import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.RetainHandling;
 import java.util.List;
@@ -208,7 +209,7 @@ class ForwardingAcrossNodesTest {
         cluster.settle();
         watcher.sent();
 
-        a.publisher.publish(dev.tern.domain.message.ApplicationMessage.of("$SYS/broker/uptime", payload("5").toByteArray(),
+        a.publisher.publish(ApplicationMessage.of("$SYS/broker/uptime", payload("5").toByteArray(),
                 Qos.AT_MOST_ONCE, true));
         cluster.settle();
 
