@@ -8,6 +8,9 @@ import dev.tern.application.logging.LogThrottle;
 import dev.tern.application.storage.PendingAck;
 import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.message.MessageProperties;
+import dev.tern.domain.message.Payload;
+import dev.tern.domain.message.Qos;
 import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
 import java.time.Clock;
@@ -47,8 +50,16 @@ public final class RetainedMessages {
     /** Null unless {@code drop-oldest}: refusing needs no order. */
     private final RetainedOrder order;
     private final LogThrottle limitLog;
+    private final RetainedChanges changes;
 
     public RetainedMessages(StateRecorder recorder, LimitsSettings limits, LimitCounters counters, Clock clock) {
+        this(recorder, limits, counters, clock, RetainedChanges.NONE);
+    }
+
+    /** @param changes hears what this node sets and deletes (a cluster tells the other nodes) */
+    public RetainedMessages(StateRecorder recorder, LimitsSettings limits, LimitCounters counters, Clock clock,
+            RetainedChanges changes) {
+        this.changes = changes;
         this.recorder = recorder;
         this.maxMessages = limits.maxRetainedMessages();
         this.maxBytes = limits.maxRetainedBytes();
@@ -68,6 +79,7 @@ public final class RetainedMessages {
                 forgotten(removed);
                 recorder.retainedDeleted(message.topic(), ack);
             }
+            changes.changed(message);
             return true;
         }
         synchronized (this) {
@@ -79,12 +91,41 @@ public final class RetainedMessages {
             put(message);
         }
         recorder.retained(message, ack);
+        changes.changed(message);
         return true;
     }
 
     /** Puts back a retained message loaded from the store at start-up; the limits do not apply to it. */
     public synchronized void restore(ApplicationMessage message) {
         put(message);
+    }
+
+    /**
+     * Applies a change another node of the cluster made (an empty payload deletes), in memory only:
+     * that node stored it and checked the limits, so neither is done again here.
+     */
+    public void applyRemote(ApplicationMessage message) {
+        if (message.payload().isEmpty()) {
+            ApplicationMessage removed = byTopic.remove(message.topic().value());
+            if (removed != null) {
+                forgotten(removed);
+            }
+            return;
+        }
+        restore(message);
+    }
+
+    /**
+     * Replaces every retained message in memory with {@code loaded} (read back from the store, which
+     * the cluster's nodes share), after changes from other nodes may have been missed.
+     */
+    public synchronized void replaceAll(List<ApplicationMessage> loaded) {
+        for (ApplicationMessage message : byTopic.values()) {
+            if (byTopic.remove(message.topic().value(), message)) {
+                forgotten(message);
+            }
+        }
+        loaded.forEach(this::put);
     }
 
     /**
@@ -120,6 +161,7 @@ public final class RetainedMessages {
         }
         forgotten(removed);
         recorder.retainedDeleted(topic, null);
+        changes.changed(deletion(topic));
         return true;
     }
 
@@ -130,6 +172,12 @@ public final class RetainedMessages {
     /** The bytes held, as the byte limit counts them. */
     public long bytes() {
         return bytes.get();
+    }
+
+    /** The message that deletes {@code topic}'s retained message: an empty payload, made by the broker. */
+    private static ApplicationMessage deletion(TopicName topic) {
+        return new ApplicationMessage(topic, Payload.EMPTY, Qos.AT_MOST_ONCE, true, MessageProperties.NONE, "",
+                ApplicationMessage.NEVER);
     }
 
     /** What the byte limit counts of a retained message: its payload and its topic. */
@@ -151,6 +199,7 @@ public final class RetainedMessages {
             if (byTopic.remove(oldest.topic().value(), oldest)) {
                 forgotten(oldest);
                 recorder.retainedDeleted(oldest.topic(), null);
+                changes.changed(deletion(oldest.topic()));
                 counters.hit(Limit.RETAINED_EVICTED);
                 logLimit("deleted the oldest retained message, on " + oldest.topic().value() + ", to make room");
             }

@@ -3,6 +3,8 @@ package dev.tern.application.routing;
 import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
@@ -17,11 +19,45 @@ import java.util.function.BiConsumer;
  *
  * <p>Shared subscriptions are indexed under their matched part and reported with their full
  * filter; choosing one member of a share group is up to the caller.
+ *
+ * <p>A {@link Listener} hears each subscription that enters or leaves, once, after the change is
+ * visible; a cluster node counts them per filter to publish its routes.
  */
 public final class SubscriptionIndex {
 
     private final AtomicReference<Snapshot> snapshot =
             new AtomicReference<>(new Snapshot(SubscriptionNode.EMPTY, 0));
+    private final Listener listener;
+
+    public SubscriptionIndex() {
+        this(Listener.NONE);
+    }
+
+    public SubscriptionIndex(Listener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Hears subscriptions enter and leave the index (a new one, not one whose options changed).
+     * Called on the thread that changed the index; must not block.
+     */
+    public interface Listener {
+        Listener NONE = new Listener() {
+            @Override
+            public void subscribed(TopicFilter filter) {
+                // nobody listens
+            }
+
+            @Override
+            public void unsubscribed(TopicFilter filter) {
+                // nobody listens
+            }
+        };
+
+        void subscribed(TopicFilter filter);
+
+        void unsubscribed(TopicFilter filter);
+    }
 
     /** Subscribes {@code clientId} to {@code filter}, replacing the options of an existing subscription. */
     public void subscribe(String clientId, TopicFilter filter, SubscriptionOptions options) {
@@ -36,6 +72,9 @@ public final class SubscriptionIndex {
             SubscriptionNode root = current.root().with(levels, 0, key, options);
             Snapshot next = new Snapshot(root, replacing ? current.size() : current.size() + 1);
             if (snapshot.compareAndSet(current, next)) {
+                if (!replacing) {
+                    listener.subscribed(filter);
+                }
                 return;
             }
         }
@@ -53,6 +92,7 @@ public final class SubscriptionIndex {
             }
             Snapshot next = new Snapshot(root == null ? SubscriptionNode.EMPTY : root, current.size() - 1);
             if (snapshot.compareAndSet(current, next)) {
+                listener.unsubscribed(filter);
                 return true;
             }
         }
@@ -60,7 +100,9 @@ public final class SubscriptionIndex {
 
     /** Removes the given subscriptions of one client in a single step; absent ones are skipped. */
     public void unsubscribeAll(String clientId, Iterable<TopicFilter> filters) {
+        List<TopicFilter> removed = new ArrayList<>();
         while (true) {
+            removed.clear();
             Snapshot current = snapshot.get();
             SubscriptionNode root = current.root();
             int size = current.size();
@@ -69,9 +111,11 @@ public final class SubscriptionIndex {
                 if (smaller != root) {
                     root = smaller == null ? SubscriptionNode.EMPTY : smaller;
                     size--;
+                    removed.add(filter);
                 }
             }
             if (root == current.root() || snapshot.compareAndSet(current, new Snapshot(root, size))) {
+                removed.forEach(listener::unsubscribed);
                 return;
             }
         }

@@ -9,23 +9,20 @@ import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.PendingAck;
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.message.ApplicationMessage;
-import dev.tern.domain.message.Qos;
-import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Routes an application message: keeps it when retained, finds the matching subscriptions and
- * hands one delivery per session to that session's executor (4.5, 4.7). Every message routed
+ * hands one delivery per session to that session's executor (4.5, 4.7); in a cluster, sends it
+ * once to each other node with matching routes ({@link MessageForwarder}). Every message routed
  * here, a client's PUBLISH or a will, is reported as {@link BrokerEvent.MessagePublished}; the
  * broker's own messages ({@code $SYS}, with an empty publisher) are not.
  *
- * <p>Threading: thread-safe; called on the publisher's event loop and touches no other session's
- * state there: each delivery hops to the receiving session's executor.
+ * <p>Threading: thread-safe; called on the publisher's event loop (or, for a forwarded message,
+ * the cluster backend's thread) and touches no other session's state there: each delivery hops
+ * to the receiving session's executor.
  */
 public final class PublishService {
 
@@ -36,9 +33,17 @@ public final class PublishService {
     private final SharedSubscriptionPicker sharedPicker;
     private final BrokerEvents events;
     private final Clock clock;
+    private final MessageForwarder forwarder;
 
+    /** A single node's: nothing is forwarded. */
     public PublishService(SubscriptionIndex subscriptions, RetainedMessages retained, SessionRegistry sessions,
             DeliveryService delivery, SharedSubscriptionPicker sharedPicker, BrokerEvents events, Clock clock) {
+        this(subscriptions, retained, sessions, delivery, sharedPicker, events, clock, MessageForwarder.NONE);
+    }
+
+    public PublishService(SubscriptionIndex subscriptions, RetainedMessages retained, SessionRegistry sessions,
+            DeliveryService delivery, SharedSubscriptionPicker sharedPicker, BrokerEvents events, Clock clock,
+            MessageForwarder forwarder) {
         this.subscriptions = subscriptions;
         this.retained = retained;
         this.sessions = sessions;
@@ -46,6 +51,7 @@ public final class PublishService {
         this.sharedPicker = sharedPicker;
         this.events = events;
         this.clock = clock;
+        this.forwarder = forwarder;
     }
 
     /**
@@ -54,17 +60,18 @@ public final class PublishService {
      */
     public static final int REFUSED = -1;
 
-    /** Returns the number of sessions the message was handed to, or {@link #REFUSED}. */
+    /** Returns the number of sessions (and other nodes) the message was handed to, or {@link #REFUSED}. */
     public int publish(ApplicationMessage message) {
         return publish(message, null);
     }
 
     /**
      * Routes a message; {@code ack}, when not null, is counted up for every copy that must be
-     * stored (the retained message, QoS 1/2 copies for persistent sessions) and down as each is
-     * durable. The caller releases its own count afterwards. Returns the number of sessions the
-     * message was handed to, or {@link #REFUSED}: a retained message the full retained store refuses
-     * is not routed either, so that a publisher told "refused" knows nobody got it.
+     * stored (the retained message, QoS 1/2 copies for persistent sessions, QoS 1/2 sends to other
+     * nodes) and down as each is durable. The caller releases its own count afterwards. Returns the
+     * number of sessions and other nodes the message was handed to, or {@link #REFUSED}: a retained
+     * message the full retained store refuses is not routed either, so that a publisher told
+     * "refused" knows nobody got it.
      */
     public int publish(ApplicationMessage message, PendingAck ack) {
         // Broker-made messages (the $SYS topics, with no publisher) are not reported as published.
@@ -75,17 +82,9 @@ public final class PublishService {
         if (message.retain() && !retained.retain(message, ack)) {
             return REFUSED;
         }
-        Matches matches = new Matches(message.publisherId(), null);
+        MatchedTargets matches = new MatchedTargets(message.publisherId(), true, null);
         subscriptions.match(message.topic(), matches);
-        matches.pickSharedMembers(sharedPicker, sessions);
-        boolean fanOut = matches.targets.size() > 1;
-        matches.targets.forEach(target -> {
-            ClientSession session = sessions.get(target.clientId);
-            if (session != null) {
-                handOver(session, matches.deliveryFor(target, message), ack, fanOut);
-            }
-        });
-        int receivers = matches.targets.size();
+        int receivers = handOut(message, matches, forwarder.match(message, null), ack);
         // The broker's own $SYS figures (no publisher) are not lost client messages: not counted.
         if (receivers == 0 && !message.retain() && !message.publisherId().isEmpty()) {
             delivery.noSubscriber();
@@ -94,19 +93,59 @@ public final class PublishService {
     }
 
     /**
+     * Routes a message another node of the cluster forwarded here, to this node's subscriptions
+     * only: the non-shared ones if {@code plain}, and one local member of each of {@code
+     * sharedGroups} (shared filter texts). Not retained, not reported as published, not forwarded
+     * again: the publishing node did that. {@code ack} as for {@link #publish(ApplicationMessage,
+     * PendingAck)}. Returns the number of sessions the message was handed to.
+     */
+    public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups, PendingAck ack) {
+        MatchedTargets matches = new MatchedTargets(message.publisherId(), plain, sharedGroups);
+        subscriptions.match(message.topic(), matches);
+        int receivers = handOut(message, matches, null, ack);
+        if (receivers == 0 && !message.retain()) {
+            delivery.noSubscriber();
+        }
+        return receivers;
+    }
+
+    /**
      * Hands a message to one member of a shared subscription group, as when the member that held it
-     * ended its session (4.8.2). The message keeps its original QoS cap of the group's subscriptions.
+     * ended its session (4.8.2); in a cluster the member may be on another node. The message keeps
+     * its original QoS cap of the group's subscriptions.
      */
     public void publishToShareGroup(TopicFilter sharedFilter, ApplicationMessage message) {
-        Matches matches = new Matches(message.publisherId(), sharedFilter);
+        MatchedTargets matches = new MatchedTargets(message.publisherId(), false, Set.of(sharedFilter.value()));
         subscriptions.match(message.topic(), matches);
-        matches.pickSharedMembers(sharedPicker, sessions);
+        RemoteTargets remote = forwarder.match(message, sharedFilter);
+        matches.pickSharedMembers(sharedPicker, sessions, remote);
         matches.targets.forEach(target -> {
             ClientSession session = sessions.get(target.clientId);
             if (session != null) {
                 handOver(session, target.toDelivery(message), null, false);
             }
         });
+        if (remote != null) {
+            forwarder.forward(message, remote, null);
+        }
+    }
+
+    /** Picks the shared members, hands one copy to each local target, then sends to the other nodes. */
+    private int handOut(ApplicationMessage message, MatchedTargets matches, RemoteTargets remote, PendingAck ack) {
+        matches.pickSharedMembers(sharedPicker, sessions, remote);
+        boolean fanOut = matches.targets.size() > 1;
+        matches.targets.forEach(target -> {
+            ClientSession session = sessions.get(target.clientId);
+            if (session != null) {
+                handOver(session, matches.deliveryFor(target, message), ack, fanOut);
+            }
+        });
+        int receivers = matches.targets.size();
+        if (remote != null) {
+            forwarder.forward(message, remote, ack);
+            receivers += remote.size();
+        }
+        return receivers;
     }
 
     /**
@@ -134,129 +173,6 @@ public final class PublishService {
             session.executor().runOrExecute(task);
         } else {
             session.executor().execute(task);
-        }
-    }
-
-    /**
-     * Collects one target per session: overlapping subscriptions of one client give one copy at
-     * the highest granted QoS, carrying every matching subscription identifier (3.3.5, 4.7).
-     */
-    private static final class Matches implements SubscriptionIndex.MatchVisitor {
-        private final String publisherId;
-        private final TopicFilter onlyGroup;
-        private final Targets targets = new Targets();
-        private Map<String, List<Target>> sharedGroups;
-        /** The last copy made for a target without subscription identifiers, shared by the next equal one. */
-        private Delivery plainCopy;
-
-        /** {@code onlyGroup}: match only this shared subscription, or everything when null. */
-        Matches(String publisherId, TopicFilter onlyGroup) {
-            this.publisherId = publisherId;
-            this.onlyGroup = onlyGroup;
-        }
-
-        @Override
-        public void visit(String clientId, TopicFilter filter, SubscriptionOptions options) {
-            if (onlyGroup != null && !onlyGroup.equals(filter)) {
-                return;
-            }
-            if (filter.isShared()) {
-                if (sharedGroups == null) {
-                    sharedGroups = new HashMap<>();
-                }
-                Target member = new Target(clientId);
-                member.add(options);
-                sharedGroups.computeIfAbsent(filter.shareGroup() + '/' + filter.filter(), k -> new ArrayList<>())
-                        .add(member);
-                return;
-            }
-            if (options.noLocal() && clientId.equals(publisherId)) {
-                return;
-            }
-            targets.getOrAdd(clientId).add(options);
-        }
-
-        /**
-         * The copy for {@code target}. Targets without subscription identifiers that get the same
-         * QoS and RETAIN share one copy (the common fan-out), so that it is made once, not once
-         * per session.
-         */
-        Delivery deliveryFor(Target target, ApplicationMessage message) {
-            if (!target.subscriptionIds.isEmpty()) {
-                return target.toDelivery(message);
-            }
-            Delivery shared = plainCopy;
-            if (shared == null || !target.sameCopyAs(shared.message(), message)) {
-                shared = target.toDelivery(message);
-                plainCopy = shared;
-            }
-            return shared;
-        }
-
-        void pickSharedMembers(SharedSubscriptionPicker picker, SessionRegistry sessions) {
-            if (sharedGroups == null) {
-                return;
-            }
-            for (Map.Entry<String, List<Target>> group : sharedGroups.entrySet()) {
-                Target chosen = picker.pick(group.getKey(), group.getValue(), t -> t.clientId, t -> {
-                    ClientSession s = sessions.get(t.clientId);
-                    return s != null && s.isOnline();
-                });
-                Target existing = targets.get(chosen.clientId);
-                if (existing == null) {
-                    targets.put(chosen);
-                } else {
-                    existing.merge(chosen);
-                }
-            }
-        }
-    }
-
-    /** What one session receives: the highest granted QoS and the subscription ids that matched. */
-    static final class Target {
-        final String clientId;
-        private Qos qos = Qos.AT_MOST_ONCE;
-        private boolean retainAsPublished;
-        private List<Integer> subscriptionIds = List.of();
-
-        Target(String clientId) {
-            this.clientId = clientId;
-        }
-
-        void add(SubscriptionOptions options) {
-            qos = qos.max(options.qos());
-            retainAsPublished |= options.retainAsPublished();
-            if (options.hasSubscriptionId()) {
-                if (subscriptionIds.isEmpty()) {
-                    subscriptionIds = new ArrayList<>(2);
-                }
-                subscriptionIds.add(options.subscriptionId());
-            }
-        }
-
-        void merge(Target other) {
-            qos = qos.max(other.qos);
-            retainAsPublished |= other.retainAsPublished;
-            if (!other.subscriptionIds.isEmpty()) {
-                List<Integer> ids = new ArrayList<>(subscriptionIds);
-                ids.addAll(other.subscriptionIds);
-                subscriptionIds = ids;
-            }
-        }
-
-        /** Whether {@link #toDelivery} of {@code message} would give a copy equal to {@code copy}. */
-        boolean sameCopyAs(ApplicationMessage copy, ApplicationMessage message) {
-            return copy.qos() == message.qos().min(qos) && copy.retain() == (message.retain() && retainAsPublished);
-        }
-
-        /**
-         * The copy for this session: QoS no higher than granted [MQTT-3.8.4-6]; RETAIN cleared
-         * for an established subscription [MQTT-3.3.1-9] unless Retain As Published asks to keep it.
-         */
-        Delivery toDelivery(ApplicationMessage message) {
-            ApplicationMessage copy = message.withQos(message.qos().min(qos))
-                    .withRetain(message.retain() && retainAsPublished);
-            return new Delivery(copy, subscriptionIds);
         }
     }
 }

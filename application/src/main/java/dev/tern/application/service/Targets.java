@@ -1,6 +1,5 @@
 package dev.tern.application.service;
 
-import dev.tern.application.service.PublishService.Target;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -2,7 +2,6 @@ package dev.tern.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tern.application.service.PublishService.Target;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

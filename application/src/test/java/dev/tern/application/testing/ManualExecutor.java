@@ -56,6 +56,11 @@ public final class ManualExecutor implements TaskExecutor {
         return timer;
     }
 
+    /** Whether a task is queued (timers not counted). */
+    public boolean hasPending() {
+        return !tasks.isEmpty();
+    }
+
     /** Runs queued tasks, including those they queue, until none is left. */
     public void runPending() {
         Runnable task;

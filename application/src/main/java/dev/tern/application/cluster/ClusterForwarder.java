@@ -1,0 +1,130 @@
+package dev.tern.application.cluster;
+
+import dev.tern.application.logging.LogThrottle;
+import dev.tern.application.port.cluster.ForwardedMessage;
+import dev.tern.application.port.cluster.MessageForwarding;
+import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.service.MessageForwarder;
+import dev.tern.application.service.RemoteTargets;
+import dev.tern.application.storage.PendingAck;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.message.Qos;
+import dev.tern.domain.subscription.SubscriptionOptions;
+import dev.tern.domain.topic.TopicFilter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a message published on this node to the other nodes whose routes match it: one {@link
+ * ForwardedMessage} per node, never one per subscriber. QoS 0 goes at most once; QoS 1 and 2 go
+ * durably, and the publisher's {@link PendingAck} waits for each durable send, failing when the
+ * backend refuses one (the publisher is then not told its message is safe: MQTT 5 0x80).
+ *
+ * <p>The broker's own {@code $SYS} messages (no publisher) describe this node and stay on it.
+ *
+ * <p>Threading: thread-safe; called on publishers' threads; the sends do not block.
+ */
+public final class ClusterForwarder implements MessageForwarder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterForwarder.class);
+
+    private final String nodeId;
+    private final RemoteRoutes routes;
+    private final MessageForwarding forwarding;
+    private final AtomicLong sequence = new AtomicLong();
+    private final LogThrottle failureLog;
+
+    public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, Clock clock) {
+        this.nodeId = nodeId;
+        this.routes = routes;
+        this.forwarding = forwarding;
+        this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
+    }
+
+    @Override
+    public RemoteTargets match(ApplicationMessage message, TopicFilter onlyGroup) {
+        if (routes.isEmpty() || message.publisherId().isEmpty() && message.topic().isSystemTopic()) {
+            return null;
+        }
+        RouteMatch match = new RouteMatch(onlyGroup);
+        routes.match(message.topic(), match);
+        return match.targets;
+    }
+
+    @Override
+    public void forward(ApplicationMessage message, RemoteTargets targets, PendingAck ack) {
+        targets.forEach((node, plain, groups) -> send(node, message, plain, groups, ack));
+    }
+
+    private void send(String node, ApplicationMessage message, boolean plain, Set<String> groups, PendingAck ack) {
+        ForwardedMessage forwarded = new ForwardedMessage(nodeId + ":" + sequence.incrementAndGet(), message, plain,
+                groups);
+        if (message.qos() == Qos.AT_MOST_ONCE) {
+            try {
+                forwarding.sendAtMostOnce(node, forwarded);
+            } catch (RuntimeException e) {
+                failed(node, e);
+            }
+            return;
+        }
+        if (ack != null) {
+            ack.expect();
+        }
+        try {
+            forwarding.sendDurably(node, forwarded).whenComplete((done, error) -> {
+                if (error != null) {
+                    failed(node, error);
+                }
+                if (ack != null) {
+                    if (error == null) {
+                        ack.done();
+                    } else {
+                        ack.failed();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(node, e);
+            if (ack != null) {
+                ack.failed();
+            }
+        }
+    }
+
+    private void failed(String node, Throwable error) {
+        LogThrottle.Admitted admitted = failureLog.admit();
+        if (admitted != null) {
+            LOG.warn("could not forward a message to node {}: {}{}", node, error.toString(),
+                    admitted.hasUnlogged() ? "; " + admitted.count() + " more since " + admitted.since() : "");
+        }
+    }
+
+    /** Collects the nodes whose routes match; allocates the targets only at the first match. */
+    private static final class RouteMatch implements SubscriptionIndex.MatchVisitor {
+        private final TopicFilter onlyGroup;
+        RemoteTargets targets;
+
+        RouteMatch(TopicFilter onlyGroup) {
+            this.onlyGroup = onlyGroup;
+        }
+
+        @Override
+        public void visit(String node, TopicFilter filter, SubscriptionOptions options) {
+            if (onlyGroup != null && !onlyGroup.equals(filter)) {
+                return;
+            }
+            if (targets == null) {
+                targets = new RemoteTargets();
+            }
+            if (filter.isShared()) {
+                targets.sharedMember(node, filter);
+            } else {
+                targets.plain(node);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tern.application.cluster;
+
+import dev.tern.application.logging.LogThrottle;
+import dev.tern.application.port.cluster.ForwardedMessage;
+import dev.tern.application.service.PublishService;
+import dev.tern.application.storage.PendingAck;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.message.Qos;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the messages other nodes forward here to this node's own subscriptions ({@link
+ * PublishService#publishForwarded}): subscription identifiers, No Local and Retain As Published are
+ * this node's. A durable message is settled once every copy this node must keep is stored (queued
+ * or in flight for each persistent session), so that it leaves the backend only once it is safe
+ * here; if a store write fails it stays unsettled and comes again when this node (or its adopter)
+ * receives next. A message whose id was seen recently is not routed again.
+ *
+ * <p>Threading: called on the backend's receiving threads; never blocks: deliveries hop to the
+ * sessions' executors and settling runs on {@code settleExecutor} (the cluster executor).
+ */
+public final class ForwardedDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForwardedDelivery.class);
+
+    private final PublishService publisher;
+    private final SeenMessageIds seen;
+    private final Executor settleExecutor;
+    private final LogThrottle failureLog;
+
+    public ForwardedDelivery(PublishService publisher, SeenMessageIds seen, Executor settleExecutor, Clock clock) {
+        this.publisher = publisher;
+        this.seen = seen;
+        this.settleExecutor = settleExecutor;
+        this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
+    }
+
+    public void receive(ForwardedMessage forwarded, Runnable settled) {
+        String id = forwarded.id();
+        switch (seen.firstSight(id)) {
+            case SEEN -> {
+                // The first copy is still being stored: it settles the message.
+                return;
+            }
+            case SEEN_SETTLED -> {
+                settleExecutor.execute(settled);
+                return;
+            }
+            case NEW -> { }
+        }
+        ApplicationMessage message = forwarded.message();
+        if (message.qos() == Qos.AT_MOST_ONCE) {
+            publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), null);
+            seen.settled(id);
+            settled.run();
+            return;
+        }
+        PendingAck ack = new PendingAck(settleExecutor, stored -> {
+            if (stored) {
+                seen.settled(id);
+                settled.run();
+            } else {
+                notStored(id);
+            }
+        });
+        publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), ack);
+        ack.release();
+    }
+
+    private void notStored(String id) {
+        LogThrottle.Admitted admitted = failureLog.admit();
+        if (admitted != null) {
+            LOG.warn("forwarded message {} could not be stored here; left unsettled for the next receive{}", id,
+                    admitted.hasUnlogged() ? "; " + admitted.count() + " more since " + admitted.since() : "");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tern.application.cluster;
+
+import dev.tern.application.port.cluster.ClusterSignal;
+import dev.tern.application.port.cluster.ForwardReceiver;
+import dev.tern.application.port.cluster.ForwardedMessage;
+import dev.tern.domain.message.ApplicationMessage;
+import java.util.function.Consumer;
+
+/**
+ * What this node receives from the others, handed to the part that deals with it: forwarded
+ * messages to {@link ForwardedDelivery}, retained changes and resyncs to {@link RetainedSync},
+ * signals (session takeover) to {@code signals}, and a resync also to {@code alsoOnResync}.
+ *
+ * <p>Threading: called on the backend's threads; nothing here blocks.
+ */
+public final class ForwardingReceiver implements ForwardReceiver {
+
+    private final ForwardedDelivery delivery;
+    private final RetainedSync retained;
+    private final Consumer<ClusterSignal> signals;
+    private final Runnable alsoOnResync;
+
+    public ForwardingReceiver(ForwardedDelivery delivery, RetainedSync retained, Consumer<ClusterSignal> signals,
+            Runnable alsoOnResync) {
+        this.delivery = delivery;
+        this.retained = retained;
+        this.signals = signals;
+        this.alsoOnResync = alsoOnResync;
+    }
+
+    @Override
+    public void message(ForwardedMessage message, Runnable settled) {
+        delivery.receive(message, settled);
+    }
+
+    @Override
+    public void retained(ApplicationMessage message) {
+        retained.apply(message);
+    }
+
+    @Override
+    public void signal(ClusterSignal signal) {
+        signals.accept(signal);
+    }
+
+    @Override
+    public void resync() {
+        retained.reload();
+        alsoOnResync.run();
+    }
+}

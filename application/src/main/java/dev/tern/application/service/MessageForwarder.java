@@ -1,0 +1,41 @@
+package dev.tern.application.service;
+
+import dev.tern.application.storage.PendingAck;
+import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.topic.TopicFilter;
+
+/**
+ * Carries a message published on this node to the other nodes of a cluster that have routes for
+ * it. {@link #NONE} outside a cluster: it matches nothing and allocates nothing, so a single node
+ * pays one interface call per message.
+ *
+ * <p>Threading: thread-safe; called on the publisher's thread, never blocks.
+ */
+public interface MessageForwarder {
+
+    MessageForwarder NONE = new MessageForwarder() {
+        @Override
+        public RemoteTargets match(ApplicationMessage message, TopicFilter onlyGroup) {
+            return null;
+        }
+
+        @Override
+        public void forward(ApplicationMessage message, RemoteTargets targets, PendingAck ack) {
+            // never called: nothing matches
+        }
+    };
+
+    /**
+     * The other nodes whose routes match {@code message}, or null when none does. With
+     * {@code onlyGroup}, only that shared subscription's members count (a message handed on from a
+     * member whose session ended).
+     */
+    RemoteTargets match(ApplicationMessage message, TopicFilter onlyGroup);
+
+    /**
+     * Sends {@code message} once to each node of {@code targets}, after the shared groups were
+     * picked. {@code ack}, when not null, waits for each durable send (QoS 1/2) and fails if one
+     * fails.
+     */
+    void forward(ApplicationMessage message, RemoteTargets targets, PendingAck ack);
+}
