@@ -6,6 +6,12 @@ import dev.tern.application.port.cluster.ForwardedMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.redisson.api.stream.StreamMessageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +41,7 @@ final class InboxReader implements Runnable {
     private final ForwardReceiver receiver;
     private final Clock clock;
     private final LogThrottle failures;
+    private final Set<CompletableFuture<Object>> settling = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
     InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock) {
@@ -47,6 +54,20 @@ final class InboxReader implements Runnable {
 
     void stop() {
         running = false;
+    }
+
+    /**
+     * Waits up to {@code limit} for the settles already asked for to reach Redis, so that a node
+     * that stops gracefully is not handed again what it settled just before.
+     */
+    void awaitSettles(Duration limit) {
+        try {
+            CompletableFuture.allOf(settling.toArray(CompletableFuture[]::new)).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A settle that failed or is late leaves the entry to be handed again: the receiver drops it by id.
+        }
     }
 
     @Override
@@ -97,12 +118,18 @@ final class InboxReader implements Runnable {
             } catch (RuntimeException e) {
                 // Unreadable (or deleted under us): it can never be delivered, so it must not block the inbox.
                 LOG.warn("Dropping unreadable entry {} of {}: {}", id, inbox.key(), e.getMessage());
-                inbox.settle(id);
+                settle(id);
                 continue;
             }
-            receiver.message(message, () -> inbox.settle(id));
+            receiver.message(message, () -> settle(id));
         }
         return last;
+    }
+
+    private void settle(StreamMessageId id) {
+        CompletableFuture<Object> settle = inbox.settle(id);
+        settling.add(settle);
+        settle.whenComplete((deleted, failure) -> settling.remove(settle));
     }
 
     private void logFailure(RuntimeException e) {

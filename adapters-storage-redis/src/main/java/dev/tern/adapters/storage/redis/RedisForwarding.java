@@ -53,6 +53,8 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     /** The default bound on a node's unsettled durable messages ({@code bound} argument). */
     static final long DEFAULT_BOUND = 1_000_000;
     static final Duration DRAIN_SETTLE_WAIT = Duration.ofSeconds(30);
+    private static final int SETTLE_FLUSH_SECONDS = 3;
+    private static final Duration SETTLE_FLUSH_WAIT = Duration.ofSeconds(SETTLE_FLUSH_SECONDS);
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisForwarding.class);
 
@@ -163,13 +165,17 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
         senders.remove(departed);
     }
 
-    /** Stops receiving: the reading thread ends, the channels are unsubscribed. Sending still works. */
+    /**
+     * Stops receiving: the channels are unsubscribed, the settles already asked for are given up
+     * to {@value #SETTLE_FLUSH_SECONDS} s to reach Redis, the reading thread ends. Sending still works.
+     */
     @Override
     public synchronized void close() {
         subscribed.forEach(RTopic::removeAllListeners);
         subscribed.clear();
         if (reader != null) {
             reader.stop();
+            reader.awaitSettles(SETTLE_FLUSH_WAIT);
             try {
                 readerThread.join(InboxReader.BLOCK.multipliedBy(3).toMillis());
             } catch (InterruptedException e) {
