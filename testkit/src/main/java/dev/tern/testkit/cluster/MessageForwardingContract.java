@@ -121,18 +121,23 @@ public abstract class MessageForwardingContract {
         for (int i = 0; i < 50; i++) {
             sent.add("a:" + i);
             a.sendAtMostOnce("b", forwarded("a:" + i));
+        }
+        // Durable sends all at once, without waiting: within the bound, since settling is asynchronous.
+        for (int i = 0; i < BOUND; i++) {
             sends.add(a.sendDurably("c", forwarded("a:" + i)));
         }
         sends.forEach(MessageForwardingContract::await);
 
         List<String> onBIds = new ArrayList<>();
-        List<String> onCIds = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             onBIds.add(onB.nextMessage().id());
+        }
+        List<String> onCIds = new ArrayList<>();
+        for (int i = 0; i < BOUND; i++) {
             onCIds.add(onC.nextMessage().id());
         }
         assertThat(onBIds).isEqualTo(sent);
-        assertThat(onCIds).isEqualTo(sent);
+        assertThat(onCIds).isEqualTo(sent.subList(0, BOUND));
     }
 
     /** Durable messages not settled come again when the node receives next; settled ones do not. */
