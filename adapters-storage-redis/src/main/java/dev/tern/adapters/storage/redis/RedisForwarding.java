@@ -98,6 +98,15 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
         this.lostSends = new LogThrottle(clock, Duration.ofMinutes(1));
     }
 
+    /** The thread factory for {@code threads}: one daemon thread named {@code tern-cluster-receive}. */
+    static ThreadFactory receiveThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "tern-cluster-receive");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void sendAtMostOnce(String node, ForwardedMessage message) {
         publishTo(node, ForwardFormat.messageFrame(message, clock));

@@ -55,11 +55,7 @@ final class RedisClusterNodes implements AutoCloseable {
 
     RedisForwarding forwarding(String nodeId, Clock clock, long bound) {
         RedisForwarding forwarding = new RedisForwarding(client(nodeId), keys, nodeId, clock, bound, sharded(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "tern-cluster-receive");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                RedisForwarding.receiveThreads());
         parts.put(nodeId, forwarding);
         return forwarding;
     }
