@@ -65,7 +65,7 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     private final long bound;
     private final boolean shardedChannels;
     private final ThreadFactory threads;
-    private final Map<String, OrderedSender> senders = new ConcurrentHashMap<>();
+    private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private final OrderedSender retainedSender;
     private final LongAdder refused = new LongAdder();
     private final LogThrottle lostSends;
@@ -118,16 +118,16 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     }
 
     private void publishTo(String node, byte[] frame) {
-        String channel = keys.nodeChannel(node);
-        senderTo(node).send(batch -> nodeChannel(batch, channel).publishAsync(frame))
-                .whenComplete((receivers, failure) -> logLost(failure, channel));
+        Destination destination = destination(node);
+        destination.sender().send(batch -> nodeChannel(batch, destination.channel()).publishAsync(frame))
+                .whenComplete((receivers, failure) -> logLost(failure, destination.channel()));
     }
 
     @Override
     public CompletionStage<Void> sendDurably(String node, ForwardedMessage message) {
         byte[] entry = ForwardFormat.forwarded(message, clock);
-        Inbox inbox = new Inbox(redisson, keys.inbox(node));
-        return senderTo(node).send(batch -> inbox.append(batch, bound, entry)).thenApply(appended -> {
+        Destination destination = destination(node);
+        return destination.sender().send(batch -> destination.inbox().append(batch, bound, entry)).thenApply(appended -> {
             if (!Long.valueOf(1).equals(appended)) {
                 refused.increment();
                 throw new InboxFullException(node, bound);
@@ -171,7 +171,7 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     @Override
     public void drainDeparted(String departed, ForwardReceiver receiver) {
         new InboxDrain(new Inbox(redisson, keys.inbox(departed)), receiver, clock, DRAIN_SETTLE_WAIT).run();
-        senders.remove(departed);
+        destinations.remove(departed);
     }
 
     /**
@@ -195,8 +195,13 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
         }
     }
 
-    private OrderedSender senderTo(String node) {
-        return senders.computeIfAbsent(node, n -> new OrderedSender(redisson));
+    /** What this node sends to {@code node} through: made once per destination, not per message. */
+    private record Destination(OrderedSender sender, Inbox inbox, String channel) {
+    }
+
+    private Destination destination(String node) {
+        return destinations.computeIfAbsent(node, n -> new Destination(new OrderedSender(redisson),
+                new Inbox(redisson, keys.inbox(n)), keys.nodeChannel(n)));
     }
 
     private RTopicAsync nodeChannel(RBatch batch, String channel) {

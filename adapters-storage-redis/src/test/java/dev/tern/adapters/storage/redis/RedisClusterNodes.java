@@ -99,6 +99,11 @@ final class RedisClusterNodes implements AutoCloseable {
         }
     }
 
+    /** The layout under this test's prefix, to look at what the nodes wrote. */
+    RoutingKeys keys() {
+        return keys;
+    }
+
     boolean sharded() {
         return config.get().isClusterConfig();
     }
