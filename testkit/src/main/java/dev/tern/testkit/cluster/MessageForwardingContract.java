@@ -82,9 +82,9 @@ public abstract class MessageForwardingContract {
         MessageForwarding a = join("a");
         RecordingReceiver onB = RecordingReceiver.settling();
         join("b").receive(onB);
-        ApplicationMessage expiring = new ApplicationMessage(ContractSamples.plainMessage("e", "x").topic(),
-                ContractSamples.plainMessage("e", "x").payload(), Qos.AT_LEAST_ONCE, false,
-                ContractSamples.plainMessage("e", "x").properties(), "p", CLOCK.millis() + 60_000);
+        ApplicationMessage plain = ContractSamples.plainMessage("e", "x");
+        ApplicationMessage expiring = new ApplicationMessage(plain.topic(), plain.payload(), Qos.AT_LEAST_ONCE, false,
+                plain.properties(), "p", CLOCK.millis() + 60_000);
 
         await(a.sendDurably("b", new ForwardedMessage("a:1", expiring, true, Set.of())));
 

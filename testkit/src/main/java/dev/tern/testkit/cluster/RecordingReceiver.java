@@ -7,6 +7,7 @@ import dev.tern.domain.message.ApplicationMessage;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records what a {@link ForwardReceiver} is handed. Messages are kept with their {@code settled}
@@ -85,7 +86,7 @@ public final class RecordingReceiver implements ForwardReceiver {
     /** Whether {@code resync()} was heard, waiting a bounded time. */
     public boolean awaitResync() {
         try {
-            return resynced.await(Awaited.WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return resynced.await(Awaited.WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
