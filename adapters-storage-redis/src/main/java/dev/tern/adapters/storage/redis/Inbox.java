@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
@@ -12,6 +13,7 @@ import org.redisson.api.RScript.Mode;
 import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.AutoClaimResult;
 import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamReadGroupArgs;
@@ -95,6 +97,14 @@ final class Inbox {
     Map<StreamMessageId, Map<String, byte[]>> next(String consumer, int count, Duration block) {
         return stream.readGroup(RoutingKeys.GROUP, consumer,
                 StreamReadGroupArgs.neverDelivered().count(count).timeout(block));
+    }
+
+    /**
+     * Entries handed to any consumer at least {@code idle} ago and not acknowledged, from
+     * {@code from} on, now handed to {@code consumer} (XAUTOCLAIM, which resets their idle time).
+     */
+    AutoClaimResult<String, byte[]> reclaim(String consumer, Duration idle, StreamMessageId from, int count) {
+        return stream.autoClaim(RoutingKeys.GROUP, consumer, idle.toMillis(), TimeUnit.MILLISECONDS, from, count);
     }
 
     /** Every entry from {@code from} on, read or not, at most {@code count}. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.redisson.api.stream.AutoClaimResult;
 import org.redisson.api.stream.StreamMessageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The loop that reads this node's {@link Inbox} and hands each message to the receiver, with a
  * {@code settled} callback that acknowledges and deletes it. It first re-reads the entries this
- * node was handed before and did not settle (an earlier run that crashed, or a reply lost on the
- * way), then blocks for new ones. After any failure (Redis unreachable, a failover) it waits a
- * moment and starts again with the unsettled ones, so that an entry Redis handed over on a
- * connection that then broke is not left behind until the next restart; the receiver drops what
+ * node was handed before and did not settle (an earlier run that crashed), then blocks for new
+ * ones. After any failure (Redis unreachable, a failover) it waits a moment and starts again with
+ * the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed over that
+ * long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose reply was
+ * lost with a broken connection (Redisson may resend the blocked read on a new one), or whose
+ * settle never reached Redis, is not left behind until the next restart. The receiver drops what
  * it gets twice by the message id. When the inbox has gone (an adopter drained it while this node
  * was thought dead) the group is created again.
  *
@@ -41,15 +44,19 @@ final class InboxReader implements Runnable {
     private final ForwardReceiver receiver;
     private final Clock clock;
     private final LogThrottle failures;
+    private final Duration reclaimAfter;
+    private long reclaimDue;
     private final Set<CompletableFuture<Object>> settling = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
-    InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock) {
+    InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock, Duration reclaimAfter) {
         this.inbox = inbox;
         this.consumer = consumer;
         this.receiver = receiver;
         this.clock = clock;
         this.failures = new LogThrottle(clock, Duration.ofMinutes(1));
+        this.reclaimAfter = reclaimAfter;
+        this.reclaimDue = clock.millis() + reclaimAfter.toMillis();
     }
 
     void stop() {
@@ -91,6 +98,9 @@ final class InboxReader implements Runnable {
                     }
                     continue;
                 }
+                if (clock.millis() >= reclaimDue) {
+                    reclaimStale();
+                }
                 handOver(inbox.next(consumer, BATCH, BLOCK));
             } catch (RuntimeException e) {
                 if (!running) {
@@ -103,6 +113,16 @@ final class InboxReader implements Runnable {
                 pause();
             }
         }
+    }
+
+    private void reclaimStale() {
+        StreamMessageId from = StreamMessageId.ALL;
+        do {
+            AutoClaimResult<String, byte[]> claimed = inbox.reclaim(consumer, reclaimAfter, from, BATCH);
+            handOver(claimed.getMessages());
+            from = claimed.getNextId();
+        } while (from != null && (from.getId0() != 0 || from.getId1() != 0));
+        reclaimDue = clock.millis() + reclaimAfter.toMillis();
     }
 
     /** Hands over every entry; returns the last id. */

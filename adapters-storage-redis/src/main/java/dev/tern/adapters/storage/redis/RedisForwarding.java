@@ -53,6 +53,12 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     /** The default bound on a node's unsettled durable messages ({@code bound} argument). */
     static final long DEFAULT_BOUND = 1_000_000;
     static final Duration DRAIN_SETTLE_WAIT = Duration.ofSeconds(30);
+    /**
+     * A message handed over and not settled for this long is handed over again: long enough that a
+     * healthy node has settled it (a storage commit takes milliseconds), so that it rarely
+     * duplicates; short enough that a lost one is not delayed much.
+     */
+    static final Duration DEFAULT_RECLAIM_AFTER = Duration.ofSeconds(30);
     private static final int SETTLE_FLUSH_SECONDS = 3;
     private static final Duration SETTLE_FLUSH_WAIT = Duration.ofSeconds(SETTLE_FLUSH_SECONDS);
 
@@ -65,6 +71,7 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     private final long bound;
     private final boolean shardedChannels;
     private final ThreadFactory threads;
+    private final Duration reclaimAfter;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private final OrderedSender retainedSender;
     private final LongAdder refused = new LongAdder();
@@ -84,6 +91,12 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
      */
     RedisForwarding(RedissonClient redisson, RoutingKeys keys, String nodeId, Clock clock, long bound,
                     boolean shardedChannels, ThreadFactory threads) {
+        this(redisson, keys, nodeId, clock, bound, shardedChannels, threads, DEFAULT_RECLAIM_AFTER);
+    }
+
+    /** @param reclaimAfter how long a message handed over may stay unsettled before it is handed over again */
+    RedisForwarding(RedissonClient redisson, RoutingKeys keys, String nodeId, Clock clock, long bound,
+                    boolean shardedChannels, ThreadFactory threads, Duration reclaimAfter) {
         if (bound < 1) {
             throw new IllegalArgumentException("the inbox bound must be positive: " + bound);
         }
@@ -94,6 +107,7 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
         this.bound = bound;
         this.shardedChannels = shardedChannels;
         this.threads = threads;
+        this.reclaimAfter = reclaimAfter;
         this.retainedSender = new OrderedSender(redisson);
         this.lostSends = new LogThrottle(clock, Duration.ofMinutes(1));
     }
@@ -163,7 +177,7 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
             topic.addListener(byte[].class, (channel, frame) -> dispatch.accept(channel.toString(), frame));
             subscribed.add(topic);
         }
-        reader = new InboxReader(new Inbox(redisson, keys.inbox(nodeId)), nodeId, receiver, clock);
+        reader = new InboxReader(new Inbox(redisson, keys.inbox(nodeId)), nodeId, receiver, clock, reclaimAfter);
         readerThread = threads.newThread(reader);
         readerThread.start();
     }

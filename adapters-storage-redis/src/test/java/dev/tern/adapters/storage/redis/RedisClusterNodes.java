@@ -3,6 +3,7 @@ package dev.tern.adapters.storage.redis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,12 @@ final class RedisClusterNodes implements AutoCloseable {
     }
 
     RedisForwarding forwarding(String nodeId, Clock clock, long bound) {
+        return forwarding(nodeId, clock, bound, RedisForwarding.DEFAULT_RECLAIM_AFTER);
+    }
+
+    RedisForwarding forwarding(String nodeId, Clock clock, long bound, Duration reclaimAfter) {
         RedisForwarding forwarding = new RedisForwarding(client(nodeId), keys, nodeId, clock, bound, sharded(),
-                RedisForwarding.receiveThreads());
+                RedisForwarding.receiveThreads(), reclaimAfter);
         parts.put(nodeId, forwarding);
         return forwarding;
     }
