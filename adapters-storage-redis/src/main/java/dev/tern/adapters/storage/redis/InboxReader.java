@@ -69,7 +69,8 @@ final class InboxReader implements Runnable {
      */
     void awaitSettles(Duration limit) {
         try {
-            CompletableFuture.allOf(settling.toArray(CompletableFuture[]::new)).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(settling.toArray(CompletableFuture[]::new))
+                    .get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -141,7 +142,12 @@ final class InboxReader implements Runnable {
                 settle(id);
                 continue;
             }
-            receiver.message(message, () -> settle(id));
+            try {
+                receiver.message(message, () -> settle(id));
+            } catch (RuntimeException e) {
+                // The receiver's fault, not Redis's: the entry stays unsettled and is reclaimed later.
+                LOG.error("The receiver failed on {} of {}", id, inbox.key(), e);
+            }
         }
         return last;
     }
