@@ -18,7 +18,11 @@ import java.util.Set;
  */
 public final class InMemoryCluster {
 
+    /** The default bound on a node's unsettled durable messages, as in Redis. */
+    public static final int DEFAULT_FORWARD_BOUND = 1_000_000;
+
     private final Clock clock;
+    final int forwardBound;
     final Map<String, Long> leaseEnds = new HashMap<>();
     final Set<String> members = new HashSet<>();
     final Map<String, Owner> owners = new HashMap<>();
@@ -34,7 +38,35 @@ public final class InMemoryCluster {
     }
 
     public InMemoryCluster(Clock clock) {
+        this(clock, DEFAULT_FORWARD_BOUND);
+    }
+
+    /** @param forwardBound the most unsettled durable messages one node may have waiting; more are refused */
+    public InMemoryCluster(Clock clock, int forwardBound) {
+        if (forwardBound < 1) {
+            throw new IllegalArgumentException("forward bound must be positive: " + forwardBound);
+        }
         this.clock = clock;
+        this.forwardBound = forwardBound;
+    }
+
+    /**
+     * Acts as if {@code nodeId}'s connection to the backend had dropped and come back: its route
+     * listener and its receiver hear {@code resync()} (nothing is lost here, so that is all).
+     */
+    public void reconnect(String nodeId) {
+        InMemoryRoutes routes;
+        InMemoryForwarding forwarding;
+        synchronized (this) {
+            routes = routeListeners.get(nodeId);
+            forwarding = receivers.get(nodeId);
+        }
+        if (routes != null) {
+            routes.resync();
+        }
+        if (forwarding != null) {
+            forwarding.resync();
+        }
     }
 
     /** One node's view; the node joins with its first lease renewal. */

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Hands messages straight to the receiving node's receiver on the calling thread (receivers must
  * not block). Durable messages stay in the cluster's unsettled map until settled, and come again
- * to the next receiver of their node. Threading: thread-safe.
+ * to the next receiver of their node; a node with the cluster's bound of them unsettled refuses
+ * more (the send fails). Threading: thread-safe.
  */
 final class InMemoryForwarding implements MessageForwarding {
 
@@ -40,7 +41,12 @@ final class InMemoryForwarding implements MessageForwarding {
     public CompletionStage<Void> sendDurably(String node, ForwardedMessage message) {
         ForwardReceiver target;
         synchronized (cluster) {
-            cluster.unsettled.computeIfAbsent(node, n -> new LinkedHashMap<>()).put(message.id(), message);
+            Map<String, ForwardedMessage> waiting = cluster.unsettled.computeIfAbsent(node, n -> new LinkedHashMap<>());
+            if (waiting.size() >= cluster.forwardBound) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "node " + node + " has " + cluster.forwardBound + " unsettled messages; refusing more"));
+            }
+            waiting.put(message.id(), message);
             target = receiverOf(node);
         }
         if (target != null) {
@@ -89,6 +95,13 @@ final class InMemoryForwarding implements MessageForwarding {
             left = messages == null ? List.of() : new ArrayList<>(messages.values());
         }
         left.forEach(m -> adopter.message(m, () -> { }));
+    }
+
+    void resync() {
+        ForwardReceiver current = receiver;
+        if (current != null) {
+            current.resync();
+        }
     }
 
     private ForwardReceiver receiverOf(String node) {

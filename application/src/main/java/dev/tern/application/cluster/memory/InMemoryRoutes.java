@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * Routes in the cluster's map; other nodes' listeners hear each change at once, on the calling
- * thread, outside the cluster's monitor. Threading: thread-safe.
+ * thread, outside the cluster's monitor. A departed node's removal is heard by every node but the
+ * departed one, its adopter included (as in Redis: it must drop those routes too). Threading:
+ * thread-safe.
  */
 final class InMemoryRoutes implements RouteTable {
 
@@ -42,6 +44,9 @@ final class InMemoryRoutes implements RouteTable {
         synchronized (cluster) {
             Set<String> filters = cluster.routes.get(nodeId);
             removed = filters != null && filters.remove(filter);
+            if (removed && filters.isEmpty()) {
+                cluster.routes.remove(nodeId);
+            }
         }
         if (removed) {
             tellOthers(l -> l.removed(nodeId, filter));
@@ -62,7 +67,14 @@ final class InMemoryRoutes implements RouteTable {
         synchronized (cluster) {
             cluster.routes.remove(departed);
         }
-        tellOthers(l -> l.nodeRemoved(departed));
+        tellAllBut(departed, l -> l.nodeRemoved(departed));
+    }
+
+    void resync() {
+        RouteListener current = listener;
+        if (current != null) {
+            current.resync();
+        }
     }
 
     @Override
@@ -74,10 +86,15 @@ final class InMemoryRoutes implements RouteTable {
     }
 
     private void tellOthers(Consumer<RouteListener> change) {
+        tellAllBut(nodeId, change);
+    }
+
+    /** Tells every listening node but {@code skipped} (the node whose routes changed). */
+    private void tellAllBut(String skipped, Consumer<RouteListener> change) {
         List<RouteListener> others = new ArrayList<>();
         synchronized (cluster) {
             cluster.routeListeners.forEach((node, routes) -> {
-                if (!node.equals(nodeId) && routes.listener != null) {
+                if (!node.equals(skipped) && routes.listener != null) {
                     others.add(routes.listener);
                 }
             });

@@ -1,0 +1,177 @@
+package dev.tern.adapters.storage.redis;
+
+import dev.tern.application.logging.LogThrottle;
+import dev.tern.application.port.cluster.ForwardReceiver;
+import dev.tern.application.port.cluster.ForwardedMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.redisson.api.stream.AutoClaimResult;
+import org.redisson.api.stream.StreamMessageId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop that reads this node's {@link Inbox} and hands each message to the receiver, with a
+ * {@code settled} callback that acknowledges and deletes it. It first re-reads the entries this
+ * node was handed before and did not settle (an earlier run that crashed), then blocks for new
+ * ones. After any failure (Redis unreachable, a failover) it waits a moment and starts again with
+ * the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed over that
+ * long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose reply was
+ * lost with a broken connection (Redisson may resend the blocked read on a new one), or whose
+ * settle never reached Redis, is not left behind until the next restart. The receiver drops what
+ * it gets twice by the message id. When the inbox has gone (an adopter drained it while this node
+ * was thought dead) the group is created again.
+ *
+ * <p>Threading: {@link #run} is the body of one dedicated thread ({@code tern-cluster-receive});
+ * {@link #stop} may be called from any thread and ends the loop within one block interval.
+ */
+final class InboxReader implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxReader.class);
+    private static final int BATCH = 256;
+    static final Duration BLOCK = Duration.ofSeconds(1);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final Inbox inbox;
+    private final String consumer;
+    private final ForwardReceiver receiver;
+    private final Clock clock;
+    private final LogThrottle failures;
+    private final Duration reclaimAfter;
+    private long reclaimDue;
+    private final Set<CompletableFuture<Object>> settling = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+
+    InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock, Duration reclaimAfter) {
+        this.inbox = inbox;
+        this.consumer = consumer;
+        this.receiver = receiver;
+        this.clock = clock;
+        this.failures = new LogThrottle(clock, Duration.ofMinutes(1));
+        this.reclaimAfter = reclaimAfter;
+        this.reclaimDue = clock.millis() + reclaimAfter.toMillis();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /**
+     * Waits up to {@code limit} for the settles already asked for to reach Redis, so that a node
+     * that stops gracefully is not handed again what it settled just before.
+     */
+    void awaitSettles(Duration limit) {
+        try {
+            CompletableFuture.allOf(settling.toArray(CompletableFuture[]::new))
+                    .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A settle that failed or is late leaves the entry to be handed again: the receiver drops it by id.
+        }
+    }
+
+    @Override
+    public void run() {
+        boolean groupReady = false;
+        boolean pendingRead = false;
+        StreamMessageId after = StreamMessageId.ALL;
+        while (running) {
+            try {
+                if (!groupReady) {
+                    inbox.ensureGroup();
+                    groupReady = true;
+                }
+                if (!pendingRead) {
+                    Map<StreamMessageId, Map<String, byte[]>> pending = inbox.pending(consumer, after, BATCH);
+                    if (pending.isEmpty()) {
+                        pendingRead = true;
+                        after = StreamMessageId.ALL;
+                    } else {
+                        after = handOver(pending);
+                    }
+                    continue;
+                }
+                if (clock.millis() >= reclaimDue) {
+                    reclaimStale();
+                }
+                handOver(inbox.next(consumer, BATCH, BLOCK));
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                groupReady = groupReady && !Inbox.groupMissing(e);
+                pendingRead = false;
+                after = StreamMessageId.ALL;
+                logFailure(e);
+                pause();
+            }
+        }
+    }
+
+    private void reclaimStale() {
+        StreamMessageId from = StreamMessageId.ALL;
+        do {
+            AutoClaimResult<String, byte[]> claimed = inbox.reclaim(consumer, reclaimAfter, from, BATCH);
+            handOver(claimed.getMessages());
+            from = claimed.getNextId();
+        } while (from != null && (from.getId0() != 0 || from.getId1() != 0));
+        reclaimDue = clock.millis() + reclaimAfter.toMillis();
+    }
+
+    /** Hands over every entry; returns the last id. */
+    private StreamMessageId handOver(Map<StreamMessageId, Map<String, byte[]>> entries) {
+        StreamMessageId last = StreamMessageId.ALL;
+        for (Map.Entry<StreamMessageId, Map<String, byte[]>> entry : entries.entrySet()) {
+            last = entry.getKey();
+            StreamMessageId id = entry.getKey();
+            byte[] value = entry.getValue() == null ? null : entry.getValue().get(Inbox.FIELD);
+            ForwardedMessage message;
+            try {
+                message = ForwardFormat.forwarded(value, inbox.key() + " " + id, clock);
+            } catch (RuntimeException e) {
+                // Unreadable (or deleted under us): it can never be delivered, so it must not block the inbox.
+                LOG.warn("Dropping unreadable entry {} of {}: {}", id, inbox.key(), e.getMessage());
+                settle(id);
+                continue;
+            }
+            try {
+                receiver.message(message, () -> settle(id));
+            } catch (RuntimeException e) {
+                // The receiver's fault, not Redis's: the entry stays unsettled and is reclaimed later.
+                LOG.error("The receiver failed on {} of {}", id, inbox.key(), e);
+            }
+        }
+        return last;
+    }
+
+    private void settle(StreamMessageId id) {
+        CompletableFuture<Object> settle = inbox.settle(id);
+        settling.add(settle);
+        settle.whenComplete((deleted, failure) -> settling.remove(settle));
+    }
+
+    private void logFailure(RuntimeException e) {
+        LogThrottle.Admitted admitted = failures.admit();
+        if (admitted != null) {
+            LOG.warn("Reading the cluster inbox {} failed ({} more since {}); retrying: {}", inbox.key(),
+                    admitted.count(), admitted.since(), e.toString());
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
