@@ -4,6 +4,7 @@ import dev.tern.application.port.cluster.ClusterBackend;
 import dev.tern.application.port.cluster.ClusterJoin;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.out.Stores;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -28,8 +29,14 @@ final class RedisStorage implements Storage {
     private final RedisCommands commands;
     private final Stores stores;
     private final AtomicBoolean joined = new AtomicBoolean();
+    private final Clock clock;
+    private final String keyPrefix;
+    private final boolean redisCluster;
 
-    private RedisStorage(RedissonClient redisson, RedisStorageSettings settings, boolean cluster) {
+    private RedisStorage(RedissonClient redisson, RedisStorageSettings settings, boolean cluster, Clock clock) {
+        this.clock = clock;
+        this.keyPrefix = settings.keyPrefix();
+        this.redisCluster = cluster;
         this.description = "redis " + settings.target();
         this.redisson = redisson;
         this.keys = new RedisKeys(settings.keyPrefix(), cluster);
@@ -58,6 +65,11 @@ final class RedisStorage implements Storage {
      *                                     other than those three
      */
     public static RedisStorage connect(RedisStorageSettings settings) {
+        return connect(settings, Clock.systemUTC());
+    }
+
+    /** {@link #connect(RedisStorageSettings)} with the clock a cluster's message expiry is counted on. */
+    public static RedisStorage connect(RedisStorageSettings settings, Clock clock) {
         Config config = ClientConfig.of(settings);
         RedissonClient redisson;
         try {
@@ -66,7 +78,7 @@ final class RedisStorage implements Storage {
             throw new StorageUnavailableException("Cannot connect to Redis at " + settings.target() + ": "
                     + e.getMessage(), e);
         }
-        return new RedisStorage(redisson, settings, config.isClusterConfig());
+        return new RedisStorage(redisson, settings, config.isClusterConfig(), clock);
     }
 
     /** {@code redis } and where it connected, never with a password. */
@@ -98,11 +110,18 @@ final class RedisStorage implements Storage {
     }
 
     /**
-     * The route table and forwarding of this node. To be filled when {@code RedisRouteTable} and
-     * {@code RedisForwarding} are merged in; until then joining a cluster fails here.
+     * The route table and forwarding of this node; on a Redis Cluster the node channels are
+     * sharded pub/sub, so that each lives on the primary of its node's inbox.
      */
     ClusterMessaging routesAndForwarding(ClusterJoin join) {
-        throw new UnsupportedOperationException("the Redis route table and forwarding are not wired in yet");
+        RoutingKeys routingKeys = new RoutingKeys(keyPrefix);
+        RedisRouteTable routes = new RedisRouteTable(redisson, routingKeys, join.nodeId());
+        RedisForwarding forwarding = new RedisForwarding(redisson, routingKeys, join.nodeId(), clock,
+                join.forwardBound(), redisCluster, RedisForwarding.receiveThreads());
+        return new ClusterMessaging(routes, forwarding, () -> {
+            forwarding.close();
+            routes.close();
+        });
     }
 
     /** {@link #cluster} with the messaging made by {@code messagingOf}, so that tests can join without R2's parts. */

@@ -4,7 +4,7 @@ import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.plugin.StorageOpenException;
 import dev.tern.application.port.plugin.StorageProvider;
 import java.time.Clock;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +26,16 @@ public final class RedisStorageProvider implements StorageProvider<RedisBackendS
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisStorageProvider.class);
 
-    private final Function<RedisStorageSettings, RedisStorage> connect;
+    private final BiFunction<RedisStorageSettings, Clock, RedisStorage> connect;
     private final Pause pause;
 
     /** Connects to Redis, sleeping between attempts; what the service loader calls. */
     public RedisStorageProvider() {
-        this(RedisStorage::connect, Thread::sleep);
+        this((settings, clock) -> RedisStorage.connect(settings, clock), Thread::sleep);
     }
 
     /** @param connect one attempt to connect; @param pause waits between attempts (tests need not sleep) */
-    RedisStorageProvider(Function<RedisStorageSettings, RedisStorage> connect, Pause pause) {
+    RedisStorageProvider(BiFunction<RedisStorageSettings, Clock, RedisStorage> connect, Pause pause) {
         this.connect = connect;
         this.pause = pause;
     }
@@ -62,7 +62,7 @@ public final class RedisStorageProvider implements StorageProvider<RedisBackendS
         long pauseMillis = FIRST_PAUSE_MILLIS;
         for (int attempt = 1; ; attempt++) {
             try {
-                return connect.apply(settings);
+                return connect.apply(settings, clock);
             } catch (IllegalArgumentException e) {
                 // A bad url or Redisson configuration will not get better by waiting.
                 throw new StorageOpenException(e.getMessage(), e);

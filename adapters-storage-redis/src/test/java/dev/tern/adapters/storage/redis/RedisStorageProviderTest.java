@@ -32,7 +32,7 @@ class RedisStorageProviderTest {
 
     /** A provider whose first {@code failures} attempts find Redis down, and that records its pauses instead of sleeping. */
     private RedisStorageProvider failingFirst(int failures) {
-        return new RedisStorageProvider(settings -> {
+        return new RedisStorageProvider((settings, clock) -> {
             if (attempts.incrementAndGet() <= failures) {
                 throw new StorageUnavailableException("Cannot connect to Redis at " + settings.target() + ": refused",
                         null);
@@ -83,7 +83,7 @@ class RedisStorageProviderTest {
     void doesNotRetryAnUnusableConfiguration() {
         RedisBackendSettings missingFile = new RedisBackendSettings(URI.create(REDIS.url()), "tern:", 0,
                 Duration.ofSeconds(1), Optional.of(Path.of("does-not-exist.yaml")));
-        RedisStorageProvider provider = new RedisStorageProvider(settings -> {
+        RedisStorageProvider provider = new RedisStorageProvider((settings, clock) -> {
             attempts.incrementAndGet();
             return RedisStorage.connect(settings);
         }, pauses::add);
@@ -97,7 +97,7 @@ class RedisStorageProviderTest {
 
     @Test
     void stopsWaitingWhenInterrupted() {
-        RedisStorageProvider interrupted = new RedisStorageProvider(settings -> {
+        RedisStorageProvider interrupted = new RedisStorageProvider((settings, clock) -> {
             throw new StorageUnavailableException("down", null);
         }, millis -> {
             throw new InterruptedException();
