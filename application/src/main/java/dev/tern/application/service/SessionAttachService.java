@@ -7,12 +7,9 @@ import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.application.port.out.StoredSession;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.session.ClientSession;
-import dev.tern.application.session.SerialExecutor;
 import dev.tern.application.session.SessionConnection;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.StateRecorder;
-import dev.tern.domain.delivery.TokenBucket;
-import dev.tern.domain.session.Session;
 import dev.tern.domain.session.SessionExpiry;
 import dev.tern.domain.will.Will;
 import java.time.Clock;
@@ -40,15 +37,23 @@ public final class SessionAttachService {
     private final WillService wills;
     private final SessionEndService sessionEnd;
     private final StateRecorder recorder;
-    private final MqttSettings settings;
-    private final LimitsSettings limits;
     private final Clock clock;
     private final BrokerEvents events;
+    private final SessionFactory sessionFactory;
+    private final ConnectGate gate;
 
+    /** A single node: connects attach at once. */
     public SessionAttachService(SessionRegistry sessions, SubscribeService subscriptions, WillService wills,
             SessionEndService sessionEnd, StateRecorder recorder, MqttSettings settings, LimitsSettings limits,
             Clock clock, BrokerEvents events) {
-        this.limits = limits;
+        this(sessions, subscriptions, wills, sessionEnd, recorder, new SessionFactory(settings, limits, clock), clock,
+                events, ConnectGate.LOCAL);
+    }
+
+    /** @param gate what a connect passes before attaching here (a cluster's takeover), {@link ConnectGate#LOCAL} */
+    public SessionAttachService(SessionRegistry sessions, SubscribeService subscriptions, WillService wills,
+            SessionEndService sessionEnd, StateRecorder recorder, SessionFactory sessionFactory, Clock clock,
+            BrokerEvents events, ConnectGate gate) {
         this.sessions = sessions;
         this.recorder = recorder;
         this.clock = clock;
@@ -56,7 +61,8 @@ public final class SessionAttachService {
         this.subscriptions = subscriptions;
         this.wills = wills;
         this.sessionEnd = sessionEnd;
-        this.settings = settings;
+        this.sessionFactory = sessionFactory;
+        this.gate = gate;
     }
 
     /** What a validated CONNECT asks of the session. {@code will} is null when there is none. */
@@ -64,6 +70,10 @@ public final class SessionAttachService {
     }
 
     public void connect(AttachRequest request, SessionConnection connection, TaskExecutor connectionExecutor) {
+        gate.admit(request, connection, connectionExecutor, () -> attachHere(request, connection, connectionExecutor));
+    }
+
+    private void attachHere(AttachRequest request, SessionConnection connection, TaskExecutor connectionExecutor) {
         ClientSession session = sessions.getOrCreate(request.clientId(),
                 id -> newSession(id, request.expiry(), connectionExecutor));
         session.executor().execute(() -> attach(session, request, connection, connectionExecutor));
@@ -72,8 +82,8 @@ public final class SessionAttachService {
     private void attach(ClientSession session, AttachRequest request, SessionConnection connection,
             TaskExecutor connectionExecutor) {
         if (session.isEnded()) {
-            // It ended between lookup and attach: start over with a fresh session.
-            connect(request, connection, connectionExecutor);
+            // It ended between lookup and attach: start over with a fresh session (the gate was passed).
+            attachHere(request, connection, connectionExecutor);
             return;
         }
         // A session with expiry 0 ends with its connection: it is never resumed, even by a takeover.
@@ -211,16 +221,16 @@ public final class SessionAttachService {
         }
     }
 
+    /** How this service makes sessions, for those restored from the store. */
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
     /**
      * A session for {@code clientId} owned by {@code owner} until a connection attaches it, with the
      * queue and in-flight bounds of the settings and, when {@code limits.delivery.rate} is set, its bucket.
      */
     public ClientSession newSession(String clientId, SessionExpiry expiry, TaskExecutor owner) {
-        Session state = new Session(clientId, expiry, settings.maxInflight(), settings.maxQueuedMessages(),
-                settings.overflowPolicy(), limits.maxQueuedBytes(), limits.maxInflightBytes());
-        if (limits.limitsDeliveryRate()) {
-            state.limitDeliveryRate(new TokenBucket(limits.deliveryRate(), limits.deliveryBurst(), clock.millis()));
-        }
-        return new ClientSession(state, new SerialExecutor(owner));
+        return sessionFactory.newSession(clientId, expiry, owner);
     }
 }

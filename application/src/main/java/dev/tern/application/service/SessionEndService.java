@@ -22,9 +22,17 @@ public final class SessionEndService {
     private final SubscribeService subscriptions;
     private final PublishService publisher;
     private final StateRecorder recorder;
+    private final SessionEndHook hook;
 
     public SessionEndService(SessionRegistry sessions, SubscribeService subscriptions, PublishService publisher,
             StateRecorder recorder) {
+        this(sessions, subscriptions, publisher, recorder, SessionEndHook.NONE);
+    }
+
+    /** @param hook hears each end once it is recorded (a cluster node gives the client id up) */
+    public SessionEndService(SessionRegistry sessions, SubscribeService subscriptions, PublishService publisher,
+            StateRecorder recorder, SessionEndHook hook) {
+        this.hook = hook;
         this.sessions = sessions;
         this.recorder = recorder;
         this.subscriptions = subscriptions;
@@ -44,6 +52,7 @@ public final class SessionEndService {
         sessions.remove(session);
         subscriptions.removeAll(session);
         session.state().clearMessages();
+        hook.ended(session.clientId());
         for (Delivery delivery : held) {
             ApplicationMessage message = delivery.message();
             for (TopicFilter filter : shared) {

@@ -11,11 +11,7 @@ import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.storage.StateRecorder;
-import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionRegistry;
-import dev.tern.domain.delivery.Delivery;
-import dev.tern.domain.delivery.OutboundFlow;
-import dev.tern.domain.delivery.OutboundQueue;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.subscription.Subscription;
 import java.time.Clock;
@@ -28,9 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the broker back as the store left it (after a stop or a crash): retained messages, and
- * every persistent session with its subscriptions, queue, in-flight flows and QoS 2 receipts.
- * Sessions and messages that expired while the broker was down are dropped by the time that passed;
- * the will of a session that ended so is published, as its end would have published it.
+ * every persistent session with its subscriptions, queue, in-flight flows and QoS 2 receipts (each
+ * by the {@link StoredSessionLoader}). Sessions and messages that expired while the broker was down
+ * are dropped by the time that passed; the will of a session that ended so is published, as its end
+ * would have published it.
+ *
+ * <p>A cluster node restores only the retained messages ({@link #restoreRetained}): the sessions
+ * in the store belong to the nodes that own them, and come to this one by takeover or adoption.
  *
  * <p>Threading: runs once, at start-up, before any listener accepts a connection.
  */
@@ -42,12 +42,9 @@ public final class SessionRestorer {
     private final SubscriptionStore subscriptionStore;
     private final RetainedMessageStore retainedStore;
     private final MessageQueueStore queueStore;
-    private final InflightStore inflightStore;
-    private final SessionRegistry sessions;
-    private final SubscriptionIndex index;
     private final RetainedMessages retained;
-    private final StateRecorder recorder;
     private final SessionAttachService sessionAttach;
+    private final StoredSessionLoader loader;
     private final Clock clock;
     private final TaskExecutor offlineOwner;
 
@@ -59,12 +56,10 @@ public final class SessionRestorer {
         this.subscriptionStore = subscriptionStore;
         this.retainedStore = retainedStore;
         this.queueStore = queueStore;
-        this.inflightStore = inflightStore;
-        this.sessions = sessions;
-        this.index = index;
         this.retained = retained;
-        this.recorder = recorder;
         this.sessionAttach = sessionAttach;
+        this.loader = new StoredSessionLoader(sessionStore, subscriptionStore, queueStore, inflightStore, sessions,
+                index, recorder, sessionAttach.sessionFactory());
         this.clock = clock;
         this.offlineOwner = offlineOwner;
     }
@@ -74,14 +69,8 @@ public final class SessionRestorer {
     }
 
     public Report restore() {
+        int retainedCount = restoreRetained();
         long now = clock.millis();
-        int retainedCount = 0;
-        for (ApplicationMessage message : retainedStore.loadAll()) {
-            if (!message.isExpiredAt(now)) {
-                retained.restore(message);
-                retainedCount++;
-            }
-        }
         Map<String, List<Subscription>> subscriptionsByClient = new HashMap<>();
         for (Subscription s : subscriptionStore.loadAll()) {
             subscriptionsByClient.computeIfAbsent(s.clientId(), id -> new ArrayList<>()).add(s);
@@ -99,42 +88,21 @@ public final class SessionRestorer {
         Map<String, List<StoredDelivery>> queues =
                 queueStore.loadAll(storedSessions.stream().map(StoredSession::clientId).toList());
         for (StoredSession stored : storedSessions) {
-            List<StoredDelivery> queue = queues.getOrDefault(stored.clientId(), List.of());
-            // A session that was connected when the broker stopped lost its connection then.
-            long disconnectedAt = stored.disconnectedAtMillis() == StoredSession.CONNECTED ? now
-                    : stored.disconnectedAtMillis();
-            if (!stored.expiry().never() && stored.expiry().expiresAtMillis(disconnectedAt) <= now) {
+            StoredSessionLoader.Outcome outcome = loader.restore(stored,
+                    subscriptionsByClient.getOrDefault(stored.clientId(), List.of()),
+                    queues.getOrDefault(stored.clientId(), List.of()), offlineOwner, now);
+            if (outcome instanceof StoredSessionLoader.Restored r) {
+                subscriptionCount += r.subscriptions();
+                queued += r.queued();
+                inflight += r.inflight();
+                afterRestore.add(() -> sessionAttach.restoredOffline(r.session(), r.will(), r.disconnectedAtMillis()));
+                restored++;
+            } else if (outcome instanceof StoredSessionLoader.Expired e) {
                 expired++;
-                deleteExpired(stored, queue);
-                if (stored.will() != null) {
-                    afterRestore.add(() -> sessionAttach.willOfSessionEndedWhileDown(stored.clientId(), stored.will()));
-                }
-                continue;
-            }
-            ClientSession session = sessionAttach.newSession(stored.clientId(), stored.expiry(), offlineOwner);
-            session.markRestored();
-            for (Subscription s : subscriptionsByClient.getOrDefault(stored.clientId(), List.of())) {
-                session.state().subscribe(s);
-                index.subscribe(s.clientId(), s.filter(), s.options());
-                subscriptionCount++;
-            }
-            for (OutboundFlow flow : inflightStore.load(stored.clientId())) {
-                if (session.state().inflight().restore(flow)) {
-                    inflight++;
+                if (e.will() != null) {
+                    afterRestore.add(() -> sessionAttach.willOfSessionEndedWhileDown(e.clientId(), e.will()));
                 }
             }
-            for (int packetId : inflightStore.loadReceipts(stored.clientId())) {
-                session.state().inboundQos2().receive(packetId);
-            }
-            queued += restoreQueue(session, queue);
-            if (stored.disconnectedAtMillis() == StoredSession.CONNECTED) {
-                recorder.sessionSaved(new StoredSession(stored.clientId(), stored.expiry(), stored.will(), disconnectedAt));
-            } else {
-                recorder.restoredSession(stored.clientId());
-            }
-            sessions.getOrCreate(stored.clientId(), id -> session);
-            afterRestore.add(() -> sessionAttach.restoredOffline(session, stored.will(), disconnectedAt));
-            restored++;
         }
         afterRestore.forEach(Runnable::run);
         Report report = new Report(restored, expired, subscriptionCount, queued, inflight, retainedCount);
@@ -143,46 +111,16 @@ public final class SessionRestorer {
         return report;
     }
 
-    /**
-     * Offers each stored delivery to the session's queue; one the queue drops (a smaller
-     * {@code max-queued-messages} or {@code limits.session.max-queued-bytes} than when it was stored)
-     * is dequeued, so that its row goes too.
-     *
-     * @return how many the queue took
-     */
-    private int restoreQueue(ClientSession session, List<StoredDelivery> queue) {
-        int accepted = 0;
-        int dropped = 0;
-        for (StoredDelivery d : queue) {
-            recorder.restoredQueued(session, d.delivery(), d.sequence());
-            OutboundQueue sessionQueue = session.state().queue();
-            OutboundQueue.Offer offer = sessionQueue.offer(d.delivery());
-            if (offer.accepted()) {
-                accepted++;
-            }
-            if (offer.dropped() != null) {
-                recorder.dequeued(session, offer.dropped());
-                dropped++;
-            }
-            for (Delivery old = sessionQueue.trimOldest(); old != null; old = sessionQueue.trimOldest()) {
-                recorder.dequeued(session, old);
-                dropped++;
+    /** Loads the retained messages that have not expired; returns how many. */
+    public int restoreRetained() {
+        long now = clock.millis();
+        int count = 0;
+        for (ApplicationMessage message : retainedStore.loadAll()) {
+            if (!message.isExpiredAt(now)) {
+                retained.restore(message);
+                count++;
             }
         }
-        if (dropped > 0) {
-            LOG.warn("{}: queue full at restore, dropped {} stored messages", session.clientId(), dropped);
-        }
-        return accepted;
-    }
-
-    /** Removes the queued rows one by one, by the sequences already loaded, rather than searching for them. */
-    private void deleteExpired(StoredSession stored, List<StoredDelivery> queue) {
-        String id = stored.clientId();
-        sessionStore.delete(id);
-        subscriptionStore.deleteAll(id);
-        for (StoredDelivery d : queue) {
-            queueStore.remove(id, d.sequence());
-        }
-        inflightStore.deleteAll(id);
+        return count;
     }
 }

@@ -56,6 +56,13 @@ public interface StateRecorder {
 
     void retainedDeleted(TopicName topic, PendingAck ack);
 
+    /**
+     * The session went to another cluster node, which owns what is stored of it now: forget it
+     * here without writing anything.
+     */
+    default void sessionHandedOver(String clientId) {
+    }
+
     /** Remembers that the store holds this session, loaded at start-up. */
     void restoredSession(String clientId);
 

@@ -41,6 +41,7 @@ public final class StorageWriter {
     private final AtomicInteger unwritten = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
+    private static final Runnable NOTHING = () -> { };
     /** Size of the last batch; touched only on the storage thread. */
     private int lastBatch;
 
@@ -111,6 +112,16 @@ public final class StorageWriter {
         if (scheduled.compareAndSet(false, true)) {
             storageThread.execute(drain);
         }
+    }
+
+    /**
+     * Runs {@code action} once every write queued before this call has committed or failed (a
+     * flush barrier: a cluster node hands a session to another only after writing what it had
+     * for it). The action runs on the storage thread and must be short and must not block.
+     */
+    public void afterPendingWrites(Runnable action) {
+        // The ack's own count stands for this barrier's place in the queue: done or failed, it completes.
+        submit(NOTHING, new PendingAck(Runnable::run, stored -> action.run()));
     }
 
     private void drain() {

@@ -207,6 +207,12 @@ public final class StoreRecorder implements StateRecorder {
     }
 
     @Override
+    public void sessionHandedOver(String clientId) {
+        forget(clientId);
+        stored.remove(clientId);
+    }
+
+    @Override
     public void restoredSession(String clientId) {
         stored.add(clientId);
     }

@@ -1,0 +1,41 @@
+package dev.tern.application.service;
+
+import dev.tern.application.config.LimitsSettings;
+import dev.tern.application.config.MqttSettings;
+import dev.tern.application.port.out.TaskExecutor;
+import dev.tern.application.session.ClientSession;
+import dev.tern.application.session.SerialExecutor;
+import dev.tern.domain.delivery.TokenBucket;
+import dev.tern.domain.session.Session;
+import dev.tern.domain.session.SessionExpiry;
+import java.time.Clock;
+
+/**
+ * Makes the {@link ClientSession} of a client id with the queue and in-flight bounds of the
+ * settings and, when {@code limits.delivery.rate} is set, its delivery bucket: for a connect, a
+ * restore at start-up, or a session loaded from the store by a cluster node.
+ *
+ * <p>Threading: thread-safe; the session it returns is confined to its executor from then on.
+ */
+public final class SessionFactory {
+
+    private final MqttSettings settings;
+    private final LimitsSettings limits;
+    private final Clock clock;
+
+    public SessionFactory(MqttSettings settings, LimitsSettings limits, Clock clock) {
+        this.settings = settings;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** A session for {@code clientId} owned by {@code owner} until a connection attaches it. */
+    public ClientSession newSession(String clientId, SessionExpiry expiry, TaskExecutor owner) {
+        Session state = new Session(clientId, expiry, settings.maxInflight(), settings.maxQueuedMessages(),
+                settings.overflowPolicy(), limits.maxQueuedBytes(), limits.maxInflightBytes());
+        if (limits.limitsDeliveryRate()) {
+            state.limitDeliveryRate(new TokenBucket(limits.deliveryRate(), limits.deliveryBurst(), clock.millis()));
+        }
+        return new ClientSession(state, new SerialExecutor(owner));
+    }
+}
