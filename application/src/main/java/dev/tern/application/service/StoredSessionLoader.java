@@ -123,10 +123,14 @@ public final class StoredSessionLoader {
 
     /**
      * Deletes everything the store holds for {@code clientId} (a clean start that found a session
-     * stored by another node): nothing of it is loaded.
+     * stored by another node), returning the session record it deleted, if there was one.
      */
-    public void discard(String clientId) {
-        delete(clientId, queueStore.load(clientId));
+    public Optional<StoredSession> discard(String clientId) {
+        Optional<StoredSession> stored = sessionStore.load(clientId);
+        if (stored.isPresent()) {
+            delete(clientId, queueStore.load(clientId));
+        }
+        return stored;
     }
 
     /**

@@ -1,0 +1,96 @@
+package dev.tern.application.cluster;
+
+import dev.tern.application.port.cluster.ClusterBackend;
+import dev.tern.application.port.cluster.ForwardReceiver;
+import dev.tern.application.port.out.TaskExecutor;
+import dev.tern.application.service.ConnectGate;
+import dev.tern.application.service.SessionAttachService;
+import dev.tern.application.service.SessionEndHook;
+import dev.tern.application.service.StoredSessionLoader;
+import dev.tern.application.service.SubscribeService;
+import dev.tern.application.service.WillService;
+import dev.tern.application.session.SessionRegistry;
+import dev.tern.application.storage.StateRecorder;
+import dev.tern.application.storage.StorageWriter;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Assembles the session side of a cluster node (docs/cluster-sessions.md) in the order the
+ * services need it: the {@link #gate()} and {@link #endHook()} go into the session services, the
+ * {@link #signals()} into the forward receiver, and {@link #membership} is made once the session
+ * attach service exists.
+ *
+ * <p>Threading: built once, at start-up; the parts' own contracts apply from then on.
+ */
+public final class ClusterSessions {
+
+    private final ClusterBackend backend;
+    private final SessionRegistry sessions;
+    private final WillService wills;
+    private final StoredSessionLoader loader;
+    private final TaskExecutor clusterExecutor;
+    private final Clock clock;
+    private final OwnedEpochs epochs = new OwnedEpochs();
+    private final ClientIdTurns turns;
+    private final LocalSessionRemoval removal;
+    private final ClusterAttach gate;
+    private final OwnershipRelease endHook;
+    private final ClusterSignals signals;
+
+    /**
+     * @param writer          the storage writer of the backend's stores (its flush barrier orders a handover)
+     * @param clusterExecutor one thread for connects, signals and adoption; it blocks on the backend
+     * @param handoverTimeout how long a connect waits for the previous owner to release the session
+     */
+    public ClusterSessions(ClusterBackend backend, SessionRegistry sessions, SubscribeService subscriptions,
+            WillService wills, StateRecorder recorder, StorageWriter writer, StoredSessionLoader loader,
+            TaskExecutor clusterExecutor, Duration handoverTimeout, Clock clock) {
+        this.backend = backend;
+        this.sessions = sessions;
+        this.wills = wills;
+        this.loader = loader;
+        this.clusterExecutor = clusterExecutor;
+        this.clock = clock;
+        this.turns = new ClientIdTurns(clusterExecutor);
+        this.removal = new LocalSessionRemoval(sessions, subscriptions, recorder);
+        SessionHandover handover = new SessionHandover(clusterExecutor, handoverTimeout);
+        this.gate = new ClusterAttach(backend.nodeId(), backend.ownership(), backend.leases(), backend.forwarding(),
+                handover, epochs, turns, sessions, new StoredSessionTakeOver(loader, wills, clock), clusterExecutor);
+        this.endHook = new OwnershipRelease(writer, backend.ownership(), epochs, turns, sessions, clusterExecutor);
+        this.signals = new ClusterSignals(new RemoteTakeOver(sessions, epochs, turns, removal, wills, writer,
+                backend.forwarding(), backend.ownership(), clusterExecutor), handover, clusterExecutor);
+    }
+
+    /** For {@code SessionAttachService}: a connect takes its client id over from the cluster first. */
+    public ConnectGate gate() {
+        return gate;
+    }
+
+    /** For {@code SessionEndService}: a session that ended gives its client id up. */
+    public SessionEndHook endHook() {
+        return endHook;
+    }
+
+    /** For the forward receiver's {@code signal} callback. */
+    public ClusterSignals signals() {
+        return signals;
+    }
+
+    /**
+     * Lease renewal and adoption.
+     *
+     * @param receiver           where a departed node's unsettled forwarded messages go (the node's forward receiver)
+     * @param offlineOwner       owns adopted sessions until their clients connect ({@code tern-sessions})
+     * @param membershipExecutor renews the lease; a thread of its own, so that no backlog delays a renewal
+     * @param lease              the node's lease, as joined
+     */
+    public ClusterMembership membership(SessionAttachService sessionAttach, ForwardReceiver receiver,
+            TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease) {
+        DepartedNodeAdoption adoption = new DepartedNodeAdoption(backend.nodeId(), backend.leases(),
+                backend.ownership(), backend.routes(), backend.forwarding(), receiver, epochs, turns, sessions, loader,
+                sessionAttach, wills, offlineOwner, clock);
+        return new ClusterMembership(backend.leases(), backend.ownership(), new LocalSessionsDrop(sessions, removal),
+                epochs, adoption, membershipExecutor, clusterExecutor, lease);
+    }
+}

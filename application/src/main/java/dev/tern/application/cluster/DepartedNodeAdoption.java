@@ -1,0 +1,132 @@
+package dev.tern.application.cluster;
+
+import dev.tern.application.port.cluster.ForwardReceiver;
+import dev.tern.application.port.cluster.MessageForwarding;
+import dev.tern.application.port.cluster.NodeLeases;
+import dev.tern.application.port.cluster.RouteTable;
+import dev.tern.application.port.cluster.SessionOwnership;
+import dev.tern.application.port.out.TaskExecutor;
+import dev.tern.application.service.SessionAttachService;
+import dev.tern.application.service.StoredSessionLoader;
+import dev.tern.application.service.WillService;
+import dev.tern.application.session.SessionRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adopts what departed nodes owned: each departed node that this node wins the claim for has its
+ * sessions restored here offline from the store (a session stored as connected lost its
+ * connection when its node did: its will fires as at a non-graceful disconnect, and its Will Delay
+ * and expiry count from now), its unsettled forwarded messages drained into this node's receiver,
+ * and its routes removed. Also adopts this node's own orphans: sessions the backend says this node
+ * owns but that it does not hold (after a restart with the same id, or after its lease was lost).
+ *
+ * <p>Threading: {@link #run} runs on the cluster executor (it blocks on the backend and the store).
+ */
+public final class DepartedNodeAdoption {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DepartedNodeAdoption.class);
+
+    private final String nodeId;
+    private final NodeLeases leases;
+    private final SessionOwnership ownership;
+    private final RouteTable routes;
+    private final MessageForwarding forwarding;
+    private final ForwardReceiver receiver;
+    private final OwnedEpochs epochs;
+    private final ClientIdTurns turns;
+    private final SessionRegistry sessions;
+    private final StoredSessionLoader loader;
+    private final SessionAttachService sessionAttach;
+    private final WillService wills;
+    private final TaskExecutor offlineOwner;
+    private final Clock clock;
+    /** Set at start and after a lost lease: look for this node's own orphans on the next run. */
+    private final AtomicBoolean ownOrphans = new AtomicBoolean(true);
+
+    DepartedNodeAdoption(String nodeId, NodeLeases leases, SessionOwnership ownership, RouteTable routes,
+            MessageForwarding forwarding, ForwardReceiver receiver, OwnedEpochs epochs, ClientIdTurns turns,
+            SessionRegistry sessions, StoredSessionLoader loader, SessionAttachService sessionAttach,
+            WillService wills, TaskExecutor offlineOwner, Clock clock) {
+        this.nodeId = nodeId;
+        this.leases = leases;
+        this.ownership = ownership;
+        this.routes = routes;
+        this.forwarding = forwarding;
+        this.receiver = receiver;
+        this.epochs = epochs;
+        this.turns = turns;
+        this.sessions = sessions;
+        this.loader = loader;
+        this.sessionAttach = sessionAttach;
+        this.wills = wills;
+        this.offlineOwner = offlineOwner;
+        this.clock = clock;
+    }
+
+    /** This node's sessions were dropped (lease lost): adopt what it still owns on the next run. */
+    void lookForOwnOrphans() {
+        ownOrphans.set(true);
+    }
+
+    /** One round: every departed node this node wins, then this node's own orphans if due. */
+    public void run() {
+        for (String node : leases.departedNodes()) {
+            if (leases.claimDeparted(node)) {
+                adopt(node);
+            }
+        }
+        if (ownOrphans.getAndSet(false)) {
+            int adopted = adoptSessionsOf(nodeId);
+            if (adopted > 0) {
+                LOG.info("took back {} sessions this node owned but did not hold", adopted);
+            }
+        }
+    }
+
+    private void adopt(String node) {
+        LOG.info("node {} departed; adopting its sessions, messages and routes", node);
+        int adopted = adoptSessionsOf(node);
+        forwarding.drainDeparted(node, receiver);
+        routes.removeNode(node);
+        LOG.info("adopted node {}: {} sessions", node, adopted);
+    }
+
+    private int adoptSessionsOf(String node) {
+        long now = clock.millis();
+        int adopted = 0;
+        for (String clientId : ownership.ownedBy(node)) {
+            // Held by this run of the node (claimed by a connect, or adopted): not an orphan.
+            if (epochs.epochOf(clientId) != 0 || turns.busy(clientId) || sessions.get(clientId) != null) {
+                continue;
+            }
+            Optional<SessionOwnership.Claim> claim = ownership.claimFrom(clientId, node);
+            if (claim.isPresent()) {
+                epochs.held(clientId, claim.get().epoch());
+                if (restore(clientId, claim.get().epoch(), now)) {
+                    adopted++;
+                }
+            }
+        }
+        return adopted;
+    }
+
+    private boolean restore(String clientId, long epoch, long now) {
+        StoredSessionLoader.Outcome outcome = loader.load(clientId, offlineOwner, now);
+        if (outcome instanceof StoredSessionLoader.Restored restored) {
+            restored.session().executor().execute(() -> sessionAttach.restoredOffline(restored.session(),
+                    restored.will(), restored.disconnectedAtMillis()));
+            return true;
+        }
+        if (outcome instanceof StoredSessionLoader.Expired expired && expired.will() != null) {
+            wills.publish(clientId, expired.will());
+        }
+        // Nothing left to own: an expired session, or one that ended with its connection (expiry 0).
+        epochs.remove(clientId, epoch);
+        ownership.release(clientId, epoch);
+        return false;
+    }
+}
