@@ -24,6 +24,9 @@ import dev.tern.application.protocol.packet.ProtocolVersion;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.BrokerCounters;
+import dev.tern.application.service.ConnectGate;
+import dev.tern.application.service.SessionEndHook;
+import dev.tern.application.service.SessionFactory;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryCounters;
 import dev.tern.application.service.DeliveryDrops;
@@ -38,6 +41,7 @@ import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.NoRecorder;
 import dev.tern.application.storage.StateRecorder;
+import java.util.function.Function;
 
 /**
  * The whole protocol engine with real services, driven by hand: one {@link ManualExecutor} plays
@@ -48,8 +52,8 @@ import dev.tern.application.storage.StateRecorder;
  */
 public final class EngineHarness {
 
-    public final ManualClock clock = new ManualClock(1_000_000);
-    public final ManualExecutor loop = new ManualExecutor(clock);
+    public final ManualClock clock;
+    public final ManualExecutor loop;
     public final SessionRegistry sessions = new SessionRegistry();
     public final SubscriptionIndex index = new SubscriptionIndex();
     public final RetainedMessages retained;
@@ -61,7 +65,18 @@ public final class EngineHarness {
     public final PublishService publisher;
     public final SubscribeService subscribe;
     public final SessionEndService sessionEnd;
+    public final WillService wills;
     private final ProtocolEngine engine;
+
+    /**
+     * What a cluster node adds to the services (docs/cluster-sessions.md), made from the harness's
+     * services that exist before the session services need it.
+     */
+    public interface NodeWiring {
+        ConnectGate gate();
+
+        SessionEndHook endHook();
+    }
 
     public EngineHarness(MqttSettings settings, Mqtt5Settings v5, EnhancedAuthenticators authenticators,
             StateRecorder recorder) {
@@ -81,6 +96,24 @@ public final class EngineHarness {
 
     private EngineHarness(MqttSettings settings, Mqtt5Settings v5, LimitsSettings limitsSettings,
             EnhancedAuthenticators authenticators, StateRecorder recorder, RateLimitPolicy rateLimits) {
+        this(settings, v5, limitsSettings, authenticators, recorder, rateLimits, new ManualClock(1_000_000), null);
+    }
+
+    /**
+     * A cluster node over {@code recorder}'s stores on a clock the test shares between nodes;
+     * {@code node} is asked for its wiring once the services it may use (sessions, index, publisher,
+     * subscriptions, wills) exist.
+     */
+    public EngineHarness(ManualClock clock, StateRecorder recorder, Function<EngineHarness, NodeWiring> node) {
+        this(MqttSettings.defaults(), Mqtt5Settings.defaults(), LimitsSettings.defaults(), EnhancedAuthenticators.NONE,
+                recorder, RateLimitPolicy.NONE, clock, node);
+    }
+
+    private EngineHarness(MqttSettings settings, Mqtt5Settings v5, LimitsSettings limitsSettings,
+            EnhancedAuthenticators authenticators, StateRecorder recorder, RateLimitPolicy rateLimits,
+            ManualClock clock, Function<EngineHarness, NodeWiring> node) {
+        this.clock = clock;
+        this.loop = new ManualExecutor(clock);
         ResourceLimits limits = new ResourceLimits(limitsSettings, limitCounters);
         retained = new RetainedMessages(recorder, limitsSettings, limitCounters, clock);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
@@ -90,9 +123,13 @@ public final class EngineHarness {
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
         subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
                 clock, events, limits);
-        sessionAttach = new SessionAttachService(sessions, subscribe, new WillService(publisher, clock),
-                sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder), recorder, settings,
-                limitsSettings, clock, events);
+        wills = new WillService(publisher, clock);
+        NodeWiring wiring = node == null ? null : node.apply(this);
+        sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder,
+                wiring == null ? SessionEndHook.NONE : wiring.endHook());
+        sessionAttach = new SessionAttachService(sessions, subscribe, wills, sessionEnd, recorder,
+                new SessionFactory(settings, limitsSettings, clock), clock, events,
+                wiring == null ? ConnectGate.LOCAL : wiring.gate());
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
                         v5.validatePayloadFormat(), TrafficMeters.NONE, limits),
