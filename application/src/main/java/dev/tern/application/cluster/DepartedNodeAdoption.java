@@ -75,7 +75,9 @@ public final class DepartedNodeAdoption {
     /** One round: every departed node this node wins, then this node's own orphans if due. */
     public void run() {
         for (String node : leases.departedNodes()) {
-            if (leases.claimDeparted(node)) {
+            // Never this node: while it runs, its lease renewal finds out that it departed, drops
+            // what it held and joins again; its routes and messages must not be taken from it.
+            if (!node.equals(nodeId) && leases.claimDeparted(node)) {
                 adopt(node);
             }
         }

@@ -1,0 +1,75 @@
+package dev.tern.application.cluster;
+
+import static dev.tern.application.cluster.ClusterClients.bodies;
+import static dev.tern.application.cluster.ClusterClients.subscribe;
+import static dev.tern.application.cluster.ClusterClients.v5;
+import static dev.tern.application.cluster.ClusterClients.will;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.application.protocol.packet.Disconnect;
+import dev.tern.application.protocol.packet.ReasonCode;
+import dev.tern.application.testing.CapturedLog;
+import dev.tern.application.testing.EngineHarness;
+import dev.tern.domain.message.Qos;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A node whose lease passed (a pause, a partition) may have had its sessions adopted by another:
+ * when it finds out it lets every client and session go, without writing, and joins again.
+ */
+class LostLeaseTest {
+
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of(ClusterMembership.class);
+
+    private final ClusterRig rig = new ClusterRig();
+    private final ClusterRig.Node a = rig.start("a");
+
+    @Test
+    void aNodeThatFindsItsLeaseGoneClosesEveryClientWithServerShuttingDownAndDropsItsSessionsWithoutWriting() {
+        EngineHarness.Client client = v5(a.broker, "dev", false, 3_600, null).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        rig.settle();
+        client.channel.takeSent();
+
+        a.freeze();
+        rig.advance(ClusterRig.LEASE.toMillis() + 1_000);
+        a.thaw();
+        rig.advance(100);
+
+        assertThat(client.channel.takeSent()).singleElement()
+                .isInstanceOfSatisfying(Disconnect.class, d -> assertThat(d.reasonCode())
+                        .isEqualTo(ReasonCode.SERVER_SHUTTING_DOWN));
+        assertThat(client.channel.isClosed()).isTrue();
+        assertThat(log.lines()).filteredOn(line -> line.contains("lease had passed")).hasSize(1);
+        assertThat(rig.sessionStore.load("dev")).as("the store keeps the session for whoever owns it").isPresent();
+        assertThat(rig.subscriptionStore.load("dev")).hasSize(1);
+        assertThat(a.backend.leases().liveNodes()).as("joined again").contains("a");
+    }
+
+    /**
+     * Nobody adopted the node while it was away, so it takes its own sessions back from the store,
+     * as an adopter would: offline, the will of a client that was connected firing once.
+     */
+    @Test
+    void aNodeThatWasNotAdoptedTakesItsSessionsBackOfflineAndFiresTheWillsOfItsClosedClientsOnce() {
+        EngineHarness.Client watcher = a.broker.client().connect("watcher", false, 0)
+                .send(subscribe("wills/#", Qos.AT_LEAST_ONCE));
+        v5(a.broker, "dying", false, 3_600, will("dying", 0));
+        rig.settle();
+        watcher.channel.takeSent();
+
+        a.freeze();
+        rig.advance(ClusterRig.LEASE.toMillis() + 1_000);
+        a.thaw();
+        rig.advance(ClusterRig.LEASE.toMillis());
+
+        assertThat(a.broker.sessions.get("dying")).isNotNull();
+        EngineHarness.Client watcherAgain = a.broker.client().connect("watcher", false, 0);
+        rig.settle();
+        assertThat(bodies(watcherAgain.channel.takeSent())).containsExactly("gone");
+        rig.advance(ClusterRig.LEASE.toMillis());
+        assertThat(bodies(watcherAgain.channel.takeSent())).isEmpty();
+        assertThat(bodies(watcher.channel.takeSent())).isEmpty();
+    }
+}
