@@ -99,16 +99,20 @@ final class ClusterRig {
         final ClusterBackend backend;
         final ManualExecutor clusterThread = new ManualExecutor(clock);
         final ManualExecutor membershipThread = new ManualExecutor(clock);
+        /** Commits run when the rig runs this node, after its other work: writes lag behind as they do. */
+        final ManualExecutor storageThread = new ManualExecutor(clock);
         final EngineHarness broker;
         final RecordingReceiver receiver;
         final ClusterMembership membership;
         private ClusterSessions sessions;
         boolean frozen;
+        /** While set, the node's commits wait: a slow store. */
+        boolean writesHeld;
 
         Node(String id) {
             this.id = id;
             this.backend = cluster.join(new ClusterJoin(id, LEASE));
-            StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), Runnable::run,
+            StorageWriter writer = new StorageWriter(new InMemoryStorageTransactions(), storageThread,
                     GroupCommit.withoutLinger(100, 1000), Pause.NONE);
             StoreRecorder recorder = new StoreRecorder(writer, sessionStore, subscriptionStore, retainedStore,
                     queueStore, inflightStore, true);
@@ -136,7 +140,8 @@ final class ClusterRig {
         }
 
         List<ManualExecutor> executors() {
-            return List.of(clusterThread, membershipThread, broker.loop);
+            return writesHeld ? List.of(clusterThread, membershipThread, broker.loop)
+                    : List.of(clusterThread, membershipThread, broker.loop, storageThread);
         }
 
         /** The node stops running (a pause, or with {@link #crash} a death): nothing of it runs any more. */

@@ -61,6 +61,28 @@ class CrossNodeTakeoverTest {
         assertThat(b.backend.ownership().ownedBy("a")).doesNotContain("dev");
     }
 
+    /** The old node signals the release only after its storage writer committed what it had queued. */
+    @Test
+    void theNewNodeLoadsTheSessionOnlyOnceTheOldNodeHasWrittenWhatItHad() {
+        EngineHarness.Client old = v5(a.broker, "dev", false, 3_600, null).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        EngineHarness.Client publisherOnA = a.broker.client().connect("pub-a", true, 0);
+        rig.settle();
+        old.drop();
+        a.writesHeld = true;
+        publisherOnA.send(publish("t/1", Qos.AT_LEAST_ONCE, 1, "queued while offline"));
+
+        EngineHarness.Client resumed = b.broker.client().connect("dev", false, 0);
+        rig.settle();
+        assertThat(resumed.channel.takeSent()).as("waiting for node a's writes").isEmpty();
+
+        a.writesHeld = false;
+        rig.settle();
+
+        List<MqttPacket> sent = resumed.channel.takeSent();
+        assertThat(sent.get(0)).isEqualTo(new Connack(true, 0, Properties.EMPTY));
+        assertThat(bodies(sent)).containsExactly("queued while offline");
+    }
+
     @Test
     void aTakeoverWithCleanStartStartsAfreshAndLeavesNothingOfTheOldSessionInTheStore() {
         v5(a.broker, "dev", false, 3_600, null).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
