@@ -110,6 +110,8 @@ public final class ClusterAttach implements ConnectGate {
             // Not held any more: this node's lease was lost meanwhile, and with it every claim.
             if (!epochs.holds(clientId, claim.epoch()) || !ownership.seal(clientId, claim.epoch())) {
                 epochs.remove(clientId, claim.epoch());
+                // No owner any more with this epoch: this only drops the epoch the backend holds for us.
+                ownership.release(clientId, claim.epoch());
                 LOG.info("{}: a later connect elsewhere took the session; closing this one", clientId);
                 connect.connectionExecutor().execute(() -> connect.connection().abort(ReasonCode.SESSION_TAKEN_OVER,
                         "session taken over by a later connect on another node"));
