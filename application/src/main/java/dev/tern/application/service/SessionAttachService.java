@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * reaches that expiry is reported as {@link BrokerEvent.SessionExpired}; one whose interval is 0
  * simply ends with its connection and is not.
  *
+ * <p>A connect first passes the {@link ConnectGate}: at once on a single node; on a cluster node
+ * once the client id has been taken over from the node that held it (docs/cluster-sessions.md).
+ *
  * <p>Threading: {@link #connect} may be called from any thread. The attach itself runs as a task
  * of the session's executor, so concurrent connects of one client id are serialized there: each
  * in turn closes the connection before it, and the last one wins, with no race [MQTT-3.1.4-2].
