@@ -87,15 +87,24 @@ public final class ClusterAttach implements ConnectGate {
             settle(connect, claim, false);
             return;
         }
+        ClusterSignal.TakeOver takeOver =
+                new ClusterSignal.TakeOver(clientId, nodeId, claim.epoch(), !connect.request().cleanStart());
         handover.awaitRelease(clientId, claim.epoch()).whenComplete((released, failure) -> {
-            if (!Boolean.TRUE.equals(released)) {
+            boolean inTime = Boolean.TRUE.equals(released);
+            if (!inTime) {
                 LOG.warn("{}: node {} did not release the session in time; taking it over anyway", clientId,
                         claim.previousOwner());
             }
-            clusterExecutor.execute(() -> settle(connect, claim, true));
+            clusterExecutor.execute(() -> {
+                settle(connect, claim, true);
+                if (!inTime) {
+                    // Signals are at most once: if the request was lost, the old node still has the
+                    // client connected. Asked again after the seal, it lets go (its writes are fenced already).
+                    forwarding.signal(claim.previousOwner(), takeOver);
+                }
+            });
         });
-        forwarding.signal(claim.previousOwner(),
-                new ClusterSignal.TakeOver(clientId, nodeId, claim.epoch(), !connect.request().cleanStart()));
+        forwarding.signal(claim.previousOwner(), takeOver);
     }
 
     /**

@@ -179,8 +179,15 @@ final class ClusterRig {
         public void retained(ApplicationMessage message) {
         }
 
+        /** How many of the next signals are lost on the way (they are at most once). */
+        int signalsToLose;
+
         @Override
         public void signal(ClusterSignal signal) {
+            if (signalsToLose > 0) {
+                signalsToLose--;
+                return;
+            }
             signals.onSignal(signal);
         }
 

@@ -136,6 +136,24 @@ class CrossNodeTakeoverTest {
         assertThat(b.broker.index.size()).isEqualTo(1);
     }
 
+    /** A lost TakeOver would leave the client connected on the old node: it is asked again once the new node sealed. */
+    @Test
+    void anOldNodeThatMissedTheTakeOverIsAskedAgainAndClosesTheOldConnection() {
+        EngineHarness.Client old = v5(a.broker, "dev", false, 3_600, null);
+        rig.settle();
+        old.channel.takeSent();
+        a.receiver.signalsToLose = 1;
+
+        EngineHarness.Client resumed = b.broker.client().connect("dev", false, 0);
+        rig.settle();
+        assertThat(old.channel.takeSent()).isEmpty();
+        rig.advance(ClusterRig.HANDOVER_TIMEOUT.toMillis());
+
+        assertThat(resumed.channel.takeSent()).containsExactly(new Connack(true, 0, Properties.EMPTY));
+        assertThat(old.channel.takeSent()).containsExactly(new Disconnect(ReasonCode.SESSION_TAKEN_OVER, Properties.EMPTY));
+        assertThat(a.broker.sessions.get("dev")).isNull();
+    }
+
     @Test
     void connectingAgainOnTheSameNodeStaysALocalTakeover() {
         EngineHarness.Client first = v5(a.broker, "dev", false, 3_600, null);
