@@ -97,7 +97,7 @@ public final class ClusterAttach implements ConnectGate {
             }
             clusterExecutor.execute(() -> {
                 settle(connect, claim, true);
-                if (!inTime) {
+                if (!inTime && epochs.holds(clientId, claim.epoch())) {
                     // Signals are at most once: if the request was lost, the old node still has the
                     // client connected. Asked again after the seal, it lets go (its writes are fenced already).
                     forwarding.signal(claim.previousOwner(), takeOver);
