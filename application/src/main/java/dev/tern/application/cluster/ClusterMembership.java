@@ -64,7 +64,12 @@ public final class ClusterMembership {
         stopped = true;
         cancel(renewTimer);
         cancel(adoptTimer);
-        leases.leave();
+        try {
+            leases.leave();
+        } catch (RuntimeException e) {
+            // The lease then passes by itself: the others adopt this node a lease later.
+            LOG.warn("could not leave the cluster, the lease runs out instead: {}", e.toString());
+        }
     }
 
     private void renew() {

@@ -95,6 +95,22 @@ class DepartedNodeAdoptionTest {
     }
 
     @Test
+    void aNodeThatStopsGracefullyIsAdoptedAtTheNextRoundWithoutWaitingForItsLease() {
+        EngineHarness.Client away = v5(a.broker, "away", false, 3_600, null).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        rig.settle();
+        away.drop();
+        rig.settle();
+        c.crash();
+
+        a.membership.stop();
+        a.crash();
+        rig.advance(ClusterRig.LEASE.toMillis() / 2 + 100);
+
+        assertThat(b.broker.sessions.get("away")).isNotNull();
+        assertThat(b.backend.ownership().ownedBy("b")).contains("away");
+    }
+
+    @Test
     void theAdopterTakesTheDeadNodesUnsettledMessagesAndRemovesItsRoutes() {
         a.backend.routes().add("t/#");
         a.crash();
