@@ -51,7 +51,14 @@ final class ClusterRig {
     final InMemoryRetainedMessageStore retainedStore = new InMemoryRetainedMessageStore();
     final InMemoryMessageQueueStore queueStore = new InMemoryMessageQueueStore();
     final InMemoryInflightStore inflightStore = new InMemoryInflightStore();
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<Runs> nodes = new ArrayList<>();
+
+    /** What the rig runs of a node: its executors, unless it is frozen. */
+    interface Runs {
+        List<ManualExecutor> executors();
+
+        boolean frozen();
+    }
 
     /** A node that has joined and run its first adoption round. */
     Node start(String id) {
@@ -62,13 +69,22 @@ final class ClusterRig {
         return node;
     }
 
+    /** A node with the routing side too (forwarding, routes, retained sync), wired as a broker is. */
+    FullNode startFull(String id) {
+        FullNode node = new FullNode(id, this);
+        nodes.add(node);
+        node.start();
+        settle();
+        return node;
+    }
+
     /** Runs every task of every running node, including those they queue for each other, until none is left. */
     void settle() {
         boolean ran;
         do {
             ran = false;
-            for (Node node : nodes) {
-                if (!node.frozen) {
+            for (Runs node : nodes) {
+                if (!node.frozen()) {
                     for (ManualExecutor executor : node.executors()) {
                         if (executor.hasPending()) {
                             executor.runPending();
@@ -84,8 +100,8 @@ final class ClusterRig {
     void advance(long millis) {
         for (long left = millis; left > 0; left -= 100) {
             clock.advance(Math.min(100, left));
-            for (Node node : nodes) {
-                if (!node.frozen) {
+            for (Runs node : nodes) {
+                if (!node.frozen()) {
                     node.executors().forEach(e -> e.advance(0));
                 }
             }
@@ -94,7 +110,7 @@ final class ClusterRig {
     }
 
     /** One node: engine, cluster backend view, and its cluster session side. */
-    final class Node {
+    final class Node implements Runs {
         final String id;
         final ClusterBackend backend;
         final ManualExecutor clusterThread = new ManualExecutor(clock);
@@ -139,7 +155,13 @@ final class ClusterRig {
             this.membership = sessions.membership(broker.sessionAttach, receiver, broker.loop, membershipThread, LEASE);
         }
 
-        List<ManualExecutor> executors() {
+        @Override
+        public boolean frozen() {
+            return frozen;
+        }
+
+        @Override
+        public List<ManualExecutor> executors() {
             return writesHeld ? List.of(clusterThread, membershipThread, broker.loop)
                     : List.of(clusterThread, membershipThread, broker.loop, storageThread);
         }
