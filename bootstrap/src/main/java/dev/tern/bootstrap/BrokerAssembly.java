@@ -2,6 +2,7 @@ package dev.tern.bootstrap;
 
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.event.EventDispatcher;
+import dev.tern.application.port.cluster.ClusterBackend;
 import dev.tern.application.port.in.admin.BrokerAdmin;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.BrokerEventListener;
@@ -28,10 +29,12 @@ import dev.tern.bootstrap.config.Chosen;
 import dev.tern.bootstrap.config.SysConfig;
 import dev.tern.bootstrap.metrics.BrokerGauges;
 import dev.tern.bootstrap.security.ApiKeyFile;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,7 +52,9 @@ final class BrokerAssembly {
     /** @throws dev.tern.application.port.plugin.StorageOpenException when storage cannot be opened */
     static BrokerLifecycle assemble(BrokerConfig config, Clock clock, EmbeddedAdapters embedded) {
         Storage storage = embedded.storage() != null ? embedded.storage() : open(config.storage(), clock);
+        Optional<ClusterBackend> cluster = Optional.empty();
         try {
+            cluster = ClusterOpening.open(config.cluster(), storage, new SecureRandom());
             List<Lifecycle> adapters = new ArrayList<>();
             MetricsBackend metrics = metrics(config.metrics());
             if (metrics.lifecycle() != null) {
@@ -67,7 +72,7 @@ final class BrokerAssembly {
             addIfLifecycle(authorizer, adapters);
             List<EnhancedAuthenticator> methods = new ArrayList<>(embedded.enhancedMethods());
             methods.addAll(authentication.enhancedMethods());
-            BrokerComponent core = DaggerBrokerComponent.factory().create(config, clock, storage,
+            BrokerComponent core = DaggerBrokerComponent.factory().create(config, clock, storage, cluster,
                     authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods), events,
                     metrics.registry());
             publishPath.set(core.publisher());
@@ -97,8 +102,10 @@ final class BrokerAssembly {
                 adminListeners.add(adminListener(chosen, context));
             }
             allListeners.addAll(adminListeners);
-            return new BrokerLifecycle(storage, adapters, core, sysTopics, listeners, adminListeners, readiness);
+            return new BrokerLifecycle(storage, cluster, adapters, core, sysTopics, listeners, adminListeners,
+                    readiness);
         } catch (RuntimeException e) {
+            cluster.ifPresent(ClusterBackend::close);
             storage.close();
             throw e;
         }
