@@ -50,7 +50,7 @@ class ClusterHarnessIT {
             BrokerProcess first = nodes.node(0);
             nodes.close();
             assertThat(first.awaitExit(Duration.ofSeconds(10))).as("a clean stop ends the process").isPresent();
-            assertThat(first.output()).anyMatch(line -> line.contains("Tern stopped"));
+            assertThat(first.awaitLineContaining("Tern stopped", Duration.ofSeconds(5))).as("its last words").isTrue();
         }
     }
 
