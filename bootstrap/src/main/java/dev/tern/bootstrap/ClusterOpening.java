@@ -32,8 +32,8 @@ final class ClusterOpening {
         Optional<ClusterBackend> backend = storage.cluster(join);
         if (backend.isEmpty()) {
             throw new StorageOpenException("cluster.enabled is true, but storage " + storage.description()
-                    + " cannot carry a cluster: set storage.backend: redis (every node on the same Redis "
-                    + "deployment), or cluster.enabled: false");
+                    + " cannot carry a cluster: clustering needs storage.backend: redis, every node on the same "
+                    + "Redis deployment (or set cluster.enabled: false)");
         }
         return backend;
     }

@@ -64,6 +64,11 @@ final class Inbox implements Consumer<Mqtt5Publish> {
         return messages.poll(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** The next message that is not a probe within {@code timeout}, or null. */
+    Mqtt5Publish nextWithin(Duration timeout) throws InterruptedException {
+        return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The payloads of the messages arriving until none came for {@code quiet}. */
     List<String> textsUntilQuiet(Duration quiet) throws InterruptedException {
         List<String> texts = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.tern.e2e.cluster;
 
 import dev.tern.e2e.durability.BrokerProcess;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -134,10 +135,15 @@ final class TernNodes implements AutoCloseable {
         processes.set(index, BrokerProcess.start(ports.get(index), settings.get(index).toArray(String[]::new)));
     }
 
-    /** Stops every node (SIGTERM: a clean stop), paused ones continued first. */
+    /** Stops every node (SIGTERM: a clean stop), paused ones continued first; one still running after 20 s is killed. */
     @Override
     public void close() throws InterruptedException {
         for (BrokerProcess process : processes) {
+            try {
+                process.terminate(Duration.ofSeconds(20));
+            } catch (IOException | AssertionError e) {
+                // kill could not signal it: Process.destroy below still ends it.
+            }
             process.close();
         }
     }

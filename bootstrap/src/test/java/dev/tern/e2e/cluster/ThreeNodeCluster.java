@@ -19,8 +19,9 @@ abstract class ThreeNodeCluster {
     static final int B = 1;
     static final int C = 2;
 
+    /** Static: JUnit fills a static one before {@code @BeforeAll}, an instance one only before each test. */
     @TempDir
-    Path dir;
+    static Path dir;
 
     private RedisDeployment redis;
     TernNodes nodes;
@@ -31,7 +32,12 @@ abstract class ThreeNodeCluster {
     @BeforeAll
     void startNodes() throws Exception {
         redis = deploy(dir.resolve("redis"));
-        nodes = TernNodes.clustered(redis, 3);
+        nodes = TernNodes.clustered(redis, 3, nodeSettings());
+    }
+
+    /** Settings ({@code key=value}) every node gets besides the cluster's; none by default. */
+    String[] nodeSettings() {
+        return new String[0];
     }
 
     @AfterAll

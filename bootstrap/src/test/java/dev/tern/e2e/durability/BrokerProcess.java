@@ -134,6 +134,25 @@ public final class BrokerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, as {@code kill} sends it, and waits for the end: unlike {@link #close()}
+     * ({@code Process.destroy()} closes this side of the output pipe), the last lines the broker
+     * prints while stopping are still read.
+     *
+     * @return the exit code, or empty when the process still ran after {@code timeout}
+     */
+    public java.util.OptionalInt terminate(Duration timeout) throws IOException, InterruptedException {
+        if (paused) {
+            resume();
+        }
+        if (process.isAlive()) {
+            signal("TERM");
+        }
+        java.util.OptionalInt exit = awaitExit(timeout);
+        output.awaitEnd(Duration.ofSeconds(5));
+        return exit;
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     public void kill9() throws InterruptedException {
         process.destroyForcibly();
