@@ -52,7 +52,7 @@ abstract class CrossNodeOfflineSessions extends ThreeNodeCluster {
     @Test
     void aPahoSessionAwayGetsWhatAnotherNodePublishedAtQos2OnAThirdNode() throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        MqttClient subscriber = paho(nodes.uri(B), "o-paho", received);
+        MqttClient subscriber = paho("tcp://127.0.0.1:" + port(B), "o-paho", received);
         Mqtt5AsyncClient publisher = Hive.connected(port(A), "o-paho-pub");
         try {
             subscriber.subscribe("o/paho", 2);
@@ -61,7 +61,7 @@ abstract class CrossNodeOfflineSessions extends ThreeNodeCluster {
 
             List<String> sent = publish(publisher, "o/paho", MqttQos.EXACTLY_ONCE);
 
-            MqttClient returned = paho(nodes.uri(C), "o-paho", received);
+            MqttClient returned = paho("tcp://127.0.0.1:" + port(C), "o-paho", received);
             try {
                 List<String> got = new java.util.ArrayList<>();
                 String text;
