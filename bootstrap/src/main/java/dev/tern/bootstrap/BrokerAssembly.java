@@ -61,8 +61,11 @@ final class BrokerAssembly {
                 adapters.add(metrics.lifecycle());
             }
             SysConfig sys = config.sys();
+            // In a cluster every node publishes its own $SYS/brokers/<node>/...: the host name would not tell them apart.
+            String nodeName = cluster.map(ClusterBackend::nodeId).filter(id -> sys.nodeName().equals(SysConfig.AUTO))
+                    .orElseGet(sys::resolvedNodeName);
             AtomicReference<PublishService> publishPath = new AtomicReference<>();
-            BrokerEvents events = events(config, embedded, metrics, adapters, clock, publishPath);
+            BrokerEvents events = events(config, nodeName, embedded, metrics, adapters, clock, publishPath);
             Authentication authentication = embedded.authentication() != null
                     ? embedded.authentication() : authentication(config.authenticator(), clock);
             if (authentication.lifecycle() != null) {
@@ -92,7 +95,7 @@ final class BrokerAssembly {
             readiness.storageWriter(core.storageWriter());
             // The admin API lists every listener, its own included: the list is completed below.
             List<NetworkListener> allListeners = new ArrayList<>(listeners);
-            BrokerAdmin admin = BrokerAdmins.create(core, sys.resolvedNodeName(), storage.description(), allListeners,
+            BrokerAdmin admin = BrokerAdmins.create(core, nodeName, storage.description(), allListeners,
                     Arrays.asList(authentication.lifecycle(), authorizer), clock);
             AdminContext context = new AdminContext(readiness, metrics.exposition(),
                     new ApiKeyFile(config.admin().apiKeyFile()), admin,
@@ -116,8 +119,8 @@ final class BrokerAssembly {
      * {@code adapters} first, so that it stops last and sees the final disconnects), and the
      * {@code $SYS} client events, published through {@code publishPath} once the core exists.
      */
-    private static BrokerEvents events(BrokerConfig config, EmbeddedAdapters embedded, MetricsBackend metrics,
-            List<Lifecycle> adapters, Clock clock, AtomicReference<PublishService> publishPath) {
+    private static BrokerEvents events(BrokerConfig config, String nodeName, EmbeddedAdapters embedded,
+            MetricsBackend metrics, List<Lifecycle> adapters, Clock clock, AtomicReference<PublishService> publishPath) {
         List<BrokerEventListener> eventListeners = new ArrayList<>(embedded.eventListeners());
         for (Chosen<EventListenerProvider<?>> chosen : config.eventListeners()) {
             BrokerEventListener listener = eventListener(chosen);
@@ -134,7 +137,7 @@ final class BrokerAssembly {
         }
         SysConfig sys = config.sys();
         if (sys.clientEvents() || sys.subscriptionEvents()) {
-            events = BrokerEvents.both(events, new ClientEventsPublisher(sys.resolvedNodeName(),
+            events = BrokerEvents.both(events, new ClientEventsPublisher(nodeName,
                     sys.clientEvents(), sys.subscriptionEvents(), message -> publishPath.get().publish(message)));
         }
         return events;

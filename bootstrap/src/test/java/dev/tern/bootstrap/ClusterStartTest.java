@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +72,28 @@ class ClusterStartTest {
             assertThat(log.lines()).anyMatch(line -> line.startsWith("Tern ready:") && line.endsWith(", cluster node node-a"));
         }
         assertThat(storage.events).containsExactly("joined", "cluster closed", "storage closed");
+    }
+
+    @Test
+    void inAClusterTheSysTopicsNameTheNodeByItsIdUnlessANodeNameIsSet() throws Exception {
+        try (TernBroker broker = Tern.builder().storage(new ClusteredMemoryStorage()).set("cluster.enabled", "true")
+                .set("cluster.node-id", "node-b").start()) {
+            assertThat(connectedEventTopic(broker)).isEqualTo("$SYS/brokers/node-b/clients/watched/connected");
+        }
+        try (TernBroker broker = Tern.builder().storage(new ClusteredMemoryStorage()).set("cluster.enabled", "true")
+                .set("cluster.node-id", "node-b").set("sys.node-name", "edge-7").start()) {
+            assertThat(connectedEventTopic(broker)).isEqualTo("$SYS/brokers/edge-7/clients/watched/connected");
+        }
+    }
+
+    private static String connectedEventTopic(TernBroker broker) throws Exception {
+        BlockingQueue<String> topics = new LinkedBlockingQueue<>();
+        try (var watcher = broker.client("watcher")) {
+            watcher.subscribe("$SYS/brokers/+/clients/watched/connected", 0, message -> topics.add(message.topic()))
+                    .toCompletableFuture().get(5, TimeUnit.SECONDS);
+            broker.client("watched").close();
+            return topics.poll(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
