@@ -61,7 +61,7 @@ final class BrokerAssembly {
                 adapters.add(metrics.lifecycle());
             }
             SysConfig sys = config.sys();
-            // In a cluster every node publishes its own $SYS/brokers/<node>/...: the host name would not tell them apart.
+            // Each node of a cluster publishes $SYS/brokers/<node>/...: host names would not tell them apart.
             String nodeName = cluster.map(ClusterBackend::nodeId).filter(id -> sys.nodeName().equals(SysConfig.AUTO))
                     .orElseGet(sys::resolvedNodeName);
             AtomicReference<PublishService> publishPath = new AtomicReference<>();
@@ -120,7 +120,8 @@ final class BrokerAssembly {
      * {@code $SYS} client events, published through {@code publishPath} once the core exists.
      */
     private static BrokerEvents events(BrokerConfig config, String nodeName, EmbeddedAdapters embedded,
-            MetricsBackend metrics, List<Lifecycle> adapters, Clock clock, AtomicReference<PublishService> publishPath) {
+            MetricsBackend metrics, List<Lifecycle> adapters, Clock clock,
+            AtomicReference<PublishService> publishPath) {
         List<BrokerEventListener> eventListeners = new ArrayList<>(embedded.eventListeners());
         for (Chosen<EventListenerProvider<?>> chosen : config.eventListeners()) {
             BrokerEventListener listener = eventListener(chosen);

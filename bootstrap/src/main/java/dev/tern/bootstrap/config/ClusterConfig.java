@@ -20,7 +20,8 @@ import java.util.Objects;
  */
 public record ClusterConfig(
         @Setting(defaultValue = "false",
-                description = "whether this node joins a cluster of nodes sharing storage (needs storage.backend: redis)")
+                description = "whether this node joins a cluster of nodes sharing storage "
+                        + "(needs storage.backend: redis)")
         boolean enabled,
         @Setting(defaultValue = "", description =
                 "this node's id (a-z, 0-9, -; at most 64); empty = generated once and kept in cluster.node-id-file")
@@ -48,7 +49,8 @@ public record ClusterConfig(
         Objects.requireNonNull(handoverTimeout, "handoverTimeout");
         nodeId = nodeId.strip();
         if (!nodeId.isEmpty() && !nodeId.matches(NODE_ID_PATTERN)) {
-            throw new IllegalArgumentException("node-id must be 1 to 64 lower case letters, digits or dashes: " + nodeId);
+            throw new IllegalArgumentException("node-id must be 1 to 64 lower case letters, digits or dashes: "
+                    + nodeId);
         }
         if (forwardMaxLength < 1) {
             throw new IllegalArgumentException("forward-max-length must be at least 1: " + forwardMaxLength);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class ClusterHarnessIT {
             nodes.pause(1);
             Mqtt5AsyncClient frozen = Hive.builder(nodes.port(1), "harness-frozen").buildAsync();
             assertThatThrownBy(() -> frozen.connect().orTimeout(1, TimeUnit.SECONDS).join())
-                    .as("a paused node answers nothing").hasRootCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+                    .as("a paused node answers nothing").hasRootCauseInstanceOf(TimeoutException.class);
             nodes.resume(1);
             assertServes(nodes.port(1), "harness-resumed");
 
