@@ -1,18 +1,20 @@
 package dev.tern.e2e.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Retained messages set on any node are seen on every node, deletes included. */
 abstract class CrossNodeRetained extends ThreeNodeCluster {
+
+    private static final AtomicInteger LOOKS = new AtomicInteger();
 
     /** [MQTT-3.3.1-6]: a new subscription on any node gets the retained message set on another. */
     @Test
@@ -83,10 +85,10 @@ abstract class CrossNodeRetained extends ThreeNodeCluster {
 
     /** The retained payload a fresh subscriber on {@code node} gets for {@code topic}; null for none. */
     private String retainedOn(int node, String topic) throws InterruptedException {
-        Mqtt5AsyncClient probe = Hive.connected(port(node), "r-look-" + node + "-" + System.nanoTime() % 100_000);
+        Mqtt5AsyncClient probe = Hive.connected(port(node), "r-look-" + LOOKS.incrementAndGet());
         try {
             Inbox inbox = new Inbox().subscribe(probe, topic, MqttQos.AT_LEAST_ONCE);
-            java.util.List<String> texts = inbox.textsUntilQuiet(Duration.ofMillis(500));
+            List<String> texts = inbox.textsUntilQuiet(Duration.ofMillis(500));
             return texts.isEmpty() ? null : texts.get(0);
         } finally {
             Hive.disconnect(probe);

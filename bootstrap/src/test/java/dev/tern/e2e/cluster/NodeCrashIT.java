@@ -48,9 +48,12 @@ class NodeCrashIT extends ThreeNodeCluster {
         Mqtt5AsyncClient subscriber = Hive.builder(port(B), "k-sub").buildAsync();
         Inbox before = new Inbox();
         subscriber.publishes(MqttGlobalPublishFilter.ALL, before);
-        subscriber.connectWith().sessionExpiryInterval(3600).send().orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
-        subscriber.subscribeWith().topicFilter("k/q1").qos(MqttQos.AT_LEAST_ONCE).send().join();
-        subscriber.subscribeWith().topicFilter("k/q2").qos(MqttQos.EXACTLY_ONCE).send().join();
+        subscriber.connectWith().sessionExpiryInterval(3600).send()
+                .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+        subscriber.subscribeWith().topicFilter("k/q1").qos(MqttQos.AT_LEAST_ONCE).send()
+                .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+        subscriber.subscribeWith().topicFilter("k/q2").qos(MqttQos.EXACTLY_ONCE).send()
+                .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
         before.awaitRoute(fromA, "k/q1");
         before.awaitRoute(fromC, "k/q2");
         Inbox wills = new Inbox().subscribe(fromC, "k/will", MqttQos.AT_LEAST_ONCE);
@@ -58,8 +61,10 @@ class NodeCrashIT extends ThreeNodeCluster {
                 .will("k/will", "k-doomed is gone", 1, PropertiesWriter.properties()));
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        CompletableFuture<Void> loadA = CompletableFuture.runAsync(() -> load(fromA, "k/q1", MqttQos.AT_LEAST_ONCE, acknowledged));
-        CompletableFuture<Void> loadC = CompletableFuture.runAsync(() -> load(fromC, "k/q2", MqttQos.EXACTLY_ONCE, acknowledged));
+        CompletableFuture<Void> loadA =
+                CompletableFuture.runAsync(() -> load(fromA, "k/q1", MqttQos.AT_LEAST_ONCE, acknowledged));
+        CompletableFuture<Void> loadC =
+                CompletableFuture.runAsync(() -> load(fromC, "k/q2", MqttQos.EXACTLY_ONCE, acknowledged));
         while (acknowledged.size() < PER_PUBLISHER / 2 && !loadA.isDone()) {
             Thread.sleep(10);
         }

@@ -108,11 +108,6 @@ final class TernNodes implements AutoCloseable {
         return ports.get(index);
     }
 
-    /** {@code tcp://127.0.0.1:<port>} of node {@code index}, for Paho. */
-    String uri(int index) {
-        return processes.get(index).uri();
-    }
-
     BrokerProcess node(int index) {
         return processes.get(index);
     }
