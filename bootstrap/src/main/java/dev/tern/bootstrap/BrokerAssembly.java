@@ -2,6 +2,7 @@ package dev.tern.bootstrap;
 
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.event.EventDispatcher;
+import dev.tern.application.port.cluster.ClusterBackend;
 import dev.tern.application.port.in.admin.BrokerAdmin;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.BrokerEventListener;
@@ -28,10 +29,12 @@ import dev.tern.bootstrap.config.Chosen;
 import dev.tern.bootstrap.config.SysConfig;
 import dev.tern.bootstrap.metrics.BrokerGauges;
 import dev.tern.bootstrap.security.ApiKeyFile;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,15 +52,20 @@ final class BrokerAssembly {
     /** @throws dev.tern.application.port.plugin.StorageOpenException when storage cannot be opened */
     static BrokerLifecycle assemble(BrokerConfig config, Clock clock, EmbeddedAdapters embedded) {
         Storage storage = embedded.storage() != null ? embedded.storage() : open(config.storage(), clock);
+        Optional<ClusterBackend> cluster = Optional.empty();
         try {
+            cluster = ClusterOpening.open(config.cluster(), storage, new SecureRandom());
             List<Lifecycle> adapters = new ArrayList<>();
             MetricsBackend metrics = metrics(config.metrics());
             if (metrics.lifecycle() != null) {
                 adapters.add(metrics.lifecycle());
             }
             SysConfig sys = config.sys();
+            // Each node of a cluster publishes $SYS/brokers/<node>/...: host names would not tell them apart.
+            String nodeName = cluster.map(ClusterBackend::nodeId).filter(id -> sys.nodeName().equals(SysConfig.AUTO))
+                    .orElseGet(sys::resolvedNodeName);
             AtomicReference<PublishService> publishPath = new AtomicReference<>();
-            BrokerEvents events = events(config, embedded, metrics, adapters, clock, publishPath);
+            BrokerEvents events = events(config, nodeName, embedded, metrics, adapters, clock, publishPath);
             Authentication authentication = embedded.authentication() != null
                     ? embedded.authentication() : authentication(config.authenticator(), clock);
             if (authentication.lifecycle() != null) {
@@ -67,7 +75,7 @@ final class BrokerAssembly {
             addIfLifecycle(authorizer, adapters);
             List<EnhancedAuthenticator> methods = new ArrayList<>(embedded.enhancedMethods());
             methods.addAll(authentication.enhancedMethods());
-            BrokerComponent core = DaggerBrokerComponent.factory().create(config, clock, storage,
+            BrokerComponent core = DaggerBrokerComponent.factory().create(config, clock, storage, cluster,
                     authentication.authenticator(), authorizer, new EnhancedAuthenticators(methods), events,
                     metrics.registry());
             publishPath.set(core.publisher());
@@ -87,7 +95,7 @@ final class BrokerAssembly {
             readiness.storageWriter(core.storageWriter());
             // The admin API lists every listener, its own included: the list is completed below.
             List<NetworkListener> allListeners = new ArrayList<>(listeners);
-            BrokerAdmin admin = BrokerAdmins.create(core, sys.resolvedNodeName(), storage.description(), allListeners,
+            BrokerAdmin admin = BrokerAdmins.create(core, nodeName, storage.description(), allListeners,
                     Arrays.asList(authentication.lifecycle(), authorizer), clock);
             AdminContext context = new AdminContext(readiness, metrics.exposition(),
                     new ApiKeyFile(config.admin().apiKeyFile()), admin,
@@ -97,8 +105,10 @@ final class BrokerAssembly {
                 adminListeners.add(adminListener(chosen, context));
             }
             allListeners.addAll(adminListeners);
-            return new BrokerLifecycle(storage, adapters, core, sysTopics, listeners, adminListeners, readiness);
+            return new BrokerLifecycle(storage, cluster, adapters, core, sysTopics, listeners, adminListeners,
+                    readiness);
         } catch (RuntimeException e) {
+            cluster.ifPresent(ClusterBackend::close);
             storage.close();
             throw e;
         }
@@ -109,8 +119,9 @@ final class BrokerAssembly {
      * {@code adapters} first, so that it stops last and sees the final disconnects), and the
      * {@code $SYS} client events, published through {@code publishPath} once the core exists.
      */
-    private static BrokerEvents events(BrokerConfig config, EmbeddedAdapters embedded, MetricsBackend metrics,
-            List<Lifecycle> adapters, Clock clock, AtomicReference<PublishService> publishPath) {
+    private static BrokerEvents events(BrokerConfig config, String nodeName, EmbeddedAdapters embedded,
+            MetricsBackend metrics, List<Lifecycle> adapters, Clock clock,
+            AtomicReference<PublishService> publishPath) {
         List<BrokerEventListener> eventListeners = new ArrayList<>(embedded.eventListeners());
         for (Chosen<EventListenerProvider<?>> chosen : config.eventListeners()) {
             BrokerEventListener listener = eventListener(chosen);
@@ -127,7 +138,7 @@ final class BrokerAssembly {
         }
         SysConfig sys = config.sys();
         if (sys.clientEvents() || sys.subscriptionEvents()) {
-            events = BrokerEvents.both(events, new ClientEventsPublisher(sys.resolvedNodeName(),
+            events = BrokerEvents.both(events, new ClientEventsPublisher(nodeName,
                     sys.clientEvents(), sys.subscriptionEvents(), message -> publishPath.get().publish(message)));
         }
         return events;

@@ -3,6 +3,7 @@ package dev.tern.bootstrap;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.tern.application.event.BrokerEvents;
+import dev.tern.application.port.cluster.ClusterBackend;
 import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.port.out.EnhancedAuthenticators;
@@ -27,7 +28,8 @@ import javax.inject.Singleton;
 
 /**
  * The broker's core, built around the adapters the plug-in providers (or an embedder) supplied:
- * the protocol engine, its services and the state recorder.
+ * the protocol engine, its services and the state recorder. The cluster backend is bound as
+ * {@code Optional<ClusterBackend>}: empty unless {@code cluster.enabled} (docs/cluster.md).
  */
 @Singleton
 @Component(modules = {EngineModule.class, LimitsModule.class, StorageModule.class})
@@ -67,7 +69,8 @@ interface BrokerComponent {
     @Component.Factory
     interface Factory {
         BrokerComponent create(@BindsInstance BrokerConfig config, @BindsInstance Clock clock,
-                @BindsInstance Storage storage, @BindsInstance Authenticator authenticator,
+                @BindsInstance Storage storage, @BindsInstance Optional<ClusterBackend> cluster,
+                @BindsInstance Authenticator authenticator,
                 @BindsInstance Authorizer authorizer, @BindsInstance EnhancedAuthenticators enhancedAuthenticators,
                 @BindsInstance BrokerEvents events, @BindsInstance MetricsRegistry metrics);
     }

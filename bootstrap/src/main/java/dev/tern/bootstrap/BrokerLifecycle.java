@@ -1,5 +1,6 @@
 package dev.tern.bootstrap;
 
+import dev.tern.application.port.cluster.ClusterBackend;
 import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.port.plugin.Lifecycle;
@@ -9,6 +10,7 @@ import dev.tern.application.service.SessionRestorer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * Starts the broker in order: storage (already opened by its provider), the adapters with a
  * lifecycle (event dispatcher, metrics, event listeners, then security), the admin listeners
  * (liveness answers from here on), the restore of what storage holds, the {@code $SYS} publisher,
- * then the network listeners; then it is ready. Stops in reverse: {@code $SYS} stopped, not ready
+ * then the network listeners; then it is ready. The cluster backend, when clustering is on, was
+ * opened with storage, before the restore. Stops in reverse: {@code $SYS} stopped, not ready
  * any more, clients told, listeners closed, pending store writes committed, adapters stopped,
- * admin listeners closed, storage closed.
+ * admin listeners closed, the cluster backend closed, storage closed.
  *
  * <p>Threading: start and stop are called from one thread (main or the shutdown hook).
  */
@@ -31,6 +34,7 @@ final class BrokerLifecycle {
     private static final long STORAGE_DRAIN_MILLIS = 10_000;
 
     private final Storage storage;
+    private final Optional<ClusterBackend> cluster;
     private final List<Lifecycle> adapters;
     private final BrokerComponent core;
     private final Lifecycle sysTopics;
@@ -47,8 +51,10 @@ final class BrokerLifecycle {
      * @param adapters  in start order
      * @param sysTopics the {@code $SYS} publisher, started after the restore; null when there is none
      */
-    BrokerLifecycle(Storage storage, List<Lifecycle> adapters, BrokerComponent core, Lifecycle sysTopics,
-            List<NetworkListener> listeners, List<NetworkListener> adminListeners, BrokerReadiness readiness) {
+    BrokerLifecycle(Storage storage, Optional<ClusterBackend> cluster, List<Lifecycle> adapters, BrokerComponent core,
+            Lifecycle sysTopics, List<NetworkListener> listeners, List<NetworkListener> adminListeners,
+            BrokerReadiness readiness) {
+        this.cluster = cluster;
         this.adminListeners = List.copyOf(adminListeners);
         this.readiness = readiness;
         this.storage = storage;
@@ -101,6 +107,7 @@ final class BrokerLifecycle {
             ready.append(' ').append(admin.name()).append(' ').append(admin.address());
         }
         ready.append(", storage ").append(storage.description());
+        cluster.ifPresent(node -> ready.append(", cluster node ").append(node.nodeId()));
         LOG.info("{}", ready);
     }
 
@@ -141,6 +148,7 @@ final class BrokerLifecycle {
             stopQuietly(startedAdminListeners.get(i)::stop, startedAdminListeners.get(i).name());
         }
         startedAdminListeners.clear();
+        cluster.ifPresent(node -> stopQuietly(node::close, "cluster node " + node.nodeId()));
         stopQuietly(storage::close, "storage " + storage.description());
     }
 

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param connectionLimits the broker-wide connection limits
  * @param rateLimit      per-client inbound rate limits
  * @param overload       overload protection
+ * @param cluster        clustering with other nodes on the same storage
  */
 public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, LimitsConfig limits, StorageConfig storageConfig,
         Chosen<StorageProvider<?>> storage, Chosen<AuthenticatorProvider<?>> authenticator,
@@ -33,7 +34,7 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, LimitsConfig limi
         List<Chosen<EventListenerProvider<?>>> eventListeners, PluginsConfig plugins, SysConfig sys,
         LogConfig log, Chosen<MetricsProvider<?>> metrics, AdminConfig admin,
         List<Chosen<AdminListenerProvider<?>>> adminListeners, ConnectionLimitsConfig connectionLimits,
-        RateLimitConfig rateLimit, OverloadConfig overload) {
+        RateLimitConfig rateLimit, OverloadConfig overload, ClusterConfig cluster) {
 
     public BrokerConfig {
         Objects.requireNonNull(mqtt, "mqtt");
@@ -51,6 +52,7 @@ public record BrokerConfig(MqttConfig mqtt, Mqtt5Config mqtt5, LimitsConfig limi
         Objects.requireNonNull(connectionLimits, "connectionLimits");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(overload, "overload");
+        Objects.requireNonNull(cluster, "cluster");
         adminListeners = List.copyOf(adminListeners);
         listeners = List.copyOf(listeners);
         eventListeners = List.copyOf(eventListeners);

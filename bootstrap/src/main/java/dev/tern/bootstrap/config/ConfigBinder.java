@@ -70,7 +70,7 @@ final class ConfigBinder {
                 schema.plugins.bind(parsed), schema.sys.bind(parsed), schema.log.bind(parsed),
                 chosen(metricsBackend, schema.metricsBackends, parsed), schema.admin.bind(parsed), adminListeners,
                 schema.connectionLimits.bind(parsed),
-                schema.rateLimit.bind(parsed), schema.overload.bind(parsed));
+                schema.rateLimit.bind(parsed), schema.overload.bind(parsed), schema.cluster.bind(parsed));
     }
 
     private static <P extends Provider<?>> P choose(List<P> providers, String key, String name,

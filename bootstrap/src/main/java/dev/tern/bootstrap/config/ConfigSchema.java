@@ -34,6 +34,7 @@ final class ConfigSchema {
             new SettingsRecord<>(ConnectionLimitsConfig.class, "limits.connections");
     final SettingsRecord<RateLimitConfig> rateLimit = new SettingsRecord<>(RateLimitConfig.class, "rate-limit");
     final SettingsRecord<OverloadConfig> overload = new SettingsRecord<>(OverloadConfig.class, "overload");
+    final SettingsRecord<ClusterConfig> cluster = new SettingsRecord<>(ClusterConfig.class, "cluster");
     final Map<String, SettingsRecord<?>> storageBackends = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authenticators = new LinkedHashMap<>();
     final Map<String, SettingsRecord<?>> authorizers = new LinkedHashMap<>();
@@ -46,7 +47,7 @@ final class ConfigSchema {
     /** @param listenerInstances every listener instance, by instance name, with its provider */
     ConfigSchema(Providers providers, Map<String, ListenerProvider<?>> listenerInstances) {
         for (SettingsRecord<?> core : new SettingsRecord<?>[] {mqtt, mqtt5, limits, storage, security, plugins, sys, log,
-                metrics, admin, connectionLimits, rateLimit, overload}) {
+                metrics, admin, connectionLimits, rateLimit, overload, cluster}) {
             add(core);
         }
         records(providers.storage(), "storage.", storageBackends);

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param interval           seconds between two publications of {@code $SYS/broker/...}; 0 = none
  * @param nodeName           the {@code <node>} of {@code $SYS/brokers/<node>/clients/...}; {@code auto} = the host name
+ *                           (in a cluster the node id, which the broker's assembly knows)
  * @param clientEvents       whether {@code connected} and {@code disconnected} events are published
  * @param subscriptionEvents whether {@code subscribed} and {@code unsubscribed} events are published
  */
@@ -17,7 +18,8 @@ public record SysConfig(
                 description = "seconds between two publications of the $SYS/broker/... topics; 0 = none")
         int interval,
         @Setting(defaultValue = "auto", description =
-                "<node> in $SYS/brokers/<node>/clients/...; auto = the host name, or tern when it has none")
+                "<node> in $SYS/brokers/<node>/clients/...; auto = the host name (tern without one), "
+                        + "in a cluster the node id")
         String nodeName,
         @Setting(defaultValue = "true",
                 description = "publish $SYS/brokers/<node>/clients/<clientid>/connected and .../disconnected")

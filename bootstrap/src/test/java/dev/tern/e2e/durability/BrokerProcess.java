@@ -19,6 +19,8 @@ public final class BrokerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final ProcessOutput output;
+    /** A stopped JVM cannot run its shutdown hook: {@link #close()} continues it first. */
+    private volatile boolean paused;
 
     private BrokerProcess(Process process, int port) {
         this.process = process;
@@ -46,6 +48,25 @@ public final class BrokerProcess implements AutoCloseable {
     /** As {@link #start(int, String...)}, with these JVM options (heap bounds, say) instead of {@code -Xmx256m}. */
     public static BrokerProcess start(List<String> jvmOptions, int port, String... settings)
             throws IOException, InterruptedException {
+        List<String> command = command(jvmOptions, port, settings);
+        BrokerProcess broker = new BrokerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), port);
+        if (!broker.output.awaitLineContaining("Tern ready", Duration.ofSeconds(60))) {
+            broker.process.destroyForcibly();
+            throw new AssertionError("broker did not get ready; it printed: " + broker.output());
+        }
+        return broker;
+    }
+
+    /**
+     * Starts {@code target/tern.jar} with these settings without waiting for it to get ready: for
+     * a start that is expected to fail ({@link #awaitExit}).
+     */
+    public static BrokerProcess launch(int port, String... settings) throws IOException {
+        return new BrokerProcess(new ProcessBuilder(command(List.of("-Xmx256m"), port, settings))
+                .redirectErrorStream(true).start(), port);
+    }
+
+    private static List<String> command(List<String> jvmOptions, int port, String... settings) {
         Path jar = Path.of("target", "tern.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new AssertionError("the broker jar is missing: " + jar + " (built by mvn package before this test)");
@@ -59,13 +80,7 @@ public final class BrokerProcess implements AutoCloseable {
             command.add("--set");
             command.add(setting);
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BrokerProcess broker = new BrokerProcess(process, port);
-        if (!broker.output.awaitLineContaining("Tern ready", Duration.ofSeconds(60))) {
-            process.destroyForcibly();
-            throw new AssertionError("broker did not get ready; it printed: " + broker.output());
-        }
-        return broker;
+        return command;
     }
 
     public List<String> output() {
@@ -90,6 +105,54 @@ public final class BrokerProcess implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** Waits for the process to end by itself; its exit code, or empty when it still runs after {@code timeout}. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
+    /** SIGSTOP: the whole JVM freezes (no thread runs, no lease is renewed) until {@link #resume()}. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+        paused = false;
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /**
+     * SIGTERM, as {@code kill} sends it, and waits for the end: unlike {@link #close()}
+     * ({@code Process.destroy()} closes this side of the output pipe), the last lines the broker
+     * prints while stopping are still read.
+     *
+     * @return the exit code, or empty when the process still ran after {@code timeout}
+     */
+    public java.util.OptionalInt terminate(Duration timeout) throws IOException, InterruptedException {
+        if (paused) {
+            resume();
+        }
+        if (process.isAlive()) {
+            signal("TERM");
+        }
+        java.util.OptionalInt exit = awaitExit(timeout);
+        output.awaitEnd(Duration.ofSeconds(5));
+        return exit;
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     public void kill9() throws InterruptedException {
         process.destroyForcibly();
@@ -98,6 +161,13 @@ public final class BrokerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (paused && process.isAlive()) {
+            try {
+                resume();
+            } catch (IOException | AssertionError e) {
+                process.destroyForcibly();
+            }
+        }
         if (process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

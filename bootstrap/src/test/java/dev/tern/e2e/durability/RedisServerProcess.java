@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real redis-server for the durability tests, on a free port with a data directory of its own.
+ * A real redis-server for the durability and cluster tests, on a free port with a data directory of its own.
  * A missing redis-server fails the test with the install line; it never skips.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
 
     private final String binary;
     private final Path dir;
@@ -36,20 +36,20 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Kills the server: Redis is gone, as in an outage. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Starts it again on the same port (empty: it keeps nothing on disk). */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         process = launch(binary, dir, port);
         if (!awaitPing()) {
             throw new AssertionError("redis-server did not restart on port " + port);
         }
     }
 
-    static RedisServerProcess start(Path dir) throws IOException, InterruptedException {
+    public static RedisServerProcess start(Path dir) throws IOException, InterruptedException {
         String binary = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server").stream()
                 .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
                 .orElseThrow(() -> new AssertionError("redis-server is not installed; run: apt-get install -y redis-server"
@@ -84,7 +84,7 @@ final class RedisServerProcess implements AutoCloseable {
         return false;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 

@@ -1,0 +1,13 @@
+package dev.tern.e2e.cluster;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Cluster of three nodes on one redis-server: offline sessions receive from every node")
+class CrossNodeOfflineSessionsIT extends CrossNodeOfflineSessions {
+
+    @Override
+    RedisDeployment deploy(Path dir) throws Exception {
+        return SingleRedis.start(dir);
+    }
+}

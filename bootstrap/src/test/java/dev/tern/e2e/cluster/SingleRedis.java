@@ -1,0 +1,46 @@
+package dev.tern.e2e.cluster;
+
+import dev.tern.e2e.durability.RedisServerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One {@code redis-server} shared by every node; it can be restarted (empty) under the nodes. */
+final class SingleRedis implements RedisDeployment {
+
+    private final RedisServerProcess server;
+
+    private SingleRedis(RedisServerProcess server) {
+        this.server = server;
+    }
+
+    static SingleRedis start(Path dir) throws IOException, InterruptedException {
+        return new SingleRedis(RedisServerProcess.start(Files.createDirectories(dir)));
+    }
+
+    @Override
+    public List<String> storageSettings() {
+        return List.of("storage.backend=redis", "storage.redis.url=" + server.url());
+    }
+
+    @Override
+    public String description() {
+        return "redis-server " + server.url();
+    }
+
+    /** Kills it; see {@link RedisServerProcess#stop()}. */
+    void stop() throws InterruptedException {
+        server.stop();
+    }
+
+    /** Starts it again on the same port, empty. */
+    void restart() throws IOException, InterruptedException {
+        server.restart();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.close();
+    }
+}
