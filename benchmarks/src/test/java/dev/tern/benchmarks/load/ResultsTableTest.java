@@ -71,7 +71,7 @@ class ResultsTableTest {
 
         String table = ResultsTable.markdown(runs);
 
-        assertThat(table).contains("| 110 · 1.10x | 100 | >= 1.3x | **no** | tern 7/0; mosquitto 0/0 |");
+        assertThat(table).contains("| 110 · 1.10x | 100 | >= 1.3x | **no** | tern 7/0/0; mosquitto 0/0/0 |");
     }
 
     @Test
@@ -80,7 +80,7 @@ class ResultsTableTest {
 
         String table = ResultsTable.markdown(runs);
 
-        assertThat(table).contains("| fan-out | deliveries/s | 300 | >= 1.3x |  | tern 0/0 |");
+        assertThat(table).contains("| fan-out | deliveries/s | 300 | >= 1.3x |  | tern 0/0/0 |");
     }
 
     @Test
@@ -155,7 +155,35 @@ class ResultsTableTest {
 
         String table = ResultsTable.markdown(runs);
 
-        assertThat(table).contains("| tern 0/0; tern-1io -; tern-h2 3/1; mosquitto 0/0 |\n");
+        assertThat(table).contains("| tern 0/0/0; tern-1io -; tern-h2 3/1/0; mosquitto 0/0/0 |\n");
+    }
+
+    @Test
+    void showsRefusedMessagesApartFromLossesAndAnyMisdelivery() {
+        ResultLine refusing = ResultLine.parse(new JsonLine().put("scenario", "sub-table").put("broker", "tern")
+                .put("lost", 0).put("duplicates", 0).put("refused", 12).put("misdelivered", 0)
+                .put("msgs_per_s", 100).toString());
+        ResultLine misdelivering = ResultLine.parse(new JsonLine().put("scenario", "sub-table").put("broker", "mosquitto")
+                .put("lost", 0).put("duplicates", 0).put("refused", 0).put("misdelivered", 4)
+                .put("msgs_per_s", 100).toString());
+
+        String table = ResultsTable.markdown(List.of(refusing, misdelivering));
+
+        assertThat(table).contains("| lost/dup/refused |")
+                .contains("| tern 0/0/12; mosquitto 0/0/0 +4 misdelivered |\n");
+    }
+
+    @Test
+    void largePayloadRowsShowTheBrokersPeakRss() {
+        ResultLine tern = ResultLine.parse(new JsonLine().put("scenario", "large-1m-fan-out").put("broker", "tern")
+                .put("lost", 0).put("duplicates", 0).put("msgs_per_s", 900).put("broker_peak_rss_kb", 300_000).toString());
+        ResultLine mosquitto = ResultLine.parse(new JsonLine().put("scenario", "large-1m-fan-out").put("broker", "mosquitto")
+                .put("lost", 0).put("duplicates", 0).put("msgs_per_s", 600).put("broker_peak_rss_kb", 100_000).toString());
+
+        String table = ResultsTable.markdown(List.of(tern, mosquitto));
+
+        assertThat(table).contains("| large-1m-fan-out | deliveries/s | 900 · 1.50x | 600 | >= 1.3x | yes |")
+                .contains("| large-1m-fan-out | broker peak RSS kB (VmHWM) | 300,000 · 3.00x | 100,000 |");
     }
 
     @Test
