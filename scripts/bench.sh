@@ -107,8 +107,10 @@ scenario_args() {
       large-1m-fan-out) echo "--messages 50 --subscribers 10" ;;
       # 10,000 connections in one load generator process (and one broker process): about half the
       # 20,000 file descriptors a process may hold here; 4 source addresses for ephemeral ports.
-      sub-table) echo "--clients 10000 --per-client 100 --publishers 4 --messages 50000 --churn 16 --source-addresses 4" ;;
-      retained-many) echo "--retained 100000 --groups 50 --clients 1000" ;;
+      # Both take tens of seconds per run on a busy 2-core machine: a longer bound than the 240 s of
+      # the others (the last --timeout given wins).
+      sub-table) echo "--clients 10000 --per-client 100 --publishers 4 --messages 50000 --churn 16 --source-addresses 4 --timeout 600" ;;
+      retained-many) echo "--retained 100000 --groups 50 --clients 1000 --timeout 600" ;;
     esac
   fi
 }

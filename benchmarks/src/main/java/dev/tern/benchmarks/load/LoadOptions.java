@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Command-line options, {@code --name value} pairs. Each scenario reads the ones it needs, with
- * its own defaults; unknown names are refused, so a typo never silently runs the default.
+ * its own defaults; unknown names are refused, so a typo never silently runs the default. An
+ * option given twice takes its last value, so that a script can append an override.
  *
  * <p>Threading: immutable after parsing.
  */
