@@ -160,14 +160,11 @@ class ResultsTableTest {
 
     @Test
     void showsRefusedMessagesApartFromLossesAndAnyMisdelivery() {
-        ResultLine refusing = ResultLine.parse(new JsonLine().put("scenario", "sub-table").put("broker", "tern")
-                .put("lost", 0).put("duplicates", 0).put("refused", 12).put("misdelivered", 0)
-                .put("msgs_per_s", 100).toString());
-        ResultLine misdelivering = ResultLine.parse(new JsonLine().put("scenario", "sub-table").put("broker", "mosquitto")
-                .put("lost", 0).put("duplicates", 0).put("refused", 0).put("misdelivered", 4)
-                .put("msgs_per_s", 100).toString());
+        List<ResultLine> runs = List.of(
+                complete("sub-table", "tern", "refused", 12, "misdelivered", 0),
+                complete("sub-table", "mosquitto", "refused", 0, "misdelivered", 4));
 
-        String table = ResultsTable.markdown(List.of(refusing, misdelivering));
+        String table = ResultsTable.markdown(runs);
 
         assertThat(table).contains("| lost/dup/refused |")
                 .contains("| tern 0/0/12; mosquitto 0/0/0 +4 misdelivered |\n");
@@ -175,15 +172,22 @@ class ResultsTableTest {
 
     @Test
     void largePayloadRowsShowTheBrokersPeakRss() {
-        ResultLine tern = ResultLine.parse(new JsonLine().put("scenario", "large-1m-fan-out").put("broker", "tern")
-                .put("lost", 0).put("duplicates", 0).put("msgs_per_s", 900).put("broker_peak_rss_kb", 300_000).toString());
-        ResultLine mosquitto = ResultLine.parse(new JsonLine().put("scenario", "large-1m-fan-out").put("broker", "mosquitto")
-                .put("lost", 0).put("duplicates", 0).put("msgs_per_s", 600).put("broker_peak_rss_kb", 100_000).toString());
+        List<ResultLine> runs = List.of(
+                complete("large-1m-fan-out", "tern", "msgs_per_s", 900, "broker_peak_rss_kb", 300_000),
+                complete("large-1m-fan-out", "mosquitto", "msgs_per_s", 600, "broker_peak_rss_kb", 100_000));
 
-        String table = ResultsTable.markdown(List.of(tern, mosquitto));
+        String table = ResultsTable.markdown(runs);
 
         assertThat(table).contains("| large-1m-fan-out | deliveries/s | 900 · 1.50x | 600 | >= 1.3x | yes |")
                 .contains("| large-1m-fan-out | broker peak RSS kB (VmHWM) | 300,000 · 3.00x | 100,000 |");
+    }
+
+    /** A run that lost nothing and duplicated nothing, with two more fields. */
+    private static ResultLine complete(String scenario, String broker, String field, long value,
+                                       String other, long otherValue) {
+        return ResultLine.parse(new JsonLine().put("scenario", scenario).put("broker", broker)
+                .put("lost", 0).put("duplicates", 0).put("msgs_per_s", 100)
+                .put(field, value).put(other, otherValue).toString());
     }
 
     @Test
