@@ -6,7 +6,7 @@
 #
 #   scripts/bench.sh            full matrix, 3 repetitions, table into docs/benchmark-results.md
 #   scripts/bench.sh --quick    tiny counts, 1 repetition, table into benchmarks/target/quick-results.md
-#   SCENARIOS="fan-in-qos2 large-64k large-1m sub-table retained-many" scripts/bench.sh
+#   SCENARIOS="fan-in-qos2 large-64k large-1m sub-table retained-many" OUT_MD=/tmp/new.md scripts/bench.sh
 #                               the scenarios not in the default list (see docs/benchmarks.md)
 #
 # Environment: REPS, SCENARIOS, BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS, OUT_MD,
