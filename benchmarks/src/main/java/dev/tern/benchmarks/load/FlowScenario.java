@@ -71,6 +71,11 @@ final class FlowScenario {
         if (batch > 0) {
             line.put("publishes_per_write", batch);
         }
+        if (shape.qos() > 0) {
+            // Flows the broker finished with the publishers: next to received, it tells a broker
+            // that stopped accepting from one that accepted and did not deliver.
+            line.put("acked", progress.acked.sum());
+        }
         if (reportLatency) {
             line.put("offered_msgs_per_s", shape.ratePerSecond() * shape.publishers())
                     .measured("latency_p50_us", tally.latency().percentile(0.50))
