@@ -100,7 +100,7 @@ scenario_args() {
       # MQTT 5 client learns the limit from Receive Maximum, 3.1.1 cannot). At 32 Mosquitto 2.0.11
       # stalled in most runs: it stopped delivering to the subscriber (mosquitto_sub, subscribed
       # beside the load generator, stalled too) and then stopped answering the publishers. At 8 it
-      # completed every run; both brokers get the same window.
+      # completed all 11 runs tried; both brokers get the same window.
       fan-in-qos2) echo "--messages 6250 --publishers 16 --window 8" ;;
       # 10 publishers -> 1 subscriber, 1 publisher -> 10 subscribers; QoS 0, at most 32 MiB of
       # payload per subscriber ahead of the receivers.
