@@ -5,12 +5,8 @@ import static dev.tern.benchmarks.load.LoadLines.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.bootstrap.TernBroker;
-import dev.tern.bootstrap.config.CommandLine;
-import dev.tern.bootstrap.config.ConfigLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,13 +23,7 @@ class LoadScenariosSmokeTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        List<CommandLine.Setting> settings = List.of(
-                new CommandLine.Setting("storage.backend", "memory"),
-                new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
-                new CommandLine.Setting("listeners.tcp.port", "0"),
-                new CommandLine.Setting("listeners.websocket.port", "0"),
-                new CommandLine.Setting("mqtt.max-queued-messages", "100000"));
-        broker = TernBroker.start(ConfigLoader.load(new CommandLine(Optional.empty(), settings), Map.of()));
+        broker = LoopbackBroker.start("mqtt.max-queued-messages", "100000");
     }
 
     @AfterAll

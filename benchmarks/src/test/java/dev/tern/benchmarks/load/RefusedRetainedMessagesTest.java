@@ -5,11 +5,7 @@ import static dev.tern.benchmarks.load.LoadLines.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.bootstrap.TernBroker;
-import dev.tern.bootstrap.config.CommandLine;
-import dev.tern.bootstrap.config.ConfigLoader;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +21,7 @@ class RefusedRetainedMessagesTest {
 
     @BeforeEach
     void startBroker() throws Exception {
-        List<CommandLine.Setting> settings = List.of(
-                new CommandLine.Setting("storage.backend", "memory"),
-                new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
-                new CommandLine.Setting("listeners.tcp.port", "0"),
-                new CommandLine.Setting("listeners.websocket.port", "0"),
-                new CommandLine.Setting("limits.retained.max-messages", "100"),
-                new CommandLine.Setting("limits.retained.when-full", "refuse"));
-        broker = TernBroker.start(ConfigLoader.load(new CommandLine(Optional.empty(), settings), Map.of()));
+        broker = LoopbackBroker.start("limits.retained.max-messages", "100", "limits.retained.when-full", "refuse");
     }
 
     @AfterEach
