@@ -19,7 +19,11 @@ record Figures(double[] sorted) {
         return new Figures(values);
     }
 
-    /** "max lost / max duplicates" over the repetitions, or "-" without runs. */
+    /**
+     * "max lost / max duplicates / max refused" over the repetitions, or "-" without runs; a
+     * scenario that can tell (sub-table, retained-many) adds any delivery of a message nobody was
+     * owed. A line without a refused field predates reading reason codes: it counts as 0.
+     */
     static String losses(List<ResultLine> runs, String broker, RunGroup group) {
         List<ResultLine> selected = select(runs, broker, group);
         if (selected.isEmpty()) {
@@ -27,7 +31,17 @@ record Figures(double[] sorted) {
         }
         double lost = selected.stream().mapToDouble(run -> run.number("lost")).max().orElse(Double.NaN);
         double duplicates = selected.stream().mapToDouble(run -> run.number("duplicates")).max().orElse(Double.NaN);
-        return ResultsTable.format(lost, 0) + "/" + ResultsTable.format(duplicates, 0);
+        double refused = max(selected, "refused");
+        double misdelivered = max(selected, "misdelivered");
+        return ResultsTable.format(lost, 0) + "/" + ResultsTable.format(duplicates, 0) + "/"
+                + ResultsTable.format(Double.isNaN(refused) ? 0 : refused, 0)
+                + (misdelivered > 0 ? " +" + ResultsTable.format(misdelivered, 0) + " misdelivered" : "");
+    }
+
+    /** The highest value of a field over the runs that carry it, or NaN if none does. */
+    private static double max(List<ResultLine> runs, String field) {
+        return runs.stream().mapToDouble(run -> run.number(field)).filter(value -> !Double.isNaN(value))
+                .max().orElse(Double.NaN);
     }
 
     private static List<ResultLine> select(List<ResultLine> runs, String broker, RunGroup group) {

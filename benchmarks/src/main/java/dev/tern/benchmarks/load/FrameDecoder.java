@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Splits the broker's byte stream into MQTT packets and decodes just the headers the load
- * generator needs (CONNACK, SUBACK, PUBLISH, PUBACK), reading straight from the cumulation buffer
+ * generator needs (CONNACK, SUBACK, UNSUBACK, PUBLISH and the acknowledgements of QoS 1 and 2), reading
+ * straight from the cumulation buffer
  * without copying. In MQTT 5 the property sections are skipped in place, so a message costs no
  * more than in 3.1.1. Writes made by listeners during a read are flushed once per read burst.
  *
@@ -50,16 +51,34 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private void dispatch(int firstByte, ByteBuf in, int body, int length) {
         switch (firstByte >>> 4) {
             case 2 -> connack(in, body, length);
-            case 9 -> listener.onSuback(in.getUnsignedShort(body),
-                    in.getUnsignedByte(v5 ? PropertySection.end(in, body + 2) : body + 2));
-            // A v5 PUBACK may go on with a reason code and properties: not read, since a message
-            // the broker refused shows up as lost anyway.
-            case 4 -> listener.onPuback(in.getUnsignedShort(body));
+            case 9 -> suback(in, body, length);
+            case 4 -> listener.onPuback(in.getUnsignedShort(body), reasonCode(in, body, length));
+            case 5 -> listener.onPubrec(in.getUnsignedShort(body), reasonCode(in, body, length));
+            case 6 -> listener.onPubrel(in.getUnsignedShort(body));
+            case 7 -> listener.onPubcomp(in.getUnsignedShort(body));
+            case 11 -> listener.onUnsuback(in.getUnsignedShort(body));
             case 3 -> publish(firstByte, in, body, length);
             default -> {
                 // Not needed by any scenario: skipped whole by the caller.
             }
         }
+    }
+
+    /**
+     * The reason code of an MQTT 5 PUBACK or PUBREC: absent (remaining length 2) means 0x00,
+     * success (3.4.2.1, 3.5.2.1); a 3.1.1 acknowledgement never has one. Properties after it are not read.
+     */
+    private int reasonCode(ByteBuf in, int body, int length) {
+        return v5 && length > 2 ? in.getUnsignedByte(body + 2) : 0;
+    }
+
+    /** A SUBACK carries a return code per filter; the highest one is reported, so any refusal shows. */
+    private void suback(ByteBuf in, int body, int length) {
+        int worst = 0;
+        for (int i = v5 ? PropertySection.end(in, body + 2) : body + 2; i < body + length; i++) {
+            worst = Math.max(worst, in.getUnsignedByte(i));
+        }
+        listener.onSuback(in.getUnsignedShort(body), worst);
     }
 
     /**

@@ -5,12 +5,15 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One MQTT 3.1.1 or 5 connection of the load generator. It completes {@link #connected()} on a
- * successful CONNACK, answers every QoS 1 PUBLISH with a PUBACK, and hands messages and acks to
- * its {@link Traffic}.
+ * successful CONNACK, answers every QoS 1 PUBLISH with a PUBACK and every QoS 2 PUBLISH with a
+ * PUBREC and then its PUBREL with a PUBCOMP, and hands messages and acknowledgements to its
+ * {@link Traffic}. A QoS 2 message is handed over when its PUBLISH arrives (4.3.3, method B); a
+ * broker that sent it twice would show up as a duplicate in the receiver's ledger.
  *
  * <p>Threading: the listener methods run on the channel's event loop; {@link #subscribe} and
  * {@link #disconnect} may be called from any thread and hop onto it.
@@ -58,9 +61,14 @@ final class LoadClient implements PacketListener {
     }
 
     CompletableFuture<LoadClient> subscribe(String filter, int qos) {
+        return subscribe(List.of(filter), qos);
+    }
+
+    /** One SUBSCRIBE carrying every filter; completes when its SUBACK granted all of them. */
+    CompletableFuture<LoadClient> subscribe(List<String> filters, int qos) {
         CompletableFuture<LoadClient> result = new CompletableFuture<>();
         subscribed = result;
-        channel.writeAndFlush(Unpooled.wrappedBuffer(MqttFrames.subscribe(version, 1, filter, qos)));
+        channel.writeAndFlush(Unpooled.wrappedBuffer(MqttFrames.subscribe(version, 1, filters, qos)));
         return result;
     }
 
@@ -81,12 +89,13 @@ final class LoadClient implements PacketListener {
     }
 
     @Override
-    public void onSuback(int packetId, int firstReturnCode) {
+    public void onSuback(int packetId, int worstReturnCode) {
+        traffic.onSuback(packetId, worstReturnCode);
         CompletableFuture<LoadClient> waiting = subscribed;
         if (waiting == null) {
             return;
         }
-        if (firstReturnCode >= 0x80) {
+        if (worstReturnCode >= 0x80) {
             waiting.completeExceptionally(new IOException(clientId + ": subscription refused"));
         } else {
             waiting.complete(this);
@@ -94,17 +103,43 @@ final class LoadClient implements PacketListener {
     }
 
     @Override
+    public void onUnsuback(int packetId) {
+        traffic.onUnsuback(packetId);
+    }
+
+    @Override
     public void onPublish(int qos, boolean dup, int packetId, ByteBuf payload) {
+        // Flushed once per read burst by the decoder.
         if (qos == 1) {
-            // Flushed once per read burst by the decoder.
             channel.write(Unpooled.wrappedBuffer(MqttFrames.puback(packetId)));
+        } else if (qos == 2) {
+            channel.write(Unpooled.wrappedBuffer(MqttFrames.pubrec(packetId)));
         }
         traffic.onMessage(payload, dup);
     }
 
     @Override
-    public void onPuback(int packetId) {
-        traffic.onPuback(packetId);
+    public void onPuback(int packetId, int reasonCode) {
+        traffic.onAcknowledged(packetId, reasonCode);
+    }
+
+    @Override
+    public void onPubrec(int packetId, int reasonCode) {
+        if (PacketListener.refuses(reasonCode)) {
+            traffic.onAcknowledged(packetId, reasonCode);
+        } else {
+            traffic.onReceived(packetId);
+        }
+    }
+
+    @Override
+    public void onPubrel(int packetId) {
+        channel.write(Unpooled.wrappedBuffer(MqttFrames.pubcomp(packetId)));
+    }
+
+    @Override
+    public void onPubcomp(int packetId) {
+        traffic.onAcknowledged(packetId, 0);
     }
 
     @Override

@@ -51,19 +51,24 @@ public final class LoadMain {
         int messages = o.integer("messages", 100_000);
         int window = o.integer("window", 64);
         int outstanding = o.integer("outstanding", 20_000);
+        int payload = o.integer("payload", 64);
         return switch (name) {
-            case "fan-in-qos0", "fan-in-qos1" -> {
-                int qos = name.endsWith("qos1") ? 1 : 0;
+            case "fan-in-qos0", "fan-in-qos1", "fan-in-qos2" -> {
+                int qos = name.charAt(name.length() - 1) - '0';
                 yield FlowScenario.run(run, name, new FlowShape(o.integer("publishers", 16), 1,
-                        i -> "load/in/+", i -> "load/in/" + i, qos, messages, window, outstanding, 0, 0), false);
+                        i -> "load/in/+", i -> "load/in/" + i, qos, messages, payload, window, outstanding, 0, 0), false);
             }
             case "fan-out" -> FlowScenario.run(run, name, new FlowShape(1, o.integer("subscribers", 200),
-                    i -> "load/out", i -> "load/out", 0, messages, window, outstanding, 0, 0), false);
+                    i -> "load/out", i -> "load/out", 0, messages, payload, window, outstanding, 0, 0), false);
             case "latency" -> FlowScenario.run(run, name, new FlowShape(1, 1, i -> "load/latency",
-                    i -> "load/latency", 0, messages, window, outstanding, o.number("rate", 10_000),
+                    i -> "load/latency", 0, messages, payload, window, outstanding, o.number("rate", 10_000),
                     o.integer("warmup", messages / 10)), true);
+            case "large-64k-fan-in", "large-64k-fan-out", "large-1m-fan-in", "large-1m-fan-out" ->
+                    LargePayloads.run(run, name);
             case "idle-connections" -> IdleConnectionsScenario.run(run);
             case "persistent-sessions" -> PersistentSessionsScenario.run(run);
+            case "sub-table" -> SubscriptionTableScenario.run(run);
+            case "retained-many" -> RetainedManyScenario.run(run);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Command-line options, {@code --name value} pairs. Each scenario reads the ones it needs, with
- * its own defaults; unknown names are refused, so a typo never silently runs the default.
+ * its own defaults; unknown names are refused, so a typo never silently runs the default. An
+ * option given twice takes its last value, so that a script can append an override.
  *
  * <p>Threading: immutable after parsing.
  */
@@ -17,11 +18,12 @@ final class LoadOptions {
             "scenario", "host", "port", "broker-pid", "broker-name", "messages", "publishers",
             "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
             "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup",
-            "protocol", "batch");
+            "protocol", "batch", "topics", "match-percent", "churn", "retained", "groups", "qos");
 
     static final String USAGE = """
             usage: java -jar tern-load.jar --scenario NAME [--name value]...
-              scenarios: fan-in-qos0 fan-in-qos1 fan-out latency idle-connections persistent-sessions
+              scenarios: fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-out latency idle-connections persistent-sessions
+                         large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out sub-table retained-many
               --host 127.0.0.1 --port 1883   broker (loopback only)
               --protocol 3.1.1               MQTT version of every connection: 3.1.1 or 5
               --broker-pid PID               read CPU and RSS of the broker from /proc
@@ -31,10 +33,13 @@ final class LoadOptions {
               --outstanding 20000            QoS 0: messages sent but not yet received before publishers pause
               --rate 10000 --warmup N        latency: offered messages per second; first N not in percentiles
               --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections
-              --clients 1000 --per-client 100   persistent-sessions
+              --clients 1000 --per-client 100   persistent-sessions; sub-table: 10000 clients x 100 filters
+              --topics 4096 --match-percent 50 --churn 0   sub-table: topics per publisher, share matching,
+                                             connections subscribing/unsubscribing while traffic flows
+              --retained 100000 --groups 50 --qos 1   retained-many (with --clients 1000)
               --batch N                      flows: at most N PUBLISHes per TCP write (1: one each, like most
                                              devices); labelled SCENARIO-batchN; default: a burst per write
-              --payload 64 --threads 1 --timeout 300 --stall 10 (seconds without progress)
+              --payload 64 (large-*: 65536 or 1048576) --threads 1 --timeout 300 --stall 10 (seconds without progress)
             """;
 
     private final Map<String, String> values;

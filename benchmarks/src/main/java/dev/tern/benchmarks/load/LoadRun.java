@@ -38,6 +38,11 @@ final class LoadRun implements AutoCloseable {
         this.deadlineNanos = System.nanoTime() + options.integer("timeout", 300) * 1_000_000_000L;
     }
 
+    /** Differs per run; scenarios put it in their topics, so runs against one broker never meet. */
+    String tag() {
+        return tag;
+    }
+
     String clientId(String role, int index) {
         return "load-" + tag + "-" + role + "-" + index;
     }

@@ -1,6 +1,7 @@
 package dev.tern.benchmarks.load;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A reported figure of a scenario and the targets it is held to, if any.
@@ -17,13 +18,15 @@ record Metric(String scenario, String field, String label, List<Target> targets)
      * In table order; a scenario's rows stay together. The load generator's own CPU is shown where
      * the relay runs: when the relay's CPU is near zero, the generator is what limits the rate.
      */
-    static final List<Metric> ALL = List.of(
+    static final List<Metric> ALL = Stream.of(List.of(
             new Metric("fan-in-qos0", "msgs_per_s", "msgs/s",
                     List.of(Target.ratioAtLeast(1.3), Target.shareOfRelayAtLeast(50))),
             new Metric("fan-in-qos0", "broker_cpu_s_per_million_msgs", "broker CPU s / 1M msgs", Target.ratioAtMost(1.0)),
             new Metric("fan-in-qos0", "load_cpu_s_per_million_msgs", "load generator CPU s / 1M msgs", List.of()),
             new Metric("fan-in-qos1", "msgs_per_s", "msgs/s", Target.ratioAtLeast(1.3)),
             new Metric("fan-in-qos1", "broker_cpu_s_per_million_msgs", "broker CPU s / 1M msgs", List.of()),
+            new Metric("fan-in-qos2", "msgs_per_s", "msgs/s", Target.ratioAtLeast(1.3)),
+            new Metric("fan-in-qos2", "broker_cpu_s_per_million_msgs", "broker CPU s / 1M msgs", Target.ratioAtMost(1.0)),
             // One PUBLISH per TCP write (--batch 1), as devices send: syscalls per message, not batching.
             new Metric("fan-in-qos0-batch1", "msgs_per_s", "msgs/s", List.of()),
             new Metric("fan-in-qos0-batch1", "broker_cpu_s_per_million_msgs", "broker CPU s / 1M msgs", List.of()),
@@ -34,8 +37,12 @@ record Metric(String scenario, String field, String label, List<Target> targets)
             new Metric("fan-out", "msgs_per_s", "deliveries/s",
                     List.of(Target.ratioAtLeast(1.3), Target.shareOfRelayAtLeast(50))),
             new Metric("fan-out", "broker_cpu_s_per_million_msgs", "broker CPU s / 1M deliveries", List.of()),
-            new Metric("fan-out", "load_cpu_s_per_million_msgs", "load generator CPU s / 1M deliveries", List.of()),
-            new Metric("latency", "latency_p50_us", "p50 µs", List.of()),
+            new Metric("fan-out", "load_cpu_s_per_million_msgs", "load generator CPU s / 1M deliveries", List.of())),
+            large("large-64k-fan-in", "msgs/s"),
+            large("large-64k-fan-out", "deliveries/s"),
+            large("large-1m-fan-in", "msgs/s"),
+            large("large-1m-fan-out", "deliveries/s"),
+            List.of(new Metric("latency", "latency_p50_us", "p50 µs", List.of()),
             new Metric("latency", "latency_p99_us", "p99 µs", Target.ratioAtMost(1.0)),
             new Metric("latency", "latency_p999_us", "p99.9 µs", List.of()),
             new Metric("idle-connections", "connects_per_s", "connects/s", List.of()),
@@ -44,7 +51,35 @@ record Metric(String scenario, String field, String label, List<Target> targets)
             // Absolute and on tern-h2: acknowledging after commit bounds the fill rate by the store, not by Mosquitto.
             new Metric("persistent-sessions", "fill_msgs_per_s", "fill msgs/s",
                     Target.atLeast("tern-h2", 30_000, "msg/s")),
-            new Metric("persistent-sessions", "drain_msgs_per_s", "drain msgs/s", List.of()));
+            new Metric("persistent-sessions", "drain_msgs_per_s", "drain msgs/s", List.of()),
+            new Metric("sub-table", "subscribe_s", "s to subscribe all", List.of()),
+            new Metric("sub-table", "rss_per_subscription_bytes", "broker RSS bytes / subscription", List.of()),
+            new Metric("sub-table", "msgs_per_s", "matches/s", Target.ratioAtLeast(1.3)),
+            new Metric("sub-table", "publishes_per_s", "publishes/s", List.of()),
+            new Metric("sub-table", "broker_cpu_s_per_million_msgs", "broker CPU s / 1M publishes", Target.ratioAtMost(1.0)),
+            new Metric("sub-table", "churn_ops_per_s", "churn (un)subscribes/s", List.of()),
+            new Metric("retained-many", "fill_msgs_per_s", "retained fill msgs/s", List.of()),
+            new Metric("retained-many", "retained_delivery_s", "s to deliver the retained sets", List.of()),
+            new Metric("retained-many", "msgs_per_s", "deliveries/s", Target.ratioAtLeast(1.3)),
+            new Metric("retained-many", "broker_cpu_s_per_million_msgs", "broker CPU s / 1M deliveries", Target.ratioAtMost(1.0)),
+            new Metric("retained-many", "rss_filled_kb", "broker RSS kB, retained stored", List.of()),
+            new Metric("retained-many", "rss_max_during_delivery_kb", "broker RSS kB, max while delivering", List.of())))
+            .flatMap(List::stream)
+            .toList();
+
+    /**
+     * The rows of a large-payload flow. {@code broker_peak_rss_kb} is the broker's {@code VmHWM},
+     * added to the line by {@code scripts/bench.sh} after the run: a payload copied per subscriber
+     * would show there.
+     */
+    private static List<Metric> large(String scenario, String rate) {
+        return List.of(
+                new Metric(scenario, "msgs_per_s", rate, Target.ratioAtLeast(1.3)),
+                new Metric(scenario, "payload_mb_per_s", "payload MB/s", List.of()),
+                new Metric(scenario, "broker_cpu_s_per_million_msgs", "broker CPU s / 1M " + rate.replace("/s", ""),
+                        Target.ratioAtMost(1.0)),
+                new Metric(scenario, "broker_peak_rss_kb", "broker peak RSS kB (VmHWM)", List.of()));
+    }
 
     static List<String> scenarios() {
         return ALL.stream().map(Metric::scenario).distinct().toList();

@@ -2,6 +2,7 @@ package dev.tern.benchmarks.load;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * MQTT 3.1.1 and 5 client packets, encoded once into byte arrays so that the load generator
@@ -60,24 +61,66 @@ final class MqttFrames {
      * MQTT 5 the byte after the filter holds subscription options, of which only the QoS is set.
      */
     static byte[] subscribe(MqttVersion version, int packetId, String filter, int qos) {
+        return subscribe(version, packetId, List.of(filter), qos);
+    }
+
+    /** SUBSCRIBE with several filters at one QoS; the SUBACK then carries a return code for each. */
+    static byte[] subscribe(MqttVersion version, int packetId, List<String> filters, int qos) {
+        ByteArrayOutputStream body = packetIdAndProperties(version, packetId);
+        for (String filter : filters) {
+            writeString(body, filter);
+            body.write(qos);
+        }
+        return frame(0x82, body.toByteArray());
+    }
+
+    /** UNSUBSCRIBE of one filter; flags 0b0010 as for SUBSCRIBE [MQTT-3.10.1-1]. */
+    static byte[] unsubscribe(MqttVersion version, int packetId, String filter) {
+        ByteArrayOutputStream body = packetIdAndProperties(version, packetId);
+        writeString(body, filter);
+        return frame(0xA2, body.toByteArray());
+    }
+
+    /** Valid in both versions: MQTT 5 may leave out reason 0x00 and the properties (3.4.2.1). */
+    static byte[] puback(int packetId) {
+        return acknowledgement(0x40, packetId);
+    }
+
+    /** The QoS 2 acknowledgements, short forms valid in both versions (3.5.2.1, 3.6.2.1, 3.7.2.1). */
+    static byte[] pubrec(int packetId) {
+        return acknowledgement(0x50, packetId);
+    }
+
+    /** PUBREL's fixed header flags 0b0010 are mandatory [MQTT-3.6.1-1]. */
+    static byte[] pubrel(int packetId) {
+        return acknowledgement(0x62, packetId);
+    }
+
+    static byte[] pubcomp(int packetId) {
+        return acknowledgement(0x70, packetId);
+    }
+
+    private static byte[] acknowledgement(int firstByte, int packetId) {
+        return new byte[] {(byte) firstByte, 2, (byte) (packetId >>> 8), (byte) packetId};
+    }
+
+    private static ByteArrayOutputStream packetIdAndProperties(MqttVersion version, int packetId) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(packetId >>> 8);
         body.write(packetId & 0xFF);
         if (version.isV5()) {
             body.write(0);
         }
-        writeString(body, filter);
-        body.write(qos);
-        return frame(0x82, body.toByteArray());
-    }
-
-    /** Valid in both versions: MQTT 5 may leave out reason 0x00 and the properties (3.4.2.1). */
-    static byte[] puback(int packetId) {
-        return new byte[] {0x40, 2, (byte) (packetId >>> 8), (byte) packetId};
+        return body;
     }
 
     /** A PUBLISH whose packet id and payload fields are patched per message. */
     static PublishTemplate publish(MqttVersion version, String topic, int qos, int payloadSize) {
+        return publish(version, topic, qos, payloadSize, false);
+    }
+
+    /** As {@link #publish(MqttVersion, String, int, int)}, with the RETAIN flag when asked. */
+    static PublishTemplate publish(MqttVersion version, String topic, int qos, int payloadSize, boolean retain) {
         if (payloadSize < PublishTemplate.MIN_PAYLOAD) {
             throw new IllegalArgumentException("payload must hold at least " + PublishTemplate.MIN_PAYLOAD + " bytes");
         }
@@ -95,7 +138,7 @@ final class MqttFrames {
         int payloadOffsetInBody = body.size();
         body.write(new byte[payloadSize], 0, payloadSize);
         byte[] bodyBytes = body.toByteArray();
-        byte[] packet = frame(0x30 | qos << 1, bodyBytes);
+        byte[] packet = frame(0x30 | qos << 1 | (retain ? 1 : 0), bodyBytes);
         int headerSize = packet.length - bodyBytes.length;
         return new PublishTemplate(packet,
                 packetIdOffsetInBody < 0 ? -1 : headerSize + packetIdOffsetInBody,

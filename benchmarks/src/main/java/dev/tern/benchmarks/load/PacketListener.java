@@ -17,19 +17,37 @@ interface PacketListener {
     void onConnack(boolean sessionPresent, int returnCode, int receiveMaximum);
 
     /**
-     * @param firstReturnCode the return code for the first (and only) filter: 0x00 to 0x02 grant a
-     *                        QoS, 0x80 and above refuse (3.1.1 knows only 0x80)
+     * @param worstReturnCode the highest return code of the SUBACK, one per filter: 0x00 to 0x02
+     *                        grant a QoS, 0x80 and above refuse (3.1.1 knows only 0x80)
      */
-    void onSuback(int packetId, int firstReturnCode);
+    void onSuback(int packetId, int worstReturnCode);
+
+    void onUnsuback(int packetId);
 
     /**
      * @param payload the payload bytes, readable from its reader index; valid only during the call
      */
     void onPublish(int qos, boolean dup, int packetId, ByteBuf payload);
 
-    void onPuback(int packetId);
+    /** @param reasonCode 0 in 3.1.1 and in a short MQTT 5 PUBACK; see {@link #refuses} */
+    void onPuback(int packetId, int reasonCode);
+
+    /** @param reasonCode as for {@link #onPuback}; a refusing PUBREC ends the QoS 2 flow (4.3.3) */
+    void onPubrec(int packetId, int reasonCode);
+
+    void onPubrel(int packetId);
+
+    void onPubcomp(int packetId);
 
     void onWritable();
 
     void onClosed();
+
+    /**
+     * Whether an MQTT 5 PUBACK or PUBREC reason code says the broker refused the message (0x80 and
+     * above, 2.4): it will never be delivered, so it is counted as refused, not as lost.
+     */
+    static boolean refuses(int reasonCode) {
+        return reasonCode >= 0x80;
+    }
 }

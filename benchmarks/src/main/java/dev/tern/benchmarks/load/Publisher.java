@@ -1,14 +1,18 @@
 package dev.tern.benchmarks.load;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * Publishes {@code count} messages from pre-encoded templates, as fast as the pacing allows:
- * at QoS 1 at most {@code window} unacknowledged, or the broker's MQTT 5 Receive Maximum if that
- * is lower; at QoS 0 while {@code credit} says the receivers keep up (so that the broker is
+ * at QoS 1 and 2 at most {@code window} flows unfinished (QoS 1 until its PUBACK, QoS 2 until its
+ * PUBCOMP, after the PUBREL this publisher sends on PUBREC), or the broker's MQTT 5 Receive Maximum
+ * if that is lower; a message the broker refuses (an MQTT 5 reason code of 0x80 or more in PUBACK
+ * or PUBREC) finishes its flow and is counted in {@link Progress#refused}; at QoS 0 while {@code credit} says the receivers keep up (so that the broker is
  * measured at the rate it delivers, not at the rate it can drop); and, with a positive
  * {@code ratePerSecond}, at that fixed offered rate. With a fixed rate each message carries the
  * time it was due, not the time it went out, so that a stalled broker shows as latency instead of
@@ -20,15 +24,23 @@ import java.util.function.BooleanSupplier;
 final class Publisher implements Traffic {
 
     private static final int BURST = 512;
+    private static final int PACKET_IDS = 65_535;
+    /** QoS 0 credit is asked every 64 small messages, but before every large one. */
     private static final int CREDIT_CHECK_EVERY = 64;
+    private static final int LARGE_PACKET = 4_096;
 
     private final int id;
     private final PublishTemplate[] templates;
-    private final boolean qos1;
+    private final int qos;
     private final int count;
     private final BooleanSupplier credit;
     private final long ratePerSecond;
     private final Progress progress;
+    /**
+     * Messages between two asks for QoS 0 credit: a burst of 64 messages of 1 MiB would run 64 MiB
+     * past the bound (a broker that bounds a session's queue in bytes then drops, rightly).
+     */
+    private final int creditCheckEvery;
     private Channel channel;
     /** Lowered at start to the broker's Receive Maximum, which is known only after CONNACK. */
     private int window;
@@ -40,17 +52,24 @@ final class Publisher implements Traffic {
     /** PUBLISHes per flush (one TCP write each); 0: one flush per burst, as many as pacing allows. */
     private int perWrite;
     private volatile long finishedNanos;
+    /** Sequence numbers of the refused messages; allocated at the first refusal. */
+    private BitSet refusedSequences;
 
-    Publisher(int id, PublishTemplate[] templates, boolean qos1, int count, int window,
+    /** @param qos of every template: 0, 1 or 2 */
+    Publisher(int id, PublishTemplate[] templates, int qos, int count, int window,
               BooleanSupplier credit, long ratePerSecond, Progress progress) {
         this.id = id;
         this.templates = templates;
-        this.qos1 = qos1;
+        this.qos = qos;
         this.count = count;
+        if (window < 1 || window >= PACKET_IDS) {
+            throw new IllegalArgumentException("window must be 1 to " + (PACKET_IDS - 1) + ": " + window);
+        }
         this.window = window;
         this.credit = credit;
         this.ratePerSecond = ratePerSecond;
         this.progress = progress;
+        this.creditCheckEvery = templates[0].bytes().length > LARGE_PACKET ? 1 : CREDIT_CHECK_EVERY;
     }
 
     /**
@@ -76,16 +95,29 @@ final class Publisher implements Traffic {
         });
     }
 
-    /** When the last message was sent (QoS 0) or acknowledged (QoS 1); 0 while running. */
+    /** When the last message was sent (QoS 0) or its flow finished (QoS 1, 2); 0 while running. */
     long finishedNanos() {
         return finishedNanos;
     }
 
     @Override
-    public void onPuback(int packetId) {
+    public void onReceived(int packetId) {
+        // Flushed once per read burst by the decoder.
+        channel.write(Unpooled.wrappedBuffer(MqttFrames.pubrel(packetId)), channel.voidPromise());
+    }
+
+    @Override
+    public void onAcknowledged(int packetId, int reasonCode) {
         inflight--;
         acked++;
         progress.acked.increment();
+        if (PacketListener.refuses(reasonCode)) {
+            progress.refused.increment();
+            if (refusedSequences == null) {
+                refusedSequences = new BitSet();
+            }
+            refusedSequences.set(sequenceOf(packetId));
+        }
         if (acked == count) {
             finishedNanos = System.nanoTime();
         }
@@ -97,13 +129,28 @@ final class Publisher implements Traffic {
         pump();
     }
 
+    /** Which messages the broker refused; read on the event loop once the run is over. */
+    BitSet refusedSequences() {
+        return refusedSequences == null ? new BitSet() : (BitSet) refusedSequences.clone();
+    }
+
+    /**
+     * The sequence number of the unfinished message with this packet id: ids are given out as
+     * {@code sequence % 65,535 + 1} and fewer than 65,535 flows are ever unfinished, so the latest
+     * sequence sent with the id is the one.
+     */
+    private int sequenceOf(int packetId) {
+        int last = sent - 1;
+        return last - Math.floorMod(last - (packetId - 1), PACKET_IDS);
+    }
+
     private void pump() {
         int burst = 0;
         while (sent < count && channel.isWritable()) {
-            if (qos1 && inflight >= window) {
+            if (qos > 0 && inflight >= window) {
                 break;
             }
-            if (!qos1 && sent % CREDIT_CHECK_EVERY == 0 && !credit.getAsBoolean()) {
+            if (qos == 0 && sent % creditCheckEvery == 0 && !credit.getAsBoolean()) {
                 retryIn(1_000_000);
                 break;
             }
@@ -131,11 +178,11 @@ final class Publisher implements Traffic {
     private void send(long stamp) {
         PublishTemplate template = templates[sent % templates.length];
         ByteBuf buffer = channel.alloc().directBuffer(template.bytes().length);
-        template.writeTo(buffer, sent % 65_535 + 1, id, sent, stamp);
+        template.writeTo(buffer, sent % PACKET_IDS + 1, id, sent, stamp);
         channel.write(buffer, channel.voidPromise());
         sent++;
         progress.sent.increment();
-        if (qos1) {
+        if (qos > 0) {
             inflight++;
         } else if (sent == count) {
             finishedNanos = System.nanoTime();

@@ -55,6 +55,17 @@ final class Receiver implements Traffic {
         progress.received.increment();
     }
 
+    /**
+     * How many distinct messages of {@code publisher} arrived whose sequence number satisfies
+     * {@code which}: scenarios that know which sequences a receiver should never get count them.
+     */
+    long countSeen(int publisher, java.util.function.IntPredicate which) {
+        if (publisher >= seen.length || seen[publisher] == null) {
+            return 0;
+        }
+        return seen[publisher].stream().filter(which).count();
+    }
+
     long unique() {
         return unique;
     }

@@ -11,8 +11,9 @@ import java.util.Locale;
  * {@code java -cp tern-load.jar dev.tern.benchmarks.load.ResultsTable RESULTS.jsonl}: prints a
  * markdown table of the runs in the file, per scenario, protocol version and metric a column per
  * broker with the median and the range over its repetitions and, beside every broker but
- * Mosquitto, the ratio of its median to Mosquitto's; then whether the target is met. Loss and
- * duplicates of every broker get their own column so that they cannot go unnoticed.
+ * Mosquitto, the ratio of its median to Mosquitto's; then whether the target is met. Loss,
+ * duplicates and refusals (MQTT 5 reason codes, never counted as loss) of every broker get their
+ * own column so that they cannot go unnoticed.
  *
  * <p>Threading: single-threaded command.
  */
@@ -42,7 +43,7 @@ public final class ResultsTable {
         List<String> brokers = Brokers.columns(runs);
         StringBuilder out = new StringBuilder("| scenario | metric |");
         brokers.forEach(broker -> out.append(' ').append(broker).append(" |"));
-        out.append(" target | met | lost/dup |\n");
+        out.append(" target | met | lost/dup/refused |\n");
         out.append("|---|---|").append("---|".repeat(brokers.size())).append("---|---|---|\n");
         for (String scenario : Metric.scenarios()) {
             for (RunGroup group : RunGroup.of(runs, scenario)) {

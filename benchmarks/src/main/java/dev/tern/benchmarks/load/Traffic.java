@@ -16,7 +16,19 @@ interface Traffic {
     default void onMessage(ByteBuf payload, boolean dup) {
     }
 
-    default void onPuback(int packetId) {
+    /** A PUBACK, or the PUBCOMP that ends a QoS 2 flow (reason 0), or a PUBREC that refused it. */
+    default void onAcknowledged(int packetId, int reasonCode) {
+    }
+
+    /** A PUBREC that accepted a QoS 2 PUBLISH: the PUBREL is the publisher's to send. */
+    default void onReceived(int packetId) {
+    }
+
+    /** @param worstReturnCode the highest return code of the SUBACK */
+    default void onSuback(int packetId, int worstReturnCode) {
+    }
+
+    default void onUnsuback(int packetId) {
     }
 
     default void onWritable() {

@@ -5,12 +5,8 @@ import static dev.tern.benchmarks.load.LoadLines.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.bootstrap.TernBroker;
-import dev.tern.bootstrap.config.CommandLine;
-import dev.tern.bootstrap.config.ConfigLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,13 +23,7 @@ class LoadScenariosSmokeTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        List<CommandLine.Setting> settings = List.of(
-                new CommandLine.Setting("storage.backend", "memory"),
-                new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
-                new CommandLine.Setting("listeners.tcp.port", "0"),
-                new CommandLine.Setting("listeners.websocket.port", "0"),
-                new CommandLine.Setting("mqtt.max-queued-messages", "100000"));
-        broker = TernBroker.start(ConfigLoader.load(new CommandLine(Optional.empty(), settings), Map.of()));
+        broker = LoopbackBroker.start("mqtt.max-queued-messages", "100000");
     }
 
     @AfterAll
@@ -95,6 +85,53 @@ class LoadScenariosSmokeTest {
 
         assertThat(field(line, "sent")).isEqualTo(200);
         assertThat(field(line, "acked")).isEqualTo(200);
+        assertComplete(line);
+    }
+
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void fanInAtQos2DeliversEveryMessageExactlyOnce(String protocol) throws Exception {
+        String line = run(protocol, "fan-in-qos2", "--messages", "20", "--window", "4");
+
+        assertThat(field(line, "qos")).isEqualTo(2);
+        assertThat(field(line, "sent")).isEqualTo(320);
+        assertThat(field(line, "refused")).isZero();
+        assertComplete(line);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"large-64k-fan-in", "large-64k-fan-out", "large-1m-fan-in", "large-1m-fan-out"})
+    void largePayloadsArriveWholeInBothDirections(String scenario) throws Exception {
+        String line = run("5", scenario, "--messages", "3", "--publishers", "3", "--subscribers", "3");
+
+        assertThat(field(line, "payload_bytes")).isEqualTo(scenario.startsWith("large-1m") ? 1_048_576 : 65_536);
+        assertThat(field(line, "sent")).isEqualTo(9);
+        assertComplete(line);
+        assertThat(field(line, "peak_rss_kb")).isPositive();
+    }
+
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void subscriptionTableDeliversEveryMatchingTopicAndNoOther(String protocol) throws Exception {
+        String line = run(protocol, "sub-table", "--clients", "30", "--per-client", "12", "--messages", "200",
+                "--publishers", "2", "--topics", "64", "--churn", "2");
+
+        assertThat(field(line, "subscriptions")).isEqualTo(360);
+        assertThat(field(line, "sent")).isPositive().isLessThan(400);
+        assertThat(field(line, "misdelivered")).isZero();
+        assertThat(field(line, "churn_ops_per_s")).isPositive();
+        assertComplete(line);
+    }
+
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void retainedManyDeliversEachClientItsGroupsRetainedSet(String protocol) throws Exception {
+        String line = run(protocol, "retained-many", "--retained", "300", "--groups", "3", "--clients", "12");
+
+        // 12 clients, 4 per group, 100 retained topics per group.
+        assertThat(field(line, "sent")).isEqualTo(1_200);
+        assertThat(field(line, "misdelivered")).isZero();
+        assertThat(field(line, "retained_refused")).isZero();
         assertComplete(line);
     }
 

@@ -25,7 +25,7 @@ class Mqtt5FramesTest {
         }
 
         @Override
-        public void onPuback(int packetId) {
+        public void onAcknowledged(int packetId, int reasonCode) {
             pubacks.add(packetId);
         }
     };
@@ -101,7 +101,7 @@ class Mqtt5FramesTest {
     @Test
     void publisherKeepsNoMoreUnacknowledgedThanTheBrokersReceiveMaximum() {
         PublishTemplate[] templates = {MqttFrames.publish(MqttVersion.V5, "t", 1, 16)};
-        Publisher publisher = new Publisher(0, templates, true, 10, 64, () -> true, 0, new Progress());
+        Publisher publisher = new Publisher(0, templates, 1, 10, 64, () -> true, 0, new Progress());
         LoadClient client = new LoadClient("c", MqttVersion.V5, publisher);
         EmbeddedChannel channel = connected(client, 2);
 
@@ -117,7 +117,7 @@ class Mqtt5FramesTest {
     }
 
     /** A client past CONNACK, with the CONNECT it sent already read off the channel. */
-    private static EmbeddedChannel connected(LoadClient client, int receiveMaximum) {
+    static EmbeddedChannel connected(LoadClient client, int receiveMaximum) {
         EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(client, MqttVersion.V5));
         client.start(channel, MqttFrames.connect(MqttVersion.V5, client.clientId(), true, 0));
         ((ByteBuf) channel.readOutbound()).release();
@@ -131,7 +131,7 @@ class Mqtt5FramesTest {
         return channel;
     }
 
-    private static int countOutbound(EmbeddedChannel channel) {
+    static int countOutbound(EmbeddedChannel channel) {
         int count = 0;
         for (ByteBuf out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
             count++;
@@ -140,7 +140,7 @@ class Mqtt5FramesTest {
         return count;
     }
 
-    private static ByteBuf frame(int firstByte, int... body) {
+    static ByteBuf frame(int firstByte, int... body) {
         ByteBuf out = Unpooled.buffer().writeByte(firstByte).writeByte(body.length);
         for (int value : body) {
             out.writeByte(value);

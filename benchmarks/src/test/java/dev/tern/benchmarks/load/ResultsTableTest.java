@@ -71,7 +71,7 @@ class ResultsTableTest {
 
         String table = ResultsTable.markdown(runs);
 
-        assertThat(table).contains("| 110 · 1.10x | 100 | >= 1.3x | **no** | tern 7/0; mosquitto 0/0 |");
+        assertThat(table).contains("| 110 · 1.10x | 100 | >= 1.3x | **no** | tern 7/0/0; mosquitto 0/0/0 |");
     }
 
     @Test
@@ -80,7 +80,7 @@ class ResultsTableTest {
 
         String table = ResultsTable.markdown(runs);
 
-        assertThat(table).contains("| fan-out | deliveries/s | 300 | >= 1.3x |  | tern 0/0 |");
+        assertThat(table).contains("| fan-out | deliveries/s | 300 | >= 1.3x |  | tern 0/0/0 |");
     }
 
     @Test
@@ -155,7 +155,39 @@ class ResultsTableTest {
 
         String table = ResultsTable.markdown(runs);
 
-        assertThat(table).contains("| tern 0/0; tern-1io -; tern-h2 3/1; mosquitto 0/0 |\n");
+        assertThat(table).contains("| tern 0/0/0; tern-1io -; tern-h2 3/1/0; mosquitto 0/0/0 |\n");
+    }
+
+    @Test
+    void showsRefusedMessagesApartFromLossesAndAnyMisdelivery() {
+        List<ResultLine> runs = List.of(
+                complete("sub-table", "tern", "refused", 12, "misdelivered", 0),
+                complete("sub-table", "mosquitto", "refused", 0, "misdelivered", 4));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| lost/dup/refused |")
+                .contains("| tern 0/0/12; mosquitto 0/0/0 +4 misdelivered |\n");
+    }
+
+    @Test
+    void largePayloadRowsShowTheBrokersPeakRss() {
+        List<ResultLine> runs = List.of(
+                complete("large-1m-fan-out", "tern", "msgs_per_s", 900, "broker_peak_rss_kb", 300_000),
+                complete("large-1m-fan-out", "mosquitto", "msgs_per_s", 600, "broker_peak_rss_kb", 100_000));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| large-1m-fan-out | deliveries/s | 900 · 1.50x | 600 | >= 1.3x | yes |")
+                .contains("| large-1m-fan-out | broker peak RSS kB (VmHWM) | 300,000 · 3.00x | 100,000 |");
+    }
+
+    /** A run that lost nothing and duplicated nothing, with two more fields. */
+    private static ResultLine complete(String scenario, String broker, String field, long value,
+                                       String other, long otherValue) {
+        return ResultLine.parse(new JsonLine().put("scenario", scenario).put("broker", broker)
+                .put("lost", 0).put("duplicates", 0).put("msgs_per_s", 100)
+                .put(field, value).put(other, otherValue).toString());
     }
 
     @Test

@@ -1,0 +1,47 @@
+package dev.tern.benchmarks.load;
+
+import static dev.tern.benchmarks.load.Mqtt5FramesTest.countOutbound;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * QoS 0 pacing: a publisher asks whether the receivers keep up every 64 small messages, but
+ * before every large one, so that large payloads cannot run a burst of 64 past the bound.
+ */
+class PublisherPacingTest {
+
+    @Test
+    void smallMessagesGoOutSixtyFourBetweenTwoAsks() {
+        assertThat(sentWhileCreditAllowsOnlyTheFirstAsk(64)).isEqualTo(64);
+    }
+
+    @Test
+    void largeMessagesAskBeforeEachOne() {
+        assertThat(sentWhileCreditAllowsOnlyTheFirstAsk(LargePayloads.KIB_64)).isEqualTo(1);
+    }
+
+    private static int sentWhileCreditAllowsOnlyTheFirstAsk(int payload) {
+        AtomicInteger asks = new AtomicInteger();
+        PublishTemplate[] templates = {MqttFrames.publish(MqttVersion.V3_1_1, "t", 0, payload)};
+        Publisher publisher = new Publisher(0, templates, 0, 200, 64, () -> asks.getAndIncrement() == 0, 0,
+                new Progress());
+        LoadClient client = new LoadClient("p", MqttVersion.V3_1_1, publisher);
+        EmbeddedChannel channel = connected311(client);
+
+        publisher.start(client, System.nanoTime());
+        channel.runPendingTasks();
+
+        return countOutbound(channel);
+    }
+
+    private static EmbeddedChannel connected311(LoadClient client) {
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(client, MqttVersion.V3_1_1));
+        client.start(channel, MqttFrames.connect(MqttVersion.V3_1_1, client.clientId(), true, 0));
+        countOutbound(channel);
+        channel.writeInbound(Mqtt5FramesTest.frame(0x20, 0, 0));
+        return channel;
+    }
+}
