@@ -32,7 +32,7 @@ import javax.inject.Singleton;
  * {@code Optional<ClusterBackend>}: empty unless {@code cluster.enabled} (docs/cluster.md).
  */
 @Singleton
-@Component(modules = {EngineModule.class, LimitsModule.class, StorageModule.class})
+@Component(modules = {EngineModule.class, LimitsModule.class, StorageModule.class, ClusterModule.class})
 interface BrokerComponent {
 
     ProtocolEngine engine();
@@ -65,6 +65,9 @@ interface BrokerComponent {
 
     @Named("sessions")
     ScheduledTaskExecutor offlineSessions();
+
+    /** The cluster side of this node; empty unless {@code cluster.enabled}. */
+    Optional<ClusterNode> clusterNode();
 
     @Component.Factory
     interface Factory {

@@ -45,6 +45,7 @@ final class BrokerLifecycle {
     private final List<Lifecycle> startedAdapters = new ArrayList<>();
     private final List<NetworkListener> startedListeners = new ArrayList<>();
     private boolean sysStarted;
+    private boolean clusterStarted;
     private boolean stopped;
 
     /**
@@ -77,7 +78,16 @@ final class BrokerLifecycle {
             }
             if (storage.durable()) {
                 SessionRestorer restorer = core.restorer();
-                restorer.restore();
+                Optional<ClusterNode> clusterNode = core.clusterNode();
+                if (clusterNode.isPresent()) {
+                    // A node restores no session: it loads its clients' sessions as they connect,
+                    // and adopts those of departed nodes (its own orphans included) as it joins.
+                    restorer.restoreRetained();
+                    clusterNode.get().start();
+                    clusterStarted = true;
+                } else {
+                    restorer.restore();
+                }
             }
             if (sysTopics != null) {
                 sysTopics.start();
@@ -139,6 +149,10 @@ final class BrokerLifecycle {
             LOG.error("interrupted while committing pending writes to {}", storage.description());
         } catch (RuntimeException e) {
             LOG.error("committing pending writes to {} failed: {}", storage.description(), e.toString());
+        }
+        if (clusterStarted) {
+            stopQuietly(core.clusterNode().orElseThrow()::stop, "cluster node");
+            clusterStarted = false;
         }
         for (int i = startedAdapters.size() - 1; i >= 0; i--) {
             stopQuietly(startedAdapters.get(i)::stop, startedAdapters.get(i).getClass().getName());

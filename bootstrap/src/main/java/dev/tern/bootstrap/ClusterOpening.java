@@ -28,7 +28,8 @@ final class ClusterOpening {
         if (!config.enabled()) {
             return Optional.empty();
         }
-        ClusterJoin join = new ClusterJoin(ClusterNodeId.resolve(config, random), config.lease());
+        ClusterJoin join = new ClusterJoin(ClusterNodeId.resolve(config, random), config.lease(),
+                config.forwardMaxLength());
         Optional<ClusterBackend> backend = storage.cluster(join);
         if (backend.isEmpty()) {
             throw new StorageOpenException("cluster.enabled is true, but storage " + storage.description()

@@ -18,9 +18,14 @@ import dev.tern.application.protocol.ProtocolEngine;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.protocol.limit.RateLimitMeters;
 import dev.tern.application.protocol.limit.RateLimiting;
+import dev.tern.application.retained.RetainedChanges;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.BrokerCounters;
+import dev.tern.application.service.ConnectGate;
+import dev.tern.application.service.MessageForwarder;
+import dev.tern.application.service.SessionEndHook;
+import dev.tern.application.service.SessionFactory;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryCounters;
 import dev.tern.application.service.DeliveryDrops;
@@ -74,15 +79,15 @@ interface EngineModule {
 
     @Provides
     @Singleton
-    static SubscriptionIndex subscriptionIndex() {
-        return new SubscriptionIndex();
+    static SubscriptionIndex subscriptionIndex(SubscriptionIndex.Listener listener) {
+        return new SubscriptionIndex(listener);
     }
 
     @Provides
     @Singleton
     static RetainedMessages retainedMessages(StateRecorder recorder, LimitsSettings limits, LimitCounters counters,
-            Clock clock) {
-        return new RetainedMessages(recorder, limits, counters, clock);
+            Clock clock, RetainedChanges changes) {
+        return new RetainedMessages(recorder, limits, counters, clock, changes);
     }
 
     @Provides
@@ -123,14 +128,15 @@ interface EngineModule {
     @Provides
     @Singleton
     static PublishService publishService(BrokerConfig config, SubscriptionIndex index, RetainedMessages retained,
-            SessionRegistry sessions, DeliveryService delivery, BrokerEvents events, Clock clock) {
+            SessionRegistry sessions, DeliveryService delivery, BrokerEvents events, Clock clock,
+            MessageForwarder forwarder) {
         SharedSubscriptionStrategy strategy = switch (config.mqtt5().sharedStrategy()) {
             case ROUND_ROBIN -> SharedSubscriptionStrategy.ROUND_ROBIN;
             case RANDOM -> SharedSubscriptionStrategy.RANDOM;
             case STICKY -> SharedSubscriptionStrategy.STICKY;
         };
         return new PublishService(index, retained, sessions, delivery, new SharedSubscriptionPicker(strategy), events,
-                clock);
+                clock, forwarder);
     }
 
     @Provides
@@ -143,18 +149,30 @@ interface EngineModule {
 
     @Provides
     @Singleton
+    static WillService willService(PublishService publisher, Clock clock) {
+        return new WillService(publisher, clock);
+    }
+
+    @Provides
+    @Singleton
+    static SessionFactory sessionFactory(MqttSettings settings, LimitsSettings limits, Clock clock) {
+        return new SessionFactory(settings, limits, clock);
+    }
+
+    @Provides
+    @Singleton
     static SessionAttachService sessionAttachService(SessionRegistry sessions, SubscribeService subscriptions,
-            PublishService publisher, SessionEndService sessionEnd, StateRecorder recorder, MqttSettings settings,
-            LimitsSettings limits, Clock clock, BrokerEvents events) {
-        return new SessionAttachService(sessions, subscriptions, new WillService(publisher, clock), sessionEnd,
-                recorder, settings, limits, clock, events);
+            WillService wills, SessionEndService sessionEnd, StateRecorder recorder, SessionFactory sessionFactory,
+            Clock clock, BrokerEvents events, ConnectGate gate) {
+        return new SessionAttachService(sessions, subscriptions, wills, sessionEnd, recorder, sessionFactory, clock,
+                events, gate);
     }
 
     @Provides
     @Singleton
     static SessionEndService sessionEndService(SessionRegistry sessions, SubscribeService subscriptions,
-            PublishService publisher, StateRecorder recorder) {
-        return new SessionEndService(sessions, subscriptions, publisher, recorder);
+            PublishService publisher, StateRecorder recorder, SessionEndHook hook) {
+        return new SessionEndService(sessions, subscriptions, publisher, recorder, hook);
     }
 
     /** Buckets refill from the monotonic clock: wall-clock steps must not grant or withhold tokens. */

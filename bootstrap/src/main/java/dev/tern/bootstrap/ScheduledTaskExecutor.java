@@ -52,6 +52,13 @@ final class ScheduledTaskExecutor implements TaskExecutor, AutoCloseable {
         executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs what is queued now, drops timers not yet due, then stops; waits up to {@code timeoutMillis}. */
+    void shutdownDroppingTimers(long timeoutMillis) throws InterruptedException {
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.shutdown();
+        executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
     /**
      * Stops taking tasks and ends the thread once the running task returns, dropping delayed
      * ones; callable from the executor's own thread, since it does not wait.

@@ -7,7 +7,9 @@ import dev.tern.application.port.out.Storage;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.service.SessionAttachService;
+import dev.tern.application.service.SessionFactory;
 import dev.tern.application.service.SessionRestorer;
+import dev.tern.application.service.StoredSessionLoader;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.GroupCommit;
 import dev.tern.application.storage.NoRecorder;
@@ -82,6 +84,15 @@ interface StorageModule {
         StorageWriter writer = storageWriter.get();
         return new StoreRecorder(writer, storage.sessions(), storage.subscriptions(), storage.retained(),
                 storage.queues(), storage.inflight(), config.storageConfig().durability() == Durability.ACK_AFTER_COMMIT);
+    }
+
+    /** Loads one client's stored session: a cluster node taking a session over or adopting it. */
+    @Provides
+    @Singleton
+    static StoredSessionLoader storedSessionLoader(Storage storage, SessionRegistry sessions, SubscriptionIndex index,
+            StateRecorder recorder, SessionFactory sessionFactory) {
+        return new StoredSessionLoader(storage.sessions(), storage.subscriptions(), storage.queues(),
+                storage.inflight(), sessions, index, recorder, sessionFactory);
     }
 
     @Provides

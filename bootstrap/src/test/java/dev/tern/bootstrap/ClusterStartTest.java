@@ -107,7 +107,11 @@ class ClusterStartTest {
         assertThat(storage.joins).isEmpty();
     }
 
-    /** The memory stores with the in-memory cluster stand-in, recording what the broker does with them. */
+    /**
+     * The memory stores with the in-memory cluster stand-in, recording what the broker does with
+     * them; durable as far as the broker knows, since a cluster node records every session it may
+     * hand to another node.
+     */
     private static final class ClusteredMemoryStorage implements Storage {
 
         private final InMemoryStorage stores = new InMemoryStorage();
@@ -122,7 +126,7 @@ class ClusterStartTest {
 
         @Override
         public boolean durable() {
-            return false;
+            return true;
         }
 
         @Override
