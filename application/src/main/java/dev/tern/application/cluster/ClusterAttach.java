@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A CONNECT on a cluster node takes its client id over from whichever node owned it
- * (docs/cluster-sessions.md): claim a new epoch; if a live node owned the id, ask it to let go
+ * (docs/cluster.md): claim a new epoch; if a live node owned the id, ask it to let go
  * ({@link ClusterSignal.TakeOver}) and wait for its {@link ClusterSignal.Released}, at most the
  * handover timeout; seal; load the stored session unless this node holds it already; then attach
  * here as on a single node. A connect whose seal fails lost to a later claim and is closed as taken

@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Assembles the session side of a cluster node (docs/cluster-sessions.md) in the order the
+ * Assembles the session side of a cluster node (docs/cluster.md) in the order the
  * services need it: the {@link #gate()} and {@link #endHook()} go into the session services, the
  * {@link #signals()} into the forward receiver, and {@link #membership} is made once the session
  * attach service exists.

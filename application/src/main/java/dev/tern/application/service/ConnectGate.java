@@ -5,7 +5,7 @@ import dev.tern.application.session.SessionConnection;
 
 /**
  * What a CONNECT passes before it attaches to its session on this node: nothing on a single node;
- * in a cluster, taking the client id over from whichever node owned it (docs/cluster-sessions.md).
+ * in a cluster, taking the client id over from whichever node owned it (docs/cluster.md).
  *
  * <p>Threading: {@link #admit} is called on the connection's executor and must not block; it may
  * run {@code attach} later, on any thread.

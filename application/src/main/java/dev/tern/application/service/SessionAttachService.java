@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * simply ends with its connection and is not.
  *
  * <p>A connect first passes the {@link ConnectGate}: at once on a single node; on a cluster node
- * once the client id has been taken over from the node that held it (docs/cluster-sessions.md).
+ * once the client id has been taken over from the node that held it (docs/cluster.md).
  *
  * <p>Threading: {@link #connect} may be called from any thread. The attach itself runs as a task
  * of the session's executor, so concurrent connects of one client id are serialized there: each

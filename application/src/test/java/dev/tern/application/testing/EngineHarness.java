@@ -69,7 +69,7 @@ public final class EngineHarness {
     private final ProtocolEngine engine;
 
     /**
-     * What a cluster node adds to the services (docs/cluster-sessions.md), made from the harness's
+     * What a cluster node adds to the services (docs/cluster.md), made from the harness's
      * services that exist before the session services need it.
      */
     public interface NodeWiring {
