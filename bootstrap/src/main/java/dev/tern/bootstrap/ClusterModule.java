@@ -122,7 +122,7 @@ interface ClusterModule {
                     new RetainedSync(retained, storage.retained(), t.routing(), clock),
                     cs.signals()::onSignal, () -> { });
             return new ClusterNode(b, cs.membership(sessionAttach, receiver, offlineOwner, t.lease(),
-                    config.cluster().lease()), routeSync, receiver, t);
+                    config.cluster().lease(), routeSync::resync), routeSync, receiver, t);
         });
     }
 }

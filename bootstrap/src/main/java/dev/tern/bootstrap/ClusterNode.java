@@ -8,12 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts and stops the cluster side of a node (docs/cluster.md): membership (the lease, then
- * adoption of departed nodes and of this node's own orphans), the route table sync, then receiving
+ * Starts and stops the cluster side of a node (docs/cluster.md): the route table sync, membership
+ * (the lease, then adoption of departed nodes and of this node's own orphans), then receiving
  * forwarded messages, after the retained messages are restored and before any listener opens.
- * Stops after the listeners closed and the storage writer drained: queued releases finish, the
- * lease is given up (the others adopt what this node still owns), the threads stop. The backend
- * itself is closed by {@link BrokerLifecycle} just before storage.
+ * Stops after the listeners closed and the storage writer drained: queued releases finish,
+ * receiving stops (the backend closes), the lease is given up (the others adopt what this node
+ * still owns), the threads stop.
  *
  * <p>Threading: {@link #start} and {@link #stop} are called once each, from the start and stop thread.
  */
@@ -38,17 +38,33 @@ final class ClusterNode {
         this.threads = threads;
     }
 
+    /**
+     * Routes first, so that wills published by the first adoption round reach the other nodes;
+     * then the lease and that round (departed nodes, this node's own orphans); receiving starts on
+     * the sessions thread after the round, so that messages left for this node by its earlier run
+     * find the sessions they are for.
+     */
     void start() {
-        membership.start();
         routeSync.start();
-        backend.forwarding().receive(receiver);
+        membership.start();
+        threads.sessions().execute(() -> backend.forwarding().receive(receiver));
     }
 
+    /**
+     * Queued claims, handovers and releases finish (they may still signal other nodes); then
+     * receiving stops, before the lease is given up, so that this node and its adopter never read
+     * its inbox at once; then the threads stop.
+     */
     void stop() {
         shutdown(threads.sessions());
+        try {
+            backend.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the cluster backend failed: {}", e.toString());
+        }
+        shutdown(threads.routing());
         membership.stop();
         shutdown(threads.lease());
-        shutdown(threads.routing());
     }
 
     private static void shutdown(ScheduledTaskExecutor executor) {

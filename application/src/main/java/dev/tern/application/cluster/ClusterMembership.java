@@ -30,6 +30,7 @@ public final class ClusterMembership {
     private final DepartedNodeAdoption adoption;
     private final TaskExecutor membershipExecutor;
     private final TaskExecutor clusterExecutor;
+    private final Runnable rejoined;
     private final long renewEveryMillis;
     private final long adoptEveryMillis;
     private volatile boolean stopped;
@@ -39,7 +40,8 @@ public final class ClusterMembership {
 
     ClusterMembership(NodeLeases leases, SessionOwnership ownership, LocalSessionsDrop drop, OwnedEpochs epochs,
             DepartedNodeAdoption adoption, TaskExecutor membershipExecutor, TaskExecutor clusterExecutor,
-            Duration lease) {
+            Duration lease, Runnable rejoined) {
+        this.rejoined = rejoined;
         this.leases = leases;
         this.ownership = ownership;
         this.drop = drop;
@@ -97,8 +99,8 @@ public final class ClusterMembership {
     }
 
     private void lost() {
-        LOG.error("this node's cluster lease had passed: other nodes may have taken its sessions over; closing its"
-                + " clients, dropping its sessions and joining again");
+        LOG.error("this node was adopted by another node (its cluster lease had passed): its sessions may have been"
+                + " taken over; closing its clients, dropping its sessions and joining again");
         clusterExecutor.execute(() -> {
             drop.dropAll();
             epochs.clear();
@@ -108,9 +110,14 @@ public final class ClusterMembership {
         });
     }
 
+    /*
+     * The adopter removed this node's routes from the table: once back, the route sync puts this
+     * node's own routes right again (and rebuilds the others'), or publishers would skip it.
+     */
     private void rejoin() {
         try {
             leases.renew();
+            rejoined.run();
         } catch (RuntimeException e) {
             LOG.warn("cluster rejoin failed, the next renewal tries again: {}", e.toString());
         }

@@ -87,10 +87,19 @@ public final class ClusterSessions {
      */
     public ClusterMembership membership(SessionAttachService sessionAttach, ForwardReceiver receiver,
             TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease) {
+        return membership(sessionAttach, receiver, offlineOwner, membershipExecutor, lease, () -> { });
+    }
+
+    /**
+     * Lease renewal and adoption, with {@code rejoined} run after this node joins again following
+     * a lost lease (the route sync's resync: the adopter removed this node's routes).
+     */
+    public ClusterMembership membership(SessionAttachService sessionAttach, ForwardReceiver receiver,
+            TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease, Runnable rejoined) {
         DepartedNodeAdoption adoption = new DepartedNodeAdoption(backend.nodeId(), backend.leases(),
                 backend.ownership(), backend.routes(), backend.forwarding(), receiver, epochs, turns, sessions, loader,
                 sessionAttach, wills, offlineOwner, clock);
         return new ClusterMembership(backend.leases(), backend.ownership(), new LocalSessionsDrop(sessions, removal),
-                epochs, adoption, membershipExecutor, clusterExecutor, lease);
+                epochs, adoption, membershipExecutor, clusterExecutor, lease, rejoined);
     }
 }

@@ -129,14 +129,15 @@ final class FullNode implements ClusterRig.Runs {
                         rig.clock),
                 new RetainedSync(retained, rig.retainedStore, routesThread, rig.clock),
                 clusterSessions.signals()::onSignal, () -> { });
-        membership = clusterSessions.membership(sessionAttach, receiver, loop, membershipThread, ClusterRig.LEASE);
+        membership = clusterSessions.membership(sessionAttach, receiver, loop, membershipThread, ClusterRig.LEASE,
+                routeSync::resync);
     }
 
-    /** Joins (the lease and the first adoption round), then routes, then receiving; before any client connects. */
+    /** Routes, then joins (the lease and the first adoption round), then receiving; before any client connects. */
     void start() {
-        membership.start();
         routeSync.start();
-        backend.forwarding().receive(receiver);
+        membership.start();
+        sessionsThread.execute(() -> backend.forwarding().receive(receiver));
     }
 
     /** Dies: stops running and receiving; its lease runs out. */

@@ -21,7 +21,7 @@ final class RedisNodeLeases implements NodeLeases {
 
     /** KEYS[1] the lease, KEYS[2] the members; ARGV[1] node, ARGV[2] lease millis, ARGV[3] 1 on the first call. */
     private static final String RENEW = """
-            local kept = redis.call('EXISTS', KEYS[1]) == 1
+            local kept = redis.call('EXISTS', KEYS[1]) == 1 or redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1
             redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
             redis.call('SADD', KEYS[2], ARGV[1])
             if kept or ARGV[3] == '1' then return 1 end

@@ -23,10 +23,10 @@ final class InMemoryLeases implements NodeLeases {
     public boolean renew() {
         synchronized (cluster) {
             long now = cluster.now();
-            Long end = cluster.leaseEnds.get(nodeId);
-            boolean kept = end != null && end > now;
+            // A passed lease nobody claimed is taken again: nobody adopted anything of this node.
+            boolean kept = cluster.members.contains(nodeId);
             // The first call on this instance joins, whatever an earlier run left; a later call
-            // after the lease passed, or after another node adopted this one, is not kept.
+            // after another node adopted this one is not kept.
             boolean firstJoin = !joined;
             joined = true;
             cluster.members.add(nodeId);

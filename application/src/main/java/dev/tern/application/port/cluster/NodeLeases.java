@@ -14,9 +14,11 @@ import java.util.Set;
 public interface NodeLeases {
 
     /**
-     * Takes or extends this node's lease. Returns false when the lease had already passed (this
-     * node was departed, and may have been adopted): the node must then treat every session it
-     * holds as lost and start over as a new member. The first call joins.
+     * Takes or extends this node's lease. A lease that passed while nobody claimed the node (a
+     * pause, or the backend was unreachable) is taken again: true. Returns false when another node
+     * claimed this one ({@link #claimDeparted}) since its last renewal: it may have adopted its
+     * sessions, so the node must treat every session it holds as lost and start over as a new
+     * member, which this call already made it. The first call joins.
      */
     boolean renew();
 
