@@ -13,9 +13,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code redis-server} restarted (empty) under a running cluster: while it is down a QoS 1 publish
- * across nodes is refused, never acknowledged; when it is back the nodes rejoin, republish their
- * routes and carry messages across again by themselves.
+ * {@code redis-server} killed and restarted under a running cluster, with its append-only file
+ * synced at every write (how a Redis holding Tern's state is run): while it is down a QoS 1 publish
+ * across nodes is refused, never acknowledged; when it is back the nodes renew their leases (nobody
+ * could claim them meanwhile), resubscribe, and carry messages across again by themselves, to the
+ * clients that stayed connected.
  */
 @DisplayName("Cluster: redis-server restarted under the nodes")
 class RedisRestartIT extends ThreeNodeCluster {
@@ -24,7 +26,7 @@ class RedisRestartIT extends ThreeNodeCluster {
 
     @Override
     RedisDeployment deploy(Path dir) throws Exception {
-        redis = SingleRedis.start(dir);
+        redis = SingleRedis.startPersistent(dir);
         return redis;
     }
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One {@code redis-server} shared by every node; it can be restarted (empty) under the nodes. */
+/** One {@code redis-server} shared by every node; it can be restarted under the nodes (empty, or as it was if persistent). */
 final class SingleRedis implements RedisDeployment {
 
     private final RedisServerProcess server;
@@ -17,6 +17,11 @@ final class SingleRedis implements RedisDeployment {
 
     static SingleRedis start(Path dir) throws IOException, InterruptedException {
         return new SingleRedis(RedisServerProcess.start(Files.createDirectories(dir)));
+    }
+
+    /** One that keeps its data across a restart (append-only file, synced at every write). */
+    static SingleRedis startPersistent(Path dir) throws IOException, InterruptedException {
+        return new SingleRedis(RedisServerProcess.startPersistent(Files.createDirectories(dir)));
     }
 
     @Override
@@ -34,7 +39,7 @@ final class SingleRedis implements RedisDeployment {
         server.stop();
     }
 
-    /** Starts it again on the same port, empty. */
+    /** Starts it again on the same port: empty, or as it was if persistent. */
     void restart() throws IOException, InterruptedException {
         server.restart();
     }

@@ -19,18 +19,25 @@ public final class RedisServerProcess implements AutoCloseable {
     private final String binary;
     private final Path dir;
     private final int port;
+    private final boolean persistent;
     private Process process;
 
-    private RedisServerProcess(String binary, Path dir, Process process, int port) {
+    private RedisServerProcess(String binary, Path dir, Process process, int port, boolean persistent) {
+        this.persistent = persistent;
         this.binary = binary;
         this.dir = dir;
         this.process = process;
         this.port = port;
     }
 
-    private static Process launch(String binary, Path dir, int port) throws IOException {
+    /*
+     * Persistent: an append-only file synced at every write, so that a restart keeps everything
+     * acknowledged (the setup a production Redis holding Tern's state has); otherwise nothing on disk.
+     */
+    private static Process launch(String binary, Path dir, int port, boolean persistent) throws IOException {
         return new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                "--save", "", "--appendonly", persistent ? "yes" : "no", "--appendfsync", "always",
+                "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
                 .start();
     }
@@ -41,23 +48,32 @@ public final class RedisServerProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** Starts it again on the same port (empty: it keeps nothing on disk). */
+    /** Starts it again on the same port: empty, or as it was if it is persistent. */
     public void restart() throws IOException, InterruptedException {
-        process = launch(binary, dir, port);
+        process = launch(binary, dir, port, persistent);
         if (!awaitPing()) {
             throw new AssertionError("redis-server did not restart on port " + port);
         }
     }
 
     public static RedisServerProcess start(Path dir) throws IOException, InterruptedException {
+        return start(dir, false);
+    }
+
+    /** A server that keeps everything across a restart (append-only file, synced at every write). */
+    public static RedisServerProcess startPersistent(Path dir) throws IOException, InterruptedException {
+        return start(dir, true);
+    }
+
+    private static RedisServerProcess start(Path dir, boolean persistent) throws IOException, InterruptedException {
         String binary = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server").stream()
                 .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
                 .orElseThrow(() -> new AssertionError("redis-server is not installed; run: apt-get install -y redis-server"
                         + " (scripts/test.sh does this when run as root)"));
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = BrokerProcess.freePort();
-            Process process = launch(binary, dir, port);
-            RedisServerProcess redis = new RedisServerProcess(binary, dir, process, port);
+            Process process = launch(binary, dir, port, persistent);
+            RedisServerProcess redis = new RedisServerProcess(binary, dir, process, port, persistent);
             if (redis.awaitPing()) {
                 return redis;
             }
