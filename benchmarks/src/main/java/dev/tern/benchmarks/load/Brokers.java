@@ -17,12 +17,22 @@ final class Brokers {
     static final String DEFAULT = "tern";
     static final String REFERENCE = "mosquitto";
     static final String RELAY = "relay";
+    /**
+     * The reference of the cluster rows ({@link ClusterFlows}): the same flow on one node with
+     * clustering on, so that the two-node column's ratio is what the hop costs.
+     */
+    static final String CLUSTER_REFERENCE = "tern-cluster-1node";
 
     private static final Comparator<String> COLUMN_ORDER = Comparator
             .comparingInt(Brokers::rank)
             .thenComparing(Comparator.naturalOrder());
 
     private Brokers() {
+    }
+
+    /** The broker whose median a scenario's ratios divide by. */
+    static String referenceFor(String scenario) {
+        return scenario.startsWith(ClusterFlows.PREFIX) ? CLUSTER_REFERENCE : REFERENCE;
     }
 
     static List<String> columns(List<ResultLine> runs) {
