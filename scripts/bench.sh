@@ -59,11 +59,12 @@ CLUSTER_BROKERS=${CLUSTER_BROKERS:-"tern-redis tern-cluster-1node tern-cluster-2
 RELAY_SCENARIOS=${RELAY_SCENARIOS:-"fan-in-qos0 fan-out fan-in-qos0-batch1 fan-in-qos1-batch1"}
 # Scenarios whose measured run follows an unmeasured one of the same kind on the same broker
 # process: a fresh JVM runs its first seconds interpreted and half compiled, which says more
-# about the JIT than about the broker. Mosquitto gets the same warm-up run. Not idle-connections,
+# about the JIT than about the broker. The cluster latency flows too, unlike latency: a fresh pair
+# of nodes took more than its first run to carry 5,000 QoS 1 messages/s across the hop. Mosquitto gets the same warm-up run. Not idle-connections,
 # whose figure is the memory a fresh broker grows by, nor persistent-sessions, whose warm-up
 # would leave a durable store still writing the removals of its drain when the measured fill
 # starts.
-WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1"}
+WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
 # Unmeasured runs before each measured one: one left Tern's QoS 1 path still compiling (three
 # runs against one process: 122k, 146k, 196k msgs/s); two bring it close to a broker that has run
 # for a while.
