@@ -1,5 +1,6 @@
 package dev.tern.benchmarks.load;
 
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +48,7 @@ final class RouteProbe {
                 }
                 int sequence = n;
                 Connector.onLoop(client, () -> {
-                    io.netty.buffer.ByteBuf buffer = client.channel().alloc().directBuffer(probe.bytes().length);
+                    ByteBuf buffer = client.channel().alloc().directBuffer(probe.bytes().length);
                     probe.writeTo(buffer, sequence % PACKET_IDS + 1, PUBLISHER, sequence, System.nanoTime());
                     return client.channel().writeAndFlush(buffer);
                 });
