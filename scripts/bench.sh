@@ -8,9 +8,12 @@
 #   scripts/bench.sh --quick    tiny counts, 1 repetition, table into benchmarks/target/quick-results.md
 #   SCENARIOS="fan-in-qos2 large-64k large-1m sub-table retained-many" OUT_MD=/tmp/new.md scripts/bench.sh
 #                               the scenarios not in the default list (see docs/benchmarks.md)
+#   SCENARIOS=cluster OUT_MD=/tmp/cluster.md scripts/bench.sh
+#                               the cluster benchmark: publishers on node A, subscribers on node B,
+#                               against one node (CLUSTER_BROKERS), all on one fresh redis-server per run
 #
-# Environment: REPS, SCENARIOS, BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS, OUT_MD,
-# TERN_JAVA_OPTS, LOAD_JAVA_OPTS override the defaults below.
+# Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS,
+# OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,11 +27,13 @@ LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
 # --batch 1: one PUBLISH per TCP write, as devices send.
 SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency idle-connections persistent-sessions"}
 # Opt-in by name: fan-in-qos2, large-64k and large-1m (each the two flows large-SIZE-fan-in and
-# large-SIZE-fan-out, a fresh broker each), sub-table, retained-many.
+# large-SIZE-fan-out, a fresh broker each), sub-table, retained-many, and cluster (the six cluster-*
+# flows: fan-in, fan-out and fixed-rate latency at QoS 0 and 1; each alone by its name too).
 expanded=""
 for scenario in $SCENARIOS; do
   case $scenario in
     large-64k|large-1m) expanded="$expanded $scenario-fan-in $scenario-fan-out" ;;
+    cluster) expanded="$expanded cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1" ;;
     *) expanded="$expanded $scenario" ;;
   esac
 done
@@ -43,16 +48,23 @@ SCENARIOS=${expanded# }
 # list): tern's configuration on the jar BASE_JAR names (an earlier build), for a before/after
 # comparison interleaved with the current build under the same load.
 BROKERS=${BROKERS:-"tern tern-1io tern-h2 tern-redis mosquitto relay"}
+# The cluster-* scenarios run against these instead of BROKERS, each on a redis-server of its own
+# started per run (appendonly, fsync every second, as tern-redis): tern-redis, one node with
+# clustering off; tern-cluster-1node, one node with clustering on, every client on it;
+# tern-cluster-2nodes, two nodes, publishers connected to node A, subscribers to node B. The
+# cluster brokers run only the cluster-* scenarios.
+CLUSTER_BROKERS=${CLUSTER_BROKERS:-"tern-redis tern-cluster-1node tern-cluster-2nodes"}
 # The relay acknowledges QoS 1 at once and keeps nothing in flight, so it is a ceiling for the QoS
 # 0 flows and, loosely, for the per-write QoS 1 fan-in (what the syscalls alone cost).
 RELAY_SCENARIOS=${RELAY_SCENARIOS:-"fan-in-qos0 fan-out fan-in-qos0-batch1 fan-in-qos1-batch1"}
 # Scenarios whose measured run follows an unmeasured one of the same kind on the same broker
 # process: a fresh JVM runs its first seconds interpreted and half compiled, which says more
-# about the JIT than about the broker. Mosquitto gets the same warm-up run. Not idle-connections,
+# about the JIT than about the broker. The cluster latency flows too, unlike latency: a fresh pair
+# of nodes took more than its first run to carry 5,000 QoS 1 messages/s across the hop. Mosquitto gets the same warm-up run. Not idle-connections,
 # whose figure is the memory a fresh broker grows by, nor persistent-sessions, whose warm-up
 # would leave a durable store still writing the removals of its drain when the measured fill
 # starts.
-WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out"}
+WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
 # Unmeasured runs before each measured one: one left Tern's QoS 1 path still compiling (three
 # runs against one process: 122k, 146k, 196k msgs/s); two bring it close to a broker that has run
 # for a while.
@@ -83,6 +95,9 @@ scenario_args() {
       large-1m-fan-in|large-1m-fan-out) echo "--messages 2" ;;
       sub-table) echo "--clients 200 --per-client 20 --messages 2000 --churn 2 --source-addresses 4" ;;
       retained-many) echo "--retained 2000 --groups 10 --clients 50" ;;
+      cluster-fan-in-qos0|cluster-fan-in-qos1) echo "--messages 50" ;;
+      cluster-fan-out-qos0|cluster-fan-out-qos1) echo "--messages 20 --subscribers 200" ;;
+      cluster-latency-qos0|cluster-latency-qos1) echo "--messages 1000 --rate 5000" ;;
     esac
   else
     case $scenario in
@@ -114,6 +129,15 @@ scenario_args() {
       # the others (the last --timeout given wins).
       sub-table) echo "--clients 10000 --per-client 100 --publishers 4 --messages 50000 --churn 16 --source-addresses 4 --timeout 600" ;;
       retained-many) echo "--retained 100000 --groups 50 --clients 1000 --timeout 600" ;;
+      # The fan-in and fan-out of the default list, with the publishers on node A and the
+      # subscribers on node B in tern-cluster-2nodes; half the counts, since every message also
+      # goes through Redis (QoS 1: a stream entry per forwarded message).
+      cluster-fan-in-qos0) echo "--messages 12500 --publishers 16" ;;
+      cluster-fan-in-qos1) echo "--messages 6250 --publishers 16 --window 64" ;;
+      cluster-fan-out-qos0|cluster-fan-out-qos1) echo "--messages 2500 --subscribers 200" ;;
+      # The hop's own latency: one publisher, one subscriber, at a rate every topology sustains
+      # here (Tern, Redis and the load generator share two cores).
+      cluster-latency-qos0|cluster-latency-qos1) echo "--messages 30000 --warmup 10000 --rate 5000" ;;
     esac
   fi
 }
@@ -154,8 +178,8 @@ if [[ " $SCENARIOS " == *" sub-table "* ]] && [ "$(ulimit -n)" != unlimited ] &&
   exit 1
 fi
 
-if ! command -v redis-server >/dev/null 2>&1 && [[ " $BROKERS " == *" tern-redis "* ]]; then
-  echo "redis-server is missing (needed by tern-redis); install it with: sudo apt-get install -y redis-server" >&2
+if ! command -v redis-server >/dev/null 2>&1 && { [[ " $BROKERS " == *" tern-redis "* ]] || [[ " $SCENARIOS" == *" cluster-"* ]]; }; then
+  echo "redis-server is missing (needed by tern-redis and the cluster-* scenarios); install it with: sudo apt-get install -y redis-server" >&2
   exit 1
 fi
 
@@ -172,9 +196,13 @@ fi
 
 work=$(mktemp -d)
 broker_pid=""
+# The second node of tern-cluster-2nodes, and the port its subscribers connect to (else $port).
+node_b_pid=""
+sub_port=""
 redis_pid=""
 cleanup() {
   if [ -n "$broker_pid" ]; then kill "$broker_pid" 2>/dev/null || true; wait "$broker_pid" 2>/dev/null || true; fi
+  if [ -n "$node_b_pid" ]; then kill "$node_b_pid" 2>/dev/null || true; wait "$node_b_pid" 2>/dev/null || true; fi
   if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -183,9 +211,10 @@ trap cleanup EXIT
 # shellcheck source=scripts/free-port.sh
 . scripts/free-port.sh
 
+# Waits for a listener on $1, at most $2 tries of 50 ms (default 200: 10 s).
 wait_for_port() {
-  local port=$1
-  for _ in $(seq 1 200); do
+  local port=$1 tries=${2:-200}
+  for _ in $(seq 1 "$tries"); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
     sleep 0.05
   done
@@ -193,9 +222,32 @@ wait_for_port() {
   return 1
 }
 
-# Starts a fresh broker on $2; sets broker_pid.
+# Starts a fresh redis-server on a free port (AOF, fsync every second, as production would), a
+# fresh empty database per run; sets redis_pid and redis_port.
+redis_start() {
+  redis_port=$(free_port)
+  mkdir -p "$work/redis-$redis_port"
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly yes --appendfsync everysec \
+    --dir "$work/redis-$redis_port" >"$work/redis.log" 2>&1 &
+  redis_pid=$!
+  wait_for_port "$redis_port"
+}
+
+# Starts one Tern node of a cluster on Redis: $1 node id, $2 MQTT port; more settings may follow.
+cluster_node_start() {
+  local node=$1 node_port=$2
+  shift 2
+  # shellcheck disable=SC2086
+  java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$node_port" --set listeners.websocket.port=0 \
+    --set admin.http.port=0 --set storage.backend=redis --set storage.redis.url="redis://127.0.0.1:$redis_port" \
+    --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 "$@" >"$work/tern-$node.log" 2>&1 &
+}
+
+# Starts a fresh broker on $2; sets broker_pid (node A's for a cluster), and for two nodes
+# node_b_pid and sub_port.
 broker_start() {
   local broker=$1 port=$2
+  sub_port=$port
   case $broker in
     tern|tern-nometrics|tern-base)
       local metrics=prometheus jar=$tern_jar
@@ -220,17 +272,20 @@ broker_start() {
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-redis)
-      local redis_port
-      redis_port=$(free_port)
-      mkdir -p "$work/redis-$redis_port"
-      redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly yes --appendfsync everysec \
-        --dir "$work/redis-$redis_port" >"$work/redis.log" 2>&1 &
-      redis_pid=$!
-      wait_for_port "$redis_port"
-      # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
-        --set storage.backend=redis --set storage.redis.url="redis://127.0.0.1:$redis_port" \
-        --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
+      redis_start
+      cluster_node_start single "$port"
+      ;;
+    tern-cluster-1node)
+      redis_start
+      cluster_node_start node-a "$port" --set cluster.enabled=true --set cluster.node-id=node-a
+      ;;
+    tern-cluster-2nodes)
+      redis_start
+      sub_port=$(free_port)
+      while [ "$sub_port" = "$port" ]; do sub_port=$(free_port); done
+      cluster_node_start node-b "$sub_port" --set cluster.enabled=true --set cluster.node-id=node-b
+      node_b_pid=$!
+      cluster_node_start node-a "$port" --set cluster.enabled=true --set cluster.node-id=node-a
       ;;
     mosquitto)
       cat >"$work/mosquitto.conf" <<CONF
@@ -255,13 +310,19 @@ CONF
     *) echo "unknown broker $broker" >&2; exit 2 ;;
   esac
   broker_pid=$!
-  wait_for_port "$port"
+  # Two JVMs and Redis starting at once on a busy machine: up to 30 s.
+  wait_for_port "$port" 600 && wait_for_port "$sub_port" 600
 }
 
 broker_stop() {
   kill "$broker_pid" 2>/dev/null || true
   wait "$broker_pid" 2>/dev/null || true
   broker_pid=""
+  if [ -n "$node_b_pid" ]; then
+    kill "$node_b_pid" 2>/dev/null || true
+    wait "$node_b_pid" 2>/dev/null || true
+    node_b_pid=""
+  fi
   if [ -n "$redis_pid" ]; then
     kill "$redis_pid" 2>/dev/null || true
     wait "$redis_pid" 2>/dev/null || true
@@ -278,8 +339,11 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for rep in $(seq 1 "$REPS"); do
   for protocol in $PROTOCOLS; do
     for scenario in $SCENARIOS; do
-      for broker in $BROKERS; do
-        if [ "$broker" = tern-redis ] && [ "$scenario" != persistent-sessions ]; then continue; fi
+      brokers=$BROKERS
+      [[ $scenario == cluster-* ]] && brokers=$CLUSTER_BROKERS
+      for broker in $brokers; do
+        if [ "$broker" = tern-redis ] && [ "$scenario" != persistent-sessions ] && [[ $scenario != cluster-* ]]; then continue; fi
+        if [[ $broker == tern-cluster-* ]] && [[ $scenario != cluster-* ]]; then continue; fi
         if [ "$broker" = relay ] && [[ " $RELAY_SCENARIOS " != *" $scenario "* ]]; then continue; fi
         # fan-in-qos0-batch1 is the load generator's fan-in-qos0 with --batch 1 (from scenario_args).
         load_scenario=${scenario%-batch1}
@@ -292,18 +356,27 @@ for rep in $(seq 1 "$REPS"); do
         if [[ " $WARMUP_SCENARIOS " == *" $scenario "* ]]; then
           for _ in $(seq 1 "$WARMUP_RUNS"); do
             # shellcheck disable=SC2046,SC2086
-            java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" --broker-name warm-up \
+            java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" --sub-port "$sub_port" --broker-name warm-up \
               --protocol "$protocol" --timeout 240 $(scenario_args "$scenario") >/dev/null \
               || echo "warm-up failed: rep $rep MQTT $protocol $scenario $broker" >&2
           done
         fi
+        # Both nodes of a cluster count as the broker: their CPU and memory are summed. Redis's CPU
+        # is reported apart.
+        pids=$broker_pid${node_b_pid:+,$node_b_pid}
+        redis_args=${redis_pid:+--redis-pid $redis_pid}
         # shellcheck disable=SC2046,SC2086
-        if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" \
-            --broker-pid "$broker_pid" --broker-name "$broker" --protocol "$protocol" --timeout 240 \
+        if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" --sub-port "$sub_port" \
+            --broker-pid "$pids" $redis_args --broker-name "$broker" --protocol "$protocol" --timeout 240 \
             $(scenario_args "$scenario")); then
-          # The broker's peak resident memory over its whole life (VmHWM), read before it stops:
-          # the large-payload rows report it (a payload copied per subscriber would show there).
-          hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB$/\1/p' "/proc/$broker_pid/status" 2>/dev/null || true)
+          # The broker's peak resident memory over its whole life (VmHWM), read before it stops
+          # (summed over the nodes): the large-payload rows report it (a payload copied per
+          # subscriber would show there).
+          hwm=""
+          for pid in ${pids//,/ }; do
+            kb=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB$/\1/p' "/proc/$pid/status" 2>/dev/null || true)
+            [ -n "$kb" ] && hwm=$(( ${hwm:-0} + kb ))
+          done
           line="${line%\}},\"broker_peak_rss_kb\":${hwm:-null}}"
           echo "$line" | tee -a "$results"
         else

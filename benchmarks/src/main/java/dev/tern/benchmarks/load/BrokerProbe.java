@@ -4,26 +4,33 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the broker process's CPU time and memory from {@code /proc}: {@code utime + stime} from
  * {@code /proc/PID/stat} (in clock ticks), {@code VmRSS} and {@code VmHWM} from
- * {@code /proc/PID/status}. Without a pid every reading is -1, and the JSON line says null.
+ * {@code /proc/PID/status}. A broker of several processes (the nodes of a cluster) is read as
+ * their sum. Without a pid every reading is -1, and the JSON line says null; so is a reading of
+ * which one process could not be read.
  *
- * <p>Threading: stateless apart from the pid; callable from any thread.
+ * <p>Threading: stateless apart from the pids; callable from any thread.
  */
 final class BrokerProbe {
 
-    private final long pid;
+    private final List<Long> pids;
     private final long ticksPerSecond;
 
-    BrokerProbe(long pid, long ticksPerSecond) {
-        this.pid = pid;
+    BrokerProbe(List<Long> pids, long ticksPerSecond) {
+        this.pids = List.copyOf(pids);
         this.ticksPerSecond = ticksPerSecond;
     }
 
+    BrokerProbe(long pid, long ticksPerSecond) {
+        this(pid > 0 ? List.of(pid) : List.of(), ticksPerSecond);
+    }
+
     boolean attached() {
-        return pid > 0;
+        return !pids.isEmpty();
     }
 
     /** User plus system CPU time so far, in seconds, or -1. */
@@ -31,15 +38,17 @@ final class BrokerProbe {
         if (!attached()) {
             return -1;
         }
-        String stat = read("stat");
-        if (stat == null) {
-            return -1;
+        long ticks = 0;
+        for (long pid : pids) {
+            String stat = read(pid, "stat");
+            if (stat == null) {
+                return -1;
+            }
+            // Fields after the command name, which may itself hold spaces and parentheses.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         }
-        // Fields after the command name, which may itself hold spaces and parentheses.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long utime = Long.parseLong(fields[11]);
-        long stime = Long.parseLong(fields[12]);
-        return (utime + stime) / (double) ticksPerSecond;
+        return ticks / (double) ticksPerSecond;
     }
 
     /** Resident set size now, in kB, or -1. */
@@ -47,7 +56,7 @@ final class BrokerProbe {
         return statusField("VmRSS:");
     }
 
-    /** Peak resident set size of the process's life, in kB, or -1. */
+    /** Peak resident set size of the process's life (of several: the sum of their peaks), in kB, or -1. */
     long peakRssKb() {
         return statusField("VmHWM:");
     }
@@ -56,7 +65,19 @@ final class BrokerProbe {
         if (!attached()) {
             return -1;
         }
-        String status = read("status");
+        long sum = 0;
+        for (long pid : pids) {
+            long value = statusField(pid, name);
+            if (value < 0) {
+                return -1;
+            }
+            sum += value;
+        }
+        return sum;
+    }
+
+    private static long statusField(long pid, String name) {
+        String status = read(pid, "status");
         if (status == null) {
             return -1;
         }
@@ -68,7 +89,7 @@ final class BrokerProbe {
         return -1;
     }
 
-    private String read(String file) {
+    private static String read(long pid, String file) {
         try {
             return Files.readString(Path.of("/proc", Long.toString(pid), file), StandardCharsets.US_ASCII);
         } catch (IOException e) {

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Opens MQTT connections of one protocol version to one broker on a small event loop group
- * (epoll where available). With more than one source address, connections are bound round-robin
+ * Opens MQTT connections of one protocol version to a broker on a small event loop group
+ * (epoll where available): to one address, or to another node of the same broker (a cluster) when
+ * asked. With more than one source address, connections are bound round-robin
  * to 127.0.0.1, 127.0.0.2, ... so that many thousands of connections do not exhaust the ephemeral
  * ports of one address.
  *
@@ -52,6 +53,12 @@ final class Connector implements AutoCloseable {
 
     /** Connects and sends CONNECT; the client's {@link LoadClient#connected()} completes on CONNACK. */
     LoadClient connect(String clientId, boolean cleanSession, Traffic traffic) {
+        return connect(broker.getPort(), clientId, cleanSession, traffic);
+    }
+
+    /** As {@link #connect(String, boolean, Traffic)}, to the broker's host on another port (another node). */
+    LoadClient connect(int port, String clientId, boolean cleanSession, Traffic traffic) {
+        InetSocketAddress target = port == broker.getPort() ? broker : new InetSocketAddress(broker.getAddress(), port);
         LoadClient client = new LoadClient(clientId, version, traffic);
         byte[] connect = MqttFrames.connect(version, clientId, cleanSession, 0);
         Bootstrap connecting = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
@@ -61,8 +68,8 @@ final class Connector implements AutoCloseable {
             }
         });
         ChannelFuture future = sourceAddresses > 1
-                ? connecting.connect(broker, new InetSocketAddress(sourceAddress(), 0))
-                : connecting.connect(broker);
+                ? connecting.connect(target, new InetSocketAddress(sourceAddress(), 0))
+                : connecting.connect(target);
         future.addListener(done -> {
             if (done.isSuccess()) {
                 client.start(future.channel(), connect);

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one publish/subscribe flow (fan-in, fan-out, latency): subscribers first, then publishers
- * start together; the run ends when every expected delivery arrived, nothing arrived for the
- * stall time, or the deadline passed. Loss and duplicates are counted, never hidden.
+ * Runs one publish/subscribe flow (fan-in, fan-out, latency): subscribers first (on the node of
+ * {@code --sub-port} if given), then route probes until every subscriber is reachable from the
+ * publishers' node ({@link RouteProbe}), then the publishers start together; the run ends when
+ * every expected delivery arrived, nothing arrived for the stall time, or the deadline passed. Loss
+ * and duplicates are counted, never hidden.
  *
  * <p>Threading: runs on the caller's thread; connections run on the connector's event loops.
  */
@@ -17,12 +19,13 @@ final class FlowScenario {
 
     static JsonLine run(LoadRun run, String scenario, FlowShape shape, boolean reportLatency) throws Exception {
         List<Receiver> receivers = new ArrayList<>();
-        List<LoadClient> subscribers = run.connectAll(shape.subscribers(), "sub", true, i -> {
+        List<LoadClient> subscribers = run.connectAll(run.options.subscriberPort(), shape.subscribers(), "sub", true, i -> {
             Receiver receiver = new Receiver(run.progress, shape.latencyFrom());
             receivers.add(receiver);
             return receiver;
         });
         run.subscribeAll(subscribers, shape.filter(), shape.qos());
+        long routeWaitMillis = RouteProbe.await(run, shape.topic().apply(0), shape.qos(), receivers);
 
         List<Publisher> publishers = new ArrayList<>();
         int batch = run.options.integer("batch", 0);
@@ -39,6 +42,7 @@ final class FlowScenario {
         });
 
         double cpuBefore = run.probe.cpuSeconds();
+        double redisBefore = run.redis.cpuSeconds();
         double selfBefore = run.self.cpuSeconds();
         long start = System.nanoTime();
         for (int i = 0; i < publishing.size(); i++) {
@@ -49,6 +53,7 @@ final class FlowScenario {
                 () -> shape.expectedDeliveries() - progress.refused.sum() * shape.subscribers(),
                 run.stallMillis, run.deadlineNanos);
         double cpuAfter = run.probe.cpuSeconds();
+        double redisAfter = run.redis.cpuSeconds();
         double selfAfter = run.self.cpuSeconds();
 
         Tally tally = Tally.of(subscribers, receivers);
@@ -65,7 +70,9 @@ final class FlowScenario {
                 .put("qos", shape.qos())
                 .put("publishers", shape.publishers())
                 .put("subscribers", shape.subscribers())
-                .put("payload_bytes", shape.payload()))
+                .put("payload_bytes", shape.payload())
+                .put("sub_port_differs", run.options.subscriberPort() != run.options.port())
+                .put("route_wait_ms", routeWaitMillis))
                 .put("msgs_per_s", Math.rint(tally.unique() / seconds))
                 .put("payload_mb_per_s", Math.rint(tally.unique() * (double) shape.payload() / seconds / 1e4) / 100);
         if (batch > 0) {
@@ -81,6 +88,9 @@ final class FlowScenario {
                     .measured("latency_p50_us", tally.latency().percentile(0.50))
                     .measured("latency_p99_us", tally.latency().percentile(0.99))
                     .measured("latency_p999_us", tally.latency().percentile(0.999));
+        }
+        if (run.redis.attached()) {
+            line.measured("redis_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(redisBefore, redisAfter, tally.unique()));
         }
         return line.measured("broker_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(cpuBefore, cpuAfter, tally.unique()))
                 .measured("load_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(selfBefore, selfAfter, tally.unique()))

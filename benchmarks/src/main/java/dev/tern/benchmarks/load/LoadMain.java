@@ -69,6 +69,8 @@ public final class LoadMain {
             case "persistent-sessions" -> PersistentSessionsScenario.run(run);
             case "sub-table" -> SubscriptionTableScenario.run(run);
             case "retained-many" -> RetainedManyScenario.run(run);
+            case "cluster-fan-in-qos0", "cluster-fan-in-qos1", "cluster-fan-out-qos0", "cluster-fan-out-qos1",
+                    "cluster-latency-qos0", "cluster-latency-qos1" -> ClusterFlows.run(run, name);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }

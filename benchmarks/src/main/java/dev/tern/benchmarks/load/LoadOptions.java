@@ -1,5 +1,6 @@
 package dev.tern.benchmarks.load;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,20 @@ final class LoadOptions {
             "scenario", "host", "port", "broker-pid", "broker-name", "messages", "publishers",
             "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
             "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup",
-            "protocol", "batch", "topics", "match-percent", "churn", "retained", "groups", "qos");
+            "protocol", "batch", "topics", "match-percent", "churn", "retained", "groups", "qos", "sub-port",
+            "redis-pid");
 
     static final String USAGE = """
             usage: java -jar tern-load.jar --scenario NAME [--name value]...
               scenarios: fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-out latency idle-connections persistent-sessions
                          large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out sub-table retained-many
+                         cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1
+                         cluster-latency-qos0 cluster-latency-qos1
               --host 127.0.0.1 --port 1883   broker (loopback only)
+              --sub-port P                   flows: subscribers connect to port P (another node), publishers to --port
               --protocol 3.1.1               MQTT version of every connection: 3.1.1 or 5
-              --broker-pid PID               read CPU and RSS of the broker from /proc
+              --broker-pid PID[,PID...]      read CPU and RSS of the broker from /proc (several: summed)
+              --redis-pid PID                also report the CPU of a Redis server per message
               --broker-name NAME             label copied into the JSON line
               --messages N                   messages per publisher (fan-in: each of the publishers)
               --publishers 16 --subscribers 200 --window 64 (QoS 1 unacked per publisher)
@@ -70,7 +76,62 @@ final class LoadOptions {
         }
         // Checked here, so that a bad value is a usage error rather than a failed run.
         MqttVersion.parse(values.getOrDefault("protocol", MqttVersion.V3_1_1.label()));
-        return new LoadOptions(Map.copyOf(values));
+        LoadOptions options = new LoadOptions(Map.copyOf(values));
+        options.port();
+        options.subscriberPort();
+        options.brokerPids();
+        options.pid("redis-pid");
+        return options;
+    }
+
+    /** The port publishers (and, without {@code --sub-port}, everyone) connect to. */
+    int port() {
+        return tcpPort("port", 1883);
+    }
+
+    /** The port subscribers of a flow connect to: another node's with {@code --sub-port}, else {@link #port}. */
+    int subscriberPort() {
+        return tcpPort("sub-port", port());
+    }
+
+    /** The processes whose CPU and memory are the broker's, summed (one per node); empty when not given. */
+    List<Long> brokerPids() {
+        String value = values.get("broker-pid");
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",", -1)).map(pid -> positive("broker-pid", pid.strip())).toList();
+    }
+
+    /** A process id option, or 0 when not given. */
+    long pid(String name) {
+        String value = values.get(name);
+        return value == null ? 0 : positive(name, value);
+    }
+
+    private int tcpPort(String name, int fallback) {
+        int port;
+        try {
+            port = integer(name, fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a TCP port: " + values.get(name));
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("--" + name + " must be a TCP port, 1 to 65535: " + port);
+        }
+        return port;
+    }
+
+    private static long positive(String name, String value) {
+        try {
+            long number = Long.parseLong(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with the option's name.
+        }
+        throw new IllegalArgumentException("--" + name + " must be a process id (a positive number): " + value);
     }
 
     MqttVersion protocol() {

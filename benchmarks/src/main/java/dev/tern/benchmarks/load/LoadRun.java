@@ -19,6 +19,8 @@ final class LoadRun implements AutoCloseable {
     final MqttVersion protocol;
     final Connector connector;
     final BrokerProbe probe;
+    /** The Redis server of a Tern on Redis ({@code --redis-pid}), or detached. */
+    final BrokerProbe redis;
     /** The load generator's own process, to show that it is not the bottleneck. */
     final BrokerProbe self;
     final Progress progress = new Progress();
@@ -29,10 +31,11 @@ final class LoadRun implements AutoCloseable {
     LoadRun(LoadOptions options) {
         this.options = options;
         this.protocol = options.protocol();
-        this.connector = new Connector(options.text("host", "127.0.0.1"), options.integer("port", 1883),
+        this.connector = new Connector(options.text("host", "127.0.0.1"), options.port(),
                 protocol, options.integer("threads", 1), options.integer("source-addresses", 1));
         long ticks = BrokerProbe.clockTicks();
-        this.probe = new BrokerProbe(options.number("broker-pid", 0), ticks);
+        this.probe = new BrokerProbe(options.brokerPids(), ticks);
+        this.redis = new BrokerProbe(options.pid("redis-pid"), ticks);
         this.self = new BrokerProbe(ProcessHandle.current().pid(), ticks);
         this.stallMillis = options.integer("stall", 10) * 1_000L;
         this.deadlineNanos = System.nanoTime() + options.integer("timeout", 300) * 1_000_000_000L;
@@ -54,13 +57,19 @@ final class LoadRun implements AutoCloseable {
      */
     List<LoadClient> connectMany(int count, String role, boolean cleanSession, IntFunction<Traffic> traffic,
                                  int concurrency) throws InterruptedException {
+        return connectMany(options.port(), count, role, cleanSession, traffic, concurrency);
+    }
+
+    /** {@link #connectMany} to the node listening on {@code port}. */
+    private List<LoadClient> connectMany(int port, int count, String role, boolean cleanSession,
+                                         IntFunction<Traffic> traffic, int concurrency) throws InterruptedException {
         Semaphore handshakes = new Semaphore(concurrency);
         List<LoadClient> clients = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             if (!handshakes.tryAcquire(Math.max(1, remainingMillis()), TimeUnit.MILLISECONDS)) {
                 break;
             }
-            LoadClient client = connector.connect(clientId(role, i), cleanSession, traffic.apply(i));
+            LoadClient client = connector.connect(port, clientId(role, i), cleanSession, traffic.apply(i));
             client.connected().whenComplete((ok, failure) -> handshakes.release());
             clients.add(client);
         }
@@ -71,7 +80,13 @@ final class LoadRun implements AutoCloseable {
     /** Like {@link #connectMany}, but any failure ends the run: flows need every client. */
     List<LoadClient> connectAll(int count, String role, boolean cleanSession, IntFunction<Traffic> traffic)
             throws InterruptedException {
-        List<LoadClient> clients = connectMany(count, role, cleanSession, traffic,
+        return connectAll(options.port(), count, role, cleanSession, traffic);
+    }
+
+    /** {@link #connectAll} to the node listening on {@code port}: a flow's subscribers use {@code --sub-port}. */
+    List<LoadClient> connectAll(int port, int count, String role, boolean cleanSession, IntFunction<Traffic> traffic)
+            throws InterruptedException {
+        List<LoadClient> clients = connectMany(port, count, role, cleanSession, traffic,
                 options.integer("connect-concurrency", 256));
         for (LoadClient client : clients) {
             client.connected().join();

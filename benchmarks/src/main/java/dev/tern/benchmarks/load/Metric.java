@@ -63,7 +63,13 @@ record Metric(String scenario, String field, String label, List<Target> targets)
             new Metric("retained-many", "msgs_per_s", "deliveries/s", Target.ratioAtLeast(1.3)),
             new Metric("retained-many", "broker_cpu_s_per_million_msgs", "broker CPU s / 1M deliveries", Target.ratioAtMost(1.0)),
             new Metric("retained-many", "rss_filled_kb", "broker RSS kB, retained stored", List.of()),
-            new Metric("retained-many", "rss_max_during_delivery_kb", "broker RSS kB, max while delivering", List.of())))
+            new Metric("retained-many", "rss_max_during_delivery_kb", "broker RSS kB, max while delivering", List.of())),
+            cluster("cluster-fan-in-qos0", "msgs"),
+            cluster("cluster-fan-in-qos1", "msgs"),
+            cluster("cluster-fan-out-qos0", "deliveries"),
+            cluster("cluster-fan-out-qos1", "deliveries"),
+            cluster("cluster-latency-qos0", "msgs"),
+            cluster("cluster-latency-qos1", "msgs"))
             .flatMap(List::stream)
             .toList();
 
@@ -79,6 +85,22 @@ record Metric(String scenario, String field, String label, List<Target> targets)
                 new Metric(scenario, "broker_cpu_s_per_million_msgs", "broker CPU s / 1M " + rate.replace("/s", ""),
                         Target.ratioAtMost(1.0)),
                 new Metric(scenario, "broker_peak_rss_kb", "broker peak RSS kB (VmHWM)", List.of()));
+    }
+
+    /**
+     * The rows of a cluster flow ({@link ClusterFlows}): the broker's CPU is that of all its nodes,
+     * Redis's is apart. In the fan-in and fan-out the latency is that of a flow at full speed (time
+     * waiting under load); the latency flows give the hop's own.
+     */
+    private static List<Metric> cluster(String scenario, String unit) {
+        boolean latency = scenario.startsWith("cluster-latency");
+        String under = latency ? "" : " under load";
+        return List.of(
+                new Metric(scenario, "msgs_per_s", unit + "/s", List.of()),
+                new Metric(scenario, "latency_p50_us", "p50 µs" + under, List.of()),
+                new Metric(scenario, "latency_p99_us", "p99 µs" + under, List.of()),
+                new Metric(scenario, "broker_cpu_s_per_million_msgs", "broker CPU s / 1M " + unit + " (all nodes)", List.of()),
+                new Metric(scenario, "redis_cpu_s_per_million_msgs", "Redis CPU s / 1M " + unit, List.of()));
     }
 
     static List<String> scenarios() {

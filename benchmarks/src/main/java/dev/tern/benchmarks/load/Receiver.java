@@ -6,10 +6,12 @@ import java.util.BitSet;
 /**
  * A subscribing connection's ledger: which (publisher, sequence) pairs arrived, how many twice,
  * and, for sequences at or above {@code latencyFrom}, the latency from the timestamp in the
- * payload to arrival.
+ * payload to arrival. Route probes ({@link RouteProbe}) are set apart: they only mark the
+ * receiver as reached.
  *
  * <p>Threading: written on the connection's event loop only; read by the run only after a task on
- * that event loop (see {@link Connector#onLoop}), which orders the reads after the writes.
+ * that event loop (see {@link Connector#onLoop}), which orders the reads after the writes;
+ * {@link #probed()} may be read from any thread.
  */
 final class Receiver implements Traffic {
 
@@ -20,6 +22,7 @@ final class Receiver implements Traffic {
     private long unique;
     private long duplicates;
     private long lastArrivalNanos;
+    private volatile boolean probed;
 
     /** @param latencyFrom the first sequence number whose latency is recorded (warm-up excluded) */
     Receiver(Progress progress, int latencyFrom) {
@@ -32,6 +35,10 @@ final class Receiver implements Traffic {
         long now = System.nanoTime();
         int index = payload.readerIndex();
         int publisher = payload.getInt(index);
+        if (publisher == RouteProbe.PUBLISHER) {
+            probed = true;
+            return;
+        }
         int sequence = payload.getInt(index + 4);
         long sentAt = payload.getLong(index + 8);
         if (publisher >= seen.length) {
@@ -64,6 +71,11 @@ final class Receiver implements Traffic {
             return 0;
         }
         return seen[publisher].stream().filter(which).count();
+    }
+
+    /** Whether a route probe reached this receiver. */
+    boolean probed() {
+        return probed;
     }
 
     long unique() {

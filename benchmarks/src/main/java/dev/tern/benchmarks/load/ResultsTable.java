@@ -21,6 +21,7 @@ public final class ResultsTable {
 
     /** Ratios share the broker's cell: a column per ratio would double the width of the table. */
     static final String LEGEND = "Broker cells: median (min–max) over the runs · ratio of the median to Mosquitto's"
+            + " (in cluster-* rows: to " + Brokers.CLUSTER_REFERENCE + "'s, one node with clustering on)"
             + " · for rates, where the relay ran, the median as a share of the relay's (a zero-work relay:"
             + " the ceiling of the scenario on this machine).\n";
 
@@ -83,12 +84,14 @@ public final class ResultsTable {
         if (figures.stream().allMatch(Figures::isEmpty)) {
             return;
         }
-        Figures reference = Figures.of(runs, Brokers.REFERENCE, group, metric.field());
+        String referenceBroker = Brokers.referenceFor(group.scenario());
+        Figures reference = Figures.of(runs, referenceBroker, group, metric.field());
         Figures relay = Figures.of(runs, Brokers.RELAY, group, metric.field());
         boolean rate = metric.field().equals("msgs_per_s");
         out.append("| ").append(group.label()).append(" | ").append(metric.label()).append(" |");
         for (int i = 0; i < brokers.size(); i++) {
-            out.append(' ').append(cell(brokers.get(i), figures.get(i), reference, rate ? relay : null)).append(" |");
+            out.append(' ').append(cell(brokers.get(i), referenceBroker, figures.get(i), reference, rate ? relay : null))
+                    .append(" |");
         }
         // A target against the relay is left out where the relay did not run (most scenarios).
         List<Target> targets = metric.targets().stream()
@@ -105,13 +108,14 @@ public final class ResultsTable {
                 .append(" |\n");
     }
 
-    private static String cell(String broker, Figures figures, Figures reference, Figures relay) {
+    private static String cell(String broker, String referenceBroker, Figures figures, Figures reference,
+                               Figures relay) {
         String cell = figures.toString();
         if (figures.isEmpty()) {
             return cell;
         }
         // A reference median of 0 (a run too short for the CPU clock to tick) gives no ratio.
-        if (!broker.equals(Brokers.REFERENCE) && !reference.isEmpty() && reference.median() != 0) {
+        if (!broker.equals(referenceBroker) && !reference.isEmpty() && reference.median() != 0) {
             cell += " · " + format(figures.median() / reference.median(), 2) + "x";
         }
         if (relay != null && !broker.equals(Brokers.RELAY) && !relay.isEmpty() && relay.median() != 0) {

@@ -20,7 +20,8 @@ final class LoopbackBroker {
                 new CommandLine.Setting("storage.backend", "memory"),
                 new CommandLine.Setting("listeners.tcp.host", "127.0.0.1"),
                 new CommandLine.Setting("listeners.tcp.port", "0"),
-                new CommandLine.Setting("listeners.websocket.port", "0")));
+                new CommandLine.Setting("listeners.websocket.port", "0"),
+                new CommandLine.Setting("admin.http.port", "0")));
         for (int i = 0; i + 1 < settings.length; i += 2) {
             all.add(new CommandLine.Setting(settings[i], settings[i + 1]));
         }

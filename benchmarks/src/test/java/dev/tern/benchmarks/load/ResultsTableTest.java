@@ -214,4 +214,16 @@ class ResultsTableTest {
         assertThat(line.number("x")).isNaN();
         assertThat(line.number("y")).isEqualTo(1.5);
     }
+
+    @Test
+    void clusterRowsGiveRatiosToOneClusteredNodeAndPutTheTopologiesInOrder() {
+        List<ResultLine> runs = List.of(
+                run("tern-cluster-2nodes", "cluster-fan-in-qos1", 50, 0), run("tern-cluster-1node", "cluster-fan-in-qos1", 100, 0),
+                run("tern-redis", "cluster-fan-in-qos1", 110, 0));
+
+        String table = ResultsTable.markdown(runs);
+
+        assertThat(table).contains("| tern-redis | tern-cluster-1node | tern-cluster-2nodes |")
+                .contains("| cluster-fan-in-qos1 | msgs/s | 110 · 1.10x | 100 | 50.00 · 0.50x |");
+    }
 }
