@@ -483,6 +483,14 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     @Override
     public void abort(int reasonCode, String reason) {
+        if (state instanceof ConnectionState.Attaching) {
+            // Before CONNACK (a cluster node could not take the session): the CONNACK says why;
+            // only 0x88 fits every cause among CONNACK's codes, and 3.1.1 has its 0x03.
+            int refusal = version.isV5() ? ReasonCode.SERVER_UNAVAILABLE : ReasonCode.V3_SERVER_UNAVAILABLE;
+            apply(new ConnectStep.Refuse(refusal, reason, version.isV5()
+                    ? Properties.builder().string(PropertyId.REASON_STRING, reason).build() : Properties.EMPTY));
+            return;
+        }
         // Not the client's fault (a store write failed): reported as what happened, not as a protocol error.
         closeForError(reasonCode, reason, reason);
     }

@@ -36,7 +36,8 @@ class ConcurrentConnectsTest {
         rig.settle();
 
         assertThat(onC.channel.takeSent()).containsExactly(new Disconnect(ReasonCode.SESSION_TAKEN_OVER, Properties.EMPTY));
-        assertThat(onA.channel.takeSent()).as("a lost before CONNACK").isEmpty();
+        assertThat(onA.channel.takeSent()).as("a (MQTT 3.1.1) lost before CONNACK, which says so").singleElement()
+                .isInstanceOfSatisfying(Connack.class, c -> assertThat(c.reasonCode()).isEqualTo(ReasonCode.V3_SERVER_UNAVAILABLE));
         assertThat(onA.channel.isClosed()).isTrue();
         assertThat(onB.channel.takeSent()).containsExactly(new Connack(true, 0, Properties.EMPTY));
         assertThat(b.broker.index.size()).isEqualTo(1);
