@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * lifecycle (event dispatcher, metrics, event listeners, then security), the admin listeners
  * (liveness answers from here on), the restore of what storage holds, the {@code $SYS} publisher,
  * then the network listeners; then it is ready. The cluster backend, when clustering is on, was
- * opened with storage, before the restore. Stops in reverse: {@code $SYS} stopped, not ready
- * any more, clients told, listeners closed, pending store writes committed, adapters stopped,
- * admin listeners closed, the cluster backend closed, storage closed.
+ * opened with storage, before the restore; a cluster node restores only retained messages, then
+ * starts its {@link ClusterNode}. Stops in reverse: {@code $SYS} stopped, not ready any more,
+ * clients told, listeners closed, pending store writes committed, the cluster node stopped (it
+ * closes the backend and gives its lease up), adapters stopped, admin listeners closed, storage
+ * closed (the backend too, if the node never started).
  *
  * <p>Threading: start and stop are called from one thread (main or the shutdown hook).
  */
@@ -150,7 +152,9 @@ final class BrokerLifecycle {
         } catch (RuntimeException e) {
             LOG.error("committing pending writes to {} failed: {}", storage.description(), e.toString());
         }
+        boolean clusterClosed = clusterStarted;
         if (clusterStarted) {
+            // Closes the backend itself, before it gives the lease up.
             stopQuietly(core.clusterNode().orElseThrow()::stop, "cluster node");
             clusterStarted = false;
         }
@@ -162,7 +166,9 @@ final class BrokerLifecycle {
             stopQuietly(startedAdminListeners.get(i)::stop, startedAdminListeners.get(i).name());
         }
         startedAdminListeners.clear();
-        cluster.ifPresent(node -> stopQuietly(node::close, "cluster node " + node.nodeId()));
+        if (!clusterClosed) {
+            cluster.ifPresent(node -> stopQuietly(node::close, "cluster node " + node.nodeId()));
+        }
         stopQuietly(storage::close, "storage " + storage.description());
     }
 
