@@ -92,7 +92,7 @@ public final class SubscribeService {
                 codes.add(version.isV5() ? ReasonCode.NOT_AUTHORIZED : ReasonCode.V3_SUBACK_FAILURE);
                 continue;
             }
-            SubscriptionOptions options = new SubscriptionOptions(wanted.qos(), wanted.noLocal(),
+            SubscriptionOptions options = SubscriptionOptions.of(wanted.qos(), wanted.noLocal(),
                     wanted.retainAsPublished(), wanted.retainHandling(), subscriptionId);
             Subscription subscription = new Subscription(session.clientId(), filter, options);
             codes.add(wanted.qos().value());
