@@ -42,6 +42,11 @@ final class SubscriptionNode {
         }
         String level = levels[depth];
         SubscriptionNode child = child(level);
+        if (child == null) {
+            // The level becomes a key of the trie. The same few texts ("status", "1", "#"...) recur
+            // under thousands of parents; one shared copy each saves a String and its bytes per node.
+            level = level.intern();
+        }
         SubscriptionNode base = child == null ? EMPTY : child;
         return withChild(level, base.with(levels, depth + 1, key, options, added));
     }
