@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,35 @@ class RetainedMessagesMatchingTest {
         store.retain(retained("a/1", "1"), null);
         store.replaceAll(List.of(retained("b/1", "1")));
         assertThat(topicsMatching("#", 0)).containsExactly("b/1");
+    }
+
+    @Test
+    void aLookupWhileAnotherThreadRetainsAndDeletesAlwaysFindsTheTopicsThatStay() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            store.retain(retained("s/stay/" + i, "x"), null);
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            // Branches beside the stable ones are made and pruned over and over.
+            for (int round = 0; !done.get(); round++) {
+                String topic = "s/" + (round % 7 == 0 ? "stay" : "churn" + round % 5) + "/c" + round % 11;
+                store.retain(retained(topic, "y"), null);
+                store.retain(retained(topic, ""), null);
+            }
+        });
+        writer.start();
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(topicsMatching("s/stay/+", 0)).hasSizeGreaterThanOrEqualTo(50)
+                        .allSatisfy(topic -> assertThat(topic).startsWith("s/stay/"));
+                assertThat(topicsMatching("s/#", 0)).filteredOn(topic -> topic.startsWith("s/stay/"))
+                        .hasSizeGreaterThanOrEqualTo(50);
+            }
+        } finally {
+            done.set(true);
+            writer.join();
+        }
+        assertThat(topicsMatching("s/#", 0)).hasSize(50);
     }
 
     /** The tree finds exactly what testing every retained topic against the filter finds. */
