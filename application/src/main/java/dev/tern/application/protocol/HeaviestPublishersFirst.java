@@ -49,6 +49,11 @@ final class HeaviestPublishersFirst implements PublisherThrottle {
         long interval = 0;
         for (ProtocolConnection connection : open) {
             long total = connection.publishedBytes();
+            if (total == 0) {
+                // Never published (a subscriber, an idle client): nothing to weigh, and with 10,000
+                // subscribers a sample each per check cost this thread more than all the rest.
+                continue;
+            }
             Sample before = samples.get(connection);
             Sample now = new Sample(total, before == null ? total : total - before.total());
             samples.put(connection, now);

@@ -33,14 +33,17 @@ import org.slf4j.LoggerFactory;
  * store, so they hold for every storage backend: restored messages are counted as they are loaded.
  *
  * <p>Threading: thread-safe; publishes and subscribes on any event loop. Reads take no lock;
- * setting a retained message takes this object's lock, so that the bounds are never passed by two
- * publishers at once (retained publishes are rare next to plain ones).
+ * setting or deleting a retained message takes this object's lock, so that the bounds are never
+ * passed by two publishers at once and the topic tree has one writer (retained publishes are rare
+ * next to plain ones).
  */
 public final class RetainedMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetainedMessages.class);
 
     private final ConcurrentHashMap<String, ApplicationMessage> byTopic = new ConcurrentHashMap<>();
+    /** The topics of {@code byTopic}, changed under this object's lock. */
+    private final RetainedTopicTree topics = new RetainedTopicTree();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final StateRecorder recorder;
@@ -74,9 +77,7 @@ public final class RetainedMessages {
      */
     public boolean retain(ApplicationMessage message, PendingAck ack) {
         if (message.payload().isEmpty()) {
-            ApplicationMessage removed = byTopic.remove(message.topic().value());
-            if (removed != null) {
-                forgotten(removed);
+            if (removeTopic(message.topic()) != null) {
                 recorder.retainedDeleted(message.topic(), ack);
             }
             changes.changed(message);
@@ -106,10 +107,7 @@ public final class RetainedMessages {
      */
     public void applyRemote(ApplicationMessage message) {
         if (message.payload().isEmpty()) {
-            ApplicationMessage removed = byTopic.remove(message.topic().value());
-            if (removed != null) {
-                forgotten(removed);
-            }
+            removeTopic(message.topic());
             return;
         }
         restore(message);
@@ -121,30 +119,26 @@ public final class RetainedMessages {
      */
     public synchronized void replaceAll(List<ApplicationMessage> loaded) {
         for (ApplicationMessage message : byTopic.values()) {
-            if (byTopic.remove(message.topic().value(), message)) {
-                forgotten(message);
-            }
+            removeIfCurrent(message);
         }
         loaded.forEach(this::put);
     }
 
     /**
-     * The retained messages whose topic matches {@code filter} and that have not expired. A scan:
-     * subscribes are far rarer than publishes, and a topic index would cost every retained publish.
+     * The retained messages whose topic matches {@code filter} and that have not expired. The
+     * topic tree leads to the branches the filter can match, so that a subscribe costs what it
+     * finds, not every retained message (a new topic costs its retained publish a few tree nodes).
      */
     public List<ApplicationMessage> matching(TopicFilter filter, long nowMillis) {
         List<ApplicationMessage> found = new ArrayList<>();
-        for (ApplicationMessage message : byTopic.values()) {
-            if (filter.matches(message.topic())) {
-                if (message.isExpiredAt(nowMillis)) {
-                    if (byTopic.remove(message.topic().value(), message)) {
-                        forgotten(message);
-                    }
-                } else {
-                    found.add(message);
-                }
+        List<ApplicationMessage> expired = new ArrayList<>(0);
+        topics.forEachCandidate(filter, topic -> {
+            ApplicationMessage message = byTopic.get(topic);
+            if (message != null && filter.matches(message.topic())) {
+                (message.isExpiredAt(nowMillis) ? expired : found).add(message);
             }
-        }
+        });
+        expired.forEach(this::removeIfCurrent);
         return found;
     }
 
@@ -155,11 +149,9 @@ public final class RetainedMessages {
 
     /** Deletes the retained message of {@code topic}, as an empty retained PUBLISH would; true if there was one. */
     public boolean delete(TopicName topic) {
-        ApplicationMessage removed = byTopic.remove(topic.value());
-        if (removed == null) {
+        if (removeTopic(topic) == null) {
             return false;
         }
-        forgotten(removed);
         recorder.retainedDeleted(topic, null);
         changes.changed(deletion(topic));
         return true;
@@ -196,8 +188,7 @@ public final class RetainedMessages {
             if (oldest == null) {
                 return false;
             }
-            if (byTopic.remove(oldest.topic().value(), oldest)) {
-                forgotten(oldest);
+            if (removeIfCurrent(oldest)) {
                 recorder.retainedDeleted(oldest.topic(), null);
                 changes.changed(deletion(oldest.topic()));
                 counters.hit(Limit.RETAINED_EVICTED);
@@ -220,12 +211,33 @@ public final class RetainedMessages {
         bytes.addAndGet(bytesOf(message));
         if (replaced == null) {
             count.incrementAndGet();
+            topics.add(message.topic());
         } else {
             bytes.addAndGet(-bytesOf(replaced));
         }
         if (order != null) {
             order.added(message);
         }
+    }
+
+    /** Removes {@code topic}'s retained message, returning it, or null when there was none. */
+    private synchronized ApplicationMessage removeTopic(TopicName topic) {
+        ApplicationMessage removed = byTopic.remove(topic.value());
+        if (removed != null) {
+            forgotten(removed);
+            topics.remove(removed.topic());
+        }
+        return removed;
+    }
+
+    /** Removes {@code message} unless its topic holds another one by now; true when it did. */
+    private synchronized boolean removeIfCurrent(ApplicationMessage message) {
+        if (!byTopic.remove(message.topic().value(), message)) {
+            return false;
+        }
+        forgotten(message);
+        topics.remove(message.topic());
+        return true;
     }
 
     /** A message the map no longer holds: called once per removal, by whoever removed it. */

@@ -66,13 +66,13 @@ public final class SubscriptionIndex {
         }
         SubscriberKey key = key(clientId, filter);
         String[] levels = filter.levels();
+        boolean[] added = new boolean[1];
         while (true) {
             Snapshot current = snapshot.get();
-            boolean replacing = current.root().find(levels, 0, key) != null;
-            SubscriptionNode root = current.root().with(levels, 0, key, options);
-            Snapshot next = new Snapshot(root, replacing ? current.size() : current.size() + 1);
+            SubscriptionNode root = current.root().with(levels, 0, key, options, added);
+            Snapshot next = new Snapshot(root, added[0] ? current.size() + 1 : current.size());
             if (snapshot.compareAndSet(current, next)) {
-                if (!replacing) {
+                if (added[0]) {
                     listener.subscribed(filter);
                 }
                 return;

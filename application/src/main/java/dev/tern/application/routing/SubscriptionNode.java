@@ -29,24 +29,26 @@ final class SubscriptionNode {
         this.subscribers = subscribers;
     }
 
-    /** The options stored for {@code key} under the filter path {@code levels}, or null. */
-    SubscriptionOptions find(String[] levels, int depth, SubscriberKey key) {
+    /**
+     * A copy of this subtree with {@code key} subscribed under {@code levels}, in one walk: sets
+     * {@code added[0]} when the key was not there before (rather than its options replaced).
+     */
+    SubscriptionNode with(String[] levels, int depth, SubscriberKey key, SubscriptionOptions options,
+                          boolean[] added) {
         if (depth == levels.length) {
-            return subscribers.get(key);
-        }
-        SubscriptionNode child = child(levels[depth]);
-        return child == null ? null : child.find(levels, depth + 1, key);
-    }
-
-    /** A copy of this subtree with {@code key} subscribed under {@code levels}. */
-    SubscriptionNode with(String[] levels, int depth, SubscriberKey key, SubscriptionOptions options) {
-        if (depth == levels.length) {
-            return new SubscriptionNode(children, singleLevel, multiLevel, subscribers.put(key, options));
+            HashTrieMap<SubscriberKey, SubscriptionOptions> more = subscribers.put(key, options);
+            added[0] = more.size() > subscribers.size();
+            return new SubscriptionNode(children, singleLevel, multiLevel, more);
         }
         String level = levels[depth];
         SubscriptionNode child = child(level);
+        if (child == null) {
+            // The level becomes a key of the trie. The same few texts ("status", "1", "#"...) recur
+            // under thousands of parents; one shared copy each saves a String and its bytes per node.
+            level = level.intern();
+        }
         SubscriptionNode base = child == null ? EMPTY : child;
-        return withChild(level, base.with(levels, depth + 1, key, options));
+        return withChild(level, base.with(levels, depth + 1, key, options, added));
     }
 
     /**

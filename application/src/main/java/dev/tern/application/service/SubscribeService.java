@@ -69,9 +69,12 @@ public final class SubscribeService {
         ProtocolVersion version = session.connection().version();
         int subscriptionId = (int) request.properties().integer(PropertyId.SUBSCRIPTION_IDENTIFIER, 0);
         for (TopicSubscription wanted : request.subscriptions()) {
-            TopicFilter filter = TopicFilter.parseOrNull(wanted.filter());
-            if (version.isV5() && wanted.noLocal() && filter != null && filter.isShared()) {
-                return false;
+            // Parsed here only when it can matter: a SUBSCRIBE of 100 filters parses each once.
+            if (version.isV5() && wanted.noLocal()) {
+                TopicFilter filter = TopicFilter.parseOrNull(wanted.filter());
+                if (filter != null && filter.isShared()) {
+                    return false;
+                }
             }
         }
         List<Integer> codes = new ArrayList<>(request.subscriptions().size());
@@ -92,7 +95,7 @@ public final class SubscribeService {
                 codes.add(version.isV5() ? ReasonCode.NOT_AUTHORIZED : ReasonCode.V3_SUBACK_FAILURE);
                 continue;
             }
-            SubscriptionOptions options = new SubscriptionOptions(wanted.qos(), wanted.noLocal(),
+            SubscriptionOptions options = SubscriptionOptions.of(wanted.qos(), wanted.noLocal(),
                     wanted.retainAsPublished(), wanted.retainHandling(), subscriptionId);
             Subscription subscription = new Subscription(session.clientId(), filter, options);
             codes.add(wanted.qos().value());

@@ -61,6 +61,24 @@ class HeaviestPublishersFirstTest {
     }
 
     @Test
+    void aClientThatStartsPublishingLateIsWeighedOnWhatItSentSinceTheLastCheck() {
+        EngineHarness.Client late = broker.client().connect("late", true, 0);
+        EngineHarness.Client steady = broker.client().connect("steady", true, 0);
+        steady.send(publish(4_000));
+        throttle.sample();
+        throttle.sample();
+
+        late.send(publish(3_000));
+        steady.send(publish(1_000));
+        throttle.sample();
+        assertThat(throttle.pauseHeaviest()).isEqualTo(1);
+        broker.loop.runPending();
+
+        assertThat(late.channel.readingPaused()).isTrue();
+        assertThat(steady.channel.readingPaused()).isFalse();
+    }
+
+    @Test
     void aLightPublisherKeepsBeingReadWhileTheHeavyOneIsPausedUntilLightOnesAreAskedFor() {
         EngineHarness.Client flooder = broker.client().connect("flooder", true, 0);
         EngineHarness.Client bystander = broker.client().connect("bystander", true, 0);

@@ -70,6 +70,21 @@ class HashTrieMapTest {
         assertThat(map.remove(first).remove(second).remove(third).isEmpty()).isTrue();
     }
 
+    @Test
+    void aMapShrunkToOneEntryStillFindsAndReplacesIt() {
+        HashTrieMap<Key, String> pair = HashTrieMap.<Key, String>empty().put(new Key(1, 7), "1").put(new Key(2, 9), "2");
+        HashTrieMap<Key, String> one = pair.remove(new Key(1, 7));
+
+        assertThat(one.size()).isEqualTo(1);
+        assertThat(contents(one)).containsExactlyEntriesOf(Map.of(new Key(2, 9), "2"));
+        assertThat(one.get(new Key(2, 9))).isEqualTo("2");
+        assertThat(one.get(new Key(3, 9))).isNull();
+        assertThat(one.put(new Key(2, 9), "two").get(new Key(2, 9))).isEqualTo("two");
+        assertThat(one.put(new Key(3, 9), "3").remove(new Key(2, 9)).get(new Key(3, 9))).isEqualTo("3");
+        assertThat(one.remove(new Key(2, 9)).isEmpty()).isTrue();
+        assertThat(pair.size()).isEqualTo(2);
+    }
+
     private static <K, V> Map<K, V> contents(HashTrieMap<K, V> map) {
         Map<K, V> contents = new HashMap<>();
         map.forEach((key, value) -> assertThat(contents.put(key, value)).as("visited twice: %s", key).isNull());

@@ -27,9 +27,44 @@ public record SubscriptionOptions(
         }
     }
 
+    /**
+     * Every combination without a subscription identifier, made once: a table of a million
+     * subscriptions holds a few distinct options, so each shares one instead of holding 32 bytes.
+     */
+    private static final SubscriptionOptions[] SHARED = shared();
+
     /** The options of an MQTT 3.1.1 subscription: only the QoS varies. */
     public static SubscriptionOptions ofQos(Qos qos) {
-        return new SubscriptionOptions(qos, false, false, RetainHandling.SEND_ON_SUBSCRIBE, 0);
+        return of(qos, false, false, RetainHandling.SEND_ON_SUBSCRIBE, 0);
+    }
+
+    /** Equal to {@code new SubscriptionOptions(...)}, and one shared instance when there is no subscription identifier. */
+    public static SubscriptionOptions of(Qos qos, boolean noLocal, boolean retainAsPublished,
+            RetainHandling retainHandling, int subscriptionId) {
+        if (subscriptionId != 0 || qos == null || retainHandling == null) {
+            return new SubscriptionOptions(qos, noLocal, retainAsPublished, retainHandling, subscriptionId);
+        }
+        return SHARED[index(qos, noLocal, retainAsPublished, retainHandling)];
+    }
+
+    private static int index(Qos qos, boolean noLocal, boolean retainAsPublished, RetainHandling retainHandling) {
+        return ((qos.ordinal() * RetainHandling.values().length + retainHandling.ordinal()) * 2 + (noLocal ? 1 : 0)) * 2
+                + (retainAsPublished ? 1 : 0);
+    }
+
+    private static SubscriptionOptions[] shared() {
+        SubscriptionOptions[] all = new SubscriptionOptions[Qos.values().length * RetainHandling.values().length * 4];
+        for (Qos qos : Qos.values()) {
+            for (RetainHandling handling : RetainHandling.values()) {
+                for (int flags = 0; flags < 4; flags++) {
+                    boolean noLocal = (flags & 2) != 0;
+                    boolean retainAsPublished = (flags & 1) != 0;
+                    all[index(qos, noLocal, retainAsPublished, handling)] =
+                            new SubscriptionOptions(qos, noLocal, retainAsPublished, handling, 0);
+                }
+            }
+        }
+        return all;
     }
 
     public boolean hasSubscriptionId() {

@@ -24,6 +24,30 @@ class SubscriptionOptionsTest {
         assertThat(SubscriptionOptions.ofQos(qos).hasSubscriptionId()).isFalse();
     }
 
+    @Test
+    void everyCombinationWithoutAnIdentifierIsOneSharedInstanceEqualToANewOne() {
+        for (Qos qos : Qos.values()) {
+            for (RetainHandling handling : RetainHandling.values()) {
+                for (boolean noLocal : new boolean[] {false, true}) {
+                    for (boolean asPublished : new boolean[] {false, true}) {
+                        SubscriptionOptions shared = SubscriptionOptions.of(qos, noLocal, asPublished, handling, 0);
+                        assertThat(shared).isEqualTo(new SubscriptionOptions(qos, noLocal, asPublished, handling, 0))
+                                .isSameAs(SubscriptionOptions.of(qos, noLocal, asPublished, handling, 0));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void optionsWithAnIdentifierAreTheirOwn() {
+        SubscriptionOptions options = SubscriptionOptions.of(Qos.AT_LEAST_ONCE, true, false, RetainHandling.DO_NOT_SEND, 5);
+
+        assertThat(options).isEqualTo(new SubscriptionOptions(Qos.AT_LEAST_ONCE, true, false, RetainHandling.DO_NOT_SEND, 5));
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> SubscriptionOptions.of(Qos.AT_LEAST_ONCE, false, false, RetainHandling.DO_NOT_SEND, -1));
+    }
+
     /** The Subscription Identifier is a Variable Byte Integer of 1..268,435,455; 0 means none here. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {1, 268_435_455})
