@@ -33,8 +33,9 @@ import java.util.List;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE for one session (3.8, 3.10): updates the session and the index,
- * acknowledges, then sends the retained messages the new subscriptions ask for. Each filter
- * granted or removed at the client's request is reported as an event. A filter beyond the
+ * acknowledges (a persistent session's SUBACK once its subscriptions are stored, when the store
+ * acknowledges after commit), then sends the retained messages the new subscriptions ask for.
+ * Each filter granted or removed at the client's request is reported as an event. A filter beyond the
  * topic bounds ({@code limits.topic.*}) is refused as invalid (0x8F), and a new one beyond {@code
  * limits.client.max-subscriptions} with 0x97 Quota exceeded (3.9.3); 3.1.1 has one failure code
  * for both, 0x80. The other filters of the SUBSCRIBE still apply [MQTT-3.8.4-5].
