@@ -17,9 +17,12 @@ import dev.tern.application.protocol.packet.Unsubscribe;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.session.ClientSession;
+import dev.tern.application.session.PacketSink;
+import dev.tern.application.storage.PendingAck;
 import dev.tern.application.storage.StateRecorder;
 import dev.tern.domain.delivery.Delivery;
 import dev.tern.domain.message.ApplicationMessage;
+import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.RetainHandling;
 import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.subscription.SubscriptionOptions;
@@ -30,8 +33,9 @@ import java.util.List;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE for one session (3.8, 3.10): updates the session and the index,
- * acknowledges, then sends the retained messages the new subscriptions ask for. Each filter
- * granted or removed at the client's request is reported as an event. A filter beyond the
+ * acknowledges (a persistent session's SUBACK once its subscriptions are stored, when the store
+ * acknowledges after commit), then sends the retained messages the new subscriptions ask for.
+ * Each filter granted or removed at the client's request is reported as an event. A filter beyond the
  * topic bounds ({@code limits.topic.*}) is refused as invalid (0x8F), and a new one beyond {@code
  * limits.client.max-subscriptions} with 0x97 Quota exceeded (3.9.3); 3.1.1 has one failure code
  * for both, 0x80. The other filters of the SUBSCRIBE still apply [MQTT-3.8.4-5].
@@ -79,6 +83,11 @@ public final class SubscribeService {
         }
         List<Integer> codes = new ArrayList<>(request.subscriptions().size());
         List<Subscription> retainedWanted = new ArrayList<>();
+        PacketSink out = session.connection();
+        PendingAck ack = recorder.acknowledgesAfterCommit()
+                ? new PendingAck(session.executor(), stored -> answer(session, out, request, codes, retainedWanted,
+                        stored))
+                : null;
         for (TopicSubscription wanted : request.subscriptions()) {
             TopicFilter filter = TopicFilter.parseOrNull(wanted.filter());
             if (filter == null || !limits.topicAllowed(wanted.filter())) {
@@ -99,15 +108,40 @@ public final class SubscribeService {
                     wanted.retainAsPublished(), wanted.retainHandling(), subscriptionId);
             Subscription subscription = new Subscription(session.clientId(), filter, options);
             codes.add(wanted.qos().value());
-            if (grant(session, subscription)) {
+            if (grant(session, subscription, ack)) {
                 retainedWanted.add(subscription);
             }
         }
-        session.connection().send(new Suback(request.packetId(), codes, Properties.EMPTY));
-        for (Subscription subscription : retainedWanted) {
-            sendRetained(session, subscription);
+        if (ack == null) {
+            answer(session, out, request, codes, retainedWanted, true);
+        } else {
+            ack.release();
         }
         return true;
+    }
+
+    /**
+     * SUBACK, then the retained messages due. With a durable store acknowledging after commit this
+     * waits for the subscriptions' writes: a SUBACK must not promise a subscription the store may
+     * never hold (a cluster node paused before its write, then fenced out, would lose it from a
+     * session that resumes elsewhere). If a write failed, each granted filter is answered 0x80 (in
+     * MQTT 5 Unspecified error, in 3.1.1 Failure) and no retained message is sent; the subscription
+     * may still be in effect on this connection, but is not stored.
+     */
+    private void answer(ClientSession session, PacketSink out, Subscribe request, List<Integer> codes,
+            List<Subscription> retainedWanted, boolean stored) {
+        if (session.connection() != out) {
+            return; // the connection is gone: a new one resumes from what the store holds
+        }
+        List<Integer> answered = stored ? codes
+                : codes.stream().map(code -> code <= Qos.EXACTLY_ONCE.value() ? ReasonCode.UNSPECIFIED_ERROR : code)
+                        .toList();
+        out.send(new Suback(request.packetId(), answered, Properties.EMPTY));
+        if (stored) {
+            for (Subscription subscription : retainedWanted) {
+                sendRetained(session, subscription);
+            }
+        }
     }
 
     public void unsubscribe(ClientSession session, Unsubscribe request) {
@@ -127,7 +161,7 @@ public final class SubscribeService {
         if (!authorizer.canSubscribe(identity, subscription.filter())) {
             return false;
         }
-        if (grant(session, subscription)) {
+        if (grant(session, subscription, null)) {
             sendRetained(session, subscription);
         }
         return true;
@@ -139,11 +173,11 @@ public final class SubscribeService {
     }
 
     /** Records a granted subscription everywhere; true when retained messages are due for it. */
-    private boolean grant(ClientSession session, Subscription subscription) {
+    private boolean grant(ClientSession session, Subscription subscription, PendingAck ack) {
         SubscriptionOptions options = subscription.options();
         boolean isNew = session.state().subscribe(subscription);
         index.subscribe(session.clientId(), subscription.filter(), options);
-        recorder.subscribed(session, subscription);
+        recorder.subscribed(session, subscription, ack);
         if (events.enabled()) {
             events.emit(new BrokerEvent.Subscribed(clock.instant(), session.clientId(), subscription.filter().value(),
                     options.qos().value()));

@@ -39,7 +39,7 @@ public final class NoRecorder implements StateRecorder {
     }
 
     @Override
-    public void subscribed(ClientSession session, Subscription subscription) {
+    public void subscribed(ClientSession session, Subscription subscription, PendingAck ack) {
     }
 
     @Override

@@ -35,7 +35,11 @@ public interface StateRecorder {
     /** Clean start of a session that goes on: its old subscriptions, queue, flows and receipts are gone. */
     void sessionCleared(ClientSession session);
 
-    void subscribed(ClientSession session, Subscription subscription);
+    /**
+     * A subscription granted or replaced; {@code ack} (may be null) waits for its write, so that the
+     * SUBACK leaves only once a persistent session's subscription is stored.
+     */
+    void subscribed(ClientSession session, Subscription subscription, PendingAck ack);
 
     void unsubscribed(ClientSession session, Subscription subscription);
 

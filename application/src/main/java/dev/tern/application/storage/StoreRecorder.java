@@ -130,9 +130,9 @@ public final class StoreRecorder implements StateRecorder {
     }
 
     @Override
-    public void subscribed(ClientSession session, Subscription subscription) {
+    public void subscribed(ClientSession session, Subscription subscription, PendingAck ack) {
         if (persistent(session)) {
-            write(() -> subscriptions.save(subscription), null);
+            write(() -> subscriptions.save(subscription), ack);
         }
     }
 

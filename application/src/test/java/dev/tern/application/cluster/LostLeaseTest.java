@@ -6,6 +6,7 @@ import static dev.tern.application.cluster.ClusterClients.v5;
 import static dev.tern.application.cluster.ClusterClients.will;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.application.protocol.packet.Connack;
 import dev.tern.application.protocol.packet.Disconnect;
 import dev.tern.application.protocol.packet.ReasonCode;
 import dev.tern.application.testing.CapturedLog;
@@ -47,6 +48,32 @@ class LostLeaseTest {
         assertThat(rig.sessionStore.load("dev")).as("the store keeps the session for whoever owns it").isPresent();
         assertThat(rig.subscriptionStore.load("dev")).hasSize(1);
         assertThat(a.backend.leases().liveNodes()).as("joined again").contains("a");
+    }
+
+    /**
+     * A node paused before it wrote a subscription can never write it afterwards (fenced out), so it
+     * must not have acknowledged it: the session resumed elsewhere would lack what its client was
+     * told it had.
+     */
+    @Test
+    void aSubscriptionNotYetStoredWhenTheNodePausedWasNeverAcknowledged() {
+        ClusterRig.Node b = rig.start("b");
+        EngineHarness.Client client = v5(a.broker, "dev", false, 3_600, null);
+        rig.settle();
+        client.channel.takeSent();
+        a.writesHeld = true;
+        client.send(subscribe("kept/#", Qos.AT_LEAST_ONCE));
+        rig.settle();
+
+        a.freeze();
+        rig.advance(ClusterRig.LEASE.toMillis() + 1_000);
+        EngineHarness.Client resumed = v5(b.broker, "dev", false, 3_600, null);
+        rig.settle();
+
+        assertThat(client.channel.takeSent()).as("no SUBACK for a subscription the store does not hold").isEmpty();
+        assertThat(resumed.channel.takeSent()).first()
+                .isInstanceOfSatisfying(Connack.class, c -> assertThat(c.sessionPresent()).isTrue());
+        assertThat(rig.subscriptionStore.load("dev")).isEmpty();
     }
 
     /** Nobody claimed the node while it was away: it takes its lease again, its clients and sessions stay. */

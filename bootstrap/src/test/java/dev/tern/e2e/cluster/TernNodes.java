@@ -2,9 +2,12 @@ package dev.tern.e2e.cluster;
 
 import dev.tern.e2e.durability.BrokerProcess;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +27,8 @@ final class TernNodes implements AutoCloseable {
     private final List<List<String>> settings;
     private final List<Integer> ports;
     private final List<BrokerProcess> processes;
+    /** Processes replaced by {@link #restart}, with their node index, so that their output can be kept too. */
+    private final List<Map.Entry<Integer, BrokerProcess>> replaced = new ArrayList<>();
 
     private TernNodes(List<List<String>> settings, List<Integer> ports, List<BrokerProcess> processes) {
         this.settings = settings;
@@ -127,7 +132,24 @@ final class TernNodes implements AutoCloseable {
     /** Starts node {@code index} again, stopped or killed before, with its id, port and settings. */
     void restart(int index) throws IOException, InterruptedException {
         processes.get(index).close();
+        replaced.add(Map.entry(index, processes.get(index)));
         processes.set(index, BrokerProcess.start(ports.get(index), settings.get(index).toArray(String[]::new)));
+    }
+
+    /**
+     * Writes what each node printed to {@code dir/node-<i>.log} (an earlier run of a restarted node
+     * to {@code node-<i>.<n>.log}), so that a failed scenario can be read afterwards: call it after
+     * {@link #close()} to have the lines printed while stopping too.
+     */
+    void keepOutputs(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (int i = 0; i < replaced.size(); i++) {
+            Map.Entry<Integer, BrokerProcess> earlier = replaced.get(i);
+            Files.write(dir.resolve(nodeId(earlier.getKey()) + "." + i + ".log"), earlier.getValue().output());
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            Files.write(dir.resolve(nodeId(i) + ".log"), processes.get(i).output());
+        }
     }
 
     /** Stops every node (SIGTERM: a clean stop), paused ones continued first; one still running after 20 s is killed. */

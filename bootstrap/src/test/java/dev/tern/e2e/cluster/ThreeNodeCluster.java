@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Three clustered broker processes ({@code node-1..3}) on one Redis deployment, started once for a
  * test class: each scenario class is run over one {@code redis-server} and over a Redis Cluster by
  * two {@code *IT} subclasses that choose the deployment. Tests share the nodes, so each uses topics
- * and client ids of its own.
+ * and client ids of its own. What each node printed is kept in {@code target/cluster-node-logs/<class>/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ThreeNodeCluster {
@@ -45,6 +45,7 @@ abstract class ThreeNodeCluster {
         try {
             if (nodes != null) {
                 nodes.close();
+                nodes.keepOutputs(Path.of("target", "cluster-node-logs", getClass().getSimpleName()));
             }
         } finally {
             if (redis != null) {
