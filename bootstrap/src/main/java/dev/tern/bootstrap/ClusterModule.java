@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.tern.application.cluster.ClusterForwarder;
 import dev.tern.application.cluster.ClusterSessions;
+import dev.tern.application.cluster.ForwardMeters;
 import dev.tern.application.cluster.ForwardedDelivery;
 import dev.tern.application.cluster.ForwardingReceiver;
 import dev.tern.application.cluster.LocalRoutes;
@@ -13,6 +14,7 @@ import dev.tern.application.cluster.RetainedSync;
 import dev.tern.application.cluster.RouteSync;
 import dev.tern.application.cluster.SeenMessageIds;
 import dev.tern.application.port.cluster.ClusterBackend;
+import dev.tern.application.port.out.MetricsRegistry;
 import dev.tern.application.port.out.Storage;
 import dev.tern.application.retained.RetainedChanges;
 import dev.tern.application.retained.RetainedMessages;
@@ -70,10 +72,9 @@ interface ClusterModule {
     @Provides
     @Singleton
     static MessageForwarder forwarder(Optional<ClusterBackend> backend, Optional<RemoteRoutes> remoteRoutes,
-            Clock clock) {
-        return backend.<MessageForwarder>map(b ->
-                new ClusterForwarder(b.nodeId(), remoteRoutes.orElseThrow(), b.forwarding(), clock))
-                .orElse(MessageForwarder.NONE);
+            Clock clock, MetricsRegistry metrics) {
+        return backend.<MessageForwarder>map(b -> new ClusterForwarder(b.nodeId(), remoteRoutes.orElseThrow(),
+                b.forwarding(), clock, new ForwardMeters(metrics))).orElse(MessageForwarder.NONE);
     }
 
     @Provides

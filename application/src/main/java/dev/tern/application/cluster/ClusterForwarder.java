@@ -37,8 +37,15 @@ public final class ClusterForwarder implements MessageForwarder {
     private final MessageForwarding forwarding;
     private final AtomicLong sequence = new AtomicLong();
     private final LogThrottle failureLog;
+    private final ForwardMeters meters;
 
     public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, Clock clock) {
+        this(nodeId, routes, forwarding, clock, ForwardMeters.NONE);
+    }
+
+    public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, Clock clock,
+            ForwardMeters meters) {
+        this.meters = meters;
         this.nodeId = nodeId;
         this.routes = routes;
         this.forwarding = forwarding;
@@ -66,6 +73,7 @@ public final class ClusterForwarder implements MessageForwarder {
         if (message.qos() == Qos.AT_MOST_ONCE) {
             try {
                 forwarding.sendAtMostOnce(node, forwarded);
+                meters.sentAtMostOnce();
             } catch (RuntimeException e) {
                 failed(node, e);
             }
@@ -78,6 +86,8 @@ public final class ClusterForwarder implements MessageForwarder {
             forwarding.sendDurably(node, forwarded).whenComplete((done, error) -> {
                 if (error != null) {
                     failed(node, error);
+                } else {
+                    meters.sentDurably();
                 }
                 if (ack != null) {
                     if (error == null) {
@@ -96,6 +106,7 @@ public final class ClusterForwarder implements MessageForwarder {
     }
 
     private void failed(String node, Throwable error) {
+        meters.failed();
         LogThrottle.Admitted admitted = failureLog.admit();
         if (admitted != null) {
             LOG.warn("could not forward a message to node {}: {}{}", node, error.toString(),
