@@ -13,14 +13,13 @@ import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends a message published on this node to the other nodes whose routes match it: one {@link
- * ForwardedMessage} per node, never one per subscriber. QoS 0 goes at most once; QoS 1 and 2 go
+ * ForwardedMessage} per node, never one per subscriber, each with the publish's one id. QoS 0 goes at most once; QoS 1 and 2 go
  * durably, and the publisher's {@link PendingAck} waits for each durable send, failing when the
  * backend refuses one (the publisher is then not told its message is safe: MQTT 5 0x80).
  *
@@ -57,12 +56,14 @@ public final class ClusterForwarder implements MessageForwarder {
 
     @Override
     public void forward(ApplicationMessage message, RemoteTargets targets, PendingAck ack) {
-        targets.forEach((node, plain, groups) -> send(node, message, plain, groups, ack));
+        // One id per publish, the same for every destination: a node that gets one message both
+        // directly and from a departed node's inbox it drains can tell (DrainedDelivery).
+        String id = nodeId + ":" + sequence.incrementAndGet();
+        targets.forEach((node, plain, groups) -> send(node, new ForwardedMessage(id, message, plain, groups), ack));
     }
 
-    private void send(String node, ApplicationMessage message, boolean plain, Set<String> groups, PendingAck ack) {
-        ForwardedMessage forwarded = new ForwardedMessage(nodeId + ":" + sequence.incrementAndGet(), message, plain,
-                groups);
+    private void send(String node, ForwardedMessage forwarded, PendingAck ack) {
+        ApplicationMessage message = forwarded.message();
         if (message.qos() == Qos.AT_MOST_ONCE) {
             try {
                 forwarding.sendAtMostOnce(node, forwarded);

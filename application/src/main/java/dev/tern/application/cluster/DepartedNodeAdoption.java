@@ -1,6 +1,5 @@
 package dev.tern.application.cluster;
 
-import dev.tern.application.port.cluster.ForwardReceiver;
 import dev.tern.application.port.cluster.MessageForwarding;
 import dev.tern.application.port.cluster.NodeLeases;
 import dev.tern.application.port.cluster.RouteTable;
@@ -11,7 +10,11 @@ import dev.tern.application.service.StoredSessionLoader;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +38,8 @@ public final class DepartedNodeAdoption {
     private final SessionOwnership ownership;
     private final RouteTable routes;
     private final MessageForwarding forwarding;
-    private final ForwardReceiver receiver;
+    private final DrainTarget receiver;
+    private final UnreleasedTakeovers takeovers;
     private final OwnedEpochs epochs;
     private final ClientIdTurns turns;
     private final SessionRegistry sessions;
@@ -46,9 +50,12 @@ public final class DepartedNodeAdoption {
     private final Clock clock;
     /** Set at start and after a lost lease: look for this node's own orphans on the next run. */
     private final AtomicBoolean ownOrphans = new AtomicBoolean(true);
+    /** Departed nodes seen in an earlier round that this node let a node holding their sessions adopt first. */
+    private final Set<String> deferred = new HashSet<>();
 
     DepartedNodeAdoption(String nodeId, NodeLeases leases, SessionOwnership ownership, RouteTable routes,
-            MessageForwarding forwarding, ForwardReceiver receiver, OwnedEpochs epochs, ClientIdTurns turns,
+            MessageForwarding forwarding, DrainTarget receiver, UnreleasedTakeovers takeovers,
+            OwnedEpochs epochs, ClientIdTurns turns,
             SessionRegistry sessions, StoredSessionLoader loader, SessionAttachService sessionAttach,
             WillService wills, TaskExecutor offlineOwner, Clock clock) {
         this.nodeId = nodeId;
@@ -57,6 +64,7 @@ public final class DepartedNodeAdoption {
         this.routes = routes;
         this.forwarding = forwarding;
         this.receiver = receiver;
+        this.takeovers = takeovers;
         this.epochs = epochs;
         this.turns = turns;
         this.sessions = sessions;
@@ -74,11 +82,28 @@ public final class DepartedNodeAdoption {
 
     /** One round: every departed node this node wins, then this node's own orphans if due. */
     public void run() {
-        for (String node : leases.departedNodes()) {
+        Set<String> departed = leases.departedNodes();
+        publishWillsLeftToDeadOwners();
+        for (String node : departed) {
             // Never this node: while it runs, its lease renewal finds out that it departed, drops
             // what it held and joins again; its routes and messages must not be taken from it.
-            if (!node.equals(nodeId) && leases.claimDeparted(node)) {
+            if (node.equals(nodeId)) {
+                continue;
+            }
+            // A node that took sessions over from the departed one claims it at once, so that its
+            // drained messages reach them here; the others give it one round to do so.
+            if (!takeovers.anyFrom(node) && deferred.add(node)) {
+                continue;
+            }
+            if (leases.claimDeparted(node)) {
                 adopt(node);
+            }
+        }
+        deferred.retainAll(departed);
+        // Adopted elsewhere (no longer departed nor live): its messages went there.
+        for (String node : takeovers.nodes()) {
+            if (!departed.contains(node) && !leases.liveNodes().contains(node)) {
+                takeovers.forget(node);
             }
         }
         if (ownOrphans.getAndSet(false)) {
@@ -89,15 +114,38 @@ public final class DepartedNodeAdoption {
         }
     }
 
+    /**
+     * The stored wills of connections whose node did not answer a takeover here and has departed
+     * since: it never handled them (docs/cluster.md, 3.4).
+     */
+    private void publishWillsLeftToDeadOwners() {
+        if (takeovers.nodes().isEmpty()) {
+            return;
+        }
+        takeovers.takeWills(leases.liveNodes()).forEach(wills::publish);
+    }
+
     private void adopt(String node) {
         LOG.info("node {} departed; adopting its sessions, messages and routes", node);
-        int adopted = adoptSessionsOf(node);
-        forwarding.drainDeparted(node, receiver);
+        Map<String, Long> held = new HashMap<>(takeovers.sessionsFrom(node));
+        // Its sessions first, so that their routes from this node are on their way before its own
+        // go; then its routes, before the drain, so that no message is sent to its inbox after the
+        // drain read it (the drain reads again for sends that were already on their way).
+        int adopted = adoptSessionsOf(node, held);
         routes.removeNode(node);
+        // Its messages go to the sessions it held, now here, not to every subscriber of this node:
+        // those that matched here got their own copy from the publishing node.
+        forwarding.drainDeparted(node, receiver.drainingFor(held));
+        takeovers.forget(node);
         LOG.info("adopted node {}: {} sessions", node, adopted);
     }
 
     private int adoptSessionsOf(String node) {
+        return adoptSessionsOf(node, new HashMap<>());
+    }
+
+    /** @param adopted gets each session adopted, with the receiver's mark of when it came here */
+    private int adoptSessionsOf(String node, Map<String, Long> adoptedSessions) {
         long now = clock.millis();
         int adopted = 0;
         for (String clientId : ownership.ownedBy(node)) {
@@ -108,7 +156,9 @@ public final class DepartedNodeAdoption {
             Optional<SessionOwnership.Claim> claim = ownership.claimFrom(clientId, node);
             if (claim.isPresent()) {
                 epochs.held(clientId, claim.get().epoch());
+                long mark = receiver.mark();
                 if (restore(clientId, claim.get().epoch(), now)) {
+                    adoptedSessions.put(clientId, mark);
                     adopted++;
                 }
             }

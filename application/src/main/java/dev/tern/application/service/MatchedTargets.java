@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Collects one target per session of the subscriptions matching one message: overlapping
@@ -29,6 +30,7 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
     private final String publisherId;
     private final boolean plain;
     private final Set<String> onlyGroups;
+    private final Predicate<String> takes;
     final Targets targets = new Targets();
     /** By shared filter text: the local members; null until one matches. */
     private Map<String, List<Target>> sharedGroups;
@@ -40,13 +42,22 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
      * @param onlyGroups the shared subscriptions (filter text) that take it, or null for every one
      */
     MatchedTargets(String publisherId, boolean plain, Set<String> onlyGroups) {
+        this(publisherId, plain, onlyGroups, null);
+    }
+
+    /** @param takes the sessions (client ids) that may take the message, or null for every one */
+    MatchedTargets(String publisherId, boolean plain, Set<String> onlyGroups, Predicate<String> takes) {
         this.publisherId = publisherId;
         this.plain = plain;
         this.onlyGroups = onlyGroups;
+        this.takes = takes;
     }
 
     @Override
     public void visit(String clientId, TopicFilter filter, SubscriptionOptions options) {
+        if (takes != null && !takes.test(clientId)) {
+            return;
+        }
         if (filter.isShared()) {
             if (onlyGroups != null && !onlyGroups.contains(filter.value())) {
                 return;

@@ -12,6 +12,7 @@ import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.topic.TopicFilter;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Routes an application message: keeps it when retained, finds the matching subscriptions and
@@ -100,7 +101,17 @@ public final class PublishService {
      * PendingAck)}. Returns the number of sessions the message was handed to.
      */
     public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups, PendingAck ack) {
-        MatchedTargets matches = new MatchedTargets(message.publisherId(), plain, sharedGroups);
+        return publishForwarded(message, plain, sharedGroups, null, ack);
+    }
+
+    /**
+     * As {@link #publishForwarded(ApplicationMessage, boolean, Set, PendingAck)}, to the sessions
+     * {@code takes} accepts only (null: every one): a departed node's drained message goes to the
+     * sessions that node held, not to every subscriber here.
+     */
+    public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups,
+            Predicate<String> takes, PendingAck ack) {
+        MatchedTargets matches = new MatchedTargets(message.publisherId(), plain, sharedGroups, takes);
         subscriptions.match(message.topic(), matches);
         int receivers = handOut(message, matches, null, ack);
         if (receivers == 0 && !message.retain()) {
