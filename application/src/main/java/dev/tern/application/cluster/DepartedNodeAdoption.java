@@ -156,9 +156,9 @@ public final class DepartedNodeAdoption {
             Optional<SessionOwnership.Claim> claim = ownership.claimFrom(clientId, node);
             if (claim.isPresent()) {
                 epochs.held(clientId, claim.get().epoch());
-                long mark = receiver.mark();
                 if (restore(clientId, claim.get().epoch(), now)) {
-                    adoptedSessions.put(clientId, mark);
+                    // Taken once its subscriptions are in the index: an id seen from now on reached it directly.
+                    adoptedSessions.put(clientId, receiver.mark());
                     adopted++;
                 }
             }
