@@ -34,13 +34,22 @@ public final class ClusterForwarder implements MessageForwarder {
     private final String nodeId;
     private final RemoteRoutes routes;
     private final MessageForwarding forwarding;
+    private final SeenMessageIds seen;
     private final AtomicLong sequence = new AtomicLong();
     private final LogThrottle failureLog;
 
-    public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, Clock clock) {
+    /**
+     * @param seen this node's memory of forwarded ids, shared with its receiver: the id of each
+     *             message published here and forwarded is remembered as seen before the message is
+     *             routed here, so that a departed node's drained copy of it is told from the one
+     *             that reached a session here directly
+     */
+    public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, SeenMessageIds seen,
+            Clock clock) {
         this.nodeId = nodeId;
         this.routes = routes;
         this.forwarding = forwarding;
+        this.seen = seen;
         this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
     }
 
@@ -54,11 +63,19 @@ public final class ClusterForwarder implements MessageForwarder {
         return match.targets;
     }
 
+    /** One id per publish, the same for every destination, remembered as seen here at once. */
+    private String nextId() {
+        String id = nodeId + ":" + sequence.incrementAndGet();
+        seen.firstSight(id);
+        seen.settled(id);
+        return id;
+    }
+
     @Override
     public void forward(ApplicationMessage message, RemoteTargets targets, PendingAck ack) {
         // One id per publish, the same for every destination: a node that gets one message both
-        // directly and from a departed node's inbox it drains can tell (DrainedDelivery).
-        String id = nodeId + ":" + sequence.incrementAndGet();
+        // directly and from a departed node's inbox it drains can tell.
+        String id = targets.id();
         targets.forEach((node, plain, groups) -> send(node, new ForwardedMessage(id, message, plain, groups), ack));
     }
 
@@ -104,8 +121,8 @@ public final class ClusterForwarder implements MessageForwarder {
         }
     }
 
-    /** Collects the nodes whose routes match; allocates the targets only at the first match. */
-    private static final class RouteMatch implements SubscriptionIndex.MatchVisitor {
+    /** Collects the nodes whose routes match; allocates the targets (and the id) only at the first match. */
+    private final class RouteMatch implements SubscriptionIndex.MatchVisitor {
         private final TopicFilter onlyGroup;
         RemoteTargets targets;
 
@@ -119,7 +136,7 @@ public final class ClusterForwarder implements MessageForwarder {
                 return;
             }
             if (targets == null) {
-                targets = new RemoteTargets();
+                targets = new RemoteTargets(nextId());
             }
             if (filter.isShared()) {
                 targets.sharedMember(node, filter);

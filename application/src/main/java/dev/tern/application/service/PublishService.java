@@ -83,9 +83,12 @@ public final class PublishService {
         if (message.retain() && !retained.retain(message, ack)) {
             return REFUSED;
         }
+        // The remote routes first: in a cluster the message's forward id is taken before it is
+        // routed here, so that a session that came here after the id reached it here (DrainedDelivery).
+        RemoteTargets remote = forwarder.match(message, null);
         MatchedTargets matches = new MatchedTargets(message.publisherId(), true, null);
         subscriptions.match(message.topic(), matches);
-        int receivers = handOut(message, matches, forwarder.match(message, null), ack);
+        int receivers = handOut(message, matches, remote, ack);
         // The broker's own $SYS figures (no publisher) are not lost client messages: not counted.
         if (receivers == 0 && !message.retain() && !message.publisherId().isEmpty()) {
             delivery.noSubscriber();

@@ -83,6 +83,26 @@ class DepartedInboxDrainTest {
     }
 
     @Test
+    void aSessionResumedOnTheAdopterGetsOnceWhatWasPublishedOnTheAdopterWhileTheDeadNodesRoutesStillMatched() {
+        FullNode.Client dev = connect(a, "dev", false, 3_600, null).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(b, "pub", true, 0, null);
+        rig.settle();
+        dev.channel.takeSent();
+        a.crash();
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 1, "only in a's inbox"));
+        rig.settle();
+
+        FullNode.Client resumed = connect(b, "dev", false, 3_600, null);
+        rig.advance(ClusterRig.HANDOVER_TIMEOUT.toMillis() + 500);
+        // Routed to the resumed session here, and forwarded to a, whose route is still there.
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 2, "here and to a"));
+        rig.settle();
+        rig.advance(ADOPTED_AFTER);
+
+        assertThat(bodies(resumed.channel.takeSent())).containsExactlyInAnyOrder("only in a's inbox", "here and to a");
+    }
+
+    @Test
     void theWillOfAClientThatResumedElsewhereBeforeItsDeadNodesLeasePassedIsPublishedOnce() {
         FullNode.Client watcher = connect(c, "watcher", true, 0, null).send(subscribe("wills/#", Qos.AT_MOST_ONCE));
         connect(a, "dying", false, 3_600, will("dying", 0));
