@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a message published on this node to the other nodes whose routes match it: one {@link
- * ForwardedMessage} per node, never one per subscriber, each with the publish's one id. QoS 0 goes at most once; QoS 1 and 2 go
- * durably, and the publisher's {@link PendingAck} waits for each durable send, failing when the
+ * ForwardedMessage} per node, never one per subscriber, each with the publish's one id. QoS 0 goes
+ * at most once; QoS 1 and 2 go durably, and the publisher's {@link PendingAck} waits for each durable send, failing when the
  * backend refuses one (the publisher is then not told its message is safe: MQTT 5 0x80).
  *
  * <p>The broker's own {@code $SYS} messages (no publisher) describe this node and stay on it.

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Adopts what departed nodes owned: each departed node that this node wins the claim for has its
  * sessions restored here offline from the store (a session stored as connected lost its
  * connection when its node did: its will fires as at a non-graceful disconnect, and its Will Delay
- * and expiry count from now), its unsettled forwarded messages drained into this node's receiver,
- * and its routes removed. Also adopts this node's own orphans: sessions the backend says this node
+ * and expiry count from now), its routes removed, and its unsettled forwarded messages drained
+ * to the sessions it held that are now here (adopted, or taken over here without a release).
+ * Departed nodes whose sessions this node took over are claimed at once, the others a round later. Also adopts this node's own orphans: sessions the backend says this node
  * owns but that it does not hold (after a restart with the same id, or after its lease was lost).
  *
  * <p>Threading: {@link #run} runs on the cluster executor (it blocks on the backend and the store).
@@ -144,7 +145,7 @@ public final class DepartedNodeAdoption {
         return adoptSessionsOf(node, new HashMap<>());
     }
 
-    /** @param adopted gets each session adopted, with the receiver's mark of when it came here */
+    /** @param adoptedSessions gets each session adopted, with the receiver's mark of when it came here */
     private int adoptSessionsOf(String node, Map<String, Long> adoptedSessions) {
         long now = clock.millis();
         int adopted = 0;
