@@ -58,11 +58,12 @@ public final class ForwardedDelivery {
     }
 
     /**
-     * A message drained from a departed node's inbox: routed only to the sessions {@code held}
-     * names (the departed node's sessions now here, each with the {@link #mark} taken when it came
-     * here), and to each only if it did not get the message directly: this node did not see the
-     * message's id since that session came. Not remembered as seen: other sessions here may still
-     * be due a direct copy.
+     * A message drained from a departed node's inbox: routed, for non-shared subscriptions, only
+     * to the sessions {@code held} names (the departed node's sessions now here, each with the
+     * {@link #mark} taken when it came here), and to each only if it did not get the message
+     * directly: this node did not see the message's id since that session came; a shared group it
+     * was chosen for takes it as from any forward. Not remembered as seen: other sessions here may
+     * still be due a direct copy.
      */
     void receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable settled) {
         long sight = seen.sightOf(forwarded.id());

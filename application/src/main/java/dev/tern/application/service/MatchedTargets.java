@@ -45,7 +45,10 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
         this(publisherId, plain, onlyGroups, null);
     }
 
-    /** @param takes the sessions (client ids) that may take the message, or null for every one */
+    /**
+     * @param takes the sessions (client ids) whose non-shared subscriptions may take the message, or
+     *              null for every one; shared groups pick among all their local members
+     */
     MatchedTargets(String publisherId, boolean plain, Set<String> onlyGroups, Predicate<String> takes) {
         this.publisherId = publisherId;
         this.plain = plain;
@@ -55,9 +58,6 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
 
     @Override
     public void visit(String clientId, TopicFilter filter, SubscriptionOptions options) {
-        if (takes != null && !takes.test(clientId)) {
-            return;
-        }
         if (filter.isShared()) {
             if (onlyGroups != null && !onlyGroups.contains(filter.value())) {
                 return;
@@ -70,7 +70,7 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
             sharedGroups.computeIfAbsent(filter.value(), k -> new ArrayList<>()).add(member);
             return;
         }
-        if (!plain || options.noLocal() && clientId.equals(publisherId)) {
+        if (!plain || options.noLocal() && clientId.equals(publisherId) || takes != null && !takes.test(clientId)) {
             return;
         }
         targets.getOrAdd(clientId).add(options);

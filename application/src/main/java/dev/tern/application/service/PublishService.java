@@ -108,9 +108,11 @@ public final class PublishService {
     }
 
     /**
-     * As {@link #publishForwarded(ApplicationMessage, boolean, Set, PendingAck)}, to the sessions
-     * {@code takes} accepts only (null: every one): a departed node's drained message goes to the
-     * sessions that node held, not to every subscriber here.
+     * As {@link #publishForwarded(ApplicationMessage, boolean, Set, PendingAck)}, with the
+     * non-shared subscriptions of the sessions {@code takes} accepts only (null: every one): a
+     * departed node's drained message goes to the sessions that node held, not to every subscriber
+     * here. A shared group still picks any local member: the publisher chose the departed node
+     * for the group, so no member here got this copy.
      */
     public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups,
             Predicate<String> takes, PendingAck ack) {

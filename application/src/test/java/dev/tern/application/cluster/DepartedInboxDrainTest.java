@@ -103,6 +103,27 @@ class DepartedInboxDrainTest {
     }
 
     @Test
+    void aDrainedMessageTheDeadNodeWasPickedForInASharedGroupGoesToAMemberOnTheAdopter() {
+        connect(a, "member-a", true, 0, null).send(subscribe("$share/g/t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client memberOnB = connect(b, "member-b", true, 0, null)
+                .send(subscribe("$share/g/t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(b, "pub", true, 0, null);
+        rig.settle();
+        memberOnB.channel.takeSent();
+        c.crash();
+        a.crash();
+
+        // Round robin over b's member and node a: one each, a's waiting in its inbox.
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 1, "one"));
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 2, "two"));
+        rig.settle();
+        assertThat(bodies(memberOnB.channel.takeSent())).hasSize(1);
+        rig.advance(ADOPTED_AFTER);
+
+        assertThat(bodies(memberOnB.channel.takeSent())).as("the group's other message, drained").hasSize(1);
+    }
+
+    @Test
     void theWillOfAClientThatResumedElsewhereBeforeItsDeadNodesLeasePassedIsPublishedOnce() {
         FullNode.Client watcher = connect(c, "watcher", true, 0, null).send(subscribe("wills/#", Qos.AT_MOST_ONCE));
         connect(a, "dying", false, 3_600, will("dying", 0));
