@@ -136,9 +136,11 @@ public final class DepartedNodeAdoption {
         routes.removeNode(node);
         // Its messages go to the sessions it held, now here, not to every subscriber of this node:
         // those that matched here got their own copy from the publishing node.
-        forwarding.drainDeparted(node, receiver.drainingFor(held));
+        DrainTarget.Counts drained = new DrainTarget.Counts();
+        forwarding.drainDeparted(node, receiver.drainingFor(held, drained));
         takeovers.forget(node);
-        LOG.info("adopted node {}: {} sessions", node, adopted);
+        LOG.info("adopted node {}: {} sessions, {} sessions taken over here before; {}", node, adopted,
+                held.size() - adopted, drained);
     }
 
     private int adoptSessionsOf(String node) {

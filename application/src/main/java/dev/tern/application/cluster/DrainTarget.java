@@ -13,8 +13,27 @@ import java.util.Map;
  */
 public interface DrainTarget {
 
-    /** @param held the departed node's sessions now here, by client id, each with the {@link #mark} of when it came */
-    ForwardReceiver drainingFor(Map<String, Long> held);
+    /**
+     * @param held   the departed node's sessions now here, by client id, each with the {@link #mark} of when it came
+     * @param counts told of each drained message, with the number of sessions here it went to
+     */
+    ForwardReceiver drainingFor(Map<String, Long> held, Counts counts);
+
+    /** What a drain did, for its log line. Threading: called on the backend's draining thread. */
+    final class Counts {
+        private int messages;
+        private int copies;
+
+        void drained(int sessions) {
+            messages++;
+            copies += sessions;
+        }
+
+        @Override
+        public String toString() {
+            return messages + " unsettled messages drained, " + copies + " copies to its sessions here";
+        }
+    }
 
     /** Every forwarded message this node sees from now on is newer than this mark. */
     long mark();

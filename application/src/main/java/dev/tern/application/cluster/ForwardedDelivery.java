@@ -63,11 +63,11 @@ public final class ForwardedDelivery {
      * {@link #mark} taken when it came here), and to each only if it did not get the message
      * directly: this node did not see the message's id since that session came; a shared group it
      * was chosen for takes it as from any forward. Not remembered as seen: other sessions here may
-     * still be due a direct copy.
+     * still be due a direct copy. Returns the number of sessions it went to.
      */
-    void receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable settled) {
+    int receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable settled) {
         long sight = seen.sightOf(forwarded.id());
-        route(forwarded, clientId -> {
+        return route(forwarded, clientId -> {
             Long since = held.get(clientId);
             return since != null && (sight < 0 || sight < since);
         }, settled);
@@ -78,17 +78,18 @@ public final class ForwardedDelivery {
         return seen.mark();
     }
 
-    private void route(ForwardedMessage forwarded, Predicate<String> takes, Runnable settled) {
+    private int route(ForwardedMessage forwarded, Predicate<String> takes, Runnable settled) {
         String id = forwarded.id();
         boolean drained = takes != null;
         ApplicationMessage message = forwarded.message();
         if (message.qos() == Qos.AT_MOST_ONCE) {
-            publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes, null);
+            int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes,
+                    null);
             if (!drained) {
                 seen.settled(id);
             }
             settled.run();
-            return;
+            return receivers;
         }
         PendingAck ack = new PendingAck(settleExecutor, stored -> {
             if (stored) {
@@ -100,8 +101,9 @@ public final class ForwardedDelivery {
                 notStored(id);
             }
         });
-        publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes, ack);
+        int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes, ack);
         ack.release();
+        return receivers;
     }
 
     private void notStored(String id) {

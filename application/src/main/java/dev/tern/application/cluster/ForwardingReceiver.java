@@ -39,13 +39,13 @@ public final class ForwardingReceiver implements ForwardReceiver, DrainTarget {
      * to the {@link #mark} taken when the session came here), not to this node's other subscribers.
      */
     @Override
-    public ForwardReceiver drainingFor(Map<String, Long> held) {
+    public ForwardReceiver drainingFor(Map<String, Long> held, DrainTarget.Counts counts) {
         Map<String, Long> sessions = Map.copyOf(held);
         ForwardingReceiver all = this;
         return new ForwardReceiver() {
             @Override
             public void message(ForwardedMessage message, Runnable settled) {
-                delivery.receiveDrained(message, sessions, settled);
+                counts.drained(delivery.receiveDrained(message, sessions, settled));
             }
 
             @Override

@@ -209,7 +209,7 @@ final class ClusterRig {
         }
 
         @Override
-        public ForwardReceiver drainingFor(Map<String, Long> held) {
+        public ForwardReceiver drainingFor(Map<String, Long> held, DrainTarget.Counts counts) {
             drains.add(held);
             return this;
         }
