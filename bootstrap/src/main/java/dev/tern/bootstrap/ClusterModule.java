@@ -72,9 +72,17 @@ interface ClusterModule {
     @Provides
     @Singleton
     static MessageForwarder forwarder(Optional<ClusterBackend> backend, Optional<RemoteRoutes> remoteRoutes,
-            Clock clock, MetricsRegistry metrics) {
+            Optional<SeenMessageIds> seenIds, Clock clock, MetricsRegistry metrics) {
         return backend.<MessageForwarder>map(b -> new ClusterForwarder(b.nodeId(), remoteRoutes.orElseThrow(),
-                b.forwarding(), clock, new ForwardMeters(metrics))).orElse(MessageForwarder.NONE);
+                b.forwarding(), seenIds.orElseThrow(), clock, new ForwardMeters(metrics)))
+                .orElse(MessageForwarder.NONE);
+    }
+
+    /** The forwarded ids this node sent and received, one memory for the forwarder and the receiver. */
+    @Provides
+    @Singleton
+    static Optional<SeenMessageIds> seenIds(Optional<ClusterBackend> backend) {
+        return backend.map(b -> new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY));
     }
 
     @Provides
@@ -111,15 +119,14 @@ interface ClusterModule {
             Optional<ClusterSessions> clusterSessions, Optional<LocalRoutes> localRoutes,
             Optional<RemoteRoutes> remoteRoutes, PublishService publisher, RetainedMessages retained, Storage storage,
             SessionAttachService sessionAttach, @Named("sessions") ScheduledTaskExecutor offlineOwner,
-            BrokerConfig config, Clock clock) {
+            Optional<SeenMessageIds> seenIds, BrokerConfig config, Clock clock) {
         return backend.map(b -> {
             ClusterThreads t = threads.orElseThrow();
             ClusterSessions cs = clusterSessions.orElseThrow();
             RouteSync routeSync = new RouteSync(b.nodeId(), b.routes(), remoteRoutes.orElseThrow(),
                     localRoutes.orElseThrow(), t.routing(), clock);
             ForwardingReceiver receiver = new ForwardingReceiver(
-                    new ForwardedDelivery(publisher, new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY), t.routing(),
-                            clock),
+                    new ForwardedDelivery(publisher, seenIds.orElseThrow(), t.routing(), clock),
                     new RetainedSync(retained, storage.retained(), t.routing(), clock),
                     cs.signals()::onSignal, () -> { });
             return new ClusterNode(b, cs.membership(sessionAttach, receiver, offlineOwner, t.lease(),

@@ -10,6 +10,7 @@ import dev.tern.application.service.ConnectGate;
 import dev.tern.application.service.SessionAttachService.AttachRequest;
 import dev.tern.application.session.SessionConnection;
 import dev.tern.application.session.SessionRegistry;
+import dev.tern.domain.will.Will;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,12 @@ public final class ClusterAttach implements ConnectGate {
     private final ClientIdTurns turns;
     private final SessionRegistry sessions;
     private final StoredSessionTakeOver storedSession;
+    private final UnreleasedTakeovers unreleased;
     private final TaskExecutor clusterExecutor;
 
     ClusterAttach(String nodeId, SessionOwnership ownership, NodeLeases leases, MessageForwarding forwarding,
             SessionHandover handover, OwnedEpochs epochs, ClientIdTurns turns, SessionRegistry sessions,
-            StoredSessionTakeOver storedSession, TaskExecutor clusterExecutor) {
+            StoredSessionTakeOver storedSession, UnreleasedTakeovers unreleased, TaskExecutor clusterExecutor) {
         this.nodeId = nodeId;
         this.ownership = ownership;
         this.leases = leases;
@@ -52,6 +54,7 @@ public final class ClusterAttach implements ConnectGate {
         this.turns = turns;
         this.sessions = sessions;
         this.storedSession = storedSession;
+        this.unreleased = unreleased;
         this.clusterExecutor = clusterExecutor;
     }
 
@@ -84,7 +87,7 @@ public final class ClusterAttach implements ConnectGate {
             return;
         }
         if (!previousAlive) {
-            settle(connect, claim, false);
+            settle(connect, claim, false, false);
             return;
         }
         ClusterSignal.TakeOver takeOver =
@@ -96,7 +99,7 @@ public final class ClusterAttach implements ConnectGate {
                         claim.previousOwner());
             }
             clusterExecutor.execute(() -> {
-                settle(connect, claim, true);
+                settle(connect, claim, true, inTime);
                 if (!inTime && epochs.holds(clientId, claim.epoch())) {
                     // Signals are at most once: if the request was lost, the old node still has the
                     // client connected. Asked again after the seal, it lets go (its writes are fenced already).
@@ -110,10 +113,12 @@ public final class ClusterAttach implements ConnectGate {
     /**
      * Seals the claim and loads what the store holds unless this node has the session already.
      *
-     * @param liveOwnerAsked whether a live previous owner was asked to let go: it dealt with the
-     *                       session's will, so the stored one is not this node's to fire
+     * @param liveOwnerAsked whether a live previous owner was asked to let go: it deals with the
+     *                       session's will, so the stored one is not this node's to fire, unless
+     *                       that owner never answered and departs ({@link UnreleasedTakeovers})
+     * @param released       whether it answered in time
      */
-    private void settle(Connect connect, SessionOwnership.Claim claim, boolean liveOwnerAsked) {
+    private void settle(Connect connect, SessionOwnership.Claim claim, boolean liveOwnerAsked, boolean released) {
         String clientId = connect.clientId();
         try {
             // Not held any more: this node's lease was lost meanwhile, and with it every claim.
@@ -127,8 +132,12 @@ public final class ClusterAttach implements ConnectGate {
                 return;
             }
             if (sessions.get(clientId) == null) {
-                storedSession.load(clientId, connect.request().cleanStart(), !liveOwnerAsked,
+                Will leftToOwner = storedSession.load(clientId, connect.request().cleanStart(), !liveOwnerAsked,
                         connect.connectionExecutor());
+                if (claim.hadOwner() && !claim.previousOwner().equals(nodeId) && !released) {
+                    // Its owner may be dead: if it departs, its drained messages and this will are ours.
+                    unreleased.taken(claim.previousOwner(), clientId, leftToOwner);
+                }
             }
             connect.attach().run();
         } catch (RuntimeException e) {

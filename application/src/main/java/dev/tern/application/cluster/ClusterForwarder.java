@@ -13,15 +13,14 @@ import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends a message published on this node to the other nodes whose routes match it: one {@link
- * ForwardedMessage} per node, never one per subscriber. QoS 0 goes at most once; QoS 1 and 2 go
- * durably, and the publisher's {@link PendingAck} waits for each durable send, failing when the
+ * ForwardedMessage} per node, never one per subscriber, each with the publish's one id. QoS 0 goes
+ * at most once; QoS 1 and 2 go durably, and the publisher's {@link PendingAck} waits for each durable send, failing when the
  * backend refuses one (the publisher is then not told its message is safe: MQTT 5 0x80).
  *
  * <p>The broker's own {@code $SYS} messages (no publisher) describe this node and stay on it.
@@ -35,20 +34,29 @@ public final class ClusterForwarder implements MessageForwarder {
     private final String nodeId;
     private final RemoteRoutes routes;
     private final MessageForwarding forwarding;
+    private final SeenMessageIds seen;
     private final AtomicLong sequence = new AtomicLong();
     private final LogThrottle failureLog;
     private final ForwardMeters meters;
 
-    public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, Clock clock) {
-        this(nodeId, routes, forwarding, clock, ForwardMeters.NONE);
+    /**
+     * @param seen this node's memory of forwarded ids, shared with its receiver: the id of each
+     *             message published here and forwarded is remembered as seen before the message is
+     *             routed here, so that a departed node's drained copy of it is told from the one
+     *             that reached a session here directly
+     */
+    public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, SeenMessageIds seen,
+            Clock clock) {
+        this(nodeId, routes, forwarding, seen, clock, ForwardMeters.NONE);
     }
 
-    public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, Clock clock,
-            ForwardMeters meters) {
+    public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, SeenMessageIds seen,
+            Clock clock, ForwardMeters meters) {
         this.meters = meters;
         this.nodeId = nodeId;
         this.routes = routes;
         this.forwarding = forwarding;
+        this.seen = seen;
         this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
     }
 
@@ -62,14 +70,24 @@ public final class ClusterForwarder implements MessageForwarder {
         return match.targets;
     }
 
-    @Override
-    public void forward(ApplicationMessage message, RemoteTargets targets, PendingAck ack) {
-        targets.forEach((node, plain, groups) -> send(node, message, plain, groups, ack));
+    /** One id per publish, the same for every destination, remembered as seen here at once. */
+    private String nextId() {
+        String id = nodeId + ":" + sequence.incrementAndGet();
+        seen.firstSight(id);
+        seen.settled(id);
+        return id;
     }
 
-    private void send(String node, ApplicationMessage message, boolean plain, Set<String> groups, PendingAck ack) {
-        ForwardedMessage forwarded = new ForwardedMessage(nodeId + ":" + sequence.incrementAndGet(), message, plain,
-                groups);
+    @Override
+    public void forward(ApplicationMessage message, RemoteTargets targets, PendingAck ack) {
+        // One id per publish, the same for every destination: a node that gets one message both
+        // directly and from a departed node's inbox it drains can tell.
+        String id = targets.id();
+        targets.forEach((node, plain, groups) -> send(node, new ForwardedMessage(id, message, plain, groups), ack));
+    }
+
+    private void send(String node, ForwardedMessage forwarded, PendingAck ack) {
+        ApplicationMessage message = forwarded.message();
         if (message.qos() == Qos.AT_MOST_ONCE) {
             try {
                 forwarding.sendAtMostOnce(node, forwarded);
@@ -114,8 +132,8 @@ public final class ClusterForwarder implements MessageForwarder {
         }
     }
 
-    /** Collects the nodes whose routes match; allocates the targets only at the first match. */
-    private static final class RouteMatch implements SubscriptionIndex.MatchVisitor {
+    /** Collects the nodes whose routes match; allocates the targets (and the id) only at the first match. */
+    private final class RouteMatch implements SubscriptionIndex.MatchVisitor {
         private final TopicFilter onlyGroup;
         RemoteTargets targets;
 
@@ -129,7 +147,7 @@ public final class ClusterForwarder implements MessageForwarder {
                 return;
             }
             if (targets == null) {
-                targets = new RemoteTargets();
+                targets = new RemoteTargets(nextId());
             }
             if (filter.isShared()) {
                 targets.sharedMember(node, filter);

@@ -1,7 +1,6 @@
 package dev.tern.application.cluster;
 
 import dev.tern.application.port.cluster.ClusterBackend;
-import dev.tern.application.port.cluster.ForwardReceiver;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.service.ConnectGate;
 import dev.tern.application.service.SessionAttachService;
@@ -32,6 +31,7 @@ public final class ClusterSessions {
     private final TaskExecutor clusterExecutor;
     private final Clock clock;
     private final OwnedEpochs epochs = new OwnedEpochs();
+    private final UnreleasedTakeovers unreleased = new UnreleasedTakeovers();
     private final ClientIdTurns turns;
     private final LocalSessionRemoval removal;
     private final ClusterAttach gate;
@@ -56,7 +56,8 @@ public final class ClusterSessions {
         this.removal = new LocalSessionRemoval(sessions, subscriptions, recorder);
         SessionHandover handover = new SessionHandover(clusterExecutor, handoverTimeout);
         this.gate = new ClusterAttach(backend.nodeId(), backend.ownership(), backend.leases(), backend.forwarding(),
-                handover, epochs, turns, sessions, new StoredSessionTakeOver(loader, wills, clock), clusterExecutor);
+                handover, epochs, turns, sessions, new StoredSessionTakeOver(loader, wills, clock), unreleased,
+                clusterExecutor);
         this.endHook = new OwnershipRelease(writer, backend.ownership(), epochs, turns, sessions, clusterExecutor);
         this.signals = new ClusterSignals(new RemoteTakeOver(sessions, epochs, turns, removal, wills, writer,
                 backend.forwarding(), backend.ownership(), clusterExecutor), handover, clusterExecutor);
@@ -80,12 +81,13 @@ public final class ClusterSessions {
     /**
      * Lease renewal and adoption.
      *
-     * @param receiver           where a departed node's unsettled forwarded messages go (the node's forward receiver)
+     * @param receiver           the node's forward receiver: a departed node's drained messages go through it to the
+     *                           sessions that node held
      * @param offlineOwner       owns adopted sessions until their clients connect ({@code tern-sessions})
      * @param membershipExecutor renews the lease; a thread of its own, so that no backlog delays a renewal
      * @param lease              the node's lease, as joined
      */
-    public ClusterMembership membership(SessionAttachService sessionAttach, ForwardReceiver receiver,
+    public ClusterMembership membership(SessionAttachService sessionAttach, DrainTarget receiver,
             TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease) {
         return membership(sessionAttach, receiver, offlineOwner, membershipExecutor, lease, () -> { });
     }
@@ -94,10 +96,12 @@ public final class ClusterSessions {
      * Lease renewal and adoption, with {@code rejoined} run after this node joins again following
      * a lost lease (the route sync's resync: the adopter removed this node's routes).
      */
-    public ClusterMembership membership(SessionAttachService sessionAttach, ForwardReceiver receiver,
+    public ClusterMembership membership(SessionAttachService sessionAttach, DrainTarget receiver,
             TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease, Runnable rejoined) {
+        unreleased.markBy(receiver::mark);
         DepartedNodeAdoption adoption = new DepartedNodeAdoption(backend.nodeId(), backend.leases(),
-                backend.ownership(), backend.routes(), backend.forwarding(), receiver, epochs, turns, sessions, loader,
+                backend.ownership(), backend.routes(), backend.forwarding(), receiver, unreleased, epochs, turns,
+                sessions, loader,
                 sessionAttach, wills, offlineOwner, clock);
         return new ClusterMembership(backend.leases(), backend.ownership(), new LocalSessionsDrop(sessions, removal),
                 epochs, adoption, membershipExecutor, clusterExecutor, lease, rejoined);

@@ -1,6 +1,5 @@
 package dev.tern.application.cluster;
 
-import dev.tern.application.port.cluster.ForwardReceiver;
 import dev.tern.application.port.cluster.MessageForwarding;
 import dev.tern.application.port.cluster.NodeLeases;
 import dev.tern.application.port.cluster.RouteTable;
@@ -11,7 +10,11 @@ import dev.tern.application.service.StoredSessionLoader;
 import dev.tern.application.service.WillService;
 import dev.tern.application.session.SessionRegistry;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Adopts what departed nodes owned: each departed node that this node wins the claim for has its
  * sessions restored here offline from the store (a session stored as connected lost its
  * connection when its node did: its will fires as at a non-graceful disconnect, and its Will Delay
- * and expiry count from now), its unsettled forwarded messages drained into this node's receiver,
- * and its routes removed. Also adopts this node's own orphans: sessions the backend says this node
+ * and expiry count from now), its routes removed, and its unsettled forwarded messages drained
+ * to the sessions it held that are now here (adopted, or taken over here without a release).
+ * Departed nodes whose sessions this node took over are claimed at once, the others a round later. Also adopts this node's own orphans: sessions the backend says this node
  * owns but that it does not hold (after a restart with the same id, or after its lease was lost).
  *
  * <p>Threading: {@link #run} runs on the cluster executor (it blocks on the backend and the store).
@@ -35,7 +39,8 @@ public final class DepartedNodeAdoption {
     private final SessionOwnership ownership;
     private final RouteTable routes;
     private final MessageForwarding forwarding;
-    private final ForwardReceiver receiver;
+    private final DrainTarget receiver;
+    private final UnreleasedTakeovers takeovers;
     private final OwnedEpochs epochs;
     private final ClientIdTurns turns;
     private final SessionRegistry sessions;
@@ -46,9 +51,12 @@ public final class DepartedNodeAdoption {
     private final Clock clock;
     /** Set at start and after a lost lease: look for this node's own orphans on the next run. */
     private final AtomicBoolean ownOrphans = new AtomicBoolean(true);
+    /** Departed nodes seen in an earlier round that this node let a node holding their sessions adopt first. */
+    private final Set<String> deferred = new HashSet<>();
 
     DepartedNodeAdoption(String nodeId, NodeLeases leases, SessionOwnership ownership, RouteTable routes,
-            MessageForwarding forwarding, ForwardReceiver receiver, OwnedEpochs epochs, ClientIdTurns turns,
+            MessageForwarding forwarding, DrainTarget receiver, UnreleasedTakeovers takeovers,
+            OwnedEpochs epochs, ClientIdTurns turns,
             SessionRegistry sessions, StoredSessionLoader loader, SessionAttachService sessionAttach,
             WillService wills, TaskExecutor offlineOwner, Clock clock) {
         this.nodeId = nodeId;
@@ -57,6 +65,7 @@ public final class DepartedNodeAdoption {
         this.routes = routes;
         this.forwarding = forwarding;
         this.receiver = receiver;
+        this.takeovers = takeovers;
         this.epochs = epochs;
         this.turns = turns;
         this.sessions = sessions;
@@ -74,11 +83,28 @@ public final class DepartedNodeAdoption {
 
     /** One round: every departed node this node wins, then this node's own orphans if due. */
     public void run() {
-        for (String node : leases.departedNodes()) {
+        Set<String> departed = leases.departedNodes();
+        publishWillsLeftToDeadOwners();
+        for (String node : departed) {
             // Never this node: while it runs, its lease renewal finds out that it departed, drops
             // what it held and joins again; its routes and messages must not be taken from it.
-            if (!node.equals(nodeId) && leases.claimDeparted(node)) {
+            if (node.equals(nodeId)) {
+                continue;
+            }
+            // A node that took sessions over from the departed one claims it at once, so that its
+            // drained messages reach them here; the others give it one round to do so.
+            if (!takeovers.anyFrom(node) && deferred.add(node)) {
+                continue;
+            }
+            if (leases.claimDeparted(node)) {
                 adopt(node);
+            }
+        }
+        deferred.retainAll(departed);
+        // Adopted elsewhere (no longer departed nor live): its messages went there.
+        for (String node : takeovers.nodes()) {
+            if (!departed.contains(node) && !leases.liveNodes().contains(node)) {
+                takeovers.forget(node);
             }
         }
         if (ownOrphans.getAndSet(false)) {
@@ -89,15 +115,40 @@ public final class DepartedNodeAdoption {
         }
     }
 
+    /**
+     * The stored wills of connections whose node did not answer a takeover here and has departed
+     * since: it never handled them (docs/cluster.md, 3.4).
+     */
+    private void publishWillsLeftToDeadOwners() {
+        if (takeovers.nodes().isEmpty()) {
+            return;
+        }
+        takeovers.takeWills(leases.liveNodes()).forEach(wills::publish);
+    }
+
     private void adopt(String node) {
         LOG.info("node {} departed; adopting its sessions, messages and routes", node);
-        int adopted = adoptSessionsOf(node);
-        forwarding.drainDeparted(node, receiver);
+        Map<String, Long> held = new HashMap<>(takeovers.sessionsFrom(node));
+        // Its sessions first, so that their routes from this node are on their way before its own
+        // go; then its routes, before the drain, so that no message is sent to its inbox after the
+        // drain read it (the drain reads again for sends that were already on their way).
+        int adopted = adoptSessionsOf(node, held);
         routes.removeNode(node);
-        LOG.info("adopted node {}: {} sessions", node, adopted);
+        // Its messages go to the sessions it held, now here, not to every subscriber of this node:
+        // those that matched here got their own copy from the publishing node.
+        DrainTarget.Counts drained = new DrainTarget.Counts();
+        forwarding.drainDeparted(node, receiver.drainingFor(held, drained));
+        takeovers.forget(node);
+        LOG.info("adopted node {}: {} sessions, {} sessions taken over here before; {}", node, adopted,
+                held.size() - adopted, drained);
     }
 
     private int adoptSessionsOf(String node) {
+        return adoptSessionsOf(node, new HashMap<>());
+    }
+
+    /** @param adoptedSessions gets each session adopted, with the receiver's mark of when it came here */
+    private int adoptSessionsOf(String node, Map<String, Long> adoptedSessions) {
         long now = clock.millis();
         int adopted = 0;
         for (String clientId : ownership.ownedBy(node)) {
@@ -109,6 +160,8 @@ public final class DepartedNodeAdoption {
             if (claim.isPresent()) {
                 epochs.held(clientId, claim.get().epoch());
                 if (restore(clientId, claim.get().epoch(), now)) {
+                    // Taken once its subscriptions are in the index: an id seen from now on reached it directly.
+                    adoptedSessions.put(clientId, receiver.mark());
                     adopted++;
                 }
             }

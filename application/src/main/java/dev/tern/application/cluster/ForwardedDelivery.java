@@ -8,7 +8,9 @@ import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,23 +54,56 @@ public final class ForwardedDelivery {
             }
             case NEW -> { }
         }
+        route(forwarded, null, settled);
+    }
+
+    /**
+     * A message drained from a departed node's inbox: routed, for non-shared subscriptions, only
+     * to the sessions {@code held} names (the departed node's sessions now here, each with the
+     * {@link #mark} taken when it came here), and to each only if it did not get the message
+     * directly: this node did not see the message's id since that session came; a shared group it
+     * was chosen for takes it as from any forward. Not remembered as seen: other sessions here may
+     * still be due a direct copy. Returns the number of sessions it went to.
+     */
+    int receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable settled) {
+        long sight = seen.sightOf(forwarded.id());
+        return route(forwarded, clientId -> {
+            Long since = held.get(clientId);
+            return since != null && (sight < 0 || sight < since);
+        }, settled);
+    }
+
+    /** Every id this node sees from now on is newer than this mark. */
+    long mark() {
+        return seen.mark();
+    }
+
+    private int route(ForwardedMessage forwarded, Predicate<String> takes, Runnable settled) {
+        String id = forwarded.id();
+        boolean drained = takes != null;
         ApplicationMessage message = forwarded.message();
         if (message.qos() == Qos.AT_MOST_ONCE) {
-            publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), null);
-            seen.settled(id);
+            int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes,
+                    null);
+            if (!drained) {
+                seen.settled(id);
+            }
             settled.run();
-            return;
+            return receivers;
         }
         PendingAck ack = new PendingAck(settleExecutor, stored -> {
             if (stored) {
-                seen.settled(id);
+                if (!drained) {
+                    seen.settled(id);
+                }
                 settled.run();
             } else {
                 notStored(id);
             }
         });
-        publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), ack);
+        int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes, ack);
         ack.release();
+        return receivers;
     }
 
     private void notStored(String id) {

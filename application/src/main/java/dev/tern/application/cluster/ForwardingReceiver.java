@@ -4,6 +4,7 @@ import dev.tern.application.port.cluster.ClusterSignal;
 import dev.tern.application.port.cluster.ForwardReceiver;
 import dev.tern.application.port.cluster.ForwardedMessage;
 import dev.tern.domain.message.ApplicationMessage;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
  *
  * <p>Threading: called on the backend's threads; nothing here blocks.
  */
-public final class ForwardingReceiver implements ForwardReceiver {
+public final class ForwardingReceiver implements ForwardReceiver, DrainTarget {
 
     private final ForwardedDelivery delivery;
     private final RetainedSync retained;
@@ -31,6 +32,42 @@ public final class ForwardingReceiver implements ForwardReceiver {
     @Override
     public void message(ForwardedMessage message, Runnable settled) {
         delivery.receive(message, settled);
+    }
+
+    /**
+     * Where a departed node's drained messages go: to the sessions of {@code held} only (client id
+     * to the {@link #mark} taken when the session came here), not to this node's other subscribers.
+     */
+    @Override
+    public ForwardReceiver drainingFor(Map<String, Long> held, DrainTarget.Counts counts) {
+        Map<String, Long> sessions = Map.copyOf(held);
+        ForwardingReceiver all = this;
+        return new ForwardReceiver() {
+            @Override
+            public void message(ForwardedMessage message, Runnable settled) {
+                counts.drained(delivery.receiveDrained(message, sessions, settled));
+            }
+
+            @Override
+            public void retained(ApplicationMessage message) {
+                all.retained(message);
+            }
+
+            @Override
+            public void signal(ClusterSignal signal) {
+                all.signal(signal);
+            }
+
+            @Override
+            public void resync() {
+                all.resync();
+            }
+        };
+    }
+
+    @Override
+    public long mark() {
+        return delivery.mark();
     }
 
     @Override

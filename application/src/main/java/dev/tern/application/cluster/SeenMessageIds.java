@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * backend hands unsettled durable messages out again after a failure) is routed once: QoS 2 stays
  * exactly once. Bounded: the oldest id is forgotten when a new one needs its slot, so memory is
  * {@code capacity} ids whatever the traffic. Each id also remembers whether its message was
- * settled, so that a second copy of a settled message is settled again rather than left behind.
+ * settled, so that a second copy of a settled message is settled again rather than left behind,
+ * and when it was first seen, as a sight number that grows by one per new id ({@link #mark}), so
+ * that a departed node's drained message can tell which sessions got its direct copy.
  *
  * <p>Threading: thread-safe and lock-free, for the backend's receiving threads.
  */
@@ -21,7 +23,8 @@ public final class SeenMessageIds {
     /** What {@link #firstSight} says about an id. */
     public enum Sight { NEW, SEEN, SEEN_SETTLED }
 
-    private final ConcurrentHashMap<String, Boolean> settledById = new ConcurrentHashMap<>();
+    /** By id: its sight number times two, plus one once settled. */
+    private final ConcurrentHashMap<String, Long> sightById = new ConcurrentHashMap<>();
     private final AtomicReferenceArray<String> ring;
     private final AtomicLong next = new AtomicLong();
 
@@ -34,24 +37,41 @@ public final class SeenMessageIds {
 
     /** Remembers {@code id}; says whether it was seen before, and if so whether it was settled. */
     public Sight firstSight(String id) {
-        Boolean before = settledById.putIfAbsent(id, Boolean.FALSE);
+        Long before = sightById.get(id);
         if (before != null) {
-            return before ? Sight.SEEN_SETTLED : Sight.SEEN;
+            return (before & 1) == 1 ? Sight.SEEN_SETTLED : Sight.SEEN;
         }
-        int slot = (int) (next.getAndIncrement() % ring.length());
+        long sight = next.getAndIncrement();
+        before = sightById.putIfAbsent(id, sight << 1);
+        if (before != null) {
+            // Another thread saw it first; this sight number stays unused.
+            return (before & 1) == 1 ? Sight.SEEN_SETTLED : Sight.SEEN;
+        }
+        int slot = (int) (sight % ring.length());
         String evicted = ring.getAndSet(slot, id);
-        if (evicted != null) {
-            settledById.remove(evicted);
+        if (evicted != null && !evicted.equals(id)) {
+            sightById.remove(evicted);
         }
         return Sight.NEW;
     }
 
     /** The message of {@code id} was settled (if it is still remembered). */
     public void settled(String id) {
-        settledById.replace(id, Boolean.FALSE, Boolean.TRUE);
+        sightById.computeIfPresent(id, (k, v) -> v | 1);
+    }
+
+    /** The sight number the next new id gets: every id seen from now on has this number or a higher one. */
+    public long mark() {
+        return next.get();
+    }
+
+    /** The sight number of {@code id}, or -1 when it was not seen (or is forgotten). */
+    public long sightOf(String id) {
+        Long value = sightById.get(id);
+        return value == null ? -1 : value >>> 1;
     }
 
     public int size() {
-        return settledById.size();
+        return sightById.size();
     }
 }

@@ -31,26 +31,26 @@ final class StoredSessionTakeOver {
     /**
      * @param ownWill whether the stored will is this node's to handle
      * @param owner   the executor that owns a resumed session until the connection attaches it
+     * @return the will that was due and left to the previous owner ({@code ownWill} false), or null
      */
-    void load(String clientId, boolean cleanStart, boolean ownWill, TaskExecutor owner) {
+    Will load(String clientId, boolean cleanStart, boolean ownWill, TaskExecutor owner) {
+        Will due = null;
         if (cleanStart) {
-            loader.discard(clientId).ifPresent(stored -> {
-                if (ownWill) {
-                    fire(clientId, stored.will());
-                }
-            });
-            return;
+            due = loader.discard(clientId).map(stored -> stored.will()).orElse(null);
+        } else {
+            StoredSessionLoader.Outcome outcome = loader.load(clientId, owner, clock.millis());
+            if (outcome instanceof StoredSessionLoader.Restored restored && restored.wasConnected()
+                    && restored.will() != null && restored.will().delaySeconds() == 0) {
+                due = restored.will();
+            } else if (outcome instanceof StoredSessionLoader.Expired expired) {
+                due = expired.will();
+            }
         }
-        StoredSessionLoader.Outcome outcome = loader.load(clientId, owner, clock.millis());
         if (!ownWill) {
-            return;
+            return due;
         }
-        if (outcome instanceof StoredSessionLoader.Restored restored && restored.wasConnected()
-                && restored.will() != null && restored.will().delaySeconds() == 0) {
-            fire(clientId, restored.will());
-        } else if (outcome instanceof StoredSessionLoader.Expired expired) {
-            fire(clientId, expired.will());
-        }
+        fire(clientId, due);
+        return null;
     }
 
     private void fire(String clientId, Will will) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Collects one target per session of the subscriptions matching one message: overlapping
@@ -29,6 +30,7 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
     private final String publisherId;
     private final boolean plain;
     private final Set<String> onlyGroups;
+    private final Predicate<String> takes;
     final Targets targets = new Targets();
     /** By shared filter text: the local members; null until one matches. */
     private Map<String, List<Target>> sharedGroups;
@@ -40,9 +42,18 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
      * @param onlyGroups the shared subscriptions (filter text) that take it, or null for every one
      */
     MatchedTargets(String publisherId, boolean plain, Set<String> onlyGroups) {
+        this(publisherId, plain, onlyGroups, null);
+    }
+
+    /**
+     * @param takes the sessions (client ids) whose non-shared subscriptions may take the message, or
+     *              null for every one; shared groups pick among all their local members
+     */
+    MatchedTargets(String publisherId, boolean plain, Set<String> onlyGroups, Predicate<String> takes) {
         this.publisherId = publisherId;
         this.plain = plain;
         this.onlyGroups = onlyGroups;
+        this.takes = takes;
     }
 
     @Override
@@ -59,7 +70,7 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
             sharedGroups.computeIfAbsent(filter.value(), k -> new ArrayList<>()).add(member);
             return;
         }
-        if (!plain || options.noLocal() && clientId.equals(publisherId)) {
+        if (!plain || options.noLocal() && clientId.equals(publisherId) || takes != null && !takes.test(clientId)) {
             return;
         }
         targets.getOrAdd(clientId).add(options);

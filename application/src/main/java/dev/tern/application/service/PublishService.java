@@ -12,6 +12,7 @@ import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.topic.TopicFilter;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Routes an application message: keeps it when retained, finds the matching subscriptions and
@@ -82,9 +83,12 @@ public final class PublishService {
         if (message.retain() && !retained.retain(message, ack)) {
             return REFUSED;
         }
+        // The remote routes first: in a cluster the message's forward id is taken before it is
+        // routed here, so that a session that came here after the id reached it here (DrainedDelivery).
+        RemoteTargets remote = forwarder.match(message, null);
         MatchedTargets matches = new MatchedTargets(message.publisherId(), true, null);
         subscriptions.match(message.topic(), matches);
-        int receivers = handOut(message, matches, forwarder.match(message, null), ack);
+        int receivers = handOut(message, matches, remote, ack);
         // The broker's own $SYS figures (no publisher) are not lost client messages: not counted.
         if (receivers == 0 && !message.retain() && !message.publisherId().isEmpty()) {
             delivery.noSubscriber();
@@ -100,7 +104,19 @@ public final class PublishService {
      * PendingAck)}. Returns the number of sessions the message was handed to.
      */
     public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups, PendingAck ack) {
-        MatchedTargets matches = new MatchedTargets(message.publisherId(), plain, sharedGroups);
+        return publishForwarded(message, plain, sharedGroups, null, ack);
+    }
+
+    /**
+     * As {@link #publishForwarded(ApplicationMessage, boolean, Set, PendingAck)}, with the
+     * non-shared subscriptions of the sessions {@code takes} accepts only (null: every one): a
+     * departed node's drained message goes to the sessions that node held, not to every subscriber
+     * here. A shared group still picks any local member: the publisher chose the departed node
+     * for the group, so no member here got this copy.
+     */
+    public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups,
+            Predicate<String> takes, PendingAck ack) {
+        MatchedTargets matches = new MatchedTargets(message.publisherId(), plain, sharedGroups, takes);
         subscriptions.match(message.topic(), matches);
         int receivers = handOut(message, matches, null, ack);
         if (receivers == 0 && !message.retain()) {

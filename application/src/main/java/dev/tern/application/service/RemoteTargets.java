@@ -28,9 +28,19 @@ public final class RemoteTargets {
         Set<String> groups = Set.of();
     }
 
+    private final String id;
     private final Map<String, Node> nodes = new HashMap<>(4);
     /** By shared filter text ({@code $share/group/filter}): the nodes with members; null until one. */
     private Map<String, List<String>> candidates;
+
+    /** @param id the id the message is forwarded under, the same for every node (one per publish) */
+    public RemoteTargets(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
 
     /** {@code nodeId} has a non-shared route matching the message. */
     public void plain(String nodeId) {

@@ -29,6 +29,7 @@ import dev.tern.domain.message.ApplicationMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Several cluster nodes in one JVM: each a whole engine ({@link EngineHarness}) with its cluster
@@ -183,22 +184,39 @@ final class ClusterRig {
     }
 
     /** The node's forward receiver as far as sessions need one: signals go to the node, messages are recorded and settled. */
-    static final class RecordingReceiver implements ForwardReceiver {
+    static final class RecordingReceiver implements ForwardReceiver, DrainTarget {
         private final ClusterSignals signals;
         final List<ForwardedMessage> messages = new ArrayList<>();
+        /** The sessions each drain (a departed node's messages) was for. */
+        final List<Map<String, Long>> drains = new ArrayList<>();
 
         RecordingReceiver(ClusterSignals signals) {
             this.signals = signals;
         }
 
+        /** Run at each message received (a test looks at the cluster at that moment). */
+        Runnable onMessage = () -> { };
+
         @Override
         public void message(ForwardedMessage message, Runnable settled) {
+            onMessage.run();
             messages.add(message);
             settled.run();
         }
 
         @Override
         public void retained(ApplicationMessage message) {
+        }
+
+        @Override
+        public ForwardReceiver drainingFor(Map<String, Long> held, DrainTarget.Counts counts) {
+            drains.add(held);
+            return this;
+        }
+
+        @Override
+        public long mark() {
+            return 0;
         }
 
         /** How many of the next signals are lost on the way (they are at most once). */

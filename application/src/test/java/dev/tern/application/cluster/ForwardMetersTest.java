@@ -55,7 +55,8 @@ class ForwardMetersTest {
     }
 
     private ClusterForwarder forwarderOver(MessageForwarding forwarding) {
-        return new ClusterForwarder("a", routes, forwarding, Clock.systemUTC(), new ForwardMeters(registry));
+        return new ClusterForwarder("a", routes, forwarding, new SeenMessageIds(16), Clock.systemUTC(),
+                new ForwardMeters(registry));
     }
 
     private static void forward(ClusterForwarder forwarder, Qos qos) {

@@ -100,9 +100,10 @@ final class FullNode implements ClusterRig.Runs {
         DeliveryService delivery = new DeliveryService(rig.clock, false,
                 new DeliveryDrops(new DeliveryCounters(), events, rig.clock), recorder, Authorizer.ALLOW_ALL,
                 TrafficMeters.NONE, limitCounters);
+        SeenMessageIds seenIds = new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY);
         PublishService publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, rig.clock,
-                new ClusterForwarder(id, remoteRoutes, backend.forwarding(), rig.clock));
+                new ClusterForwarder(id, remoteRoutes, backend.forwarding(), seenIds, rig.clock));
         SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
                 rig.clock, events, limits);
         WillService wills = new WillService(publisher, rig.clock);
@@ -125,7 +126,7 @@ final class FullNode implements ClusterRig.Runs {
 
         routeSync = new RouteSync(id, backend.routes(), remoteRoutes, localRoutes, routesThread, rig.clock);
         receiver = new ForwardingReceiver(
-                new ForwardedDelivery(publisher, new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY), routesThread,
+                new ForwardedDelivery(publisher, seenIds, routesThread,
                         rig.clock),
                 new RetainedSync(retained, rig.retainedStore, routesThread, rig.clock),
                 clusterSessions.signals()::onSignal, () -> { });

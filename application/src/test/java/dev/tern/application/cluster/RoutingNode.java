@@ -110,9 +110,10 @@ final class RoutingNode {
         retained = new RetainedMessages(recorder, limitsSettings, limitCounters, clock, new RetainedBroadcast(forwarding));
         DeliveryService delivery = new DeliveryService(clock, false, new DeliveryDrops(counters, events, clock),
                 recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE, limitCounters);
+        SeenMessageIds seenIds = new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY);
         publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock,
-                new ClusterForwarder(id, remoteRoutes, forwarding, clock));
+                new ClusterForwarder(id, remoteRoutes, forwarding, seenIds, clock));
         SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
                 clock, events, limits);
         MqttSettings settings = MqttSettings.defaults();
@@ -128,7 +129,7 @@ final class RoutingNode {
 
         routeSync = new RouteSync(id, backend.routes(), remoteRoutes, localRoutes, clusterLoop, clock);
         receiver = new ForwardingReceiver(
-                new ForwardedDelivery(publisher, new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY), clusterLoop, clock),
+                new ForwardedDelivery(publisher, seenIds, clusterLoop, clock),
                 new RetainedSync(retained, stores.retained, clusterLoop, clock), signal -> { }, () -> { });
     }
 

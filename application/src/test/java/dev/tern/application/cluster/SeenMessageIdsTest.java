@@ -29,4 +29,19 @@ class SeenMessageIdsTest {
         assertThat(seen.firstSight("a:5")).isEqualTo(Sight.SEEN);
         assertThat(seen.firstSight("a:1")).isEqualTo(Sight.NEW);
     }
+
+    @Test
+    void tellsWhetherAnIdWasFirstSeenBeforeOrAfterAMark() {
+        SeenMessageIds seen = new SeenMessageIds(8);
+        seen.firstSight("a:1");
+        long mark = seen.mark();
+        seen.firstSight("a:2");
+        seen.firstSight("a:1");
+        seen.settled("a:2");
+
+        assertThat(seen.sightOf("a:1")).isLessThan(mark);
+        assertThat(seen.sightOf("a:2")).isGreaterThanOrEqualTo(mark);
+        assertThat(seen.sightOf("a:3")).isEqualTo(-1);
+        assertThat(seen.firstSight("a:2")).as("settling keeps the sight").isEqualTo(Sight.SEEN_SETTLED);
+    }
 }

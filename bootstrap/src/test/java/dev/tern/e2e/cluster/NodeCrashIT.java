@@ -2,13 +2,19 @@ package dev.tern.e2e.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientReconnector;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import dev.tern.e2e.raw.Connect5Packet;
 import dev.tern.e2e.raw.PropertiesWriter;
 import dev.tern.e2e.raw.Received5;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,14 +23,26 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * {@code kill -9} of the node a persistent subscriber is connected to, under QoS 1 and QoS 2 load
  * from publishers on the other nodes: the subscriber resumes on a surviving node and gets every
- * message a publisher had acknowledged, QoS 2 ones once; the will of a client of the dead node is
- * published once, by a survivor, after the dead node's lease passed.
+ * message a publisher had acknowledged; the will of a client of the dead node is published once, by
+ * a survivor, after the dead node's lease passed. Each test kills B (started again first if an
+ * earlier test killed it) and uses client ids and topics of its own.
+ *
+ * <p>Exactly once for QoS 2 is a property of both ends' session state [MQTT-4.3.3], so it is
+ * asserted for a subscriber that resumes as a device whose broker died does: the same client, with
+ * the state of its session (the QoS 2 packet ids it answered PUBREC to), reconnecting by itself to
+ * another node's address without Clean Start. A client that lost its state (a new client object,
+ * as a rebooted device) takes a PUBLISH the new node resends with DUP as new: it is owed at least
+ * once, not exactly once.
  */
 @DisplayName("Cluster: a node killed under load")
 class NodeCrashIT extends ThreeNodeCluster {
@@ -41,35 +59,31 @@ class NodeCrashIT extends ThreeNodeCluster {
         return new String[] {"cluster.lease=3", "cluster.handover-timeout=1"};
     }
 
+    @BeforeEach
+    void nodeBRuns() throws Exception {
+        if (!nodes.node(B).isAlive()) {
+            nodes.restart(B);
+        }
+    }
+
+    /** The nodes' output, kept for reading after a failure (in memory only otherwise). */
+    @AfterEach
+    void keepNodeOutput(TestInfo test) throws IOException {
+        Path logs = Path.of("target", "node-logs");
+        Files.createDirectories(logs);
+        for (int node = 0; node < nodes.size(); node++) {
+            Files.write(logs.resolve("NodeCrashIT-" + test.getTestMethod().orElseThrow().getName() + "-"
+                    + TernNodes.nodeId(node) + ".log"), nodes.node(node).output());
+        }
+    }
+
     @Test
-    void nothingAcknowledgedIsLostNoQos2MessageIsDuplicatedAndTheWillIsPublishedOnce() throws Exception {
-        Mqtt5AsyncClient fromA = Hive.connected(port(A), "k-pub-a");
-        Mqtt5AsyncClient fromC = Hive.connected(port(C), "k-pub-c");
+    void nothingAcknowledgedIsLostAndTheWillIsPublishedOnce() throws Exception {
         Mqtt5AsyncClient subscriber = Hive.builder(port(B), "k-sub").buildAsync();
         Inbox before = new Inbox();
         subscriber.publishes(MqttGlobalPublishFilter.ALL, before);
-        subscriber.connectWith().sessionExpiryInterval(3600).send()
-                .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
-        subscriber.subscribeWith().topicFilter("k/q1").qos(MqttQos.AT_LEAST_ONCE).send()
-                .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
-        subscriber.subscribeWith().topicFilter("k/q2").qos(MqttQos.EXACTLY_ONCE).send()
-                .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
-        before.awaitRoute(fromA, "k/q1");
-        before.awaitRoute(fromC, "k/q2");
-        Inbox wills = new Inbox().subscribe(fromC, "k/will", MqttQos.AT_LEAST_ONCE);
-        Received5.connected(port(B), Connect5Packet.v5("k-doomed").sessionExpiry(60)
-                .will("k/will", "k-doomed is gone", 1, PropertiesWriter.properties()));
-
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        CompletableFuture<Void> loadA =
-                CompletableFuture.runAsync(() -> load(fromA, "k/q1", MqttQos.AT_LEAST_ONCE, acknowledged));
-        CompletableFuture<Void> loadC =
-                CompletableFuture.runAsync(() -> load(fromC, "k/q2", MqttQos.EXACTLY_ONCE, acknowledged));
-        while (acknowledged.size() < PER_PUBLISHER / 2 && !loadA.isDone()) {
-            Thread.sleep(10);
-        }
-        nodes.kill9(B);
-        CompletableFuture.allOf(loadA, loadC).get(2, TimeUnit.MINUTES);
+        Crash crash = new Crash("k", subscriber, before);
+        crash.underLoad();
 
         Inbox after = new Inbox();
         Mqtt5AsyncClient resumed = Hive.builder(port(C), "k-sub").buildAsync();
@@ -79,14 +93,117 @@ class NodeCrashIT extends ThreeNodeCluster {
         List<String> received = new ArrayList<>(before.textsUntilQuiet(Duration.ofMillis(1)));
         received.addAll(after.textsUntilQuiet(Duration.ofSeconds(5)));
 
-        assertThat(received).as("every acknowledged message reached the subscriber").containsAll(acknowledged);
-        List<String> qos2 = received.stream().filter(text -> text.startsWith("k/q2")).toList();
-        assertThat(qos2).as("QoS 2: no duplicates").doesNotHaveDuplicates();
-        assertThat(wills.next()).as("the will, once the lease passed").isNotNull();
-        assertThat(wills.textsUntilQuiet(Duration.ofSeconds(3))).as("published once").isEmpty();
+        assertThat(received).as("every acknowledged message reached the subscriber").containsAll(crash.acknowledged);
+        assertThat(crash.wills.next()).as("the will, once the lease passed").isNotNull();
+        assertThat(crash.wills.textsUntilQuiet(Duration.ofSeconds(3))).as("published once").isEmpty();
         Hive.disconnect(resumed);
-        Hive.disconnect(fromA);
-        Hive.disconnect(fromC);
+        crash.close();
+    }
+
+    /**
+     * Fails in most runs (three of four on this machine), depending on where the kill lands: the
+     * stored in-flight state of the dead node's sessions lags what it sent (its storage writer
+     * commits after the send), so after the crash the new node can resend a PUBLISH under a packet
+     * id the client has since used for another message (HiveMQ refuses it as a protocol error and
+     * reconnects again and again: messages are then missing), or send a QoS 2 message the client
+     * already received under a new packet id (a duplicate). See docs/cluster.md, known windows
+     * ("in-flight state lags the wire").
+     */
+    @Test
+    void qos2StaysExactlyOnceForASubscriberThatKeepsItsSessionStateAcrossTheCrash() throws Exception {
+        CompletableFuture<Void> resumedOnC = new CompletableFuture<>();
+        AtomicInteger connections = new AtomicInteger();
+        Mqtt5AsyncClient subscriber = Hive.builder(port(B), "x-sub")
+                .addDisconnectedListener(context -> {
+                    if (context.getSource() != MqttDisconnectSource.USER) {
+                        // Its broker is gone: the device tries the next address, keeping its session.
+                        ((Mqtt5ClientReconnector) context.getReconnector()).reconnect(true)
+                                .delay(100, TimeUnit.MILLISECONDS)
+                                .transportConfig(MqttClientTransportConfig.builder().serverHost("127.0.0.1")
+                                        .serverPort(port(C)).build())
+                                .connectWith().cleanStart(false).sessionExpiryInterval(3600).applyConnect();
+                    }
+                })
+                .addConnectedListener(context -> {
+                    // The first connection is to B; every later one to C.
+                    if (connections.incrementAndGet() > 1) {
+                        resumedOnC.complete(null);
+                    }
+                })
+                .buildAsync();
+        Inbox inbox = new Inbox();
+        subscriber.publishes(MqttGlobalPublishFilter.ALL, inbox);
+        Crash crash = new Crash("x", subscriber, inbox);
+        crash.underLoad();
+        resumedOnC.get(Hive.TIMEOUT_SECONDS * 3, TimeUnit.SECONDS);
+
+        List<String> received = untilQuiet(inbox, Duration.ofSeconds(5), Duration.ofSeconds(60));
+
+        assertThat(received).as("every acknowledged message reached the subscriber").containsAll(crash.acknowledged);
+        List<String> qos2 = received.stream().filter(text -> text.startsWith("x/q2")).toList();
+        assertThat(qos2).as("QoS 2: no duplicates").doesNotHaveDuplicates();
+        Hive.disconnect(subscriber);
+        crash.close();
+    }
+
+    /** Publishers on A and C, a persistent subscriber and a client with a will on B, B killed under load. */
+    private final class Crash {
+        private final String prefix;
+        private final Mqtt5AsyncClient subscriber;
+        private final Inbox inbox;
+        private final Mqtt5AsyncClient fromA;
+        private final Mqtt5AsyncClient fromC;
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Inbox wills;
+
+        Crash(String prefix, Mqtt5AsyncClient subscriber, Inbox inbox) {
+            this.prefix = prefix;
+            this.subscriber = subscriber;
+            this.inbox = inbox;
+            this.fromA = Hive.connected(port(A), prefix + "-pub-a");
+            this.fromC = Hive.connected(port(C), prefix + "-pub-c");
+        }
+
+        /** Returns once B was killed and both publishers are done. */
+        void underLoad() throws Exception {
+            subscriber.connectWith().sessionExpiryInterval(3600).send()
+                    .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+            subscriber.subscribeWith().topicFilter(prefix + "/q1").qos(MqttQos.AT_LEAST_ONCE).send()
+                    .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+            subscriber.subscribeWith().topicFilter(prefix + "/q2").qos(MqttQos.EXACTLY_ONCE).send()
+                    .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+            inbox.awaitRoute(fromA, prefix + "/q1");
+            inbox.awaitRoute(fromC, prefix + "/q2");
+            wills = new Inbox().subscribe(fromC, prefix + "/will", MqttQos.AT_LEAST_ONCE);
+            Received5.connected(port(B), Connect5Packet.v5(prefix + "-doomed").sessionExpiry(60)
+                    .will(prefix + "/will", prefix + "-doomed is gone", 1, PropertiesWriter.properties()));
+
+            CompletableFuture<Void> loadA = CompletableFuture.runAsync(
+                    () -> load(fromA, prefix + "/q1", MqttQos.AT_LEAST_ONCE, acknowledged));
+            CompletableFuture<Void> loadC = CompletableFuture.runAsync(
+                    () -> load(fromC, prefix + "/q2", MqttQos.EXACTLY_ONCE, acknowledged));
+            while (acknowledged.size() < PER_PUBLISHER / 2 && !loadA.isDone()) {
+                Thread.sleep(10);
+            }
+            nodes.kill9(B);
+            CompletableFuture.allOf(loadA, loadC).get(2, TimeUnit.MINUTES);
+        }
+
+        void close() {
+            Hive.disconnect(fromA);
+            Hive.disconnect(fromC);
+        }
+    }
+
+    /** Like {@link Inbox#textsUntilQuiet}, at most {@code max} long: a client refusing a resend reconnects for ever. */
+    private static List<String> untilQuiet(Inbox inbox, Duration quiet, Duration max) throws InterruptedException {
+        List<String> texts = new ArrayList<>();
+        long deadline = System.nanoTime() + max.toNanos();
+        Mqtt5Publish publish;
+        while (System.nanoTime() < deadline && (publish = inbox.nextWithin(quiet)) != null) {
+            texts.add(Hive.text(publish));
+        }
+        return texts;
     }
 
     private static void load(Mqtt5AsyncClient publisher, String topic, MqttQos qos, Set<String> acknowledged) {

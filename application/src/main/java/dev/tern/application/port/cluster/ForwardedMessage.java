@@ -11,8 +11,10 @@ import java.util.Set;
  * <p>The backend carries {@link ApplicationMessage#expiresAtMillis()} across as time left, so
  * that message expiry keeps counting down across the hop whatever the nodes' clocks say.
  *
- * @param id           unique in the cluster ({@code node:sequence}), so that a receiver can drop
- *                     a message it gets twice after a failure
+ * @param id           one per publish, unique in the cluster ({@code node:sequence}) and the same
+ *                     for every destination node, so that a receiver can drop a message it gets
+ *                     twice after a failure, also when it gets it once directly and once from a
+ *                     departed node's inbox it drains
  * @param message      as routed on the publishing node, RETAIN as published
  * @param plain        whether it goes to the receiving node's matching non-shared subscriptions
  * @param sharedGroups the shared subscriptions ({@code $share/group/filter}) the publishing node
