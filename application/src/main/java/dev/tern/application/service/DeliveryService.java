@@ -5,6 +5,7 @@ import dev.tern.application.limits.LimitCounters;
 import dev.tern.application.limits.LimitCounters.Limit;
 import dev.tern.application.port.out.Authorizer;
 import dev.tern.application.protocol.codec.PacketEncoder;
+import dev.tern.application.protocol.packet.MqttPacket;
 import dev.tern.application.protocol.packet.Properties;
 import dev.tern.application.protocol.packet.PropertyId;
 import dev.tern.application.protocol.packet.Publish;
@@ -159,7 +160,7 @@ public final class DeliveryService {
         if (step instanceof OutboundFlow.Step.SendPubrel send) {
             inflight.advance(send.next());
             recorder.flowSaved(session, send.next(), null);
-            out.send(Pubrel.of(packetId));
+            recorder.whenStored(session, () -> sendIfStillOpen(session, out, send.next(), Pubrel.of(packetId)));
         } else if (flow instanceof OutboundFlow.AwaitingPubcomp) {
             // A repeated PUBREC: our PUBREL may have been lost, so send it again.
             out.send(Pubrel.of(packetId));
@@ -250,9 +251,25 @@ public final class DeliveryService {
         }
         DeliveryPacing.taken(rate, now);
         recorder.flowSaved(session, flow, ack);
-        out.send(toPublish(delivery, flow.packetId(), false));
+        Publish publish = toPublish(delivery, flow.packetId(), false);
+        if (message.qos() == Qos.EXACTLY_ONCE) {
+            recorder.whenStored(session, () -> sendIfStillOpen(session, out, flow, publish));
+        } else {
+            out.send(publish);
+        }
         traffic.sent(message.qos().value(), message.payload().size());
         return true;
+    }
+
+    /*
+     * A QoS 2 step stored before it leaves (see StateRecorder.whenStored): sent if the flow is
+     * still at that step on the same connection. Otherwise the client reconnected meanwhile and the
+     * resend of open flows covers it, or the flow moved on.
+     */
+    private static void sendIfStillOpen(ClientSession session, PacketSink out, OutboundFlow flow, MqttPacket packet) {
+        if (session.connection() == out && session.state().inflight().get(flow.packetId()) == flow) {
+            out.send(packet);
+        }
     }
 
     private boolean tooLarge(PacketSink out, Delivery delivery) {

@@ -52,6 +52,18 @@ public interface StateRecorder {
 
     void flowCompleted(ClientSession session, int packetId);
 
+    /**
+     * Runs {@code then} on the session's executor once what was recorded for {@code session} so far
+     * is durable, when acknowledgements wait for commits and the session is persistent; at once
+     * otherwise. An outbound QoS 2 PUBLISH and its PUBREL go out only when the flow state that
+     * sends them is stored, so that whoever resumes the session (after a crash, or on another
+     * cluster node) never sends a step the client already finished: exactly once holds across a
+     * crash.
+     */
+    default void whenStored(ClientSession session, Runnable then) {
+        then.run();
+    }
+
     void receiptSaved(ClientSession session, int packetId, PendingAck ack);
 
     void receiptRemoved(ClientSession session, int packetId);

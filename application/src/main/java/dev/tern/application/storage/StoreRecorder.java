@@ -173,6 +173,15 @@ public final class StoreRecorder implements StateRecorder {
     }
 
     @Override
+    public void whenStored(ClientSession session, Runnable then) {
+        if (!acknowledgesAfterCommit || !persistent(session)) {
+            then.run();
+            return;
+        }
+        writer.afterPendingWrites(() -> session.executor().execute(then));
+    }
+
+    @Override
     public void flowCompleted(ClientSession session, int packetId) {
         if (persistent(session)) {
             String id = session.clientId();
