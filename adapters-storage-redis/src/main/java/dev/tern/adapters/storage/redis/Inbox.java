@@ -39,10 +39,16 @@ final class Inbox {
             redis.call('XADD', KEYS[1], '*', 'm', ARGV[2])
             return 1""";
 
-    /** KEYS: inbox; ARGV: group, entry id. XACK is 0 without error when the group has gone. */
+    /**
+     * KEYS: inbox; ARGV: group, entry ids (at most {@link #MAX_SETTLE}, within Lua's unpack limit).
+     * XACK is 0 without error when the group has gone.
+     */
     private static final String SETTLE = """
-            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-            return redis.call('XDEL', KEYS[1], ARGV[2])""";
+            redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))
+            return redis.call('XDEL', KEYS[1], unpack(ARGV, 2))""";
+
+    /** The most ids one settle command carries. */
+    static final int MAX_SETTLE = 1024;
 
     /** KEYS: inbox. Deletes it (with its group) only when no entry is left. */
     private static final String DELETE_IF_EMPTY = """
@@ -73,8 +79,21 @@ final class Inbox {
 
     /** Acknowledges and deletes one entry; asynchronous. */
     CompletableFuture<Object> settle(StreamMessageId id) {
-        return script.evalAsync(key, Mode.READ_WRITE, SETTLE, ReturnType.LONG, List.of(key),
-                bytes(RoutingKeys.GROUP), bytes(id.toString())).toCompletableFuture();
+        return settle(List.of(id));
+    }
+
+    /** Acknowledges and deletes the entries (1 to {@link #MAX_SETTLE}) in one command; asynchronous. */
+    CompletableFuture<Object> settle(List<StreamMessageId> ids) {
+        if (ids.isEmpty() || ids.size() > MAX_SETTLE) {
+            throw new IllegalArgumentException("1 to " + MAX_SETTLE + " ids per settle: " + ids.size());
+        }
+        Object[] args = new Object[ids.size() + 1];
+        args[0] = bytes(RoutingKeys.GROUP);
+        for (int i = 0; i < ids.size(); i++) {
+            args[i + 1] = bytes(ids.get(i).toString());
+        }
+        return script.evalAsync(key, Mode.READ_WRITE, SETTLE, ReturnType.LONG, List.of(key), args)
+                .toCompletableFuture();
     }
 
     /** Creates the group if it is missing, from the start: every entry left in the inbox is unsettled. */

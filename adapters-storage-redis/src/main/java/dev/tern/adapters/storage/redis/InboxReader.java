@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed over that
  * long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose reply was
  * lost with a broken connection (Redisson may resend the blocked read on a new one), or whose
- * settle never reached Redis, is not left behind until the next restart. The receiver drops what
+ * settle never reached Redis, is not left behind until the next restart. Settles are grouped
+ * ({@link InboxSettler}): one command for the ids settled while the previous one was in flight. The receiver drops what
  * it gets twice by the message id. When the inbox has gone (an adopter drained it while this node
  * was thought dead) the group is created again.
  *
@@ -46,7 +47,8 @@ final class InboxReader implements Runnable {
     private final LogThrottle failures;
     private final Duration reclaimAfter;
     private long reclaimDue;
-    private final Set<CompletableFuture<Object>> settling = ConcurrentHashMap.newKeySet();
+    private final InboxSettler<StreamMessageId> settler;
+    private final Set<CompletableFuture<Void>> settling = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
     InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock, Duration reclaimAfter) {
@@ -57,6 +59,7 @@ final class InboxReader implements Runnable {
         this.failures = new LogThrottle(clock, Duration.ofMinutes(1));
         this.reclaimAfter = reclaimAfter;
         this.reclaimDue = clock.millis() + reclaimAfter.toMillis();
+        this.settler = new InboxSettler<>(inbox::settle, Inbox.MAX_SETTLE);
     }
 
     void stop() {
@@ -153,7 +156,7 @@ final class InboxReader implements Runnable {
     }
 
     private void settle(StreamMessageId id) {
-        CompletableFuture<Object> settle = inbox.settle(id);
+        CompletableFuture<Void> settle = settler.settle(id);
         settling.add(settle);
         settle.whenComplete((deleted, failure) -> settling.remove(settle));
     }
