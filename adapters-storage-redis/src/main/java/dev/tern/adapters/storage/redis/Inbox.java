@@ -33,11 +33,24 @@ import org.redisson.client.RedisException;
  */
 final class Inbox {
 
-    /** KEYS: inbox; ARGV: bound, entry. 1 = appended, 0 = refused (full). */
+    /**
+     * KEYS: inbox; ARGV: bound, entries. One reply per entry, in order: 1 = appended, 0 = refused
+     * (the inbox held {@code bound} entries when its turn came).
+     */
     private static final String APPEND = """
-            if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
-            redis.call('XADD', KEYS[1], '*', 'm', ARGV[2])
-            return 1""";
+            local length = redis.call('XLEN', KEYS[1])
+            local bound = tonumber(ARGV[1])
+            local replies = {}
+            for i = 2, #ARGV do
+              if length >= bound then
+                replies[i - 1] = 0
+              else
+                redis.call('XADD', KEYS[1], '*', 'm', ARGV[i])
+                length = length + 1
+                replies[i - 1] = 1
+              end
+            end
+            return replies""";
 
     /**
      * KEYS: inbox; ARGV: group, entry ids (at most {@link #MAX_SETTLE}, within Lua's unpack limit).
@@ -71,10 +84,18 @@ final class Inbox {
         return key;
     }
 
-    /** Adds {@code entry} to {@code batch} unless the inbox holds {@code bound} entries; the reply is 1 or 0. */
-    RFuture<Object> append(RBatch batch, long bound, byte[] entry) {
-        return batch.getScript(Codecs.BYTES).evalAsync(key, Mode.READ_WRITE, APPEND, ReturnType.LONG,
-                List.of(key), bytes(Long.toString(bound)), entry);
+    /**
+     * Adds {@code entries} to {@code batch}, in order, one command for all; each is appended unless
+     * the inbox holds {@code bound} entries at its turn. The reply is a list of 1 (appended) or 0.
+     */
+    RFuture<List<Object>> append(RBatch batch, long bound, List<byte[]> entries) {
+        Object[] args = new Object[entries.size() + 1];
+        args[0] = bytes(Long.toString(bound));
+        for (int i = 0; i < entries.size(); i++) {
+            args[i + 1] = entries.get(i);
+        }
+        return batch.getScript(Codecs.BYTES).evalAsync(key, Mode.READ_WRITE, APPEND, ReturnType.LIST,
+                List.of(key), args);
     }
 
     /** Acknowledges and deletes one entry; asynchronous. */

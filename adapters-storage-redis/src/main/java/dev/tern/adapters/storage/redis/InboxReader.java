@@ -5,6 +5,7 @@ import dev.tern.application.port.cluster.ForwardReceiver;
 import dev.tern.application.port.cluster.ForwardedMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose reply was
  * lost with a broken connection (Redisson may resend the blocked read on a new one), or whose
  * settle never reached Redis, is not left behind until the next restart. Settles are grouped
- * ({@link InboxSettler}): one command for the ids settled while the previous one was in flight. The receiver drops what
+ * ({@link Coalescer}): one command for the ids settled while the previous one was in flight. The receiver drops what
  * it gets twice by the message id. When the inbox has gone (an adopter drained it while this node
  * was thought dead) the group is created again.
  *
@@ -47,8 +48,8 @@ final class InboxReader implements Runnable {
     private final LogThrottle failures;
     private final Duration reclaimAfter;
     private long reclaimDue;
-    private final InboxSettler<StreamMessageId> settler;
-    private final Set<CompletableFuture<Void>> settling = ConcurrentHashMap.newKeySet();
+    private final Coalescer<StreamMessageId, Object> settler;
+    private final Set<CompletableFuture<Object>> settling = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
     InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock, Duration reclaimAfter) {
@@ -59,7 +60,8 @@ final class InboxReader implements Runnable {
         this.failures = new LogThrottle(clock, Duration.ofMinutes(1));
         this.reclaimAfter = reclaimAfter;
         this.reclaimDue = clock.millis() + reclaimAfter.toMillis();
-        this.settler = new InboxSettler<>(inbox::settle, Inbox.MAX_SETTLE);
+        this.settler = new Coalescer<>(ids -> inbox.settle(ids).thenApply(deleted -> Collections.nCopies(ids.size(), deleted)),
+                Inbox.MAX_SETTLE, OrderedSender.MAX_WAITING);
     }
 
     void stop() {
@@ -156,7 +158,7 @@ final class InboxReader implements Runnable {
     }
 
     private void settle(StreamMessageId id) {
-        CompletableFuture<Void> settle = settler.settle(id);
+        CompletableFuture<Object> settle = settler.submit(id);
         settling.add(settle);
         settle.whenComplete((deleted, failure) -> settling.remove(settle));
     }

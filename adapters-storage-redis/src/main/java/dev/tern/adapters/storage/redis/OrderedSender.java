@@ -29,7 +29,7 @@ import org.redisson.api.RedissonClient;
 final class OrderedSender {
 
     static final int MAX_WAITING = 100_000;
-    private static final int MAX_BATCH = 512;
+    static final int MAX_BATCH = 512;
 
     /** One command, added to the batch it goes in; returns its reply. */
     interface Command extends Function<RBatch, RFuture<?>> {
