@@ -29,7 +29,7 @@ import org.redisson.client.RedisException;
  * a publisher was told are safe; a full inbox refuses new entries instead.
  *
  * <p>Threading: thread-safe (Redisson objects); the methods returning a value block for a round
- * trip except {@link #append} and {@link #settle}, which are asynchronous.
+ * trip except {@link #append}, {@link #settle} and {@link #nextAsync}, which are asynchronous.
  */
 final class Inbox {
 
@@ -133,10 +133,10 @@ final class Inbox {
         return stream.readGroup(RoutingKeys.GROUP, consumer, StreamReadGroupArgs.greaterThan(after).count(count));
     }
 
-    /** Entries no consumer has had yet, waiting up to {@code block} for one. */
-    Map<StreamMessageId, Map<String, byte[]>> next(String consumer, int count, Duration block) {
-        return stream.readGroup(RoutingKeys.GROUP, consumer,
-                StreamReadGroupArgs.neverDelivered().count(count).timeout(block));
+    /** Entries no consumer has had yet, waiting up to {@code block} for one; asynchronous. */
+    CompletableFuture<Map<StreamMessageId, Map<String, byte[]>>> nextAsync(String consumer, int count, Duration block) {
+        return stream.readGroupAsync(RoutingKeys.GROUP, consumer,
+                StreamReadGroupArgs.neverDelivered().count(count).timeout(block)).toCompletableFuture();
     }
 
     /**

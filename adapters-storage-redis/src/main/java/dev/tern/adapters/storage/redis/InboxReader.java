@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,14 @@ import org.slf4j.LoggerFactory;
  * The loop that reads this node's {@link Inbox} and hands each message to the receiver, with a
  * {@code settled} callback that acknowledges and deletes it. It first re-reads the entries this
  * node was handed before and did not settle (an earlier run that crashed), then blocks for new
- * ones. After any failure (Redis unreachable, a failover) it waits a moment and starts again with
- * the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed over that
+ * ones, each read sent before the entries of the previous one are handed over (never a pause
+ * between reads). After any failure (Redis unreachable, a failover) it waits a moment and starts
+ * again with the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed over that
  * long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose reply was
  * lost with a broken connection (Redisson may resend the blocked read on a new one), or whose
  * settle never reached Redis, is not left behind until the next restart. Settles are grouped
- * ({@link Coalescer}): one command for the ids settled while the previous one was in flight. The receiver drops what
- * it gets twice by the message id. When the inbox has gone (an adopter drained it while this node
+ * ({@link Coalescer}): one command for the ids settled while the previous one was in flight. The
+ * receiver drops what it gets twice by the message id. When the inbox has gone (an adopter drained it while this node
  * was thought dead) the group is created again.
  *
  * <p>Threading: {@link #run} is the body of one dedicated thread ({@code tern-cluster-receive});
@@ -51,6 +53,8 @@ final class InboxReader implements Runnable {
     private final Coalescer<StreamMessageId, Object> settler;
     private final Set<CompletableFuture<Object>> settling = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
+    /** The read sent before the entries of the previous one were handed over; only the reading thread touches it. */
+    private CompletableFuture<Map<StreamMessageId, Map<String, byte[]>>> ahead;
 
     InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock, Duration reclaimAfter) {
         this.inbox = inbox;
@@ -107,8 +111,19 @@ final class InboxReader implements Runnable {
                 if (clock.millis() >= reclaimDue) {
                     reclaimStale();
                 }
-                handOver(inbox.next(consumer, BATCH, BLOCK));
+                CompletableFuture<Map<StreamMessageId, Map<String, byte[]>>> read =
+                        ahead != null ? ahead : inbox.nextAsync(consumer, BATCH, BLOCK);
+                ahead = null;
+                Map<StreamMessageId, Map<String, byte[]>> entries = await(read);
+                // The next read goes out before these are handed over, so that its round trip (or its
+                // wait for the next entry) overlaps their delivery instead of following it.
+                ahead = running ? inbox.nextAsync(consumer, BATCH, BLOCK) : null;
+                handOver(entries);
             } catch (RuntimeException e) {
+                // A read dropped here leaves its entries pending for this node: once it is over, the
+                // re-read of the pending ones hands them over.
+                quietlyAwait(ahead);
+                ahead = null;
                 if (!running) {
                     return;
                 }
@@ -118,6 +133,35 @@ final class InboxReader implements Runnable {
                 logFailure(e);
                 pause();
             }
+        }
+        if (ahead != null) {
+            // Stopping: what the last read got is handed over, as when the read was not ahead.
+            try {
+                handOver(await(ahead));
+            } catch (RuntimeException e) {
+                // Left pending for this node's next run or its adopter.
+            }
+        }
+    }
+
+    private static void quietlyAwait(CompletableFuture<?> read) {
+        if (read == null) {
+            return;
+        }
+        try {
+            read.get(BLOCK.multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Failed or late: what it got, if anything, is pending and comes with the next reclaim.
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
