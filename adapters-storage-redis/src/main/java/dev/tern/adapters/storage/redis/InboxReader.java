@@ -25,13 +25,13 @@ import org.slf4j.LoggerFactory;
  * node was handed before and did not settle (an earlier run that crashed), then blocks for new
  * ones, each read sent before the entries of the previous one are handed over (never a pause
  * between reads). After any failure (Redis unreachable, a failover) it waits a moment and starts
- * again with the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed over that
- * long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose reply was
- * lost with a broken connection (Redisson may resend the blocked read on a new one), or whose
- * settle never reached Redis, is not left behind until the next restart. Settles are grouped
+ * again with the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed
+ * over that long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose
+ * reply was lost with a broken connection (Redisson may resend the blocked read on a new one), or
+ * whose settle never reached Redis, is not left behind until the next restart. Settles are grouped
  * ({@link Coalescer}): one command for the ids settled while the previous one was in flight. The
- * receiver drops what it gets twice by the message id. When the inbox has gone (an adopter drained it while this node
- * was thought dead) the group is created again.
+ * receiver drops what it gets twice by the message id. When the inbox has gone (an adopter drained
+ * it while this node was thought dead) the group is created again.
  *
  * <p>Threading: {@link #run} is the body of one dedicated thread ({@code tern-cluster-receive});
  * {@link #stop} may be called from any thread and ends the loop within one block interval.
@@ -53,7 +53,7 @@ final class InboxReader implements Runnable {
     private final Coalescer<StreamMessageId, Object> settler;
     private final Set<CompletableFuture<Object>> settling = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
-    /** The read sent before the entries of the previous one were handed over; only the reading thread touches it. */
+    /** The read sent before the previous one's entries were handed over; the reading thread's only. */
     private CompletableFuture<Map<StreamMessageId, Map<String, byte[]>>> ahead;
 
     InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock, Duration reclaimAfter) {
@@ -64,7 +64,8 @@ final class InboxReader implements Runnable {
         this.failures = new LogThrottle(clock, Duration.ofMinutes(1));
         this.reclaimAfter = reclaimAfter;
         this.reclaimDue = clock.millis() + reclaimAfter.toMillis();
-        this.settler = new Coalescer<>(ids -> inbox.settle(ids).thenApply(deleted -> Collections.nCopies(ids.size(), deleted)),
+        this.settler = new Coalescer<>(
+                ids -> inbox.settle(ids).thenApply(deleted -> Collections.nCopies(ids.size(), deleted)),
                 Inbox.MAX_SETTLE, OrderedSender.MAX_WAITING);
     }
 

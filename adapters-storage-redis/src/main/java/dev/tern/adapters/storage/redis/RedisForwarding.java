@@ -221,7 +221,8 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
             OrderedSender sender = new OrderedSender(redisson);
             Inbox inbox = new Inbox(redisson, keys.inbox(n));
             Coalescer<byte[], Object> appends = new Coalescer<>(
-                    entries -> sender.send(batch -> inbox.append(batch, bound, entries)).thenApply(RedisForwarding::replies),
+                    entries -> sender.send(batch -> inbox.append(batch, bound, entries))
+                            .thenApply(RedisForwarding::replies),
                     OrderedSender.MAX_BATCH, OrderedSender.MAX_WAITING);
             return new Destination(sender, appends, keys.nodeChannel(n));
         });
