@@ -7,12 +7,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * Turns many small requests of one kind to one key into few commands, in the order asked: at most
- * one command is in flight, and every item asked for meanwhile goes in the next one (up to
- * {@code maxBatch} items each). With nothing in flight an item is sent at once, so a lone one is
- * not delayed; under load the commands grow instead of their number. Used for the settles of an
- * inbox (one XACK+XDEL script for many ids, instead of a script and a pool connection per
- * message) and for the appends to another node's inbox (one script for many entries).
+ * Turns many small requests of one kind to one key into few commands: at most
+ * {@code maxInFlight} commands are in flight, and every item asked for meanwhile goes in the next
+ * one (up to {@code maxBatch} items each). Below that an item is sent at once, so a lone one is
+ * not delayed; under load the commands grow instead of their number. With one in flight the
+ * commands are applied in the order the items were asked for (the appends to another node's
+ * inbox, one script for many entries, and {@link OrderedSender}'s pipelines); order-free requests
+ * may have more in flight (the settles of an inbox, one XACK+XDEL script for many ids instead of a
+ * script and a pool connection per message, so that a settle does not wait behind another).
  *
  * <p>A command that fails (or cannot be made) fails every item in it; the next command is sent
  * whatever the outcome. At most {@code maxWaiting} items wait (Redis unreachable): beyond that an
@@ -32,21 +34,29 @@ final class Coalescer<I, R> {
     private final Function<List<I>, CompletionStage<List<R>>> command;
     private final int maxBatch;
     private final int maxWaiting;
+    private final int maxInFlight;
     private List<Queued<I, R>> waiting = new ArrayList<>();
-    private boolean sending;
+    private int inFlight;
 
     /**
      * @param command    sends one command for the items (in order), replying with one reply per item
      * @param maxBatch   the most items in one command
-     * @param maxWaiting the most items waiting for the command in flight
+     * @param maxWaiting the most items waiting for a command in flight
      */
     Coalescer(Function<List<I>, CompletionStage<List<R>>> command, int maxBatch, int maxWaiting) {
-        if (maxBatch < 1 || maxWaiting < 1) {
-            throw new IllegalArgumentException("limits must be positive: " + maxBatch + ", " + maxWaiting);
+        this(command, maxBatch, maxWaiting, 1);
+    }
+
+    /** @param maxInFlight the most commands in flight at once; above 1 they may be applied in any order */
+    Coalescer(Function<List<I>, CompletionStage<List<R>>> command, int maxBatch, int maxWaiting, int maxInFlight) {
+        if (maxBatch < 1 || maxWaiting < 1 || maxInFlight < 1) {
+            throw new IllegalArgumentException(
+                    "limits must be positive: " + maxBatch + ", " + maxWaiting + ", " + maxInFlight);
         }
         this.command = command;
         this.maxBatch = maxBatch;
         this.maxWaiting = maxWaiting;
+        this.maxInFlight = maxInFlight;
     }
 
     /** Completes with the item's reply once its command has been applied, exceptionally if it failed. */
@@ -60,8 +70,10 @@ final class Coalescer<I, R> {
                 return reply;
             }
             waiting.add(new Queued<>(item, reply));
-            start = !sending;
-            sending = true;
+            start = inFlight < maxInFlight;
+            if (start) {
+                inFlight++;
+            }
         }
         if (start) {
             sendNext();
@@ -73,7 +85,7 @@ final class Coalescer<I, R> {
         List<Queued<I, R>> next;
         synchronized (this) {
             if (waiting.isEmpty()) {
-                sending = false;
+                inFlight--;
                 return;
             }
             if (waiting.size() <= maxBatch) {

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The loop that reads this node's {@link Inbox} and hands each message to the receiver, with a
  * {@code settled} callback that acknowledges and deletes it. It first re-reads the entries this
  * node was handed before and did not settle (an earlier run that crashed), then blocks for new
- * ones, each read sent before the entries of the previous one are handed over (never a pause
- * between reads). After any failure (Redis unreachable, a failover) it waits a moment and starts
+ * ones, never pausing between reads: after a full read (more are waiting) the next one is sent
+ * before its entries are handed over. After any failure (Redis unreachable, a failover) it waits a moment and starts
  * again with the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed
  * over that long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose
  * reply was lost with a broken connection (Redisson may resend the blocked read on a new one), or
@@ -42,6 +42,11 @@ final class InboxReader implements Runnable {
     private static final int BATCH = 256;
     static final Duration BLOCK = Duration.ofSeconds(1);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /**
+     * Settles are order-free: a few in flight keep a settle from waiting behind another (each wait
+     * lengthens the window in which a crash leaves a stored message unsettled, to come again).
+     */
+    private static final int SETTLES_IN_FLIGHT = 4;
 
     private final Inbox inbox;
     private final String consumer;
@@ -66,7 +71,7 @@ final class InboxReader implements Runnable {
         this.reclaimDue = clock.millis() + reclaimAfter.toMillis();
         this.settler = new Coalescer<>(
                 ids -> inbox.settle(ids).thenApply(deleted -> Collections.nCopies(ids.size(), deleted)),
-                Inbox.MAX_SETTLE, OrderedSender.MAX_WAITING);
+                Inbox.MAX_SETTLE, OrderedSender.MAX_WAITING, SETTLES_IN_FLIGHT);
     }
 
     void stop() {
@@ -116,9 +121,12 @@ final class InboxReader implements Runnable {
                         ahead != null ? ahead : inbox.nextAsync(consumer, BATCH, BLOCK);
                 ahead = null;
                 Map<StreamMessageId, Map<String, byte[]>> entries = await(read);
-                // The next read goes out before these are handed over, so that its round trip (or its
-                // wait for the next entry) overlaps their delivery instead of following it.
-                ahead = running ? inbox.nextAsync(consumer, BATCH, BLOCK) : null;
+                // A full read means more are waiting: the next read goes out before these are handed
+                // over, so that its round trip overlaps their delivery instead of following it. After
+                // a partial one it goes out after them, off the path of the few just read.
+                if (running && entries.size() >= BATCH) {
+                    ahead = inbox.nextAsync(consumer, BATCH, BLOCK);
+                }
                 handOver(entries);
             } catch (RuntimeException e) {
                 // A read dropped here leaves its entries pending for this node: once it is over, the

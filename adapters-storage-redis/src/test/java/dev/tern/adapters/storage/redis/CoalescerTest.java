@@ -125,4 +125,22 @@ class CoalescerTest {
 
         assertThat(coalescer.submit(1)).isCompletedExceptionally();
     }
+
+    @Test
+    void withRoomForMoreInFlightAnItemGoesAtOnceAndTheRestWaitForAFreeSlot() {
+        Commands commands = new Commands();
+        Coalescer<Integer, Integer> coalescer = new Coalescer<>(commands::send, 8, 100, 2);
+        coalescer.submit(1);
+        coalescer.submit(2);
+        coalescer.submit(3);
+        coalescer.submit(4);
+
+        assertThat(commands.sent).containsExactly(List.of(1), List.of(2));
+        commands.reply(1);
+        assertThat(commands.sent).containsExactly(List.of(1), List.of(2), List.of(3, 4));
+        commands.reply(0);
+        commands.reply(2);
+        assertThat(coalescer.submit(5)).isNotDone();
+        assertThat(commands.sent).hasSize(4).last().isEqualTo(List.of(5));
+    }
 }
