@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * {@code settled} callback that acknowledges and deletes it. It first re-reads the entries this
  * node was handed before and did not settle (an earlier run that crashed), then blocks for new
  * ones, never pausing between reads: after a full read (more are waiting) the next one is sent
- * before its entries are handed over. After any failure (Redis unreachable, a failover) it waits a moment and starts
- * again with the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed
- * over that long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose
- * reply was lost with a broken connection (Redisson may resend the blocked read on a new one), or
- * whose settle never reached Redis, is not left behind until the next restart. Settles are grouped
- * ({@link Coalescer}): one command for the ids settled while the previous one was in flight. The
- * receiver drops what it gets twice by the message id. When the inbox has gone (an adopter drained
+ * before its entries are handed over. After any failure (Redis unreachable, a failover) it waits
+ * a moment and starts again with the unsettled ones. And every {@code reclaimAfter} it takes back
+ * the entries handed over that long ago and still not settled (XAUTOCLAIM) and hands them over
+ * again: an entry whose reply was lost with a broken connection (Redisson may resend the blocked
+ * read on a new one), or whose settle never reached Redis, is not left behind until the next
+ * restart. Settles are grouped ({@link Coalescer}): with {@value #SETTLES_IN_FLIGHT} commands in
+ * flight, the ids settled meanwhile go together in the next. The receiver drops what it gets twice
+ * by the message id. When the inbox has gone (an adopter drained
  * it while this node was thought dead) the group is created again.
  *
  * <p>Threading: {@link #run} is the body of one dedicated thread ({@code tern-cluster-receive});
