@@ -29,20 +29,39 @@ import org.redisson.client.RedisException;
  * a publisher was told are safe; a full inbox refuses new entries instead.
  *
  * <p>Threading: thread-safe (Redisson objects); the methods returning a value block for a round
- * trip except {@link #append} and {@link #settle}, which are asynchronous.
+ * trip except {@link #append}, {@link #settle} and {@link #nextAsync}, which are asynchronous.
  */
 final class Inbox {
 
-    /** KEYS: inbox; ARGV: bound, entry. 1 = appended, 0 = refused (full). */
+    /**
+     * KEYS: inbox; ARGV: bound, entries. One reply per entry, in order: 1 = appended, 0 = refused
+     * (the inbox held {@code bound} entries when its turn came).
+     */
     private static final String APPEND = """
-            if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
-            redis.call('XADD', KEYS[1], '*', 'm', ARGV[2])
-            return 1""";
+            local length = redis.call('XLEN', KEYS[1])
+            local bound = tonumber(ARGV[1])
+            local replies = {}
+            for i = 2, #ARGV do
+              if length >= bound then
+                replies[i - 1] = 0
+              else
+                redis.call('XADD', KEYS[1], '*', 'm', ARGV[i])
+                length = length + 1
+                replies[i - 1] = 1
+              end
+            end
+            return replies""";
 
-    /** KEYS: inbox; ARGV: group, entry id. XACK is 0 without error when the group has gone. */
+    /**
+     * KEYS: inbox; ARGV: group, entry ids (at most {@link #MAX_SETTLE}, within Lua's unpack limit).
+     * XACK is 0 without error when the group has gone.
+     */
     private static final String SETTLE = """
-            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-            return redis.call('XDEL', KEYS[1], ARGV[2])""";
+            redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))
+            return redis.call('XDEL', KEYS[1], unpack(ARGV, 2))""";
+
+    /** The most ids one settle command carries. */
+    static final int MAX_SETTLE = 1024;
 
     /** KEYS: inbox. Deletes it (with its group) only when no entry is left. */
     private static final String DELETE_IF_EMPTY = """
@@ -65,16 +84,37 @@ final class Inbox {
         return key;
     }
 
-    /** Adds {@code entry} to {@code batch} unless the inbox holds {@code bound} entries; the reply is 1 or 0. */
-    RFuture<Object> append(RBatch batch, long bound, byte[] entry) {
-        return batch.getScript(Codecs.BYTES).evalAsync(key, Mode.READ_WRITE, APPEND, ReturnType.LONG,
-                List.of(key), bytes(Long.toString(bound)), entry);
+    /**
+     * Adds {@code entries} to {@code batch}, in order, one command for all; each is appended unless
+     * the inbox holds {@code bound} entries at its turn. The reply is a list of 1 (appended) or 0.
+     */
+    RFuture<List<Object>> append(RBatch batch, long bound, List<byte[]> entries) {
+        Object[] args = new Object[entries.size() + 1];
+        args[0] = bytes(Long.toString(bound));
+        for (int i = 0; i < entries.size(); i++) {
+            args[i + 1] = entries.get(i);
+        }
+        return batch.getScript(Codecs.BYTES).evalAsync(key, Mode.READ_WRITE, APPEND, ReturnType.LIST,
+                List.of(key), args);
     }
 
     /** Acknowledges and deletes one entry; asynchronous. */
     CompletableFuture<Object> settle(StreamMessageId id) {
-        return script.evalAsync(key, Mode.READ_WRITE, SETTLE, ReturnType.LONG, List.of(key),
-                bytes(RoutingKeys.GROUP), bytes(id.toString())).toCompletableFuture();
+        return settle(List.of(id));
+    }
+
+    /** Acknowledges and deletes the entries (1 to {@link #MAX_SETTLE}) in one command; asynchronous. */
+    CompletableFuture<Object> settle(List<StreamMessageId> ids) {
+        if (ids.isEmpty() || ids.size() > MAX_SETTLE) {
+            throw new IllegalArgumentException("1 to " + MAX_SETTLE + " ids per settle: " + ids.size());
+        }
+        Object[] args = new Object[ids.size() + 1];
+        args[0] = bytes(RoutingKeys.GROUP);
+        for (int i = 0; i < ids.size(); i++) {
+            args[i + 1] = bytes(ids.get(i).toString());
+        }
+        return script.evalAsync(key, Mode.READ_WRITE, SETTLE, ReturnType.LONG, List.of(key), args)
+                .toCompletableFuture();
     }
 
     /** Creates the group if it is missing, from the start: every entry left in the inbox is unsettled. */
@@ -93,10 +133,10 @@ final class Inbox {
         return stream.readGroup(RoutingKeys.GROUP, consumer, StreamReadGroupArgs.greaterThan(after).count(count));
     }
 
-    /** Entries no consumer has had yet, waiting up to {@code block} for one. */
-    Map<StreamMessageId, Map<String, byte[]>> next(String consumer, int count, Duration block) {
-        return stream.readGroup(RoutingKeys.GROUP, consumer,
-                StreamReadGroupArgs.neverDelivered().count(count).timeout(block));
+    /** Entries no consumer has had yet, waiting up to {@code block} for one; asynchronous. */
+    CompletableFuture<Map<StreamMessageId, Map<String, byte[]>>> nextAsync(String consumer, int count, Duration block) {
+        return stream.readGroupAsync(RoutingKeys.GROUP, consumer,
+                StreamReadGroupArgs.neverDelivered().count(count).timeout(block)).toCompletableFuture();
     }
 
     /**

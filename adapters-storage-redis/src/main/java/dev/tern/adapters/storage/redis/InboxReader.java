@@ -5,9 +5,11 @@ import dev.tern.application.port.cluster.ForwardReceiver;
 import dev.tern.application.port.cluster.ForwardedMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +23,16 @@ import org.slf4j.LoggerFactory;
  * The loop that reads this node's {@link Inbox} and hands each message to the receiver, with a
  * {@code settled} callback that acknowledges and deletes it. It first re-reads the entries this
  * node was handed before and did not settle (an earlier run that crashed), then blocks for new
- * ones. After any failure (Redis unreachable, a failover) it waits a moment and starts again with
- * the unsettled ones. And every {@code reclaimAfter} it takes back the entries handed over that
- * long ago and still not settled (XAUTOCLAIM) and hands them over again: an entry whose reply was
- * lost with a broken connection (Redisson may resend the blocked read on a new one), or whose
- * settle never reached Redis, is not left behind until the next restart. The receiver drops what
- * it gets twice by the message id. When the inbox has gone (an adopter drained it while this node
- * was thought dead) the group is created again.
+ * ones, never pausing between reads: after a full read (more are waiting) the next one is sent
+ * before its entries are handed over. After any failure (Redis unreachable, a failover) it waits
+ * a moment and starts again with the unsettled ones. And every {@code reclaimAfter} it takes back
+ * the entries handed over that long ago and still not settled (XAUTOCLAIM) and hands them over
+ * again: an entry whose reply was lost with a broken connection (Redisson may resend the blocked
+ * read on a new one), or whose settle never reached Redis, is not left behind until the next
+ * restart. Settles are grouped ({@link Coalescer}): with {@value #SETTLES_IN_FLIGHT} commands in
+ * flight, the ids settled meanwhile go together in the next. The receiver drops what it gets twice
+ * by the message id. When the inbox has gone (an adopter drained
+ * it while this node was thought dead) the group is created again.
  *
  * <p>Threading: {@link #run} is the body of one dedicated thread ({@code tern-cluster-receive});
  * {@link #stop} may be called from any thread and ends the loop within one block interval.
@@ -38,6 +43,11 @@ final class InboxReader implements Runnable {
     private static final int BATCH = 256;
     static final Duration BLOCK = Duration.ofSeconds(1);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /**
+     * Settles are order-free: a few in flight keep a settle from waiting behind another (each wait
+     * lengthens the window in which a crash leaves a stored message unsettled, to come again).
+     */
+    private static final int SETTLES_IN_FLIGHT = 4;
 
     private final Inbox inbox;
     private final String consumer;
@@ -46,8 +56,11 @@ final class InboxReader implements Runnable {
     private final LogThrottle failures;
     private final Duration reclaimAfter;
     private long reclaimDue;
+    private final Coalescer<StreamMessageId, Object> settler;
     private final Set<CompletableFuture<Object>> settling = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
+    /** The read sent before the previous one's entries were handed over; the reading thread's only. */
+    private CompletableFuture<Map<StreamMessageId, Map<String, byte[]>>> ahead;
 
     InboxReader(Inbox inbox, String consumer, ForwardReceiver receiver, Clock clock, Duration reclaimAfter) {
         this.inbox = inbox;
@@ -57,6 +70,9 @@ final class InboxReader implements Runnable {
         this.failures = new LogThrottle(clock, Duration.ofMinutes(1));
         this.reclaimAfter = reclaimAfter;
         this.reclaimDue = clock.millis() + reclaimAfter.toMillis();
+        this.settler = new Coalescer<>(
+                ids -> inbox.settle(ids).thenApply(deleted -> Collections.nCopies(ids.size(), deleted)),
+                Inbox.MAX_SETTLE, OrderedSender.MAX_WAITING, SETTLES_IN_FLIGHT);
     }
 
     void stop() {
@@ -102,8 +118,22 @@ final class InboxReader implements Runnable {
                 if (clock.millis() >= reclaimDue) {
                     reclaimStale();
                 }
-                handOver(inbox.next(consumer, BATCH, BLOCK));
+                CompletableFuture<Map<StreamMessageId, Map<String, byte[]>>> read =
+                        ahead != null ? ahead : inbox.nextAsync(consumer, BATCH, BLOCK);
+                ahead = null;
+                Map<StreamMessageId, Map<String, byte[]>> entries = await(read);
+                // A full read means more are waiting: the next read goes out before these are handed
+                // over, so that its round trip overlaps their delivery instead of following it. After
+                // a partial one it goes out after them, off the path of the few just read.
+                if (running && entries.size() >= BATCH) {
+                    ahead = inbox.nextAsync(consumer, BATCH, BLOCK);
+                }
+                handOver(entries);
             } catch (RuntimeException e) {
+                // A read dropped here leaves its entries pending for this node: once it is over, the
+                // re-read of the pending ones hands them over.
+                quietlyAwait(ahead);
+                ahead = null;
                 if (!running) {
                     return;
                 }
@@ -113,6 +143,35 @@ final class InboxReader implements Runnable {
                 logFailure(e);
                 pause();
             }
+        }
+        if (ahead != null) {
+            // Stopping: what the last read got is handed over, as when the read was not ahead.
+            try {
+                handOver(await(ahead));
+            } catch (RuntimeException e) {
+                // Left pending for this node's next run or its adopter.
+            }
+        }
+    }
+
+    private static void quietlyAwait(CompletableFuture<?> read) {
+        if (read == null) {
+            return;
+        }
+        try {
+            read.get(BLOCK.multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Failed or late: what it got, if anything, is pending and comes with the next reclaim.
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -153,7 +212,7 @@ final class InboxReader implements Runnable {
     }
 
     private void settle(StreamMessageId id) {
-        CompletableFuture<Object> settle = inbox.settle(id);
+        CompletableFuture<Object> settle = settler.submit(id);
         settling.add(settle);
         settle.whenComplete((deleted, failure) -> settling.remove(settle));
     }

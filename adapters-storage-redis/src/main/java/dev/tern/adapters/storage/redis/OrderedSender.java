@@ -1,6 +1,5 @@
 package dev.tern.adapters.storage.redis;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +15,8 @@ import org.redisson.api.RedissonClient;
  * order they were submitted, without blocking the submitter. Redisson sends separate async
  * commands over a pool of connections, where two of them may overtake each other; here at most
  * one pipeline (an {@link RBatch}, sent on one connection in order) is in flight, and what is
- * submitted meanwhile waits and goes in the next one. Under load that also groups many commands
- * into one round trip.
+ * submitted meanwhile waits and goes in the next one (a {@link Coalescer} of pipelines). Under
+ * load that also groups many commands into one round trip.
  *
  * <p>A batch that fails (Redis unreachable, a timeout) fails every command in it; Redisson may
  * have retried it first, so a command can have been applied twice (a receiver drops a message it
@@ -29,76 +28,28 @@ import org.redisson.api.RedissonClient;
 final class OrderedSender {
 
     static final int MAX_WAITING = 100_000;
-    private static final int MAX_BATCH = 512;
+    static final int MAX_BATCH = 512;
 
     /** One command, added to the batch it goes in; returns its reply. */
     interface Command extends Function<RBatch, RFuture<?>> {
     }
 
-    private record Queued(Command command, CompletableFuture<Object> reply) {
-    }
-
-    private final RedissonClient redisson;
-    private final ArrayDeque<Queued> waiting = new ArrayDeque<>();
-    private boolean sending;
+    private final Coalescer<Command, Object> batches;
 
     OrderedSender(RedissonClient redisson) {
-        this.redisson = redisson;
+        this.batches = new Coalescer<>(commands -> {
+            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            commands.forEach(command -> command.apply(batch));
+            return batch.executeAsync().thenApply(OrderedSender::replies);
+        }, MAX_BATCH, MAX_WAITING);
     }
 
     /** Completes with the command's reply, or exceptionally if it could not be sent. */
     CompletableFuture<Object> send(Command command) {
-        CompletableFuture<Object> reply = new CompletableFuture<>();
-        boolean start;
-        synchronized (this) {
-            if (waiting.size() >= MAX_WAITING) {
-                reply.completeExceptionally(new IllegalStateException(
-                        MAX_WAITING + " commands already wait for Redis; refusing more"));
-                return reply;
-            }
-            waiting.add(new Queued(command, reply));
-            start = !sending;
-            sending = true;
-        }
-        if (start) {
-            sendNext();
-        }
-        return reply;
+        return batches.submit(command);
     }
 
-    private void sendNext() {
-        List<Queued> next = new ArrayList<>();
-        synchronized (this) {
-            while (next.size() < MAX_BATCH && !waiting.isEmpty()) {
-                next.add(waiting.poll());
-            }
-            if (next.isEmpty()) {
-                sending = false;
-                return;
-            }
-        }
-        RBatch batch = redisson.createBatch(BatchOptions.defaults());
-        try {
-            next.forEach(queued -> queued.command().apply(batch));
-        } catch (RuntimeException e) {
-            next.forEach(queued -> queued.reply().completeExceptionally(e));
-            sendNext();
-            return;
-        }
-        batch.executeAsync().whenComplete((result, failure) -> {
-            sendNext();
-            complete(next, result, failure);
-        });
-    }
-
-    private static void complete(List<Queued> sent, BatchResult<?> result, Throwable failure) {
-        for (int i = 0; i < sent.size(); i++) {
-            CompletableFuture<Object> reply = sent.get(i).reply();
-            if (failure != null) {
-                reply.completeExceptionally(failure);
-            } else {
-                reply.complete(result.getResponses().get(i));
-            }
-        }
+    private static List<Object> replies(BatchResult<?> result) {
+        return new ArrayList<>(result.getResponses());
     }
 }

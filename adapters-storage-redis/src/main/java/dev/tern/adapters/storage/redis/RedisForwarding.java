@@ -140,9 +140,8 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     @Override
     public CompletionStage<Void> sendDurably(String node, ForwardedMessage message) {
         byte[] entry = ForwardFormat.forwarded(message, clock);
-        Destination destination = destination(node);
-        return destination.sender().send(batch -> destination.inbox().append(batch, bound, entry)).thenApply(appended -> {
-            if (!Long.valueOf(1).equals(appended)) {
+        return destination(node).appends().submit(entry).thenApply(appended -> {
+            if (!(appended instanceof Number number && number.longValue() == 1)) {
                 refused.increment();
                 throw new InboxFullException(node, bound);
             }
@@ -209,13 +208,29 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
         }
     }
 
-    /** What this node sends to {@code node} through: made once per destination, not per message. */
-    private record Destination(OrderedSender sender, Inbox inbox, String channel) {
+    /**
+     * What this node sends to {@code node} through: made once per destination, not per message.
+     * Durable entries are grouped ({@code appends}): one append script for those sent while the
+     * previous group was in flight, through the same ordered sender as the channel.
+     */
+    private record Destination(OrderedSender sender, Coalescer<byte[], Object> appends, String channel) {
     }
 
     private Destination destination(String node) {
-        return destinations.computeIfAbsent(node, n -> new Destination(new OrderedSender(redisson),
-                new Inbox(redisson, keys.inbox(n)), keys.nodeChannel(n)));
+        return destinations.computeIfAbsent(node, n -> {
+            OrderedSender sender = new OrderedSender(redisson);
+            Inbox inbox = new Inbox(redisson, keys.inbox(n));
+            Coalescer<byte[], Object> appends = new Coalescer<>(
+                    entries -> sender.send(batch -> inbox.append(batch, bound, entries))
+                            .thenApply(RedisForwarding::replies),
+                    OrderedSender.MAX_BATCH, OrderedSender.MAX_WAITING);
+            return new Destination(sender, appends, keys.nodeChannel(n));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> replies(Object reply) {
+        return (List<Object>) reply;
     }
 
     private RTopicAsync nodeChannel(RBatch batch, String channel) {
