@@ -77,16 +77,4 @@ public final class InMemoryCluster {
     long now() {
         return clock.millis();
     }
-
-    /** Whether {@code node}, holding {@code epoch} for {@code clientId}, may write that client's state. */
-    public synchronized boolean mayWrite(String node, String clientId, long epoch) {
-        Owner owner = owners.get(clientId);
-        if (owner == null) {
-            return false;
-        }
-        if (owner.node().equals(node) && owner.epoch() == epoch) {
-            return true;
-        }
-        return !owner.sealed() && owner.previousNode().equals(node) && owner.previousEpoch() == epoch;
-    }
 }

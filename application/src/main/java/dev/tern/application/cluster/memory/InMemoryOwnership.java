@@ -2,7 +2,6 @@ package dev.tern.application.cluster.memory;
 
 import dev.tern.application.cluster.memory.InMemoryCluster.Owner;
 import dev.tern.application.port.cluster.SessionOwnership;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +12,6 @@ final class InMemoryOwnership implements SessionOwnership {
 
     private final InMemoryCluster cluster;
     private final String nodeId;
-    private final Map<String, Long> held = new HashMap<>();
 
     InMemoryOwnership(InMemoryCluster cluster, String nodeId) {
         this.cluster = cluster;
@@ -28,7 +26,6 @@ final class InMemoryOwnership implements SessionOwnership {
             cluster.owners.put(clientId, before == null
                     ? new Owner(nodeId, epoch, false, "", 0)
                     : new Owner(nodeId, epoch, false, before.node(), before.epoch()));
-            held.put(clientId, epoch);
             return new Claim(clientId, epoch, before == null ? "" : before.node());
         }
     }
@@ -42,7 +39,6 @@ final class InMemoryOwnership implements SessionOwnership {
             }
             long epoch = ++cluster.lastEpoch;
             cluster.owners.put(clientId, new Owner(nodeId, epoch, true, "", 0));
-            held.put(clientId, epoch);
             return Optional.of(new Claim(clientId, epoch, expectedOwner));
         }
     }
@@ -66,15 +62,12 @@ final class InMemoryOwnership implements SessionOwnership {
             if (owner != null && owner.node().equals(nodeId) && owner.epoch() == epoch) {
                 cluster.owners.remove(clientId);
             }
-            held.remove(clientId, epoch);
         }
     }
 
     @Override
     public void forgetAll() {
-        synchronized (cluster) {
-            held.clear();
-        }
+        // Nothing to forget: the stand-in fences no store, so it keeps no epochs per node.
     }
 
     @Override
