@@ -73,8 +73,8 @@ class SentinelFailoverIT {
 
             Set<String> received = receivedUntilAll(inbox, load.acknowledged);
             assertThat(redis.primaryPort()).as("a replica was promoted").isNotEqualTo(former);
-            assertThat(received).as("every acknowledged message reached the subscriber")
-                    .containsAll(load.acknowledged);
+            assertThat(received).as("every acknowledged message reached the subscriber (%d of %d publishes acknowledged)",
+                    load.count(), load.attempted()).containsAll(load.acknowledged);
             assertCarriesFromBToA(nodes);
             assertThat(nodes.node(A).isAlive() && nodes.node(B).isAlive()).as("both nodes still run").isTrue();
             Hive.disconnect(publisher);
@@ -137,6 +137,7 @@ class SentinelFailoverIT {
         private final String topic;
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final AtomicInteger acknowledgedCount = new AtomicInteger();
+        private final AtomicInteger attemptedCount = new AtomicInteger();
         final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
         Load(Mqtt5AsyncClient publisher, String topic) {
@@ -148,6 +149,7 @@ class SentinelFailoverIT {
         public void run() {
             for (int i = 0; !stopped.get(); i++) {
                 String text = topic + "-" + i;
+                attemptedCount.incrementAndGet();
                 try {
                     publisher.publishWith().topic(topic).payload(text.getBytes(StandardCharsets.UTF_8))
                             .qos(MqttQos.AT_LEAST_ONCE).send().orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
@@ -161,6 +163,10 @@ class SentinelFailoverIT {
 
         int count() {
             return acknowledgedCount.get();
+        }
+
+        int attempted() {
+            return attemptedCount.get();
         }
 
         void stop() {
