@@ -39,16 +39,31 @@ final class OrderedSender {
 
     /** One command, added to the batch it goes in; returns its reply. */
     interface Command extends Function<RBatch, RFuture<?>> {
+
+        /** Whether the command counts as sent only once the replicas asked for confirmed it. */
+        default boolean replicated() {
+            return false;
+        }
     }
 
-    private record Queued(Command command, boolean replicated) {
+    /** {@code command}, to be confirmed by the replicas; made per call of {@link #sendReplicated}, not per plain send. */
+    private record Replicated(Command command) implements Command {
+        @Override
+        public RFuture<?> apply(RBatch batch) {
+            return command.apply(batch);
+        }
+
+        @Override
+        public boolean replicated() {
+            return true;
+        }
     }
 
     /** The reply of a replicated command the primary applied but too few replicas confirmed in time. */
     private record Unconfirmed(int synced) {
     }
 
-    private final Coalescer<Queued, Object> batches;
+    private final Coalescer<Command, Object> batches;
     private final ReplicaWait wait;
 
     /** A sender whose commands never wait for replicas. */
@@ -62,16 +77,16 @@ final class OrderedSender {
         BatchOptions plain = BatchOptions.defaults();
         BatchOptions replicated = wait.appliedTo(BatchOptions.defaults());
         this.batches = new Coalescer<>(commands -> {
-            boolean waits = wait.any() && commands.stream().anyMatch(Queued::replicated);
+            boolean waits = wait.any() && commands.stream().anyMatch(Command::replicated);
             RBatch batch = redisson.createBatch(waits ? replicated : plain);
-            commands.forEach(queued -> queued.command().apply(batch));
+            commands.forEach(command -> command.apply(batch));
             return batch.executeAsync().thenApply(result -> replies(commands, result, waits));
         }, MAX_BATCH, MAX_WAITING);
     }
 
     /** Completes with the command's reply, or exceptionally if it could not be sent. */
     CompletableFuture<Object> send(Command command) {
-        return batches.submit(new Queued(command, false));
+        return batches.submit(command);
     }
 
     /**
@@ -80,14 +95,14 @@ final class OrderedSender {
      * primary applied it.
      */
     CompletableFuture<Object> sendReplicated(Command command) {
-        return batches.submit(new Queued(command, true)).thenCompose(reply -> reply instanceof Unconfirmed unconfirmed
-                ? CompletableFuture.failedFuture(new StorageUnavailableException("Redis applied a forwarded message but"
+        return batches.submit(new Replicated(command)).thenCompose(reply -> reply instanceof Unconfirmed unconfirmed
+                ? CompletableFuture.failedFuture(new StorageUnavailableException("Redis applied a command but"
                         + " only " + unconfirmed.synced() + " of " + wait.replicas() + " replicas confirmed it in time",
                         null))
                 : CompletableFuture.completedFuture(reply));
     }
 
-    private List<Object> replies(List<Queued> commands, BatchResult<?> result, boolean waited) {
+    private List<Object> replies(List<Command> commands, BatchResult<?> result, boolean waited) {
         List<?> responses = result.getResponses();
         if (!waited || wait.confirmedBy(result)) {
             return new ArrayList<>(responses);
