@@ -8,6 +8,6 @@ class CrossNodeOfflineSessionsOnRedisClusterIT extends CrossNodeOfflineSessions 
 
     @Override
     RedisDeployment deploy(Path dir) throws Exception {
-        return RedisClusterDeployment.start(dir);
+        return SharedRedisCluster.get();
     }
 }

@@ -8,6 +8,6 @@ class CrossNodeSharedSubscriptionsOnRedisClusterIT extends CrossNodeSharedSubscr
 
     @Override
     RedisDeployment deploy(Path dir) throws Exception {
-        return RedisClusterDeployment.start(dir);
+        return SharedRedisCluster.get();
     }
 }

@@ -8,6 +8,6 @@ class CrossNodeTakeoverOnRedisClusterIT extends CrossNodeTakeover {
 
     @Override
     RedisDeployment deploy(Path dir) throws Exception {
-        return RedisClusterDeployment.start(dir);
+        return SharedRedisCluster.get();
     }
 }

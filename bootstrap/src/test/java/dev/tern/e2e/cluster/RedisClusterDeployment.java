@@ -66,7 +66,12 @@ final class RedisClusterDeployment implements RedisDeployment {
     private static Path writeRedissonConfig(Path dir, List<Integer> ports) throws IOException {
         StringBuilder yaml = new StringBuilder("clusterServersConfig:\n  nodeAddresses:\n");
         ports.forEach(port -> yaml.append("    - \"redis://127.0.0.1:").append(port).append("\"\n"));
-        yaml.append("  timeout: 3000\n").append("  connectTimeout: 3000\n");
+        // Idle pools as the broker's own configuration from storage.redis.url has them (and the Redis
+        // adapter's test cluster): Redisson's default of 24 idle connections per primary made each
+        // node open some 70 connections before it was ready. The pools still grow on demand.
+        yaml.append("  masterConnectionMinimumIdleSize: 1\n").append("  slaveConnectionMinimumIdleSize: 1\n")
+                .append("  subscriptionConnectionMinimumIdleSize: 0\n")
+                .append("  timeout: 3000\n").append("  connectTimeout: 3000\n");
         return Files.writeString(dir.resolve("redisson.yaml"), yaml, StandardCharsets.UTF_8);
     }
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The Redis deployment every node of a test cluster shares: one {@code redis-server}, or a Redis
- * Cluster of three primaries. The tests start and stop it; a missing Redis fails them, never skips.
+ * Cluster of three primaries. The tests start and stop it (the one {@link SharedRedisCluster} stops when the
+ * test JVM exits); a missing Redis fails them, never skips.
  */
 interface RedisDeployment extends AutoCloseable {
 

@@ -32,16 +32,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A reconnect storm: 10,000 clients, sixteen at a time, each doing a full TLS handshake (no
+ * A reconnect storm: 5,000 clients, sixteen at a time, each doing a full TLS handshake (no
  * session resumption), CONNECT, CONNACK and DISCONNECT, as a fleet does after an outage. Every
  * one is answered, the heap stays bounded while the storm runs, nothing is left behind, and a
  * client on the plain TCP listener is served throughout. Sixteen at a time keeps both processes
  * far below this machine's 20,000 descriptors each.
+ *
+ * <p>Each client costs about 8 ms of processor time (both sides of a handshake), so the count is
+ * what the test costs: 5,000 clients take some 25 s on two cores. What is left behind after the
+ * storm may be {@value #HEAP_LEFT_MEGABYTES} MB of live heap, 800 bytes per client: anything a
+ * connection's end fails to release (its channel, TLS engine or session) is larger, so a leak
+ * shows as surely as it did with 10,000 clients and 8 MB. The storms so far left 1 MB at most
+ * (15 MB before, 16 MB after, with 10,000 clients and with 5,000).
  */
-@DisplayName("Hostile clients: a reconnect storm of 10,000 clients over TLS")
+@DisplayName("Hostile clients: a reconnect storm of 5,000 clients over TLS")
 class TlsReconnectStormIT {
 
-    private static final int CLIENTS = 10_000;
+    private static final int CLIENTS = 5_000;
+    private static final int HEAP_LEFT_MEGABYTES = 4;
     private static final int AT_ONCE = 16;
     private static final byte[] CONNACK_ACCEPTED = {0x20, 0x02, 0x00, 0x00};
 
@@ -49,7 +57,7 @@ class TlsReconnectStormIT {
     Path dir;
 
     @Test
-    void tenThousandTlsReconnectsAreAllAnsweredInBoundedHeapAndLeaveNothingBehind() throws Exception {
+    void fiveThousandTlsReconnectsAreAllAnsweredInBoundedHeapAndLeaveNothingBehind() throws Exception {
         LoopbackCertificates certificates = LoopbackCertificates.writeTo(dir);
         int tlsPort = BrokerProcess.freePort();
         try (HostileBroker broker = HostileBroker.start(dir, "listeners.tls.enabled=true",
@@ -90,7 +98,7 @@ class TlsReconnectStormIT {
                     after.cpu().minus(before.cpu()).toMillis() / CLIENTS, clientCpu.toMillis() / CLIENTS,
                     before, during, after);
             new FootprintBudget(32).assertHeld(before, during);
-            new FootprintBudget(8).assertHeld(before, after);
+            new FootprintBudget(HEAP_LEFT_MEGABYTES).assertHeld(before, after);
             FootprintBudget.assertNoDescriptorsLeaked(before, after);
         }
     }
