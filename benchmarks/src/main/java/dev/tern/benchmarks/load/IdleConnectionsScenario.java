@@ -32,6 +32,7 @@ final class IdleConnectionsScenario {
         Thread.sleep(SETTLE_MILLIS);
         long rssAfter = run.probe.rssKb();
         long peak = run.probe.peakRssKb();
+        hold(run.options.integer("hold", 0), connected);
         run.disconnectAll(clients.stream().filter(client -> isConnected(client.connected())).toList());
 
         double seconds = (end - start) / 1e9;
@@ -49,6 +50,14 @@ final class IdleConnectionsScenario {
                 .measured("broker_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(cpuBefore, cpuAfter, connected))
                 .measured("peak_rss_kb", peak)
                 .put("duration_s", seconds);
+    }
+
+    /** Keeps the connections open so that the broker's memory can be examined (jcmd, pmap). */
+    private static void hold(int seconds, long connected) throws InterruptedException {
+        if (seconds > 0) {
+            System.err.println("holding " + connected + " idle connections for " + seconds + " s");
+            Thread.sleep(seconds * 1_000L);
+        }
     }
 
     private static boolean isConnected(CompletableFuture<LoadClient> connected) {

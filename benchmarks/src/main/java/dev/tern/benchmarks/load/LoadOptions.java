@@ -20,7 +20,7 @@ final class LoadOptions {
             "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
             "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup",
             "protocol", "batch", "topics", "match-percent", "churn", "retained", "groups", "qos", "sub-port",
-            "redis-pid");
+            "redis-pid", "hold");
 
     static final String USAGE = """
             usage: java -jar tern-load.jar --scenario NAME [--name value]...
@@ -39,6 +39,8 @@ final class LoadOptions {
               --outstanding 20000            QoS 0: messages sent but not yet received before publishers pause
               --rate 10000 --warmup N        latency: offered messages per second; first N not in percentiles
               --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections
+              --hold 0                       idle-connections: seconds to keep the connections open after
+                                             measuring (time for a heap histogram of the broker)
               --clients 1000 --per-client 100   persistent-sessions; sub-table: 10000 clients x 100 filters
               --topics 4096 --match-percent 50 --churn 0   sub-table: topics per publisher, share matching,
                                              connections subscribing/unsubscribing while traffic flows
