@@ -55,7 +55,6 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private final PacketDispatcher dispatcher;
     private final ConnectFlow connectFlow;
     private final OutboundWriter writer;
-    private final KeepAliveTimer keepAlive;
     private final ReadGate readGate;
     /**
      * PUBLISH payload bytes received so far: written only here, read by the overload monitor's
@@ -77,6 +76,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     /** Where this connection was counted, set with {@link #attachedSession}: its disconnect goes there. */
     private ConnectionMeters.ListenerMeters listenerMeters;
     private Cancellable connectTimer;
+    /** Null while the keep alive is 0 (no CONNECT yet, or the client asked for none). */
+    private KeepAliveTimer keepAlive;
     private int keepAliveSeconds;
     private boolean cleanStart;
     private long sessionExpirySeconds;
@@ -94,7 +95,6 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.writer = new OutboundWriter(channel, deps.counters());
         // The client's silence while the broker did not read is not the client's: keep alive restarts.
         this.readGate = new ReadGate(channel, this::readingResumed);
-        this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired, readGate::paused);
     }
 
     /** Arms the CONNECT timeout: a socket that completes no CONNECT in time is closed. */
@@ -107,7 +107,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (state instanceof ConnectionState.Closed) {
             return;
         }
-        keepAlive.received();
+        if (keepAlive != null) {
+            keepAlive.received();
+        }
         deps.counters().received(bytes.remaining());
         reader.feed(bytes, decodedSink);
     }
@@ -224,7 +226,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     }
 
     private void attach(ConnectDecision.Accept accept, Properties authProperties) {
-        connectTimer.cancel();
+        if (connectTimer != null) {
+            connectTimer.cancel();
+        }
+        // Dropped, not kept: a cancelled timer would hold its task for the connection's whole life.
+        connectTimer = null;
         clientId = accept.request().clientId();
         limits = accept.limits();
         if (version.isV5()) {
@@ -269,7 +275,10 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                     channel.remoteAddress(), version.level(), sessionPresent, keepAliveSeconds, cleanStart,
                     sessionExpirySeconds));
         }
-        keepAlive.start(keepAliveSeconds);
+        if (keepAliveSeconds > 0) {
+            keepAlive = new KeepAliveTimer(deps.keepAliveWheels().wheelFor(channel.executor()), keepAliveSeconds,
+                    this::keepAliveExpired, readGate::paused);
+        }
         deps.deliveryService().resume(session);
         for (MqttPacket packet : attaching.pipelined()) {
             if (!(state instanceof ConnectionState.Connected)) {
@@ -447,7 +456,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     }
 
     private void readingResumed() {
-        keepAlive.received();
+        if (keepAlive != null) {
+            keepAlive.received();
+        }
     }
 
     private void keepAliveExpired() {
@@ -462,7 +473,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (connectTimer != null) {
             connectTimer.cancel();
         }
-        keepAlive.stop();
+        if (keepAlive != null) {
+            keepAlive.stop();
+        }
         if (rateLimiter != null) {
             rateLimiter.stop();
         }
