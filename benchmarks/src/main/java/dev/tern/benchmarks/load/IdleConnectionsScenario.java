@@ -18,8 +18,12 @@ final class IdleConnectionsScenario {
     private IdleConnectionsScenario() {
     }
 
-    static JsonLine run(LoadRun run) throws Exception {
-        int count = run.options.integer("connections", 10_000);
+    /**
+     * @param name the scenario's name, which labels the line
+     * @param defaultCount connections when {@code --connections} is not given
+     */
+    static JsonLine run(LoadRun run, String name, int defaultCount) throws Exception {
+        int count = run.options.integer("connections", defaultCount);
         long rssBefore = run.probe.rssKb();
         double cpuBefore = run.probe.cpuSeconds();
         long start = System.nanoTime();
@@ -37,7 +41,7 @@ final class IdleConnectionsScenario {
 
         double seconds = (end - start) / 1e9;
         double perConnection = rssBefore < 0 || connected == 0 ? -1 : (rssAfter - rssBefore) * 1024.0 / connected;
-        return run.header("idle-connections")
+        return run.header(name)
                 .put("sent", count)
                 .put("received", connected)
                 .put("lost", count - connected)
