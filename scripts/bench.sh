@@ -26,6 +26,8 @@ LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
 # idle-19k (opt-in by name): 19,000 idle connections held by a Tern with a 256 MB heap, the issue's
 # target; the broker's and the load generator's 20,000 descriptors each leave room for 19,000.
 IDLE_19K_JAVA_OPTS=${IDLE_19K_JAVA_OPTS:-"-Xms64m -Xmx256m"}
+# The options of the single-node Tern brokers in the current run: TERN_JAVA_OPTS, or the scenario's own.
+tern_opts=$TERN_JAVA_OPTS
 # A scenario ending in -batch1 is the load generator's scenario without the suffix, run with
 # --batch 1: one PUBLISH per TCP write, as devices send.
 SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency idle-connections persistent-sessions"}
@@ -223,8 +225,9 @@ trap cleanup EXIT
 . scripts/free-port.sh
 
 # Waits for a listener on $1, at most $2 tries of 50 ms (default 200: 10 s).
+# 30 s: on a machine shared with other builds a JVM broker took more than 10 s to listen.
 wait_for_port() {
-  local port=$1 tries=${2:-200}
+  local port=$1 tries=${2:-600}
   for _ in $(seq 1 "$tries"); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
     sleep 0.05
@@ -266,21 +269,21 @@ broker_start() {
       [ "$broker" = tern-base ] && jar=$BASE_JAR
       # The WebSocket listener on an ephemeral port: 8083 may be taken by another broker on the machine.
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set listeners.websocket.port=0 \
+      java $tern_opts -jar "$jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set listeners.websocket.port=0 \
         --set storage.backend=memory \
         --set metrics.backend=$metrics \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-1io)
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
+      java $tern_opts -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
         --set listeners.tcp.io-threads=1 \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-h2)
       # The same broker with the H2 store in a fresh directory per run.
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
+      java $tern_opts -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
         --set storage.backend=h2 --set storage.h2.path="$work/h2-$port/tern" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
@@ -361,9 +364,10 @@ for rep in $(seq 1 "$REPS"); do
         # fan-in-qos0-batch1 is the load generator's fan-in-qos0 with --batch 1 (from scenario_args).
         load_scenario=${scenario%-batch1}
         port=$(free_port)
-        scenario_opts=$TERN_JAVA_OPTS
-        [ "$scenario" = idle-19k ] && scenario_opts=$IDLE_19K_JAVA_OPTS
-        if ! TERN_JAVA_OPTS=$scenario_opts broker_start "$broker" "$port"; then
+        # Not passed as TERN_JAVA_OPTS=... on the call: Tern reads TERN_* variables of its environment as settings.
+        tern_opts=$TERN_JAVA_OPTS
+        [ "$scenario" = idle-19k ] && tern_opts=$IDLE_19K_JAVA_OPTS
+        if ! broker_start "$broker" "$port"; then
           echo "broker $broker did not start: rep $rep MQTT $protocol $scenario skipped" >&2
           broker_stop
           continue
