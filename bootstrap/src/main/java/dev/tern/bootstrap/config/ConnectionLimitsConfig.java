@@ -48,8 +48,8 @@ public record ConnectionLimitsConfig(
     /**
      * The broker-wide maximum in force, 0 for none. {@code auto} keeps a twentieth of the file
      * descriptor limit (at least {@value #MIN_RESERVE}) for storage, log and plug-in files, the
-     * admin listener and the JVM (a broker on the H2 store with every listener open holds about
-     * 150), so that a flood of clients is refused at accept instead of
+     * admin listener and the JVM (a started broker with the default listeners holds about 35), so
+     * that a flood of clients is refused at accept instead of
      * making the broker fail to open a file or accept at all; with no limit known (not a Unix
      * JVM), {@code auto} means none.
      *
