@@ -26,6 +26,8 @@ final class KeepAliveWheel {
     static final long TICK_MILLIS = 100;
     /** One turn covers 102.4 s, more than 1.5 times a 60 s keep alive. */
     static final int BUCKETS = 1024;
+    /** The bucket of a timer the running tick has taken out of its bucket and not yet handled. */
+    private static final int IN_TRANSIT = -1;
 
     private final TaskExecutor executor;
     private final Clock clock;
@@ -59,10 +61,17 @@ final class KeepAliveWheel {
         size++;
     }
 
-    /** Stops watching a timer; does nothing if it is not in the wheel. */
+    /**
+     * Stops watching a timer; does nothing if it is not in the wheel. A timer the current tick has
+     * taken out of its bucket but not reached yet (a connection closed by another's timeout) is
+     * only marked: the tick passes over it.
+     */
     void remove(KeepAliveTimer timer) {
         if (timer.inWheel) {
-            unlink(timer);
+            if (timer.bucket != IN_TRANSIT) {
+                unlink(timer);
+            }
+            timer.inWheel = false;
             size--;
         }
     }
@@ -90,10 +99,18 @@ final class KeepAliveWheel {
     private void expireDue(int bucket, long nowTick, long now) {
         KeepAliveTimer timer = buckets[bucket];
         buckets[bucket] = null;
+        // Taken out first: a timeout that closes other connections then cannot touch these links.
+        for (KeepAliveTimer t = timer; t != null; t = t.next) {
+            t.bucket = IN_TRANSIT;
+        }
         while (timer != null) {
             KeepAliveTimer next = timer.next;
             timer.prev = null;
             timer.next = null;
+            if (!timer.inWheel) {
+                timer = next;
+                continue;
+            }
             timer.inWheel = false;
             if (timer.dueTick > nowTick) {
                 link(timer, bucket);

@@ -129,6 +129,28 @@ class KeepAliveWheelTest {
         assertThat(wheels.wheelFor(counting).size()).isZero();
     }
 
+    /** A timeout may close other connections (a takeover, a will): their timers in the same tick must not be lost. */
+    @Test
+    void aTimeoutThatStopsAnotherTimerOfTheSameTickLosesNoOtherTimer() {
+        KeepAliveWheel wheel = wheels.wheelFor(counting);
+        List<String> fired = new ArrayList<>();
+        KeepAliveTimer first = new KeepAliveTimer(wheel, 1, () -> fired.add("first"), () -> false);
+        KeepAliveTimer[] second = new KeepAliveTimer[1];
+        second[0] = new KeepAliveTimer(wheel, 1, () -> fired.add("second"), () -> false);
+        // Added last, so handled first in the shared bucket: its timeout stops the one added before it.
+        new KeepAliveTimer(wheel, 1, () -> {
+            fired.add("third");
+            second[0].stop();
+        }, () -> false);
+
+        loop.advance(1_500 + KeepAliveWheel.TICK_MILLIS);
+
+        assertThat(fired).containsExactlyInAnyOrder("third", "first");
+        assertThat(wheel.size()).isZero();
+        first.stop();
+        assertThat(wheel.size()).isZero();
+    }
+
     @Test
     void timersOfOneExecutorShareItsWheel() {
         watch(1);
