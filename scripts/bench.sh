@@ -13,7 +13,7 @@
 #                               against one node (CLUSTER_BROKERS), all on one fresh redis-server per run
 #
 # Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS,
-# OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS override the defaults below.
+# OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,11 @@ quick=false
 
 TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
+# idle-19k (opt-in by name): 19,000 idle connections held by a Tern with a 256 MB heap, the issue's
+# target; the broker's and the load generator's 20,000 descriptors each leave room for 19,000.
+IDLE_19K_JAVA_OPTS=${IDLE_19K_JAVA_OPTS:-"-Xms64m -Xmx256m"}
+# The options of the single-node Tern brokers in the current run: TERN_JAVA_OPTS, or the scenario's own.
+tern_opts=$TERN_JAVA_OPTS
 # A scenario ending in -batch1 is the load generator's scenario without the suffix, run with
 # --batch 1: one PUBLISH per TCP write, as devices send.
 SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency idle-connections persistent-sessions"}
@@ -89,6 +94,7 @@ scenario_args() {
       fan-out) echo "--messages 20 --subscribers 200" ;;
       latency) echo "--messages 1000 --rate 10000" ;;
       idle-connections) echo "--connections 200 --source-addresses 4" ;;
+      idle-19k) echo "--connections 300 --source-addresses 4" ;;
       persistent-sessions) echo "--clients 50 --per-client 10" ;;
       fan-in-qos2) echo "--messages 50 --window 8" ;;
       large-64k-fan-in|large-64k-fan-out) echo "--messages 5" ;;
@@ -109,6 +115,9 @@ scenario_args() {
       fan-out) echo "--messages 5000 --subscribers 200" ;;
       latency) echo "--messages 60000 --warmup 20000 --rate 10000" ;;
       idle-connections) echo "--connections 10000 --source-addresses 4" ;;
+      # 19,000 from 4 loopback addresses: about 4,750 ephemeral ports each. 256 handshakes at once,
+      # as idle-connections; a longer bound, since on a busy machine 19,000 handshakes take a while.
+      idle-19k) echo "--connections 19000 --source-addresses 4 --timeout 600" ;;
       persistent-sessions) echo "--clients 1000 --per-client 100 --window 64" ;;
       # A window of 8 per publisher. Above 32, the brokers' in-flight limit, Mosquitto drops a 3.1.1
       # publisher (it counts unreleased incoming QoS 2 messages against max_inflight_messages; an
@@ -177,6 +186,10 @@ if [[ " $SCENARIOS " == *" sub-table "* ]] && [ "$(ulimit -n)" != unlimited ] &&
   echo "sub-table opens 10,000 connections: raise the file descriptor limit (ulimit -n, now $(ulimit -n))" >&2
   exit 1
 fi
+if [[ " $SCENARIOS " == *" idle-19k "* ]] && [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 19500 ]; then
+  echo "idle-19k opens 19,000 connections: raise the file descriptor limit (ulimit -n, now $(ulimit -n))" >&2
+  exit 1
+fi
 
 if ! command -v redis-server >/dev/null 2>&1 && { [[ " $BROKERS " == *" tern-redis "* ]] || [[ " $SCENARIOS" == *" cluster-"* ]]; }; then
   echo "redis-server is missing (needed by tern-redis and the cluster-* scenarios); install it with: sudo apt-get install -y redis-server" >&2
@@ -212,8 +225,9 @@ trap cleanup EXIT
 . scripts/free-port.sh
 
 # Waits for a listener on $1, at most $2 tries of 50 ms (default 200: 10 s).
+# 30 s: on a machine shared with other builds a JVM broker took more than 10 s to listen.
 wait_for_port() {
-  local port=$1 tries=${2:-200}
+  local port=$1 tries=${2:-600}
   for _ in $(seq 1 "$tries"); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
     sleep 0.05
@@ -253,21 +267,23 @@ broker_start() {
       local metrics=prometheus jar=$tern_jar
       [ "$broker" = tern-nometrics ] && metrics=none
       [ "$broker" = tern-base ] && jar=$BASE_JAR
+      # The WebSocket listener on an ephemeral port: 8083 may be taken by another broker on the machine.
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
+      java $tern_opts -jar "$jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set listeners.websocket.port=0 \
+        --set storage.backend=memory \
         --set metrics.backend=$metrics \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-1io)
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
+      java $tern_opts -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
         --set listeners.tcp.io-threads=1 \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-h2)
       # The same broker with the H2 store in a fresh directory per run.
       # shellcheck disable=SC2086
-      java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
+      java $tern_opts -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
         --set storage.backend=h2 --set storage.h2.path="$work/h2-$port/tern" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
@@ -348,6 +364,9 @@ for rep in $(seq 1 "$REPS"); do
         # fan-in-qos0-batch1 is the load generator's fan-in-qos0 with --batch 1 (from scenario_args).
         load_scenario=${scenario%-batch1}
         port=$(free_port)
+        # Not passed as TERN_JAVA_OPTS=... on the call: Tern reads TERN_* variables of its environment as settings.
+        tern_opts=$TERN_JAVA_OPTS
+        [ "$scenario" = idle-19k ] && tern_opts=$IDLE_19K_JAVA_OPTS
         if ! broker_start "$broker" "$port"; then
           echo "broker $broker did not start: rep $rep MQTT $protocol $scenario skipped" >&2
           broker_stop
@@ -392,7 +411,7 @@ done
   echo "<!-- Generated by scripts/bench.sh$($quick && echo ' --quick') on $(date -u +%Y-%m-%dT%H:%MZ) from $results; do not edit. -->"
   echo
   echo "Runs: $REPS repetition(s) per broker and scenario, interleaved, broker fresh per run."
-  echo "Tern JVM: \`$TERN_JAVA_OPTS\`; load generator JVM: \`$LOAD_JAVA_OPTS\`; $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)."
+  echo "Tern JVM: \`$TERN_JAVA_OPTS\` (idle-19k: \`$IDLE_19K_JAVA_OPTS\`); load generator JVM: \`$LOAD_JAVA_OPTS\`; $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)."
   echo "Load average when the runs began: $load_before; when they ended: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine shows here)."
   echo
   java -cp "$load_jar" dev.tern.benchmarks.load.ResultsTable "$results"

@@ -1,6 +1,7 @@
 package dev.tern.adapters.tcp;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.in.ConnectionSlot;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.CloseLimits;
 import io.netty.buffer.ByteBuf;
@@ -32,6 +33,7 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
     private final String listenerName;
     private final ConnectionAcceptor acceptor;
     private final CloseLimits closeLimits;
+    private final ConnectionSlot slot;
     private NettyClientChannel clientChannel;
     private InboundConnection connection;
     private boolean closedReported;
@@ -39,11 +41,14 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
     /**
      * @param listenerName the listener instance's name, which the connection reports
      * @param closeLimits how an engine-initiated close ends the connection
+     * @param slot the connection's place under the listener's limits, given back when the channel closes
      */
-    InboundBytesHandler(String listenerName, ConnectionAcceptor acceptor, CloseLimits closeLimits) {
+    InboundBytesHandler(String listenerName, ConnectionAcceptor acceptor, CloseLimits closeLimits,
+            ConnectionSlot slot) {
         this.listenerName = listenerName;
         this.acceptor = acceptor;
         this.closeLimits = closeLimits;
+        this.slot = slot;
     }
 
     @Override
@@ -99,6 +104,7 @@ final class InboundBytesHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        slot.release();
         reportClosed();
         ctx.fireChannelInactive();
     }

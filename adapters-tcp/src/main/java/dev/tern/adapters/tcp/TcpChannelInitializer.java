@@ -15,7 +15,8 @@ import io.netty.handler.ssl.SslContext;
  * consolidation, then the engine. First of all it asks the listener's gate whether the connection
  * may stay: a refused one is closed before any handler is added, so it costs no TLS handshake (the
  * client sees the connection close without a ServerHello) and no engine; an admitted one gives its
- * slot back when it closes.
+ * slot back when it closes (the engine handler's {@code channelInactive} does that, rather than a
+ * close-future listener: one listener object and array fewer per connection).
  *
  * <p>Why {@link FlushConsolidationHandler}: the engine flushes once per batch of work, and while
  * reading a batch is one {@code onBytes} call. A single read loop of the event loop can deliver
@@ -63,7 +64,6 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
             channel.close();
             return;
         }
-        channel.closeFuture().addListener(closed -> admitted.slot().release());
         connections.add(channel);
         if (tls != null) {
             channel.pipeline()
@@ -72,6 +72,6 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         }
         channel.pipeline()
                 .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
-                .addLast("engine", new InboundBytesHandler(listenerName, acceptor, closeLimits));
+                .addLast("engine", new InboundBytesHandler(listenerName, acceptor, closeLimits, admitted.slot()));
     }
 }

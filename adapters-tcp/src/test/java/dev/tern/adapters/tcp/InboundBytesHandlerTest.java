@@ -3,6 +3,7 @@ package dev.tern.adapters.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.application.port.in.ConnectionAcceptor;
+import dev.tern.application.port.in.ConnectionSlot;
 import dev.tern.application.port.in.InboundConnection;
 import dev.tern.application.port.out.CloseLimits;
 import dev.tern.testkit.transport.RecordingAcceptor;
@@ -23,10 +24,23 @@ class InboundBytesHandlerTest {
             new CloseLimits(Duration.ofSeconds(1), CloseLimits.DEFAULT.drainTime(), CloseLimits.DEFAULT.drainBytes());
 
     private final RecordingAcceptor acceptor = new RecordingAcceptor();
+    private final AtomicInteger releases = new AtomicInteger();
+    private final ConnectionSlot slot = releases::incrementAndGet;
+
+    @Test
+    void givesItsConnectionSlotBackOnceWhenTheChannelCloses() {
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS, slot));
+        assertThat(releases).hasValue(0);
+
+        channel.close();
+        channel.close();
+
+        assertThat(releases).hasValue(1);
+    }
 
     @Test
     void deliversEveryRegionOfACompositeBufferInOrderAndReleasesIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS, slot));
         RecordingConnection connection = acceptor.next();
         ByteBuf direct = Unpooled.directBuffer(2).writeBytes(new byte[] {4, 5});
         CompositeByteBuf composite = Unpooled.compositeBuffer()
@@ -46,7 +60,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void releasesAPlainBufferAfterDeliveringIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS, slot));
         RecordingConnection connection = acceptor.next();
         ByteBuf buf = Unpooled.directBuffer(3).writeBytes(new byte[] {9, 8, 7});
 
@@ -98,6 +112,6 @@ class InboundBytesHandlerTest {
     }
 
     private static InboundBytesHandler handlerOver(ConnectionAcceptor acceptor) {
-        return new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS);
+        return new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS, () -> { });
     }
 }

@@ -33,5 +33,6 @@ record ConnectionDependencies(
         BrokerCounters counters,
         ConnectionMeters meters,
         RateLimiting rateLimiting,
-        CloseLog closeLog) {
+        CloseLog closeLog,
+        KeepAliveWheels keepAliveWheels) {
 }

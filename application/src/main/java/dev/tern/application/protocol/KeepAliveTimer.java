@@ -1,74 +1,74 @@
 package dev.tern.application.protocol;
 
-import dev.tern.application.port.out.TaskExecutor;
-import dev.tern.application.port.out.TaskExecutor.Cancellable;
-import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
 /**
  * Closes a connection that is silent for one and a half times its keep alive [MQTT-3.1.2-24].
- * Receiving only records the time; the timer re-arms itself for the remaining silence, so a busy
- * connection costs no timer operation per packet. While the broker itself is not reading from the
- * connection (a rate limit or overload protection paused it) the silence is the broker's doing:
- * it does not count, and the connection calls {@link #received()} when reading resumes, so the
- * client gets a whole period from then.
+ * Receiving only records the time; the executor's {@link KeepAliveWheel} looks at the deadline
+ * when it falls due and either closes the connection or moves the timer on to the new deadline,
+ * so a busy connection costs no timer operation per packet and no connection has a scheduled task
+ * of its own. While the broker itself is not reading from the connection (a rate limit or overload
+ * protection paused it) the silence is the broker's doing: it does not count, and the connection
+ * calls {@link #received()} when reading resumes, so the client gets a whole period from then.
  *
- * <p>Threading: confined to the connection's executor.
+ * <p>Made only for a connection whose keep alive is not 0 [MQTT-3.1.2-23]; it is also the wheel's
+ * list node, so a watched connection costs this one object.
+ *
+ * <p>Threading: confined to the connection's executor, which is the wheel's.
  */
 final class KeepAliveTimer {
 
-    private final TaskExecutor executor;
-    private final Clock clock;
+    private final KeepAliveWheel wheel;
     private final Runnable onTimeout;
     private final BooleanSupplier readingPaused;
-    private long limitMillis;
+    private final long limitMillis;
     private long lastReceivedMillis;
-    private Cancellable pending;
+    // The wheel's bookkeeping: which bucket and tick, and the neighbours in the bucket's list.
+    long dueTick;
+    int bucket;
+    boolean inWheel;
+    KeepAliveTimer prev;
+    KeepAliveTimer next;
 
-    KeepAliveTimer(TaskExecutor executor, Clock clock, Runnable onTimeout, BooleanSupplier readingPaused) {
-        this.executor = executor;
-        this.clock = clock;
+    /** Starts watching at once: the silence counts from now. */
+    KeepAliveTimer(KeepAliveWheel wheel, int keepAliveSeconds, Runnable onTimeout, BooleanSupplier readingPaused) {
+        if (keepAliveSeconds < 1) {
+            throw new IllegalArgumentException("a keep alive of 0 is not watched: " + keepAliveSeconds);
+        }
+        this.wheel = wheel;
         this.onTimeout = onTimeout;
         this.readingPaused = readingPaused;
-        this.lastReceivedMillis = clock.millis();
+        this.limitMillis = keepAliveSeconds * 1500L;
+        this.lastReceivedMillis = wheel.clock().millis();
+        wheel.add(this);
     }
 
     void received() {
-        lastReceivedMillis = clock.millis();
-    }
-
-    /** Starts watching; a keep alive of 0 switches the mechanism off [MQTT-3.1.2-23]. */
-    void start(int keepAliveSeconds) {
-        if (keepAliveSeconds > 0) {
-            limitMillis = keepAliveSeconds * 1500L;
-            pending = executor.schedule(this::check, limitMillis);
-        }
+        lastReceivedMillis = wheel.clock().millis();
     }
 
     long silentForMillis() {
-        return clock.millis() - lastReceivedMillis;
+        return wheel.clock().millis() - lastReceivedMillis;
     }
 
     void stop() {
-        if (pending != null) {
-            pending.cancel();
-            pending = null;
-        }
+        wheel.remove(this);
     }
 
-    private void check() {
-        if (pending == null) {
-            return;
-        }
+    long deadlineMillis() {
+        return lastReceivedMillis + limitMillis;
+    }
+
+    /** Called by the wheel when the deadline's tick has come: whether the silence reached the limit. */
+    boolean expired(long nowMillis) {
         if (readingPaused.getAsBoolean()) {
-            received();
+            lastReceivedMillis = nowMillis;
         }
-        long silent = silentForMillis();
-        if (silent >= limitMillis) {
-            pending = null;
-            onTimeout.run();
-        } else {
-            pending = executor.schedule(this::check, limitMillis - silent);
-        }
+        return nowMillis - lastReceivedMillis >= limitMillis;
+    }
+
+    /** Called by the wheel once the timer left it for good. */
+    void fire() {
+        onTimeout.run();
     }
 }

@@ -27,7 +27,8 @@ import dev.tern.application.session.ClientSession;
 import dev.tern.application.session.SessionConnection;
 import dev.tern.domain.session.SessionExpiry;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,15 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolConnection.class);
     /** Packets a client may pipeline after CONNECT before its CONNACK; more is abuse. */
     private static final int MAX_PIPELINED = 1024;
+    private static final VarHandle PUBLISHED_BYTES;
+
+    static {
+        try {
+            PUBLISHED_BYTES = MethodHandles.lookup().findVarHandle(ProtocolConnection.class, "publishedBytes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ClientChannel channel;
     private final ConnectionDependencies deps;
@@ -55,13 +65,13 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private final PacketDispatcher dispatcher;
     private final ConnectFlow connectFlow;
     private final OutboundWriter writer;
-    private final KeepAliveTimer keepAlive;
     private final ReadGate readGate;
     /**
      * PUBLISH payload bytes received so far: written only here, read by the overload monitor's
-     * thread to find the heaviest publishers (a release store, no lock).
+     * thread to find the heaviest publishers (a release store through {@link #PUBLISHED_BYTES}, no
+     * lock; a plain field, where an AtomicLong would cost 24 bytes more per connection).
      */
-    private final AtomicLong publishedBytes = new AtomicLong();
+    private long publishedBytes;
     /** Null while the client has no rate limit. */
     private InboundRateLimiter rateLimiter;
     private final Consumer<DecodeResult> decodedSink = this::onDecoded;
@@ -77,6 +87,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     /** Where this connection was counted, set with {@link #attachedSession}: its disconnect goes there. */
     private ConnectionMeters.ListenerMeters listenerMeters;
     private Cancellable connectTimer;
+    /** Null while the keep alive is 0 (no CONNECT yet, or the client asked for none). */
+    private KeepAliveTimer keepAlive;
     private int keepAliveSeconds;
     private boolean cleanStart;
     private long sessionExpirySeconds;
@@ -94,7 +106,6 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.writer = new OutboundWriter(channel, deps.counters());
         // The client's silence while the broker did not read is not the client's: keep alive restarts.
         this.readGate = new ReadGate(channel, this::readingResumed);
-        this.keepAlive = new KeepAliveTimer(channel.executor(), deps.clock(), this::keepAliveExpired, readGate::paused);
     }
 
     /** Arms the CONNECT timeout: a socket that completes no CONNECT in time is closed. */
@@ -107,7 +118,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (state instanceof ConnectionState.Closed) {
             return;
         }
-        keepAlive.received();
+        if (keepAlive != null) {
+            keepAlive.received();
+        }
         deps.counters().received(bytes.remaining());
         reader.feed(bytes, decodedSink);
     }
@@ -120,7 +133,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             boolean publish = decoded.packet() instanceof Publish;
             deps.counters().packetReceived(publish);
             if (publish) {
-                publishedBytes.lazySet(publishedBytes.get() + ((Publish) decoded.packet()).payload().size());
+                PUBLISHED_BYTES.setRelease(this,
+                        (long) PUBLISHED_BYTES.get(this) + ((Publish) decoded.packet()).payload().size());
             }
             onPacket(decoded.packet());
         } else {
@@ -224,7 +238,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     }
 
     private void attach(ConnectDecision.Accept accept, Properties authProperties) {
-        connectTimer.cancel();
+        if (connectTimer != null) {
+            connectTimer.cancel();
+        }
+        // Dropped, not kept: a cancelled timer would hold its task for the connection's whole life.
+        connectTimer = null;
         clientId = accept.request().clientId();
         limits = accept.limits();
         if (version.isV5()) {
@@ -269,7 +287,10 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                     channel.remoteAddress(), version.level(), sessionPresent, keepAliveSeconds, cleanStart,
                     sessionExpirySeconds));
         }
-        keepAlive.start(keepAliveSeconds);
+        if (keepAliveSeconds > 0) {
+            keepAlive = new KeepAliveTimer(deps.keepAliveWheels().wheelFor(channel.executor()), keepAliveSeconds,
+                    this::keepAliveExpired, readGate::paused);
+        }
         deps.deliveryService().resume(session);
         for (MqttPacket packet : attaching.pipelined()) {
             if (!(state instanceof ConnectionState.Connected)) {
@@ -299,7 +320,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
 
     /** PUBLISH payload bytes this client has sent; read from any thread. */
     long publishedBytes() {
-        return publishedBytes.get();
+        return (long) PUBLISHED_BYTES.getAcquire(this);
     }
 
     /** Overload protection pauses or resumes reading from this client; called from any thread. */
@@ -447,7 +468,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     }
 
     private void readingResumed() {
-        keepAlive.received();
+        if (keepAlive != null) {
+            keepAlive.received();
+        }
     }
 
     private void keepAliveExpired() {
@@ -462,7 +485,9 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (connectTimer != null) {
             connectTimer.cancel();
         }
-        keepAlive.stop();
+        if (keepAlive != null) {
+            keepAlive.stop();
+        }
         if (rateLimiter != null) {
             rateLimiter.stop();
         }

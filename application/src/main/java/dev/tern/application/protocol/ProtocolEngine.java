@@ -47,7 +47,8 @@ public final class ProtocolEngine implements ConnectionAcceptor {
             ResourceLimits limits) {
         this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5, limits),
                 authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
-                events, counters, meters, rateLimiting, new CloseLog(clock));
+                events, counters, meters, rateLimiting, new CloseLog(clock),
+                new KeepAliveWheels(clock));
     }
 
     @Override

@@ -18,8 +18,12 @@ final class IdleConnectionsScenario {
     private IdleConnectionsScenario() {
     }
 
-    static JsonLine run(LoadRun run) throws Exception {
-        int count = run.options.integer("connections", 10_000);
+    /**
+     * @param name the scenario's name, which labels the line
+     * @param defaultCount connections when {@code --connections} is not given
+     */
+    static JsonLine run(LoadRun run, String name, int defaultCount) throws Exception {
+        int count = run.options.integer("connections", defaultCount);
         long rssBefore = run.probe.rssKb();
         double cpuBefore = run.probe.cpuSeconds();
         long start = System.nanoTime();
@@ -32,11 +36,12 @@ final class IdleConnectionsScenario {
         Thread.sleep(SETTLE_MILLIS);
         long rssAfter = run.probe.rssKb();
         long peak = run.probe.peakRssKb();
+        hold(run.options.integer("hold", 0), connected);
         run.disconnectAll(clients.stream().filter(client -> isConnected(client.connected())).toList());
 
         double seconds = (end - start) / 1e9;
         double perConnection = rssBefore < 0 || connected == 0 ? -1 : (rssAfter - rssBefore) * 1024.0 / connected;
-        return run.header("idle-connections")
+        return run.header(name)
                 .put("sent", count)
                 .put("received", connected)
                 .put("lost", count - connected)
@@ -49,6 +54,14 @@ final class IdleConnectionsScenario {
                 .measured("broker_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(cpuBefore, cpuAfter, connected))
                 .measured("peak_rss_kb", peak)
                 .put("duration_s", seconds);
+    }
+
+    /** Keeps the connections open so that the broker's memory can be examined (jcmd, pmap). */
+    private static void hold(int seconds, long connected) throws InterruptedException {
+        if (seconds > 0) {
+            System.err.println("holding " + connected + " idle connections for " + seconds + " s");
+            Thread.sleep(seconds * 1_000L);
+        }
     }
 
     private static boolean isConnected(CompletableFuture<LoadClient> connected) {

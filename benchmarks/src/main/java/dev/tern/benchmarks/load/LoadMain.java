@@ -65,7 +65,8 @@ public final class LoadMain {
                     o.integer("warmup", messages / 10)), true);
             case "large-64k-fan-in", "large-64k-fan-out", "large-1m-fan-in", "large-1m-fan-out" ->
                     LargePayloads.run(run, name);
-            case "idle-connections" -> IdleConnectionsScenario.run(run);
+            case "idle-connections" -> IdleConnectionsScenario.run(run, name, 10_000);
+            case "idle-19k" -> IdleConnectionsScenario.run(run, name, 19_000);
             case "persistent-sessions" -> PersistentSessionsScenario.run(run);
             case "sub-table" -> SubscriptionTableScenario.run(run);
             case "retained-many" -> RetainedManyScenario.run(run);

@@ -20,11 +20,11 @@ final class LoadOptions {
             "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
             "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup",
             "protocol", "batch", "topics", "match-percent", "churn", "retained", "groups", "qos", "sub-port",
-            "redis-pid");
+            "redis-pid", "hold");
 
     static final String USAGE = """
             usage: java -jar tern-load.jar --scenario NAME [--name value]...
-              scenarios: fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-out latency idle-connections persistent-sessions
+              scenarios: fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-out latency idle-connections idle-19k persistent-sessions
                          large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out sub-table retained-many
                          cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1
                          cluster-latency-qos0 cluster-latency-qos1
@@ -38,7 +38,9 @@ final class LoadOptions {
               --publishers 16 --subscribers 200 --window 64 (QoS 1 unacked per publisher)
               --outstanding 20000            QoS 0: messages sent but not yet received before publishers pause
               --rate 10000 --warmup N        latency: offered messages per second; first N not in percentiles
-              --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections
+              --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections (idle-19k: 19000)
+              --hold 0                       idle-connections: seconds to keep the connections open after
+                                             measuring (time for a heap histogram of the broker)
               --clients 1000 --per-client 100   persistent-sessions; sub-table: 10000 clients x 100 filters
               --topics 4096 --match-percent 50 --churn 0   sub-table: topics per publisher, share matching,
                                              connections subscribing/unsubscribing while traffic flows

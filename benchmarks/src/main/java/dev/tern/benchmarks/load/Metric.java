@@ -48,6 +48,10 @@ record Metric(String scenario, String field, String label, List<Target> targets)
             new Metric("idle-connections", "connects_per_s", "connects/s", List.of()),
             new Metric("idle-connections", "rss_per_connection_bytes", "broker RSS bytes / connection",
                     Target.atMost(Brokers.DEFAULT, 2048, "B")),
+            new Metric("idle-19k", "connects_per_s", "connects/s", List.of()),
+            new Metric("idle-19k", "rss_per_connection_bytes", "broker RSS bytes / connection",
+                    Target.atMost(Brokers.DEFAULT, 2048, "B")),
+            new Metric("idle-19k", "rss_after_kb", "broker RSS KiB with every connection open", List.of()),
             // Absolute and on tern-h2: acknowledging after commit bounds the fill rate by the store, not by Mosquitto.
             new Metric("persistent-sessions", "fill_msgs_per_s", "fill msgs/s",
                     Target.atLeast("tern-h2", 30_000, "msg/s")),

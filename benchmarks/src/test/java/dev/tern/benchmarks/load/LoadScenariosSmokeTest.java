@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -76,6 +77,15 @@ class LoadScenariosSmokeTest {
         assertThat(field(line, "sent")).isEqualTo(50);
         assertComplete(line);
         assertThat(line).contains("\"rss_per_connection_bytes\":");
+    }
+
+    @Test
+    void idle19kIsTheIdleScenarioUnderItsOwnName() throws Exception {
+        String line = run("3.1.1", "idle-19k", "--connections", "30", "--source-addresses", "2");
+
+        assertThat(line).startsWith("{\"scenario\":\"idle-19k\"");
+        assertThat(field(line, "sent")).isEqualTo(30);
+        assertComplete(line);
     }
 
     @ParameterizedTest(name = "MQTT {0}")

@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  */
 public record ConnectionLimitsConfig(
         @Setting(defaultValue = AUTO, description = "network connections open at once across all listeners;"
-                + " auto = the process's file descriptor limit less a tenth (at least 100) for files and"
+                + " auto = the process's file descriptor limit less a twentieth (at least 100) for files and"
                 + " storage, 0 = no limit")
         String max,
         @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
@@ -46,9 +46,10 @@ public record ConnectionLimitsConfig(
     }
 
     /**
-     * The broker-wide maximum in force, 0 for none. {@code auto} keeps a tenth of the file
+     * The broker-wide maximum in force, 0 for none. {@code auto} keeps a twentieth of the file
      * descriptor limit (at least {@value #MIN_RESERVE}) for storage, log and plug-in files, the
-     * admin listener and the JVM, so that a flood of clients is refused at accept instead of
+     * admin listener and the JVM (a started broker with the default listeners holds about 35), so
+     * that a flood of clients is refused at accept instead of
      * making the broker fail to open a file or accept at all; with no limit known (not a Unix
      * JVM), {@code auto} means none.
      *
@@ -62,6 +63,6 @@ public record ConnectionLimitsConfig(
             return 0;
         }
         int limit = fileDescriptorLimit.getAsInt();
-        return Math.max(1, limit - Math.max(MIN_RESERVE, limit / 10));
+        return Math.max(1, limit - Math.max(MIN_RESERVE, limit / 20));
     }
 }

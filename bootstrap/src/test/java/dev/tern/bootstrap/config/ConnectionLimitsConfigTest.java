@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 class ConnectionLimitsConfigTest {
 
     @Test
-    void autoLeavesATenthOfTheFileDescriptorsForEverythingElse() {
+    void autoLeavesATwentiethOfTheFileDescriptorsForEverythingElse() {
         ConnectionLimitsConfig auto = new ConnectionLimitsConfig("auto", 0);
 
-        assertThat(auto.resolvedMax(OptionalInt.of(20_000))).isEqualTo(18_000);
-        assertThat(auto.resolvedMax(OptionalInt.of(1_024))).isEqualTo(922);
+        assertThat(auto.resolvedMax(OptionalInt.of(20_000))).as("19,000 idle connections fit in 20,000 descriptors").isEqualTo(19_000);
+        assertThat(auto.resolvedMax(OptionalInt.of(1_024))).as("at least 100 kept").isEqualTo(924);
         assertThat(auto.resolvedMax(OptionalInt.of(800))).as("at least 100 kept").isEqualTo(700);
         assertThat(auto.resolvedMax(OptionalInt.of(50))).as("never zero, which would mean no limit").isEqualTo(1);
         assertThat(auto.resolvedMax(OptionalInt.empty())).as("no limit known, none set").isZero();

@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class InflightWindow {
 
-    private final Map<Integer, OutboundFlow> flows = new LinkedHashMap<>();
+    /** The shared empty map until the first flow opens: an idle session holds no map. */
+    private Map<Integer, OutboundFlow> flows = Map.of();
     private final PacketIdPool packetIds = new PacketIdPool();
     private final long maxBytes;
     private int capacity;
@@ -81,7 +82,7 @@ public final class InflightWindow {
             return null;
         }
         OutboundFlow flow = OutboundFlow.start(packetId, delivery);
-        flows.put(packetId, flow);
+        writableFlows().put(packetId, flow);
         bytes += size;
         return flow;
     }
@@ -91,7 +92,7 @@ public final class InflightWindow {
         if (!packetIds.reserve(flow.packetId())) {
             return false;
         }
-        flows.put(flow.packetId(), flow);
+        writableFlows().put(flow.packetId(), flow);
         bytes += heldBytes(flow);
         return true;
     }
@@ -102,14 +103,14 @@ public final class InflightWindow {
 
     /** Moves a flow to its next state, keeping its place in the resend order. */
     public void advance(OutboundFlow.AwaitingPubcomp next) {
-        OutboundFlow before = flows.replace(next.packetId(), next);
+        OutboundFlow before = flows.isEmpty() ? null : flows.replace(next.packetId(), next);
         if (before != null) {
             bytes -= heldBytes(before);
         }
     }
 
     public void complete(int packetId) {
-        OutboundFlow removed = flows.remove(packetId);
+        OutboundFlow removed = flows.isEmpty() ? null : flows.remove(packetId);
         if (removed != null) {
             bytes -= heldBytes(removed);
             packetIds.release(packetId);
@@ -132,9 +133,16 @@ public final class InflightWindow {
             }
             packetIds.release(flow.packetId());
         }
-        flows.clear();
+        flows = Map.of();
         bytes = 0;
         return unacknowledged;
+    }
+
+    private Map<Integer, OutboundFlow> writableFlows() {
+        if (!(flows instanceof LinkedHashMap)) {
+            flows = new LinkedHashMap<>();
+        }
+        return flows;
     }
 
     /** The bytes a flow holds: its message until PUBACK or PUBREC, nothing after. */

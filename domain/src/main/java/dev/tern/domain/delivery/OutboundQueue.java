@@ -17,7 +17,8 @@ public final class OutboundQueue {
     /** No byte bound. */
     public static final long UNBOUNDED_BYTES = Long.MAX_VALUE;
 
-    private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>(4);
+    /** Null until the first message is queued: most sessions of idle clients never queue one. */
+    private ArrayDeque<Delivery> deliveries;
     private final int limit;
     private final long maxBytes;
     private final OverflowPolicy policy;
@@ -54,11 +55,11 @@ public final class OutboundQueue {
 
     public Offer offer(Delivery delivery) {
         long size = delivery.sizeInBytes();
-        if (deliveries.size() < limit && bytes + size <= maxBytes) {
+        if (size() < limit && bytes + size <= maxBytes) {
             add(delivery, size);
             return Offer.ACCEPTED;
         }
-        boolean onBytes = deliveries.size() < limit;
+        boolean onBytes = size() < limit;
         if (policy == OverflowPolicy.REFUSE_NEWEST || size > maxBytes) {
             return new Offer(false, delivery, onBytes);
         }
@@ -72,24 +73,24 @@ public final class OutboundQueue {
      * null once it is within. Never removes the last message, which the offer admitted.
      */
     public Delivery trimOldest() {
-        return bytes > maxBytes && deliveries.size() > 1 ? poll() : null;
+        return bytes > maxBytes && size() > 1 ? poll() : null;
     }
 
     /** Puts deliveries back at the head, in order, ahead of what is queued (no limit applies). */
     public void requeueFirst(List<Delivery> ordered) {
         for (int i = ordered.size() - 1; i >= 0; i--) {
             Delivery delivery = ordered.get(i);
-            deliveries.addFirst(delivery);
+            writable().addFirst(delivery);
             bytes += delivery.sizeInBytes();
         }
     }
 
     public Delivery peek() {
-        return deliveries.peekFirst();
+        return deliveries == null ? null : deliveries.peekFirst();
     }
 
     public Delivery poll() {
-        Delivery first = deliveries.pollFirst();
+        Delivery first = deliveries == null ? null : deliveries.pollFirst();
         if (first != null) {
             bytes -= first.sizeInBytes();
         }
@@ -97,7 +98,7 @@ public final class OutboundQueue {
     }
 
     public int size() {
-        return deliveries.size();
+        return deliveries == null ? 0 : deliveries.size();
     }
 
     /** The bytes queued, as the byte bound counts them. */
@@ -106,16 +107,23 @@ public final class OutboundQueue {
     }
 
     public boolean isEmpty() {
-        return deliveries.isEmpty();
+        return deliveries == null || deliveries.isEmpty();
     }
 
     public void clear() {
-        deliveries.clear();
+        deliveries = null;
         bytes = 0;
     }
 
     private void add(Delivery delivery, long size) {
-        deliveries.addLast(delivery);
+        writable().addLast(delivery);
         bytes += size;
+    }
+
+    private ArrayDeque<Delivery> writable() {
+        if (deliveries == null) {
+            deliveries = new ArrayDeque<>(4);
+        }
+        return deliveries;
     }
 }

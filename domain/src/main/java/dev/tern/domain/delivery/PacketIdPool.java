@@ -8,7 +8,9 @@ import java.util.Set;
  * use [MQTT-2.3.1-2]. Allocation continues after the last id handed out, so a freed id is not
  * reused at once and late acknowledgements for it cannot be mistaken for a new flow.
  *
- * <p>A hash set rather than a 65,536-bit set: an idle session then costs a few bytes, not 8 KiB.
+ * <p>A hash set rather than a 65,536-bit set: an idle session then costs a few bytes, not 8 KiB;
+ * and the set is made only when the first id is taken, so a session that never sends at QoS 1 or 2
+ * costs none at all.
  *
  * <p>Threading: not thread-safe; owned by the session's executor.
  */
@@ -16,7 +18,8 @@ public final class PacketIdPool {
 
     private static final int MAX_ID = 0xFFFF;
 
-    private final Set<Integer> inUse = new HashSet<>();
+    /** The shared empty set until the first id is taken. */
+    private Set<Integer> inUse = Set.of();
     private int last;
     private int used;
 
@@ -29,7 +32,7 @@ public final class PacketIdPool {
         do {
             candidate = candidate == MAX_ID ? 1 : candidate + 1;
         } while (inUse.contains(candidate));
-        inUse.add(candidate);
+        writable().add(candidate);
         last = candidate;
         used++;
         return candidate;
@@ -38,7 +41,7 @@ public final class PacketIdPool {
     /** Marks an id as taken, when state is restored; false if it already was. */
     public boolean reserve(int packetId) {
         checkRange(packetId);
-        if (!inUse.add(packetId)) {
+        if (!writable().add(packetId)) {
             return false;
         }
         used++;
@@ -48,7 +51,7 @@ public final class PacketIdPool {
 
     public void release(int packetId) {
         checkRange(packetId);
-        if (inUse.remove(packetId)) {
+        if (!inUse.isEmpty() && inUse.remove(packetId)) {
             used--;
         }
     }
@@ -59,6 +62,13 @@ public final class PacketIdPool {
 
     public int inUseCount() {
         return used;
+    }
+
+    private Set<Integer> writable() {
+        if (!(inUse instanceof HashSet)) {
+            inUse = new HashSet<>();
+        }
+        return inUse;
     }
 
     private static void checkRange(int packetId) {

@@ -22,7 +22,8 @@ import java.util.Map;
 public final class Session {
 
     private final String clientId;
-    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    /** The shared empty map until the first SUBSCRIBE: a publish-only or idle client holds no map. */
+    private Map<String, Subscription> subscriptions = Map.of();
     private final OutboundQueue queue;
     private final InflightWindow inflight;
     private final InboundQos2Receipts inboundQos2 = new InboundQos2Receipts();
@@ -65,12 +66,15 @@ public final class Session {
 
     /** Adds or replaces the subscription for its filter; true when the filter is new to the session. */
     public boolean subscribe(Subscription subscription) {
+        if (!(subscriptions instanceof LinkedHashMap)) {
+            subscriptions = new LinkedHashMap<>();
+        }
         return subscriptions.put(subscription.filter().value(), subscription) == null;
     }
 
     /** Removes the subscription for a filter, returning it, or null when there was none. */
     public Subscription unsubscribe(String filter) {
-        return subscriptions.remove(filter);
+        return subscriptions.isEmpty() ? null : subscriptions.remove(filter);
     }
 
     /** Whether the session holds a subscription for exactly this filter. */

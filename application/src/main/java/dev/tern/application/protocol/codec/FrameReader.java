@@ -25,8 +25,12 @@ final class FrameReader {
     private int lengthBytes;
     private boolean headerDone;
 
-    private byte[] partial = new byte[0];
-    private ByteBuffer partialView = ByteBuffer.wrap(partial);
+    /** Shared by every reader that holds no partial frame: an idle connection buffers nothing. */
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] partial = NONE;
+    /** A view of {@link #partial}, made with it; null while that is {@link #NONE}. */
+    private ByteBuffer partialView;
     private int partialFill;
     private boolean bodyFromPartial;
 
@@ -123,8 +127,8 @@ final class FrameReader {
             callerLimit = NO_LIMIT;
         }
         if (bodyFromPartial && partial.length > RETAINED_BUFFER_BYTES) {
-            partial = new byte[0];
-            partialView = ByteBuffer.wrap(partial);
+            partial = NONE;
+            partialView = null;
         }
         bodyFromPartial = false;
         partialFill = 0;
