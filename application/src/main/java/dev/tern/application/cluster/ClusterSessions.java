@@ -37,15 +37,30 @@ public final class ClusterSessions {
     private final ClusterAttach gate;
     private final OwnershipRelease endHook;
     private final ClusterSignals signals;
+    private final Handovers handovers;
+
+    /**
+     * Both sides of a session's move between nodes, for the forward receiver: the relay of what
+     * reaches this node for a session it handed over, and the arrivals of sessions handed over here.
+     */
+    public record Handovers(HandoverRelay relay, HandoverArrivals arrivals) {
+        public Handovers {
+            if (relay == null || arrivals == null) {
+                throw new IllegalArgumentException("handovers need a relay and arrivals");
+            }
+        }
+    }
 
     /**
      * @param writer          the storage writer of the backend's stores (its flush barrier orders a handover)
      * @param clusterExecutor one thread for connects, signals and adoption; it blocks on the backend
-     * @param handoverTimeout how long a connect waits for the previous owner to release the session
+     * @param handoverTimeout how long a connect waits for the previous owner to release the session;
+     *                        also how long after a handover relays for the session are taken here
+     * @param relay           relays what reaches this node for a session it handed over (shared with the forwarder)
      */
     public ClusterSessions(ClusterBackend backend, SessionRegistry sessions, SubscribeService subscriptions,
             WillService wills, StateRecorder recorder, StorageWriter writer, StoredSessionLoader loader,
-            TaskExecutor clusterExecutor, Duration handoverTimeout, Clock clock) {
+            TaskExecutor clusterExecutor, Duration handoverTimeout, Clock clock, HandoverRelay relay) {
         this.backend = backend;
         this.sessions = sessions;
         this.wills = wills;
@@ -55,12 +70,13 @@ public final class ClusterSessions {
         this.turns = new ClientIdTurns(clusterExecutor);
         this.removal = new LocalSessionRemoval(sessions, subscriptions, recorder);
         SessionHandover handover = new SessionHandover(clusterExecutor, handoverTimeout);
+        this.handovers = new Handovers(relay, new HandoverArrivals(clusterExecutor, handoverTimeout.multipliedBy(3)));
         this.gate = new ClusterAttach(backend.nodeId(), backend.ownership(), backend.leases(), backend.forwarding(),
                 handover, epochs, turns, sessions, new StoredSessionTakeOver(loader, wills, clock), unreleased,
-                clusterExecutor);
+                handovers, clusterExecutor);
         this.endHook = new OwnershipRelease(writer, backend.ownership(), epochs, turns, sessions, clusterExecutor);
         this.signals = new ClusterSignals(new RemoteTakeOver(sessions, epochs, turns, removal, wills, writer,
-                backend.forwarding(), backend.ownership(), clusterExecutor), handover, clusterExecutor);
+                backend.forwarding(), backend.ownership(), relay, clusterExecutor), handover, clusterExecutor);
     }
 
     /** For {@code SessionAttachService}: a connect takes its client id over from the cluster first. */
@@ -71,6 +87,11 @@ public final class ClusterSessions {
     /** For {@code SessionEndService}: a session that ended gives its client id up. */
     public SessionEndHook endHook() {
         return endHook;
+    }
+
+    /** For the forward receiver: relayed messages of sessions moving to and from this node. */
+    public Handovers handovers() {
+        return handovers;
     }
 
     /** For the forward receiver's {@code signal} callback. */
@@ -99,6 +120,7 @@ public final class ClusterSessions {
     public ClusterMembership membership(SessionAttachService sessionAttach, DrainTarget receiver,
             TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease, Runnable rejoined) {
         unreleased.markBy(receiver::mark);
+        handovers.arrivals().deliverBy(receiver);
         DepartedNodeAdoption adoption = new DepartedNodeAdoption(backend.nodeId(), backend.leases(),
                 backend.ownership(), backend.routes(), backend.forwarding(), receiver, unreleased, epochs, turns,
                 sessions, loader,

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * holds. The connection is closed as on a local takeover (MQTT 5: DISCONNECT 0x8E), the will is
  * handled as a local takeover would, the session leaves this node without being ended in the
  * store, and once the storage writer has committed what was queued for it the new owner hears
- * {@link ClusterSignal.Released}. A claim older than the one this node holds lost already: it is
+ * {@link ClusterSignal.Released}. A session that goes on there has its relay window opened first
+ * ({@link HandoverRelay}). A claim older than the one this node holds lost already: it is
  * answered at once and nothing is given up.
  *
  * <p>Threading: {@link #takeOver} runs on the cluster executor, inside the id's turn; the session
@@ -36,11 +37,12 @@ final class RemoteTakeOver {
     private final StorageWriter writer;
     private final MessageForwarding forwarding;
     private final SessionOwnership ownership;
+    private final HandoverRelay relay;
     private final TaskExecutor clusterExecutor;
 
     RemoteTakeOver(SessionRegistry sessions, OwnedEpochs epochs, ClientIdTurns turns, LocalSessionRemoval removal,
             WillService wills, StorageWriter writer, MessageForwarding forwarding, SessionOwnership ownership,
-            TaskExecutor clusterExecutor) {
+            HandoverRelay relay, TaskExecutor clusterExecutor) {
         this.sessions = sessions;
         this.epochs = epochs;
         this.turns = turns;
@@ -49,6 +51,7 @@ final class RemoteTakeOver {
         this.writer = writer;
         this.forwarding = forwarding;
         this.ownership = ownership;
+        this.relay = relay;
         this.clusterExecutor = clusterExecutor;
     }
 
@@ -100,6 +103,11 @@ final class RemoteTakeOver {
         Will pending = session.takePendingWill();
         if (pending != null && !sessionPresent) {
             wills.publish(session.clientId(), pending);
+        }
+        if (sessionPresent) {
+            // Until the new owner's routes are known everywhere, what still reaches this node for the
+            // session is relayed to it (docs/cluster.md, 3.4).
+            relay.handedOver(session, signal.newOwner());
         }
         removal.remove(session);
     }

@@ -101,9 +101,11 @@ final class FullNode implements ClusterRig.Runs {
                 new DeliveryDrops(new DeliveryCounters(), events, rig.clock), recorder, Authorizer.ALLOW_ALL,
                 TrafficMeters.NONE, limitCounters);
         SeenMessageIds seenIds = new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY);
+        HandoverRelay relay = new HandoverRelay(backend.forwarding(), localRoutes, sessionsThread,
+                ClusterRig.HANDOVER_TIMEOUT);
         PublishService publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, rig.clock,
-                new ClusterForwarder(id, remoteRoutes, backend.forwarding(), seenIds, rig.clock));
+                new ClusterForwarder(id, remoteRoutes, backend.forwarding(), seenIds, rig.clock, relay));
         SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
                 rig.clock, events, limits);
         WillService wills = new WillService(publisher, rig.clock);
@@ -112,7 +114,7 @@ final class FullNode implements ClusterRig.Runs {
         StoredSessionLoader loader = new StoredSessionLoader(rig.sessionStore, rig.subscriptionStore, rig.queueStore,
                 rig.inflightStore, sessions, index, recorder, sessionFactory);
         ClusterSessions clusterSessions = new ClusterSessions(backend, sessions, subscribe, wills, recorder, writer,
-                loader, sessionsThread, ClusterRig.HANDOVER_TIMEOUT, rig.clock);
+                loader, sessionsThread, ClusterRig.HANDOVER_TIMEOUT, rig.clock, relay);
         SessionEndService sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder,
                 clusterSessions.endHook());
         SessionAttachService sessionAttach = new SessionAttachService(sessions, subscribe, wills, sessionEnd,
@@ -129,7 +131,7 @@ final class FullNode implements ClusterRig.Runs {
                 new ForwardedDelivery(publisher, seenIds, routesThread,
                         rig.clock),
                 new RetainedSync(retained, rig.retainedStore, routesThread, rig.clock),
-                clusterSessions.signals()::onSignal, () -> { });
+                clusterSessions.signals()::onSignal, () -> { }, clusterSessions.handovers());
         membership = clusterSessions.membership(sessionAttach, receiver, loop, membershipThread, ClusterRig.LEASE,
                 routeSync::resync);
     }
