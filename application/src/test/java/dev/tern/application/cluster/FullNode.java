@@ -72,6 +72,8 @@ final class FullNode implements ClusterRig.Runs {
     private final ForwardingReceiver receiver;
     private final ProtocolEngine engine;
     private boolean frozen;
+    /** While set, the node's route changes wait on its routing thread: the table hears them late. */
+    boolean routesHeld;
 
     FullNode(String id, ClusterRig rig) {
         this.id = id;
@@ -149,6 +151,15 @@ final class FullNode implements ClusterRig.Runs {
         backend.close();
     }
 
+    /** The node stops running (a pause): nothing of it runs until {@link #thaw}, but it still receives. */
+    void freeze() {
+        frozen = true;
+    }
+
+    void thaw() {
+        frozen = false;
+    }
+
     @Override
     public boolean frozen() {
         return frozen;
@@ -156,7 +167,8 @@ final class FullNode implements ClusterRig.Runs {
 
     @Override
     public List<ManualExecutor> executors() {
-        return List.of(sessionsThread, routesThread, membershipThread, loop, storageThread);
+        return routesHeld ? List.of(sessionsThread, membershipThread, loop, storageThread)
+                : List.of(sessionsThread, routesThread, membershipThread, loop, storageThread);
     }
 
     /** A client of this node over its own recording channel; packets it sends run when the rig runs. */
