@@ -141,7 +141,8 @@ interface ClusterModule {
                     new RetainedSync(retained, storage.retained(), t.routing(), clock),
                     cs.signals()::onSignal, () -> { }, cs.handovers());
             return new ClusterNode(b, cs.membership(sessionAttach, receiver, offlineOwner, t.lease(),
-                    config.cluster().lease(), routeSync::resync), routeSync, receiver, t);
+                    config.cluster().lease(), routeSync::resync, localRoutes.orElseThrow()::afterPendingChanges),
+                    routeSync, receiver, t);
         });
     }
 }

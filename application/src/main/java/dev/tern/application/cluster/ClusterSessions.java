@@ -13,6 +13,7 @@ import dev.tern.application.storage.StateRecorder;
 import dev.tern.application.storage.StorageWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Assembles the session side of a cluster node (docs/cluster.md) in the order the
@@ -100,7 +101,8 @@ public final class ClusterSessions {
     }
 
     /**
-     * Lease renewal and adoption.
+     * Lease renewal and adoption, for a node without a routing side (its own routes are none of
+     * its concern).
      *
      * @param receiver           the node's forward receiver: a departed node's drained messages go through it to the
      *                           sessions that node held
@@ -110,21 +112,26 @@ public final class ClusterSessions {
      */
     public ClusterMembership membership(SessionAttachService sessionAttach, DrainTarget receiver,
             TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease) {
-        return membership(sessionAttach, receiver, offlineOwner, membershipExecutor, lease, () -> { });
+        return membership(sessionAttach, receiver, offlineOwner, membershipExecutor, lease, () -> { }, Runnable::run);
     }
 
     /**
      * Lease renewal and adoption, with {@code rejoined} run after this node joins again following
      * a lost lease (the route sync's resync: the adopter removed this node's routes).
+     *
+     * @param afterRouteChanges runs its argument once every change of this node's routes queued so far is written
+     *                          ({@code LocalRoutes#afterPendingChanges}): an adopter removes a departed node's
+     *                          routes only once its own routes for the sessions it adopted are in the table
      */
     public ClusterMembership membership(SessionAttachService sessionAttach, DrainTarget receiver,
-            TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease, Runnable rejoined) {
+            TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease, Runnable rejoined,
+            Consumer<Runnable> afterRouteChanges) {
         unreleased.markBy(receiver::mark);
         handovers.arrivals().deliverBy(receiver);
+        Consumer<Runnable> ownRoutesWritten = then -> afterRouteChanges.accept(() -> clusterExecutor.execute(then));
         DepartedNodeAdoption adoption = new DepartedNodeAdoption(backend.nodeId(), backend.leases(),
                 backend.ownership(), backend.routes(), backend.forwarding(), receiver, unreleased, epochs, turns,
-                sessions, loader,
-                sessionAttach, wills, offlineOwner, clock);
+                sessions, loader, sessionAttach, wills, offlineOwner, clock, ownRoutesWritten);
         return new ClusterMembership(backend.leases(), backend.ownership(), new LocalSessionsDrop(sessions, removal),
                 epochs, adoption, membershipExecutor, clusterExecutor, lease, rejoined);
     }

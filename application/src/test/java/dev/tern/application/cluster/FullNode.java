@@ -135,7 +135,7 @@ final class FullNode implements ClusterRig.Runs {
                 new RetainedSync(retained, rig.retainedStore, routesThread, rig.clock),
                 clusterSessions.signals()::onSignal, () -> { }, clusterSessions.handovers());
         membership = clusterSessions.membership(sessionAttach, receiver, loop, membershipThread, ClusterRig.LEASE,
-                routeSync::resync);
+                routeSync::resync, localRoutes::afterPendingChanges);
     }
 
     /** Routes, then joins (the lease and the first adoption round), then receiving; before any client connects. */
