@@ -129,10 +129,11 @@ public final class ClusterSessions {
         unreleased.markBy(receiver::mark);
         handovers.arrivals().deliverBy(receiver);
         Consumer<Runnable> ownRoutesWritten = then -> afterRouteChanges.accept(() -> clusterExecutor.execute(then));
+        RenewalStreak streak = new RenewalStreak(clock, lease);
         DepartedNodeAdoption adoption = new DepartedNodeAdoption(backend.nodeId(), backend.leases(),
                 backend.ownership(), backend.routes(), backend.forwarding(), receiver, unreleased, epochs, turns,
-                sessions, loader, sessionAttach, wills, offlineOwner, clock, ownRoutesWritten);
+                sessions, loader, sessionAttach, wills, offlineOwner, clock, ownRoutesWritten, streak);
         return new ClusterMembership(backend.leases(), backend.ownership(), new LocalSessionsDrop(sessions, removal),
-                epochs, adoption, membershipExecutor, clusterExecutor, lease, rejoined);
+                epochs, adoption, membershipExecutor, clusterExecutor, lease, rejoined, streak);
     }
 }

@@ -53,6 +53,7 @@ public final class DepartedNodeAdoption {
     private final TaskExecutor offlineOwner;
     private final Clock clock;
     private final Consumer<Runnable> ownRoutesWritten;
+    private final RenewalStreak streak;
     /** Set at start and after a lost lease: look for this node's own orphans on the next run. */
     private final AtomicBoolean ownOrphans = new AtomicBoolean(true);
     /** Departed nodes seen in an earlier round that this node let a node holding their sessions adopt first. */
@@ -62,7 +63,8 @@ public final class DepartedNodeAdoption {
             MessageForwarding forwarding, DrainTarget receiver, UnreleasedTakeovers takeovers,
             OwnedEpochs epochs, ClientIdTurns turns,
             SessionRegistry sessions, StoredSessionLoader loader, SessionAttachService sessionAttach,
-            WillService wills, TaskExecutor offlineOwner, Clock clock, Consumer<Runnable> ownRoutesWritten) {
+            WillService wills, TaskExecutor offlineOwner, Clock clock, Consumer<Runnable> ownRoutesWritten,
+            RenewalStreak streak) {
         this.nodeId = nodeId;
         this.leases = leases;
         this.ownership = ownership;
@@ -79,6 +81,7 @@ public final class DepartedNodeAdoption {
         this.offlineOwner = offlineOwner;
         this.clock = clock;
         this.ownRoutesWritten = ownRoutesWritten;
+        this.streak = streak;
     }
 
     /** This node's sessions were dropped (lease lost): adopt what it still owns on the next run. */
@@ -86,8 +89,24 @@ public final class DepartedNodeAdoption {
         ownOrphans.set(true);
     }
 
-    /** One round: every departed node this node wins, then this node's own orphans if due. */
+    /**
+     * One round: every departed node this node wins, unless its own renewals broke within the last
+     * lease (the others may not have renewed yet after an outage of the backend); then this node's
+     * own orphans if due.
+     */
     public void run() {
+        if (streak.steady()) {
+            adoptDeparted();
+        }
+        if (ownOrphans.getAndSet(false)) {
+            int adopted = adoptSessionsOf(nodeId);
+            if (adopted > 0) {
+                LOG.info("took back {} sessions this node owned but did not hold", adopted);
+            }
+        }
+    }
+
+    private void adoptDeparted() {
         Set<String> departed = leases.departedNodes();
         publishWillsLeftToDeadOwners();
         for (String node : departed) {
@@ -110,12 +129,6 @@ public final class DepartedNodeAdoption {
         for (String node : takeovers.nodes()) {
             if (!departed.contains(node) && !leases.liveNodes().contains(node)) {
                 takeovers.forget(node);
-            }
-        }
-        if (ownOrphans.getAndSet(false)) {
-            int adopted = adoptSessionsOf(nodeId);
-            if (adopted > 0) {
-                LOG.info("took back {} sessions this node owned but did not hold", adopted);
             }
         }
     }
