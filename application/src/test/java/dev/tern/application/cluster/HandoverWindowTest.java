@@ -83,6 +83,25 @@ class HandoverWindowTest {
         assertThat(publishesTo(resumed)).containsExactly("during the move");
     }
 
+    /** Routed to the session on node a just before a let it go, delivered there just after: it still reaches it. */
+    @Test
+    void aMessageRoutedToTheOldNodesSessionAsTheTakeoverBeginsIsKeptForTheNewNode() {
+        FullNode.Client old = connect(a, "dev", false, 3_600).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(c, "pub", true, 0);
+        rig.settle();
+        old.channel.takeSent();
+        old.channel.setWritable(false);
+
+        FullNode.Client resumed = connect(b, "dev", false, 3_600);
+        b.loop.runPending();
+        b.sessionsThread.runPending();
+        a.sessionsThread.runPending();
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 1, "as the takeover begins"));
+        rig.settle();
+
+        assertThat(publishesTo(resumed)).containsExactly("as the takeover begins");
+    }
+
     @Test
     void untilTheNewNodesRouteIsKnownTheOldNodesRouteStaysAndWhatItGetsIsRelayed() {
         FullNode.Client old = connect(a, "dev", false, 3_600).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
