@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 final class RedisClusterDeployment implements RedisDeployment {
 
     private static final int PRIMARIES = 3;
-    private static final String INSTALL = "apt-get install -y redis-server (it brings redis-cli)";
 
     private final List<Process> servers;
     private final List<Integer> ports;
@@ -31,8 +30,7 @@ final class RedisClusterDeployment implements RedisDeployment {
     }
 
     static RedisClusterDeployment start(Path dir) throws IOException, InterruptedException {
-        String server = executable("redis-server");
-        String cli = executable("redis-cli");
+        String server = RedisCli.executable("redis-server");
         List<Process> servers = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         try {
@@ -46,55 +44,23 @@ final class RedisClusterDeployment implements RedisDeployment {
                         "--cluster-port", Integer.toString(LoopbackPorts.free()))
                         .redirectErrorStream(true).redirectOutput(nodeDir.resolve("redis.log").toFile()).start());
                 ports.add(port);
-                awaitReply(cli, port, "PONG", Duration.ofSeconds(10), "PING");
+                RedisCli.awaitReply(port, "PONG", Duration.ofSeconds(10), "PING");
             }
-            List<String> create = new ArrayList<>(List.of(cli, "--cluster", "create"));
+            List<String> create = new ArrayList<>(List.of(RedisCli.executable("redis-cli"), "--cluster", "create"));
             ports.forEach(port -> create.add("127.0.0.1:" + port));
             create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-            String created = run(create, Duration.ofSeconds(30));
+            String created = RedisCli.run(create, Duration.ofSeconds(30));
             if (!created.contains("All 16384 slots covered")) {
                 throw new AssertionError("redis-cli --cluster create failed: " + created);
             }
             for (int port : ports) {
-                awaitReply(cli, port, "cluster_state:ok", Duration.ofSeconds(20), "CLUSTER", "INFO");
+                RedisCli.awaitReply(port, "cluster_state:ok", Duration.ofSeconds(20), "CLUSTER", "INFO");
             }
             return new RedisClusterDeployment(servers, ports, writeRedissonConfig(dir, ports));
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             servers.forEach(Process::destroyForcibly);
             throw e;
         }
-    }
-
-    private static String executable(String name) {
-        return List.of("/usr/bin/" + name, "/usr/local/bin/" + name).stream()
-                .filter(path -> Files.isExecutable(Path.of(path))).findFirst()
-                .orElseThrow(() -> new AssertionError(name + " is not installed; run: " + INSTALL));
-    }
-
-    private static void awaitReply(String cli, int port, String expected, Duration timeout, String... command)
-            throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(cli, "-h", "127.0.0.1", "-p", Integer.toString(port)));
-        line.addAll(List.of(command));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String reply = "";
-        while (System.nanoTime() < deadline) {
-            reply = run(line, Duration.ofSeconds(5));
-            if (reply.contains(expected)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("redis on port " + port + " did not answer " + expected + " in " + timeout
-                + "; last reply: " + reply);
-    }
-
-    private static String run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout);
-        }
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static Path writeRedissonConfig(Path dir, List<Integer> ports) throws IOException {

@@ -18,12 +18,19 @@ import org.redisson.api.RedissonClient;
  * submitted meanwhile waits and goes in the next one (a {@link Coalescer} of pipelines). Under
  * load that also groups many commands into one round trip.
  *
+ * <p>Replicated commands ({@link #sendReplicated}) complete only once the replicas of
+ * {@link ReplicaWait} confirmed them: a pipeline holding one ends with {@code WAIT}, so that a
+ * failover cannot lose what was reported sent. A pipeline of plain commands only (pub/sub
+ * publishes, at most once anyway), or any pipeline when no replica is asked for, has no
+ * {@code WAIT} and costs nothing more.
+ *
  * <p>A batch that fails (Redis unreachable, a timeout) fails every command in it; Redisson may
  * have retried it first, so a command can have been applied twice (a receiver drops a message it
  * sees twice by its id). While Redis is unreachable at most {@value #MAX_WAITING} commands wait;
  * beyond that a submission fails at once, so memory stays bounded.
  *
- * <p>Threading: thread-safe; {@link #send} never blocks. Results complete on Redisson's threads.
+ * <p>Threading: thread-safe; {@link #send} and {@link #sendReplicated} never block. Results
+ * complete on Redisson's threads.
  */
 final class OrderedSender {
 
@@ -32,15 +39,48 @@ final class OrderedSender {
 
     /** One command, added to the batch it goes in; returns its reply. */
     interface Command extends Function<RBatch, RFuture<?>> {
+
+        /** Whether the command counts as sent only once the replicas asked for confirmed it. */
+        default boolean replicated() {
+            return false;
+        }
+    }
+
+    /** {@code command}, to be confirmed by the replicas; made per call of {@link #sendReplicated}, not per plain send. */
+    private record Replicated(Command command) implements Command {
+        @Override
+        public RFuture<?> apply(RBatch batch) {
+            return command.apply(batch);
+        }
+
+        @Override
+        public boolean replicated() {
+            return true;
+        }
+    }
+
+    /** The reply of a replicated command the primary applied but too few replicas confirmed in time. */
+    private record Unconfirmed(int synced) {
     }
 
     private final Coalescer<Command, Object> batches;
+    private final ReplicaWait wait;
 
+    /** A sender whose commands never wait for replicas. */
     OrderedSender(RedissonClient redisson) {
+        this(redisson, ReplicaWait.NONE);
+    }
+
+    /** @param wait the replicas that must confirm a {@link #sendReplicated} command */
+    OrderedSender(RedissonClient redisson, ReplicaWait wait) {
+        this.wait = wait;
+        BatchOptions plain = BatchOptions.defaults();
+        BatchOptions replicated = wait.appliedTo(BatchOptions.defaults());
         this.batches = new Coalescer<>(commands -> {
-            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            boolean waits = wait.any() && commands.stream().anyMatch(Command::replicated);
+            RBatch batch = redisson.createBatch(waits ? replicated : plain);
             commands.forEach(command -> command.apply(batch));
-            return batch.executeAsync().thenApply(OrderedSender::replies);
+            return batch.executeAsync().thenApply(result -> replies(commands, result, waits));
         }, MAX_BATCH, MAX_WAITING);
     }
 
@@ -49,7 +89,30 @@ final class OrderedSender {
         return batches.submit(command);
     }
 
-    private static List<Object> replies(BatchResult<?> result) {
-        return new ArrayList<>(result.getResponses());
+    /**
+     * Like {@link #send}, completing only once the replicas asked for confirmed the command;
+     * exceptionally ({@link StorageUnavailableException}) when too few did in time, although the
+     * primary applied it.
+     */
+    CompletableFuture<Object> sendReplicated(Command command) {
+        return batches.submit(new Replicated(command)).thenCompose(reply -> reply instanceof Unconfirmed unconfirmed
+                ? CompletableFuture.failedFuture(new StorageUnavailableException("Redis applied a command but"
+                        + " only " + unconfirmed.synced() + " of " + wait.replicas() + " replicas confirmed it in time",
+                        null))
+                : CompletableFuture.completedFuture(reply));
+    }
+
+    private List<Object> replies(List<Command> commands, BatchResult<?> result, boolean waited) {
+        List<?> responses = result.getResponses();
+        if (!waited || wait.confirmedBy(result)) {
+            return new ArrayList<>(responses);
+        }
+        // A size mismatch is left for the Coalescer to report.
+        List<Object> replies = new ArrayList<>(responses.size());
+        for (int i = 0; i < responses.size(); i++) {
+            boolean replicated = i < commands.size() && commands.get(i).replicated();
+            replies.add(replicated ? new Unconfirmed(result.getSyncedSlaves()) : responses.get(i));
+        }
+        return replies;
     }
 }

@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * <li>durably ({@link #sendDurably}): an entry in the destination's {@link Inbox} stream, added by
  *     a script that refuses it when the inbox holds {@code bound} unsettled entries (the send
  *     fails and {@link #refusedCount()} counts it), read by the destination's
- *     {@link InboxReader}, deleted once settled.</li>
+ *     {@link InboxReader}, deleted once settled. When replicas are asked for
+ *     ({@code storage.redis.wait-replicas}) a send completes only once they confirmed the entry
+ *     ({@code WAIT} after the appends), as the store writes do, so that a failover cannot lose a
+ *     message whose publisher was told it is safe.</li>
  * </ul>
  * Everything sent to one node goes through one {@link OrderedSender}, so it arrives in the order
  * it was sent; retained changes through another. The receiver hears {@code resync()} whenever
@@ -72,6 +75,7 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     private final boolean shardedChannels;
     private final ThreadFactory threads;
     private final Duration reclaimAfter;
+    private final ReplicaWait replicaWait;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private final OrderedSender retainedSender;
     private final LongAdder refused = new LongAdder();
@@ -88,15 +92,16 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
      * @param bound           the most unsettled durable messages one node's inbox may hold
      * @param shardedChannels whether to use sharded pub/sub for the node channels (Redis Cluster)
      * @param threads         makes the inbox reading thread
+     * @param replicaWait     the replicas that must confirm a durable send before it completes
      */
     RedisForwarding(RedissonClient redisson, RoutingKeys keys, String nodeId, Clock clock, long bound,
-                    boolean shardedChannels, ThreadFactory threads) {
-        this(redisson, keys, nodeId, clock, bound, shardedChannels, threads, DEFAULT_RECLAIM_AFTER);
+                    boolean shardedChannels, ThreadFactory threads, ReplicaWait replicaWait) {
+        this(redisson, keys, nodeId, clock, bound, shardedChannels, threads, DEFAULT_RECLAIM_AFTER, replicaWait);
     }
 
     /** @param reclaimAfter how long a message handed over may stay unsettled before it is handed over again */
     RedisForwarding(RedissonClient redisson, RoutingKeys keys, String nodeId, Clock clock, long bound,
-                    boolean shardedChannels, ThreadFactory threads, Duration reclaimAfter) {
+                    boolean shardedChannels, ThreadFactory threads, Duration reclaimAfter, ReplicaWait replicaWait) {
         if (bound < 1) {
             throw new IllegalArgumentException("the inbox bound must be positive: " + bound);
         }
@@ -108,6 +113,7 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
         this.shardedChannels = shardedChannels;
         this.threads = threads;
         this.reclaimAfter = reclaimAfter;
+        this.replicaWait = replicaWait;
         this.retainedSender = new OrderedSender(redisson);
         this.lostSends = new LogThrottle(clock, Duration.ofMinutes(1));
     }
@@ -211,17 +217,18 @@ final class RedisForwarding implements MessageForwarding, AutoCloseable {
     /**
      * What this node sends to {@code node} through: made once per destination, not per message.
      * Durable entries are grouped ({@code appends}): one append script for those sent while the
-     * previous group was in flight, through the same ordered sender as the channel.
+     * previous group was in flight, through the same ordered sender as the channel, confirmed by
+     * the replicas asked for.
      */
     private record Destination(OrderedSender sender, Coalescer<byte[], Object> appends, String channel) {
     }
 
     private Destination destination(String node) {
         return destinations.computeIfAbsent(node, n -> {
-            OrderedSender sender = new OrderedSender(redisson);
+            OrderedSender sender = new OrderedSender(redisson, replicaWait);
             Inbox inbox = new Inbox(redisson, keys.inbox(n));
             Coalescer<byte[], Object> appends = new Coalescer<>(
-                    entries -> sender.send(batch -> inbox.append(batch, bound, entries))
+                    entries -> sender.sendReplicated(batch -> inbox.append(batch, bound, entries))
                             .thenApply(RedisForwarding::replies),
                     OrderedSender.MAX_BATCH, OrderedSender.MAX_WAITING);
             return new Destination(sender, appends, keys.nodeChannel(n));

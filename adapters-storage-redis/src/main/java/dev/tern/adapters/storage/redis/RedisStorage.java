@@ -32,11 +32,13 @@ final class RedisStorage implements Storage {
     private final Clock clock;
     private final String keyPrefix;
     private final boolean redisCluster;
+    private final ReplicaWait replicaWait;
 
     private RedisStorage(RedissonClient redisson, RedisStorageSettings settings, boolean cluster, Clock clock) {
         this.clock = clock;
         this.keyPrefix = settings.keyPrefix();
         this.redisCluster = cluster;
+        this.replicaWait = ReplicaWait.of(settings);
         this.description = "redis " + settings.target();
         this.redisson = redisson;
         this.keys = new RedisKeys(settings.keyPrefix(), cluster);
@@ -117,7 +119,7 @@ final class RedisStorage implements Storage {
         RoutingKeys routingKeys = new RoutingKeys(keyPrefix);
         RedisRouteTable routes = new RedisRouteTable(redisson, routingKeys, join.nodeId());
         RedisForwarding forwarding = new RedisForwarding(redisson, routingKeys, join.nodeId(), clock,
-                join.forwardBound(), redisCluster, RedisForwarding.receiveThreads());
+                join.forwardBound(), redisCluster, RedisForwarding.receiveThreads(), replicaWait);
         return new ClusterMessaging(routes, forwarding, () -> {
             forwarding.close();
             routes.close();

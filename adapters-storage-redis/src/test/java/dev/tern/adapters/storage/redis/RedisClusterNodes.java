@@ -59,8 +59,17 @@ final class RedisClusterNodes implements AutoCloseable {
     }
 
     RedisForwarding forwarding(String nodeId, Clock clock, long bound, Duration reclaimAfter) {
+        return forwarding(nodeId, clock, bound, reclaimAfter, ReplicaWait.NONE);
+    }
+
+    /** A node whose durable sends complete only once {@code wait}'s replicas confirmed them. */
+    RedisForwarding forwarding(String nodeId, Clock clock, long bound, ReplicaWait wait) {
+        return forwarding(nodeId, clock, bound, RedisForwarding.DEFAULT_RECLAIM_AFTER, wait);
+    }
+
+    private RedisForwarding forwarding(String nodeId, Clock clock, long bound, Duration reclaimAfter, ReplicaWait wait) {
         RedisForwarding forwarding = new RedisForwarding(client(nodeId), keys, nodeId, clock, bound, sharded(),
-                RedisForwarding.receiveThreads(), reclaimAfter);
+                RedisForwarding.receiveThreads(), reclaimAfter, wait);
         parts.put(nodeId, forwarding);
         return forwarding;
     }

@@ -130,6 +130,30 @@ final class RedisProcess implements AutoCloseable {
         throw new IllegalStateException("port " + port + ": " + awaited + " not seen in time; last reply " + reply);
     }
 
+    /** Stops the process in its tracks (SIGSTOP): it keeps its connections but answers nothing. */
+    void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + process.pid(), e);
+        }
+    }
+
     private static boolean answersPing(int port) {
         try (RespClient client = new RespClient("127.0.0.1", port, 500)) {
             return "PONG".equals(client.call("PING"));
