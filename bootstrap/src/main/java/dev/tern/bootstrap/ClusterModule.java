@@ -7,6 +7,7 @@ import dev.tern.application.cluster.ClusterSessions;
 import dev.tern.application.cluster.ForwardMeters;
 import dev.tern.application.cluster.ForwardedDelivery;
 import dev.tern.application.cluster.ForwardingReceiver;
+import dev.tern.application.cluster.HandoverRelay;
 import dev.tern.application.cluster.LocalRoutes;
 import dev.tern.application.cluster.RemoteRoutes;
 import dev.tern.application.cluster.RetainedBroadcast;
@@ -72,10 +73,19 @@ interface ClusterModule {
     @Provides
     @Singleton
     static MessageForwarder forwarder(Optional<ClusterBackend> backend, Optional<RemoteRoutes> remoteRoutes,
-            Optional<SeenMessageIds> seenIds, Clock clock, MetricsRegistry metrics) {
+            Optional<SeenMessageIds> seenIds, Optional<HandoverRelay> relay, Clock clock, MetricsRegistry metrics) {
         return backend.<MessageForwarder>map(b -> new ClusterForwarder(b.nodeId(), remoteRoutes.orElseThrow(),
-                b.forwarding(), seenIds.orElseThrow(), clock, new ForwardMeters(metrics)))
+                b.forwarding(), seenIds.orElseThrow(), clock, new ForwardMeters(metrics), relay.orElseThrow()))
                 .orElse(MessageForwarder.NONE);
+    }
+
+    /** What reaches this node for a session it just handed over goes on to the new owner, for the handover timeout. */
+    @Provides
+    @Singleton
+    static Optional<HandoverRelay> handoverRelay(Optional<ClusterBackend> backend, Optional<LocalRoutes> localRoutes,
+            Optional<ClusterThreads> threads, BrokerConfig config) {
+        return backend.map(b -> new HandoverRelay(b.forwarding(), localRoutes.orElseThrow(),
+                threads.orElseThrow().sessions(), config.cluster().handoverTimeout()));
     }
 
     /** The forwarded ids this node sent and received, one memory for the forwarder and the receiver. */
@@ -95,10 +105,11 @@ interface ClusterModule {
     @Singleton
     static Optional<ClusterSessions> clusterSessions(Optional<ClusterBackend> backend, BrokerConfig config,
             SessionRegistry sessions, SubscribeService subscribe, WillService wills, StateRecorder recorder,
-            Optional<StorageWriter> writer, StoredSessionLoader loader, Optional<ClusterThreads> threads, Clock clock) {
+            Optional<StorageWriter> writer, StoredSessionLoader loader, Optional<ClusterThreads> threads,
+            Optional<HandoverRelay> relay, Clock clock) {
         return backend.map(b -> new ClusterSessions(b, sessions, subscribe, wills, recorder,
                 writer.orElseThrow(() -> new IllegalStateException("a cluster needs a durable store")), loader,
-                threads.orElseThrow().sessions(), config.cluster().handoverTimeout(), clock));
+                threads.orElseThrow().sessions(), config.cluster().handoverTimeout(), clock, relay.orElseThrow()));
     }
 
     @Provides
@@ -128,9 +139,10 @@ interface ClusterModule {
             ForwardingReceiver receiver = new ForwardingReceiver(
                     new ForwardedDelivery(publisher, seenIds.orElseThrow(), t.routing(), clock),
                     new RetainedSync(retained, storage.retained(), t.routing(), clock),
-                    cs.signals()::onSignal, () -> { });
+                    cs.signals()::onSignal, () -> { }, cs.handovers());
             return new ClusterNode(b, cs.membership(sessionAttach, receiver, offlineOwner, t.lease(),
-                    config.cluster().lease(), routeSync::resync), routeSync, receiver, t);
+                    config.cluster().lease(), routeSync::resync, localRoutes.orElseThrow()::afterPendingChanges),
+                    routeSync, receiver, t);
         });
     }
 }

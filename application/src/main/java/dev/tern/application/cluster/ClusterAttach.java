@@ -40,11 +40,13 @@ public final class ClusterAttach implements ConnectGate {
     private final SessionRegistry sessions;
     private final StoredSessionTakeOver storedSession;
     private final UnreleasedTakeovers unreleased;
+    private final ClusterSessions.Handovers handovers;
     private final TaskExecutor clusterExecutor;
 
     ClusterAttach(String nodeId, SessionOwnership ownership, NodeLeases leases, MessageForwarding forwarding,
             SessionHandover handover, OwnedEpochs epochs, ClientIdTurns turns, SessionRegistry sessions,
-            StoredSessionTakeOver storedSession, UnreleasedTakeovers unreleased, TaskExecutor clusterExecutor) {
+            StoredSessionTakeOver storedSession, UnreleasedTakeovers unreleased, ClusterSessions.Handovers handovers,
+            TaskExecutor clusterExecutor) {
         this.nodeId = nodeId;
         this.ownership = ownership;
         this.leases = leases;
@@ -55,6 +57,7 @@ public final class ClusterAttach implements ConnectGate {
         this.sessions = sessions;
         this.storedSession = storedSession;
         this.unreleased = unreleased;
+        this.handovers = handovers;
         this.clusterExecutor = clusterExecutor;
     }
 
@@ -86,10 +89,14 @@ public final class ClusterAttach implements ConnectGate {
             turns.done(clientId);
             return;
         }
+        // Back here within its relay window: nothing of it is relayed elsewhere any more.
+        handovers.relay().cancel(clientId);
         if (!previousAlive) {
             settle(connect, claim, false, false);
             return;
         }
+        // The previous owner relays what reaches it for the session once it lets go: it waits here until loaded.
+        handovers.arrivals().arriving(clientId);
         ClusterSignal.TakeOver takeOver =
                 new ClusterSignal.TakeOver(clientId, nodeId, claim.epoch(), !connect.request().cleanStart());
         handover.awaitRelease(clientId, claim.epoch()).whenComplete((released, failure) -> {
@@ -124,6 +131,7 @@ public final class ClusterAttach implements ConnectGate {
             // Not held any more: this node's lease was lost meanwhile, and with it every claim.
             if (!epochs.holds(clientId, claim.epoch()) || !ownership.seal(clientId, claim.epoch())) {
                 epochs.remove(clientId, claim.epoch());
+                handovers.arrivals().abandoned(clientId);
                 // No owner any more with this epoch: this only drops the epoch the backend holds for us.
                 ownership.release(clientId, claim.epoch());
                 LOG.info("{}: a later connect elsewhere took the session; closing this one", clientId);
@@ -139,9 +147,12 @@ public final class ClusterAttach implements ConnectGate {
                     unreleased.taken(claim.previousOwner(), clientId, leftToOwner);
                 }
             }
+            // Its subscriptions are in the index now: relays from its previous owner go to it.
+            handovers.arrivals().arrived(clientId);
             connect.attach().run();
         } catch (RuntimeException e) {
             epochs.remove(clientId, claim.epoch());
+            handovers.arrivals().abandoned(clientId);
             fail(connect, e);
         } finally {
             turns.done(clientId);

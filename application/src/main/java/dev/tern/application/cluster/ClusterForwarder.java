@@ -38,6 +38,7 @@ public final class ClusterForwarder implements MessageForwarder {
     private final AtomicLong sequence = new AtomicLong();
     private final LogThrottle failureLog;
     private final ForwardMeters meters;
+    private final HandoverRelay relay;
 
     /**
      * @param seen this node's memory of forwarded ids, shared with its receiver: the id of each
@@ -46,13 +47,18 @@ public final class ClusterForwarder implements MessageForwarder {
      *             that reached a session here directly
      */
     public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, SeenMessageIds seen,
-            Clock clock) {
-        this(nodeId, routes, forwarding, seen, clock, ForwardMeters.NONE);
+            Clock clock, HandoverRelay relay) {
+        this(nodeId, routes, forwarding, seen, clock, ForwardMeters.NONE, relay);
     }
 
+    /**
+     * @param relay sessions this node handed over moments ago: a message published here that
+     *              matches one is relayed to its new owner (docs/cluster.md, 3.4)
+     */
     public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, SeenMessageIds seen,
-            Clock clock, ForwardMeters meters) {
+            Clock clock, ForwardMeters meters, HandoverRelay relay) {
         this.meters = meters;
+        this.relay = relay;
         this.nodeId = nodeId;
         this.routes = routes;
         this.forwarding = forwarding;
@@ -62,11 +68,15 @@ public final class ClusterForwarder implements MessageForwarder {
 
     @Override
     public RemoteTargets match(ApplicationMessage message, TopicFilter onlyGroup) {
-        if (routes.isEmpty() || message.publisherId().isEmpty() && message.topic().isSystemTopic()) {
+        boolean relaying = onlyGroup == null && relay.isOpen();
+        if (routes.isEmpty() && !relaying || message.publisherId().isEmpty() && message.topic().isSystemTopic()) {
             return null;
         }
         RouteMatch match = new RouteMatch(onlyGroup);
         routes.match(message.topic(), match);
+        if (relaying) {
+            relay.match(message, match::relay);
+        }
         return match.targets;
     }
 
@@ -84,6 +94,7 @@ public final class ClusterForwarder implements MessageForwarder {
         // directly and from a departed node's inbox it drains can tell.
         String id = targets.id();
         targets.forEach((node, plain, groups) -> send(node, new ForwardedMessage(id, message, plain, groups), ack));
+        targets.forEachRelay((node, clientId) -> send(node, ForwardedMessage.relayed(id, message, clientId), ack));
     }
 
     private void send(String node, ForwardedMessage forwarded, PendingAck ack) {
@@ -139,6 +150,13 @@ public final class ClusterForwarder implements MessageForwarder {
 
         RouteMatch(TopicFilter onlyGroup) {
             this.onlyGroup = onlyGroup;
+        }
+
+        void relay(String node, String clientId) {
+            if (targets == null) {
+                targets = new RemoteTargets(nextId());
+            }
+            targets.relay(node, clientId);
         }
 
         @Override

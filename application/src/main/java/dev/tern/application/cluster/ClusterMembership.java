@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * the lease already passed means other nodes may have adopted this node's sessions: it logs one
  * error, closes every local client (MQTT 5: DISCONNECT 0x8B) and drops the local sessions without
  * writing, forgets every epoch, and joins again. A renewal that fails (backend unreachable) is
- * logged once and tried again at the next tick.
+ * logged once and tried again at the next tick. After a failed or lost renewal, other nodes are
+ * claimed only once this node's renewals have come through for a whole lease ({@link RenewalStreak}).
  *
  * <p>Threading: renewals run on the membership executor, so that a queue of connects cannot delay
  * them past the lease; the drop, the epochs and adoption run on the cluster executor, in order with
@@ -31,6 +32,7 @@ public final class ClusterMembership {
     private final TaskExecutor membershipExecutor;
     private final TaskExecutor clusterExecutor;
     private final Runnable rejoined;
+    private final RenewalStreak streak;
     private final long renewEveryMillis;
     private final long adoptEveryMillis;
     private volatile boolean stopped;
@@ -40,8 +42,9 @@ public final class ClusterMembership {
 
     ClusterMembership(NodeLeases leases, SessionOwnership ownership, LocalSessionsDrop drop, OwnedEpochs epochs,
             DepartedNodeAdoption adoption, TaskExecutor membershipExecutor, TaskExecutor clusterExecutor,
-            Duration lease, Runnable rejoined) {
+            Duration lease, Runnable rejoined, RenewalStreak streak) {
         this.rejoined = rejoined;
+        this.streak = streak;
         this.leases = leases;
         this.ownership = ownership;
         this.drop = drop;
@@ -84,10 +87,14 @@ public final class ClusterMembership {
                 LOG.info("cluster lease renewed again");
                 renewalFailing = false;
             }
-            if (!kept) {
+            if (kept) {
+                streak.renewed();
+            } else {
+                streak.broken();
                 lost();
             }
         } catch (RuntimeException e) {
+            streak.broken();
             if (!renewalFailing) {
                 LOG.warn("cluster lease renewal failed, retrying every {} ms: {}", renewEveryMillis, e.toString());
                 renewalFailing = true;
@@ -117,6 +124,7 @@ public final class ClusterMembership {
     private void rejoin() {
         try {
             leases.renew();
+            streak.renewed();
             rejoined.run();
         } catch (RuntimeException e) {
             LOG.warn("cluster rejoin failed, the next renewal tries again: {}", e.toString());

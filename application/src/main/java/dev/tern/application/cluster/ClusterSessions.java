@@ -13,6 +13,7 @@ import dev.tern.application.storage.StateRecorder;
 import dev.tern.application.storage.StorageWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Assembles the session side of a cluster node (docs/cluster.md) in the order the
@@ -37,15 +38,30 @@ public final class ClusterSessions {
     private final ClusterAttach gate;
     private final OwnershipRelease endHook;
     private final ClusterSignals signals;
+    private final Handovers handovers;
+
+    /**
+     * Both sides of a session's move between nodes, for the forward receiver: the relay of what
+     * reaches this node for a session it handed over, and the arrivals of sessions handed over here.
+     */
+    public record Handovers(HandoverRelay relay, HandoverArrivals arrivals) {
+        public Handovers {
+            if (relay == null || arrivals == null) {
+                throw new IllegalArgumentException("handovers need a relay and arrivals");
+            }
+        }
+    }
 
     /**
      * @param writer          the storage writer of the backend's stores (its flush barrier orders a handover)
      * @param clusterExecutor one thread for connects, signals and adoption; it blocks on the backend
-     * @param handoverTimeout how long a connect waits for the previous owner to release the session
+     * @param handoverTimeout how long a connect waits for the previous owner to release the session;
+     *                        also how long after a handover relays for the session are taken here
+     * @param relay           relays what reaches this node for a session it handed over (shared with the forwarder)
      */
     public ClusterSessions(ClusterBackend backend, SessionRegistry sessions, SubscribeService subscriptions,
             WillService wills, StateRecorder recorder, StorageWriter writer, StoredSessionLoader loader,
-            TaskExecutor clusterExecutor, Duration handoverTimeout, Clock clock) {
+            TaskExecutor clusterExecutor, Duration handoverTimeout, Clock clock, HandoverRelay relay) {
         this.backend = backend;
         this.sessions = sessions;
         this.wills = wills;
@@ -55,12 +71,13 @@ public final class ClusterSessions {
         this.turns = new ClientIdTurns(clusterExecutor);
         this.removal = new LocalSessionRemoval(sessions, subscriptions, recorder);
         SessionHandover handover = new SessionHandover(clusterExecutor, handoverTimeout);
+        this.handovers = new Handovers(relay, new HandoverArrivals(clusterExecutor, handoverTimeout.multipliedBy(3)));
         this.gate = new ClusterAttach(backend.nodeId(), backend.ownership(), backend.leases(), backend.forwarding(),
                 handover, epochs, turns, sessions, new StoredSessionTakeOver(loader, wills, clock), unreleased,
-                clusterExecutor);
+                handovers, clusterExecutor);
         this.endHook = new OwnershipRelease(writer, backend.ownership(), epochs, turns, sessions, clusterExecutor);
         this.signals = new ClusterSignals(new RemoteTakeOver(sessions, epochs, turns, removal, wills, writer,
-                backend.forwarding(), backend.ownership(), clusterExecutor), handover, clusterExecutor);
+                backend.forwarding(), backend.ownership(), relay, clusterExecutor), handover, clusterExecutor);
     }
 
     /** For {@code SessionAttachService}: a connect takes its client id over from the cluster first. */
@@ -73,13 +90,19 @@ public final class ClusterSessions {
         return endHook;
     }
 
+    /** For the forward receiver: relayed messages of sessions moving to and from this node. */
+    public Handovers handovers() {
+        return handovers;
+    }
+
     /** For the forward receiver's {@code signal} callback. */
     public ClusterSignals signals() {
         return signals;
     }
 
     /**
-     * Lease renewal and adoption.
+     * Lease renewal and adoption, for a node without a routing side (its own routes are none of
+     * its concern).
      *
      * @param receiver           the node's forward receiver: a departed node's drained messages go through it to the
      *                           sessions that node held
@@ -89,21 +112,28 @@ public final class ClusterSessions {
      */
     public ClusterMembership membership(SessionAttachService sessionAttach, DrainTarget receiver,
             TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease) {
-        return membership(sessionAttach, receiver, offlineOwner, membershipExecutor, lease, () -> { });
+        return membership(sessionAttach, receiver, offlineOwner, membershipExecutor, lease, () -> { }, Runnable::run);
     }
 
     /**
      * Lease renewal and adoption, with {@code rejoined} run after this node joins again following
      * a lost lease (the route sync's resync: the adopter removed this node's routes).
+     *
+     * @param afterRouteChanges runs its argument once every change of this node's routes queued so far is written
+     *                          ({@code LocalRoutes#afterPendingChanges}): an adopter removes a departed node's
+     *                          routes only once its own routes for the sessions it adopted are in the table
      */
     public ClusterMembership membership(SessionAttachService sessionAttach, DrainTarget receiver,
-            TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease, Runnable rejoined) {
+            TaskExecutor offlineOwner, TaskExecutor membershipExecutor, Duration lease, Runnable rejoined,
+            Consumer<Runnable> afterRouteChanges) {
         unreleased.markBy(receiver::mark);
+        handovers.arrivals().deliverBy(receiver);
+        Consumer<Runnable> ownRoutesWritten = then -> afterRouteChanges.accept(() -> clusterExecutor.execute(then));
+        RenewalStreak streak = new RenewalStreak(clock, lease);
         DepartedNodeAdoption adoption = new DepartedNodeAdoption(backend.nodeId(), backend.leases(),
                 backend.ownership(), backend.routes(), backend.forwarding(), receiver, unreleased, epochs, turns,
-                sessions, loader,
-                sessionAttach, wills, offlineOwner, clock);
+                sessions, loader, sessionAttach, wills, offlineOwner, clock, ownRoutesWritten, streak);
         return new ClusterMembership(backend.leases(), backend.ownership(), new LocalSessionsDrop(sessions, removal),
-                epochs, adoption, membershipExecutor, clusterExecutor, lease, rejoined);
+                epochs, adoption, membershipExecutor, clusterExecutor, lease, rejoined, streak);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * Departed nodes whose sessions this node took over are claimed at once, the others a round later. Also adopts this node's own orphans: sessions the backend says this node
  * owns but that it does not hold (after a restart with the same id, or after its lease was lost).
  *
- * <p>Threading: {@link #run} runs on the cluster executor (it blocks on the backend and the store).
+ * <p>Threading: {@link #run} runs on the cluster executor (it blocks on the backend and the store);
+ * so does the second half of an adoption (route removal and drain), queued there once this node's
+ * own route changes are written.
  */
 public final class DepartedNodeAdoption {
 
@@ -49,6 +52,8 @@ public final class DepartedNodeAdoption {
     private final WillService wills;
     private final TaskExecutor offlineOwner;
     private final Clock clock;
+    private final Consumer<Runnable> ownRoutesWritten;
+    private final RenewalStreak streak;
     /** Set at start and after a lost lease: look for this node's own orphans on the next run. */
     private final AtomicBoolean ownOrphans = new AtomicBoolean(true);
     /** Departed nodes seen in an earlier round that this node let a node holding their sessions adopt first. */
@@ -58,7 +63,8 @@ public final class DepartedNodeAdoption {
             MessageForwarding forwarding, DrainTarget receiver, UnreleasedTakeovers takeovers,
             OwnedEpochs epochs, ClientIdTurns turns,
             SessionRegistry sessions, StoredSessionLoader loader, SessionAttachService sessionAttach,
-            WillService wills, TaskExecutor offlineOwner, Clock clock) {
+            WillService wills, TaskExecutor offlineOwner, Clock clock, Consumer<Runnable> ownRoutesWritten,
+            RenewalStreak streak) {
         this.nodeId = nodeId;
         this.leases = leases;
         this.ownership = ownership;
@@ -74,6 +80,8 @@ public final class DepartedNodeAdoption {
         this.wills = wills;
         this.offlineOwner = offlineOwner;
         this.clock = clock;
+        this.ownRoutesWritten = ownRoutesWritten;
+        this.streak = streak;
     }
 
     /** This node's sessions were dropped (lease lost): adopt what it still owns on the next run. */
@@ -81,8 +89,24 @@ public final class DepartedNodeAdoption {
         ownOrphans.set(true);
     }
 
-    /** One round: every departed node this node wins, then this node's own orphans if due. */
+    /**
+     * One round: every departed node this node wins, unless its own renewals broke within the last
+     * lease (the others may not have renewed yet after an outage of the backend); then this node's
+     * own orphans if due.
+     */
     public void run() {
+        if (streak.steady()) {
+            adoptDeparted();
+        }
+        if (ownOrphans.getAndSet(false)) {
+            int adopted = adoptSessionsOf(nodeId);
+            if (adopted > 0) {
+                LOG.info("took back {} sessions this node owned but did not hold", adopted);
+            }
+        }
+    }
+
+    private void adoptDeparted() {
         Set<String> departed = leases.departedNodes();
         publishWillsLeftToDeadOwners();
         for (String node : departed) {
@@ -107,12 +131,6 @@ public final class DepartedNodeAdoption {
                 takeovers.forget(node);
             }
         }
-        if (ownOrphans.getAndSet(false)) {
-            int adopted = adoptSessionsOf(nodeId);
-            if (adopted > 0) {
-                LOG.info("took back {} sessions this node owned but did not hold", adopted);
-            }
-        }
     }
 
     /**
@@ -129,18 +147,30 @@ public final class DepartedNodeAdoption {
     private void adopt(String node) {
         LOG.info("node {} departed; adopting its sessions, messages and routes", node);
         Map<String, Long> held = new HashMap<>(takeovers.sessionsFrom(node));
-        // Its sessions first, so that their routes from this node are on their way before its own
-        // go; then its routes, before the drain, so that no message is sent to its inbox after the
-        // drain read it (the drain reads again for sends that were already on their way).
         int adopted = adoptSessionsOf(node, held);
-        routes.removeNode(node);
-        // Its messages go to the sessions it held, now here, not to every subscriber of this node:
-        // those that matched here got their own copy from the publishing node.
-        DrainTarget.Counts drained = new DrainTarget.Counts();
-        forwarding.drainDeparted(node, receiver.drainingFor(held, drained));
-        takeovers.forget(node);
-        LOG.info("adopted node {}: {} sessions, {} sessions taken over here before; {}", node, adopted,
-                held.size() - adopted, drained);
+        // Its routes go only once this node's routes for the sessions it adopted are in the table, so
+        // that a publisher anywhere always finds one of the two (docs/cluster.md, 3.5); then, before
+        // the drain, so that no message is sent to its inbox after the drain read it (the drain reads
+        // again for sends that were already on their way).
+        ownRoutesWritten.accept(() -> removeRoutesAndDrain(node, held, adopted));
+    }
+
+    /** On the cluster executor, once this node's routes for {@code node}'s sessions are written. */
+    private void removeRoutesAndDrain(String node, Map<String, Long> held, int adopted) {
+        try {
+            routes.removeNode(node);
+            // Its messages go to the sessions it held, now here, not to every subscriber of this node:
+            // those that matched here got their own copy from the publishing node.
+            DrainTarget.Counts drained = new DrainTarget.Counts();
+            forwarding.drainDeparted(node, receiver.drainingFor(held, drained));
+            takeovers.forget(node);
+            LOG.info("adopted node {}: {} sessions, {} sessions taken over here before; {}", node, adopted,
+                    held.size() - adopted, drained);
+        } catch (RuntimeException e) {
+            // As before this step ran apart from the round: the node is claimed, nobody tries again.
+            LOG.warn("adopting node {}: removing its routes or draining its inbox failed; what is left of them stays:"
+                    + " {}", node, e.toString());
+        }
     }
 
     private int adoptSessionsOf(String node) {

@@ -37,4 +37,7 @@ public interface DrainTarget {
 
     /** Every forwarded message this node sees from now on is newer than this mark. */
     long mark();
+
+    /** The mark at which this node first saw the forward id {@code id}; -1 if it did not (or forgot it). */
+    long sightOf(String id);
 }

@@ -42,6 +42,15 @@ public final class ForwardedDelivery {
     }
 
     public void receive(ForwardedMessage forwarded, Runnable settled) {
+        receive(forwarded, null, settled);
+    }
+
+    /**
+     * As {@link #receive(ForwardedMessage, Runnable)}, to the non-shared subscriptions of the
+     * sessions {@code takes} accepts only (null: every one): a session handed over here that got
+     * this id already, relayed by its previous node, does not get it again.
+     */
+    void receive(ForwardedMessage forwarded, Predicate<String> takes, Runnable settled) {
         String id = forwarded.id();
         switch (seen.firstSight(id)) {
             case SEEN -> {
@@ -54,7 +63,7 @@ public final class ForwardedDelivery {
             }
             case NEW -> { }
         }
-        route(forwarded, null, settled);
+        route(forwarded, takes, true, settled);
     }
 
     /**
@@ -70,7 +79,7 @@ public final class ForwardedDelivery {
         return route(forwarded, clientId -> {
             Long since = held.get(clientId);
             return since != null && (sight < 0 || sight < since);
-        }, settled);
+        }, false, settled);
     }
 
     /** Every id this node sees from now on is newer than this mark. */
@@ -78,9 +87,15 @@ public final class ForwardedDelivery {
         return seen.mark();
     }
 
-    private int route(ForwardedMessage forwarded, Predicate<String> takes, Runnable settled) {
+    /** When this node first saw {@code id}, as a mark; -1 if it did not (or forgot). */
+    long sightOf(String id) {
+        return seen.sightOf(id);
+    }
+
+    /** @param remember whether the message counts as this node's copy of its id (not for a drained one) */
+    private int route(ForwardedMessage forwarded, Predicate<String> takes, boolean remember, Runnable settled) {
         String id = forwarded.id();
-        boolean drained = takes != null;
+        boolean drained = !remember;
         ApplicationMessage message = forwarded.message();
         if (message.qos() == Qos.AT_MOST_ONCE) {
             int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes,

@@ -5,12 +5,16 @@ import dev.tern.application.port.cluster.ForwardReceiver;
 import dev.tern.application.port.cluster.ForwardedMessage;
 import dev.tern.domain.message.ApplicationMessage;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * What this node receives from the others, handed to the part that deals with it: forwarded
  * messages to {@link ForwardedDelivery}, retained changes and resyncs to {@link RetainedSync},
- * signals (session takeover) to {@code signals}, and a resync also to {@code alsoOnResync}.
+ * signals (session takeover) to {@code signals}, and a resync also to {@code alsoOnResync}. Around
+ * a session's move between nodes (docs/cluster.md, 3.4): a message relayed for a session handed over
+ * to this node goes to {@link HandoverArrivals}; one that matches a session this node handed over
+ * moments ago is also relayed to its new owner ({@link HandoverRelay}) before it is settled here.
  *
  * <p>Threading: called on the backend's threads; nothing here blocks.
  */
@@ -20,18 +24,29 @@ public final class ForwardingReceiver implements ForwardReceiver, DrainTarget {
     private final RetainedSync retained;
     private final Consumer<ClusterSignal> signals;
     private final Runnable alsoOnResync;
+    private final HandoverRelay relay;
+    private final HandoverArrivals arrivals;
 
+    /**
+     * @param handovers the session side's relay and arrivals ({@code ClusterSessions#handovers})
+     */
     public ForwardingReceiver(ForwardedDelivery delivery, RetainedSync retained, Consumer<ClusterSignal> signals,
-            Runnable alsoOnResync) {
+            Runnable alsoOnResync, ClusterSessions.Handovers handovers) {
         this.delivery = delivery;
         this.retained = retained;
         this.signals = signals;
         this.alsoOnResync = alsoOnResync;
+        this.relay = handovers.relay();
+        this.arrivals = handovers.arrivals();
     }
 
     @Override
     public void message(ForwardedMessage message, Runnable settled) {
-        delivery.receive(message, settled);
+        if (message.isRelayed()) {
+            arrivals.relayed(message, settled);
+            return;
+        }
+        delivery.receive(message, arrivals.notRelayedYet(message.id()), relay.relayForwarded(message, settled));
     }
 
     /**
@@ -45,6 +60,14 @@ public final class ForwardingReceiver implements ForwardReceiver, DrainTarget {
         return new ForwardReceiver() {
             @Override
             public void message(ForwardedMessage message, Runnable settled) {
+                if (message.isRelayed()) {
+                    // Relayed to the departed node for one session it had just taken over: that session only.
+                    Long since = sessions.get(message.handedOver());
+                    Map<String, Long> only = since == null ? Map.of() : Map.of(message.handedOver(), since);
+                    counts.drained(delivery.receiveDrained(
+                            new ForwardedMessage(message.id(), message.message(), true, Set.of()), only, settled));
+                    return;
+                }
                 counts.drained(delivery.receiveDrained(message, sessions, settled));
             }
 
@@ -68,6 +91,11 @@ public final class ForwardingReceiver implements ForwardReceiver, DrainTarget {
     @Override
     public long mark() {
         return delivery.mark();
+    }
+
+    @Override
+    public long sightOf(String id) {
+        return delivery.sightOf(id);
     }
 
     @Override

@@ -68,6 +68,14 @@ public final class LocalRoutes implements SubscriptionIndex.Listener {
         extra.forEach(filter -> tell(filter, false));
     }
 
+    /**
+     * Runs {@code then} on the cluster executor once every change queued before it is written to
+     * the table (or failed): the changes run in order there.
+     */
+    public void afterPendingChanges(Runnable then) {
+        clusterExecutor.execute(then);
+    }
+
     /** On the cluster executor: the filters this node has subscribers for. */
     public Set<String> filters() {
         return Set.copyOf(counts.keySet());

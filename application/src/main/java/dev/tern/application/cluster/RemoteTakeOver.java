@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * holds. The connection is closed as on a local takeover (MQTT 5: DISCONNECT 0x8E), the will is
  * handled as a local takeover would, the session leaves this node without being ended in the
  * store, and once the storage writer has committed what was queued for it the new owner hears
- * {@link ClusterSignal.Released}. A claim older than the one this node holds lost already: it is
+ * {@link ClusterSignal.Released}. A session that goes on there has its relay window opened first
+ * ({@link HandoverRelay}), one turn of the session's executor before it leaves, so that whatever
+ * was routed to it before the relay started still reaches it here. A claim older than the one this node holds lost already: it is
  * answered at once and nothing is given up.
  *
  * <p>Threading: {@link #takeOver} runs on the cluster executor, inside the id's turn; the session
@@ -36,11 +38,12 @@ final class RemoteTakeOver {
     private final StorageWriter writer;
     private final MessageForwarding forwarding;
     private final SessionOwnership ownership;
+    private final HandoverRelay relay;
     private final TaskExecutor clusterExecutor;
 
     RemoteTakeOver(SessionRegistry sessions, OwnedEpochs epochs, ClientIdTurns turns, LocalSessionRemoval removal,
             WillService wills, StorageWriter writer, MessageForwarding forwarding, SessionOwnership ownership,
-            TaskExecutor clusterExecutor) {
+            HandoverRelay relay, TaskExecutor clusterExecutor) {
         this.sessions = sessions;
         this.epochs = epochs;
         this.turns = turns;
@@ -49,6 +52,7 @@ final class RemoteTakeOver {
         this.writer = writer;
         this.forwarding = forwarding;
         this.ownership = ownership;
+        this.relay = relay;
         this.clusterExecutor = clusterExecutor;
     }
 
@@ -71,22 +75,35 @@ final class RemoteTakeOver {
             return;
         }
         session.executor().execute(() -> {
-            if (!session.isEnded()) {
-                letGo(session, signal);
+            if (!session.isEnded() && goesOn(session, signal)) {
+                // Until the new owner's routes are known everywhere, what still reaches this node for
+                // the session is relayed to it (docs/cluster.md, 3.4).
+                relay.handedOver(session, signal.newOwner());
             }
-            writer.afterPendingWrites(() -> clusterExecutor.execute(() -> {
-                answer(signal);
-                if (held != 0 && epochs.remove(clientId, held)) {
-                    giveUpEpoch(clientId, held);
+            // Behind the deliveries routed here before the relay started: they reach the session (and
+            // its store, which the new owner loads) before it leaves.
+            session.executor().execute(() -> {
+                if (!session.isEnded()) {
+                    letGo(session, signal);
                 }
-                turns.done(clientId);
-            }));
+                writer.afterPendingWrites(() -> clusterExecutor.execute(() -> {
+                    answer(signal);
+                    if (held != 0 && epochs.remove(clientId, held)) {
+                        giveUpEpoch(clientId, held);
+                    }
+                    turns.done(clientId);
+                }));
+            });
         });
     }
 
+    /** As SessionAttachService decides for a local takeover: a session with expiry 0 is never resumed. */
+    private static boolean goesOn(ClientSession session, ClusterSignal.TakeOver signal) {
+        return signal.sessionPresent() && !session.state().expiry().endsAtDisconnect();
+    }
+
     private void letGo(ClientSession session, ClusterSignal.TakeOver signal) {
-        // As SessionAttachService does for a local takeover: a session with expiry 0 is never resumed.
-        boolean sessionPresent = signal.sessionPresent() && !session.state().expiry().endsAtDisconnect();
+        boolean sessionPresent = goesOn(session, signal);
         SessionConnection connection = (SessionConnection) session.connection();
         if (connection != null) {
             LOG.info("{}: session taken over by a connection on node {}", session.clientId(), signal.newOwner());

@@ -22,6 +22,7 @@ import dev.tern.application.storage.memory.InMemoryRetainedMessageStore;
 import dev.tern.application.storage.memory.InMemorySessionStore;
 import dev.tern.application.storage.memory.InMemoryStorageTransactions;
 import dev.tern.application.storage.memory.InMemorySubscriptionStore;
+import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.testing.EngineHarness;
 import dev.tern.application.testing.ManualClock;
 import dev.tern.application.testing.ManualExecutor;
@@ -137,8 +138,11 @@ final class ClusterRig {
                 StoredSessionLoader loader = new StoredSessionLoader(sessionStore, subscriptionStore, queueStore,
                         inflightStore, harness.sessions, harness.index, recorder,
                         new SessionFactory(MqttSettings.defaults(), LimitsSettings.defaults(), clock));
+                // No routing side here: the relay holds no routes.
+                HandoverRelay relay = new HandoverRelay(backend.forwarding(), SubscriptionIndex.Listener.NONE,
+                        clusterThread, HANDOVER_TIMEOUT);
                 sessions = new ClusterSessions(backend, harness.sessions, harness.subscribe, harness.wills, recorder,
-                        writer, loader, clusterThread, HANDOVER_TIMEOUT, clock);
+                        writer, loader, clusterThread, HANDOVER_TIMEOUT, clock, relay);
                 return new EngineHarness.NodeWiring() {
                     @Override
                     public ConnectGate gate() {
@@ -217,6 +221,11 @@ final class ClusterRig {
         @Override
         public long mark() {
             return 0;
+        }
+
+        @Override
+        public long sightOf(String id) {
+            return -1;
         }
 
         /** How many of the next signals are lost on the way (they are at most once). */

@@ -16,6 +16,9 @@ import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.topic.TopicName;
 import java.time.Clock;
+import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.application.testing.ManualClock;
+import dev.tern.application.testing.ManualExecutor;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,7 +59,8 @@ class ForwardMetersTest {
 
     private ClusterForwarder forwarderOver(MessageForwarding forwarding) {
         return new ClusterForwarder("a", routes, forwarding, new SeenMessageIds(16), Clock.systemUTC(),
-                new ForwardMeters(registry));
+                new ForwardMeters(registry), new HandoverRelay(forwarding, SubscriptionIndex.Listener.NONE,
+                        new ManualExecutor(new ManualClock(0)), Duration.ZERO));
     }
 
     private static void forward(ClusterForwarder forwarder, Qos qos) {

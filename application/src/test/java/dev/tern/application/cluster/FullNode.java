@@ -72,6 +72,8 @@ final class FullNode implements ClusterRig.Runs {
     private final ForwardingReceiver receiver;
     private final ProtocolEngine engine;
     private boolean frozen;
+    /** While set, the node's route changes wait on its routing thread: the table hears them late. */
+    boolean routesHeld;
 
     FullNode(String id, ClusterRig rig) {
         this.id = id;
@@ -101,9 +103,11 @@ final class FullNode implements ClusterRig.Runs {
                 new DeliveryDrops(new DeliveryCounters(), events, rig.clock), recorder, Authorizer.ALLOW_ALL,
                 TrafficMeters.NONE, limitCounters);
         SeenMessageIds seenIds = new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY);
+        HandoverRelay relay = new HandoverRelay(backend.forwarding(), localRoutes, sessionsThread,
+                ClusterRig.HANDOVER_TIMEOUT);
         PublishService publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, rig.clock,
-                new ClusterForwarder(id, remoteRoutes, backend.forwarding(), seenIds, rig.clock));
+                new ClusterForwarder(id, remoteRoutes, backend.forwarding(), seenIds, rig.clock, relay));
         SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
                 rig.clock, events, limits);
         WillService wills = new WillService(publisher, rig.clock);
@@ -112,7 +116,7 @@ final class FullNode implements ClusterRig.Runs {
         StoredSessionLoader loader = new StoredSessionLoader(rig.sessionStore, rig.subscriptionStore, rig.queueStore,
                 rig.inflightStore, sessions, index, recorder, sessionFactory);
         ClusterSessions clusterSessions = new ClusterSessions(backend, sessions, subscribe, wills, recorder, writer,
-                loader, sessionsThread, ClusterRig.HANDOVER_TIMEOUT, rig.clock);
+                loader, sessionsThread, ClusterRig.HANDOVER_TIMEOUT, rig.clock, relay);
         SessionEndService sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder,
                 clusterSessions.endHook());
         SessionAttachService sessionAttach = new SessionAttachService(sessions, subscribe, wills, sessionEnd,
@@ -129,9 +133,9 @@ final class FullNode implements ClusterRig.Runs {
                 new ForwardedDelivery(publisher, seenIds, routesThread,
                         rig.clock),
                 new RetainedSync(retained, rig.retainedStore, routesThread, rig.clock),
-                clusterSessions.signals()::onSignal, () -> { });
+                clusterSessions.signals()::onSignal, () -> { }, clusterSessions.handovers());
         membership = clusterSessions.membership(sessionAttach, receiver, loop, membershipThread, ClusterRig.LEASE,
-                routeSync::resync);
+                routeSync::resync, localRoutes::afterPendingChanges);
     }
 
     /** Routes, then joins (the lease and the first adoption round), then receiving; before any client connects. */
@@ -147,6 +151,15 @@ final class FullNode implements ClusterRig.Runs {
         backend.close();
     }
 
+    /** The node stops running (a pause): nothing of it runs until {@link #thaw}, but it still receives. */
+    void freeze() {
+        frozen = true;
+    }
+
+    void thaw() {
+        frozen = false;
+    }
+
     @Override
     public boolean frozen() {
         return frozen;
@@ -154,7 +167,8 @@ final class FullNode implements ClusterRig.Runs {
 
     @Override
     public List<ManualExecutor> executors() {
-        return List.of(sessionsThread, routesThread, membershipThread, loop, storageThread);
+        return routesHeld ? List.of(sessionsThread, membershipThread, loop, storageThread)
+                : List.of(sessionsThread, routesThread, membershipThread, loop, storageThread);
     }
 
     /** A client of this node over its own recording channel; packets it sends run when the rig runs. */

@@ -111,9 +111,13 @@ final class RoutingNode {
         DeliveryService delivery = new DeliveryService(clock, false, new DeliveryDrops(counters, events, clock),
                 recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE, limitCounters);
         SeenMessageIds seenIds = new SeenMessageIds(SeenMessageIds.DEFAULT_CAPACITY);
+        // No session side here: nothing is ever handed over, so nothing is relayed.
+        ClusterSessions.Handovers handovers = new ClusterSessions.Handovers(
+                new HandoverRelay(forwarding, SubscriptionIndex.Listener.NONE, clusterLoop, Duration.ZERO),
+                new HandoverArrivals(clusterLoop, Duration.ZERO));
         publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock,
-                new ClusterForwarder(id, remoteRoutes, forwarding, seenIds, clock));
+                new ClusterForwarder(id, remoteRoutes, forwarding, seenIds, clock, handovers.relay()));
         SubscribeService subscribe = new SubscribeService(index, retained, delivery, Authorizer.ALLOW_ALL, recorder,
                 clock, events, limits);
         MqttSettings settings = MqttSettings.defaults();
@@ -130,7 +134,7 @@ final class RoutingNode {
         routeSync = new RouteSync(id, backend.routes(), remoteRoutes, localRoutes, clusterLoop, clock);
         receiver = new ForwardingReceiver(
                 new ForwardedDelivery(publisher, seenIds, clusterLoop, clock),
-                new RetainedSync(retained, stores.retained, clusterLoop, clock), signal -> { }, () -> { });
+                new RetainedSync(retained, stores.retained, clusterLoop, clock), signal -> { }, () -> { }, handovers);
     }
 
     /** Joins: the lease, then routes (listen, snapshot), then receiving. */

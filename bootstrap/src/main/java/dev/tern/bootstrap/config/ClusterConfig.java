@@ -15,7 +15,8 @@ import java.util.Objects;
  *                         {@code nodeIdFile}, generated there on the first start
  * @param nodeIdFile       where a generated node id is kept across restarts; not read when {@code nodeId} is set
  * @param lease            how long this node counts as alive without renewing its lease
- * @param handoverTimeout  how long a takeover waits for the previous owner node to hand the session over
+ * @param handoverTimeout  how long a takeover waits for the previous owner node to hand the session over; also
+ *                         how long that node then relays what still reaches it for the session
  * @param forwardMaxLength messages waiting for one node in its forwarding stream, beyond which sending refuses
  */
 public record ClusterConfig(
@@ -33,7 +34,8 @@ public record ClusterConfig(
                 description = "seconds this node counts as alive without renewing its lease (renewed every third)")
         Duration lease,
         @Setting(defaultValue = "2", min = 1, max = 600,
-                description = "seconds a takeover waits for the node that held the session to hand it over")
+                description = "seconds a takeover waits for the node that held the session to hand it over;"
+                        + " also how long that node then relays what reaches it for the session")
         Duration handoverTimeout,
         @Setting(defaultValue = "1000000", min = 1, max = Long.MAX_VALUE,
                 description = "QoS 1/2 messages waiting for one node in its forwarding stream; beyond, sending fails")

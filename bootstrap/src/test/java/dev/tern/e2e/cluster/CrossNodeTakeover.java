@@ -7,16 +7,23 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import dev.tern.e2e.raw.Client5Packets;
 import dev.tern.e2e.raw.Connect5Packet;
 import dev.tern.e2e.raw.PacketType;
 import dev.tern.e2e.raw.RawMqttClient;
 import dev.tern.e2e.raw.Received5;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +107,57 @@ abstract class CrossNodeTakeover extends ThreeNodeCluster {
                 second.send(Client5Packets.disconnect(0x00));
             }
         } finally {
+            Hive.disconnect(publisher);
+        }
+    }
+
+    /**
+     * docs/cluster.md 3.4: while a persistent session moves from node A to node B, a publisher on node C
+     * keeps publishing at QoS 1; every message whose PUBACK it got reaches the session, on A before the
+     * move or on B after it (the old node holds its route and relays what still reaches it).
+     */
+    @Test
+    void everyMessageAcknowledgedWhileTheSessionMovesBetweenNodesReachesIt() throws Exception {
+        Mqtt5AsyncClient publisher = Hive.connected(port(C), "t-move-pub");
+        Mqtt5AsyncClient first = Hive.builder(port(A), "t-move").buildAsync();
+        first.connectWith().sessionExpiryInterval(3600).send().orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+        Inbox onA = new Inbox().subscribe(first, "t/move", MqttQos.AT_LEAST_ONCE);
+        onA.awaitRoute(publisher, "t/move");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        CompletableFuture<Void> pump = CompletableFuture.runAsync(() -> {
+            for (int n = 0; publishing.get(); n++) {
+                String text = "m-" + n;
+                Mqtt5PublishResult result = publisher.publishWith().topic("t/move")
+                        .payload(text.getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).send()
+                        .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+                if (result.getError().isEmpty()) {
+                    acknowledged.add(text);
+                }
+            }
+        });
+        Inbox onB = new Inbox();
+        Mqtt5AsyncClient moved = Hive.builder(port(B), "t-move").buildAsync();
+        moved.publishes(MqttGlobalPublishFilter.ALL, onB);
+        try {
+            Thread.sleep(500);
+            int beforeTheMove = acknowledged.size();
+            assertThat(moved.connectWith().cleanStart(false).sessionExpiryInterval(3600).send()
+                    .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join().isSessionPresent()).isTrue();
+            Thread.sleep(1_500);
+            publishing.set(false);
+            pump.get(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertThat(acknowledged.size()).as("published across the move").isGreaterThan(beforeTheMove + 10);
+
+            Set<String> received = new HashSet<>(onA.textsUntilQuiet(Duration.ofMillis(200)));
+            received.addAll(onB.textsUntilQuiet(Duration.ofSeconds(3)));
+            Set<String> lost = new TreeSet<>(acknowledged);
+            lost.removeAll(received);
+            assertThat(lost).as("acknowledged to the publisher but never delivered, of %d", acknowledged.size())
+                    .isEmpty();
+        } finally {
+            publishing.set(false);
+            moved.disconnectWith().sessionExpiryInterval(0).send().orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS);
             Hive.disconnect(publisher);
         }
     }

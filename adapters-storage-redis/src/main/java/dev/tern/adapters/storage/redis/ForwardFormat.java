@@ -14,9 +14,9 @@ import java.util.Set;
  * {@link StoredValues} (version byte first, {@link MessageFormat} for the message):
  *
  * <pre>
- * forwarded   = version id:string plain:u8 groupCount:i32 group:string* message
+ * forwarded   = version id:string plain:u8 groupCount:i32 group:string* handedOver:string message
  * frame       = version kind:u8 (1 forwarded, 2 take-over, 3 released, 4 retained) body
- *               forwarded body = id plain groupCount group* message (as above, without version)
+ *               forwarded body = id plain groupCount group* handedOver message (as above, without version)
  *               take-over body = clientId:string newOwner:string epoch:i64 sessionPresent:u8
  *               released body  = clientId:string epoch:i64
  *               retained body  = origin:string message
@@ -109,6 +109,8 @@ final class ForwardFormat {
     private static void writeForwarded(ValueWriter out, ForwardedMessage forwarded, long now) {
         out.writeString(forwarded.id()).writeBoolean(forwarded.plain()).writeInt(forwarded.sharedGroups().size());
         forwarded.sharedGroups().forEach(out::writeString);
+        // Empty unless the sender relays the message for a session it handed over to the receiver.
+        out.writeString(forwarded.handedOver());
         ApplicationMessage message = forwarded.message();
         MessageFormat.writeMessage(out, withExpiry(message, timeLeft(message.expiresAtMillis(), now)));
     }
@@ -121,7 +123,8 @@ final class ForwardFormat {
         for (int i = 0; i < groupCount; i++) {
             groups.add(in.readString());
         }
-        return new ForwardedMessage(id, readMessage(in, now), plain, groups);
+        String handedOver = in.readString();
+        return new ForwardedMessage(id, readMessage(in, now), plain, groups, handedOver);
     }
 
     private static ApplicationMessage readMessage(ValueReader in, long now) {

@@ -48,6 +48,19 @@ class ForwardFormatTest {
     }
 
     @Test
+    void aMessageRelayedForAHandedOverSessionKeepsItsClientIdInTheInboxAndOnTheChannel() {
+        ForwardedMessage sent = ForwardedMessage.relayed("c:7", ContractSamples.sparseMessage("t"), "dev");
+
+        ForwardedMessage fromInbox = ForwardFormat.forwarded(ForwardFormat.forwarded(sent, SENDER), "test", RECEIVER);
+        MessageFrame frame = (MessageFrame) ForwardFormat.frame(ForwardFormat.messageFrame(sent, SENDER), "test", RECEIVER);
+
+        assertThat(fromInbox).isEqualTo(sent);
+        assertThat(frame.message()).isEqualTo(sent);
+        assertThat(fromInbox.handedOver()).isEqualTo("dev");
+        assertThat(fromInbox.plain()).isFalse();
+    }
+
+    @Test
     void aMessageExpiredOnTheSenderArrivesExpired() {
         ApplicationMessage expired = expiringIn(-5_000, SENDER);
 

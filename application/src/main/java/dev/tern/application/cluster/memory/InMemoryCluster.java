@@ -31,6 +31,8 @@ public final class InMemoryCluster {
     /** Durable forwarded messages not yet settled, by receiving node, in the order sent. */
     final Map<String, Map<String, ForwardedMessage>> unsettled = new HashMap<>();
     final Map<String, InMemoryRoutes> routeListeners = new HashMap<>();
+    /** Nodes whose lease calls fail, as when Redis is out of their reach. */
+    final Set<String> unreachable = new HashSet<>();
     long lastEpoch;
 
     /** The owner of a client id: node, epoch, and whether the epoch is sealed. */
@@ -66,6 +68,18 @@ public final class InMemoryCluster {
         }
         if (forwarding != null) {
             forwarding.resync();
+        }
+    }
+
+    /**
+     * Cuts {@code nodeId} off the backend ({@code reachable} false) or lets it back: while cut off,
+     * each of its lease calls fails as when Redis is out of its reach (its other calls still work).
+     */
+    public synchronized void reachable(String nodeId, boolean reachable) {
+        if (reachable) {
+            unreachable.remove(nodeId);
+        } else {
+            unreachable.add(nodeId);
         }
     }
 

@@ -19,9 +19,17 @@ final class InMemoryLeases implements NodeLeases {
         this.leaseMillis = leaseMillis;
     }
 
+    /** Under the cluster's monitor: fails while this node is cut off the backend. */
+    private void reachable() {
+        if (cluster.unreachable.contains(nodeId)) {
+            throw new IllegalStateException("backend unreachable");
+        }
+    }
+
     @Override
     public boolean renew() {
         synchronized (cluster) {
+            reachable();
             long now = cluster.now();
             // A passed lease nobody claimed is taken again: nobody adopted anything of this node.
             boolean kept = cluster.members.contains(nodeId);
@@ -38,6 +46,7 @@ final class InMemoryLeases implements NodeLeases {
     @Override
     public Set<String> liveNodes() {
         synchronized (cluster) {
+            reachable();
             long now = cluster.now();
             Set<String> live = new HashSet<>();
             cluster.leaseEnds.forEach((node, end) -> {
@@ -61,6 +70,7 @@ final class InMemoryLeases implements NodeLeases {
     @Override
     public boolean claimDeparted(String node) {
         synchronized (cluster) {
+            reachable();
             if (!departedNodes().contains(node)) {
                 return false;
             }
@@ -73,6 +83,7 @@ final class InMemoryLeases implements NodeLeases {
     @Override
     public void leave() {
         synchronized (cluster) {
+            reachable();
             cluster.leaseEnds.remove(nodeId);
         }
     }

@@ -1,0 +1,159 @@
+package dev.tern.application.cluster;
+
+import static dev.tern.application.cluster.ClusterClients.bodies;
+import static dev.tern.application.cluster.ClusterClients.publish;
+import static dev.tern.application.cluster.ClusterClients.subscribe;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.application.protocol.packet.Connack;
+import dev.tern.application.protocol.packet.Connect;
+import dev.tern.application.protocol.packet.MqttPacket;
+import dev.tern.application.protocol.packet.Properties;
+import dev.tern.application.protocol.packet.PropertyId;
+import dev.tern.application.protocol.packet.ProtocolVersion;
+import dev.tern.domain.message.Qos;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A persistent session moving from node a to node b loses nothing published meanwhile (docs/cluster.md,
+ * 3.4): node a holds its route and relays what still reaches it for the session to node b, which
+ * gives it to the session once loaded, and each message once, whichever way it came.
+ */
+class HandoverWindowTest {
+
+    private final ClusterRig rig = new ClusterRig();
+    private final FullNode a = rig.startFull("a");
+    private final FullNode b = rig.startFull("b");
+    private final FullNode c = rig.startFull("c");
+
+    private static FullNode.Client connect(FullNode node, String clientId, boolean cleanStart, long expiry) {
+        Properties properties = Properties.builder().integer(PropertyId.SESSION_EXPIRY_INTERVAL, expiry).build();
+        return node.client(ProtocolVersion.MQTT_5)
+                .send(new Connect(ProtocolVersion.MQTT_5, cleanStart, 0, clientId, null, null, null, properties));
+    }
+
+    /** Connects {@code dev} on node b and lets b go as far as asking node a to let go; b then pauses. */
+    private FullNode.Client takeOverOnBAndPauseIt() {
+        FullNode.Client resumed = connect(b, "dev", false, 3_600);
+        b.loop.runPending();
+        b.sessionsThread.runPending();
+        b.freeze();
+        rig.settle();
+        return resumed;
+    }
+
+    private static List<String> publishesTo(FullNode.Client client) {
+        List<MqttPacket> sent = client.channel.takeSent();
+        assertThat(sent.get(0)).isInstanceOfSatisfying(Connack.class, c -> assertThat(c.sessionPresent()).isTrue());
+        return bodies(sent);
+    }
+
+    @Test
+    void aMessagePublishedOnAThirdNodeAfterTheOldNodeLetGoReachesTheSessionOnceTheNewNodeLoadedIt() {
+        FullNode.Client old = connect(a, "dev", false, 3_600).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(c, "pub", true, 0);
+        rig.settle();
+        old.channel.takeSent();
+
+        FullNode.Client resumed = takeOverOnBAndPauseIt();
+        assertThat(a.sessions.get("dev")).as("node a let the session go").isNull();
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 1, "during the move"));
+        rig.settle();
+        b.thaw();
+        rig.settle();
+
+        assertThat(publishesTo(resumed)).containsExactly("during the move");
+    }
+
+    @Test
+    void aMessagePublishedOnTheOldNodeAfterItLetGoReachesTheSessionOnTheNewNode() {
+        FullNode.Client old = connect(a, "dev", false, 3_600).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(a, "pub", true, 0);
+        rig.settle();
+        old.channel.takeSent();
+
+        FullNode.Client resumed = takeOverOnBAndPauseIt();
+        publisher.send(publish("t/1", Qos.EXACTLY_ONCE, 1, "during the move"));
+        rig.settle();
+        b.thaw();
+        rig.settle();
+
+        assertThat(publishesTo(resumed)).containsExactly("during the move");
+    }
+
+    /** Routed to the session on node a just before a let it go, delivered there just after: it still reaches it. */
+    @Test
+    void aMessageRoutedToTheOldNodesSessionAsTheTakeoverBeginsIsKeptForTheNewNode() {
+        FullNode.Client old = connect(a, "dev", false, 3_600).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(c, "pub", true, 0);
+        rig.settle();
+        old.channel.takeSent();
+        old.channel.setWritable(false);
+
+        FullNode.Client resumed = connect(b, "dev", false, 3_600);
+        b.loop.runPending();
+        b.sessionsThread.runPending();
+        a.sessionsThread.runPending();
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 1, "as the takeover begins"));
+        rig.settle();
+
+        assertThat(publishesTo(resumed)).containsExactly("as the takeover begins");
+    }
+
+    @Test
+    void untilTheNewNodesRouteIsKnownTheOldNodesRouteStaysAndWhatItGetsIsRelayed() {
+        FullNode.Client old = connect(a, "dev", false, 3_600).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(c, "pub", true, 0);
+        rig.settle();
+        old.channel.takeSent();
+        b.routesHeld = true;
+
+        FullNode.Client resumed = connect(b, "dev", false, 3_600);
+        rig.settle();
+        assertThat(c.backend.routes().snapshot().getOrDefault("b", Set.of())).doesNotContain("t/#");
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 1, "before b's route is known"));
+        rig.settle();
+
+        assertThat(publishesTo(resumed)).containsExactly("before b's route is known");
+    }
+
+    /** While both routes are known, a message reaches node b directly and relayed: the session gets it once. */
+    @Test
+    void aMessageThatReachesTheNewNodeBothDirectlyAndRelayedIsDeliveredOnce() {
+        FullNode.Client old = connect(a, "dev", false, 3_600).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client otherOnB = connect(b, "other", true, 0).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(c, "pub", true, 0);
+        rig.settle();
+        old.channel.takeSent();
+        otherOnB.channel.takeSent();
+
+        FullNode.Client resumed = connect(b, "dev", false, 3_600);
+        rig.settle();
+        assertThat(c.backend.routes().snapshot().get("a")).as("a's route is held for the window").contains("t/#");
+        publisher.send(publish("t/1", Qos.EXACTLY_ONCE, 1, "once"));
+        rig.settle();
+
+        assertThat(publishesTo(resumed)).containsExactly("once");
+        assertThat(bodies(otherOnB.channel.takeSent())).containsExactly("once");
+    }
+
+    @Test
+    void afterTheRelayWindowTheOldNodesRouteIsGoneAndMessagesGoStraightToTheNewNode() {
+        FullNode.Client old = connect(a, "dev", false, 3_600).send(subscribe("t/#", Qos.AT_LEAST_ONCE));
+        FullNode.Client publisher = connect(c, "pub", true, 0);
+        rig.settle();
+        old.channel.takeSent();
+        FullNode.Client resumed = connect(b, "dev", false, 3_600);
+        rig.settle();
+        assertThat(publishesTo(resumed)).isEmpty();
+
+        rig.advance(ClusterRig.HANDOVER_TIMEOUT.toMillis());
+        publisher.send(publish("t/1", Qos.AT_LEAST_ONCE, 1, "after the window"));
+        rig.settle();
+
+        assertThat(c.backend.routes().snapshot().getOrDefault("a", Set.of())).doesNotContain("t/#");
+        assertThat(bodies(resumed.channel.takeSent())).containsExactly("after the window");
+    }
+}
