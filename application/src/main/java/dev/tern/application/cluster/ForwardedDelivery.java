@@ -3,6 +3,8 @@ package dev.tern.application.cluster;
 import dev.tern.application.logging.LogThrottle;
 import dev.tern.application.port.cluster.ForwardedMessage;
 import dev.tern.application.service.PublishService;
+import dev.tern.application.session.ClientSession;
+import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.PendingAck;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * this node's. A durable message is settled once every copy this node must keep is stored (queued
  * or in flight for each persistent session), so that it leaves the backend only once it is safe
  * here; if a store write fails it stays unsettled and comes again when this node (or its adopter)
- * receives next. A message whose id was seen recently is not routed again.
+ * receives next. A message whose id was seen recently is not routed again, and a session whose
+ * stored forward receipts hold its id (it took its copy before a crash) does not take it again:
+ * each copy is stored with its receipt, so QoS 2 stays exactly once across a crash too.
  *
  * <p>Threading: called on the backend's receiving threads; never blocks: deliveries hop to the
  * sessions' executors and settling runs on {@code settleExecutor} (the cluster executor).
@@ -31,12 +35,16 @@ public final class ForwardedDelivery {
 
     private final PublishService publisher;
     private final SeenMessageIds seen;
+    private final SessionRegistry sessions;
     private final Executor settleExecutor;
     private final LogThrottle failureLog;
 
-    public ForwardedDelivery(PublishService publisher, SeenMessageIds seen, Executor settleExecutor, Clock clock) {
+    /** @param sessions where a session's forward receipts are looked up ({@link ClientSession#tookForward}) */
+    public ForwardedDelivery(PublishService publisher, SeenMessageIds seen, SessionRegistry sessions,
+            Executor settleExecutor, Clock clock) {
         this.publisher = publisher;
         this.seen = seen;
+        this.sessions = sessions;
         this.settleExecutor = settleExecutor;
         this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
     }
@@ -54,7 +62,7 @@ public final class ForwardedDelivery {
             }
             case NEW -> { }
         }
-        route(forwarded, null, settled);
+        route(forwarded, notTakenBefore(id), settled);
     }
 
     /**
@@ -66,11 +74,27 @@ public final class ForwardedDelivery {
      * still be due a direct copy. Returns the number of sessions it went to.
      */
     int receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable settled) {
-        long sight = seen.sightOf(forwarded.id());
+        String id = forwarded.id();
+        long sight = seen.sightOf(id);
+        Predicate<String> notTaken = notTakenBefore(id);
         return route(forwarded, clientId -> {
             Long since = held.get(clientId);
-            return since != null && (sight < 0 || sight < since);
-        }, settled);
+            return since != null && (sight < 0 || sight < since) && notTaken.test(clientId);
+        }, true, settled);
+    }
+
+    /**
+     * Takes the sessions that did not take a copy of {@code id} before they were loaded here: a
+     * session's copy is stored with its forward receipt in one write, so after a crash between
+     * that write and the settle the message comes again (the inbox re-read after a restart, or
+     * drained by the adopter) to a session that holds it already, whose receipts were loaded with
+     * it ({@link ClientSession#restoreForwardReceipts}). Looked up once per matching session.
+     */
+    private Predicate<String> notTakenBefore(String id) {
+        return clientId -> {
+            ClientSession session = sessions.get(clientId);
+            return session == null || !session.tookForward(id);
+        };
     }
 
     /** Every id this node sees from now on is newer than this mark. */
@@ -79,8 +103,11 @@ public final class ForwardedDelivery {
     }
 
     private int route(ForwardedMessage forwarded, Predicate<String> takes, Runnable settled) {
+        return route(forwarded, takes, false, settled);
+    }
+
+    private int route(ForwardedMessage forwarded, Predicate<String> takes, boolean drained, Runnable settled) {
         String id = forwarded.id();
-        boolean drained = takes != null;
         ApplicationMessage message = forwarded.message();
         if (message.qos() == Qos.AT_MOST_ONCE) {
             int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes,
@@ -100,7 +127,7 @@ public final class ForwardedDelivery {
             } else {
                 notStored(id);
             }
-        });
+        }, id);
         int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes, ack);
         ack.release();
         return receivers;

@@ -42,10 +42,25 @@ public final class StoredSessionLoader {
     private final SubscriptionIndex index;
     private final StateRecorder recorder;
     private final SessionFactory sessionFactory;
+    private final boolean forwardReceipts;
 
+    /** A single node's: forward receipts are not read (there are none). */
     public StoredSessionLoader(SessionStore sessionStore, SubscriptionStore subscriptionStore,
             MessageQueueStore queueStore, InflightStore inflightStore, SessionRegistry sessions,
             SubscriptionIndex index, StateRecorder recorder, SessionFactory sessionFactory) {
+        this(sessionStore, subscriptionStore, queueStore, inflightStore, sessions, index, recorder, sessionFactory,
+                false);
+    }
+
+    /**
+     * @param forwardReceipts true in a cluster: each restored session also gets the forward receipts
+     *                        the store holds for it ({@link ClientSession#restoreForwardReceipts}), one
+     *                        more read per session
+     */
+    public StoredSessionLoader(SessionStore sessionStore, SubscriptionStore subscriptionStore,
+            MessageQueueStore queueStore, InflightStore inflightStore, SessionRegistry sessions,
+            SubscriptionIndex index, StateRecorder recorder, SessionFactory sessionFactory, boolean forwardReceipts) {
+        this.forwardReceipts = forwardReceipts;
         this.sessionStore = sessionStore;
         this.subscriptionStore = subscriptionStore;
         this.queueStore = queueStore;
@@ -109,6 +124,9 @@ public final class StoredSessionLoader {
         }
         for (int packetId : inflightStore.loadReceipts(stored.clientId())) {
             session.state().inboundQos2().receive(packetId);
+        }
+        if (forwardReceipts) {
+            session.restoreForwardReceipts(inflightStore.loadForwardReceipts(stored.clientId()));
         }
         int queued = restoreQueue(session, queue);
         if (wasConnected) {
