@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import dev.tern.e2e.raw.Connect5Packet;
@@ -16,10 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,10 +36,11 @@ import org.junit.jupiter.api.TestInfo;
  * a survivor, after the dead node's lease passed. Each test kills B (started again first if an
  * earlier test killed it) and uses client ids and topics of its own.
  *
- * <p>Here the subscriber resumes as a new client object (a rebooted device), which lost its own
- * session state: a PUBLISH the new node resends with DUP is new to it, so QoS 2 is owed at least
- * once. Exactly once across the crash, for a client that keeps its state, is not claimed: see
- * docs/cluster.md, "a QoS 2 copy committed but not settled".
+ * <p>In the first test the subscriber resumes as a new client object (a rebooted device), which
+ * lost its own session state: a PUBLISH the new node resends with DUP is new to it, so QoS 2 is
+ * owed at least once. In the second it is one client that keeps its session state and reconnects
+ * to a surviving node by itself: there no QoS 2 message may arrive twice, also not one B had
+ * committed for the session but not yet settled when it died (docs/cluster.md, "Forward receipts").
  */
 @DisplayName("Cluster: a node killed under load")
 class NodeCrashIT extends ThreeNodeCluster {
@@ -94,6 +98,36 @@ class NodeCrashIT extends ThreeNodeCluster {
         crash.close();
     }
 
+    @Test
+    void aSubscriberThatKeepsItsSessionStateGetsNoQos2MessageTwice() throws Exception {
+        // One client object throughout: it keeps its QoS 2 state, and when B dies it reconnects to C
+        // (clean start false, as it first connected), where its session resumes.
+        Mqtt5AsyncClient subscriber = Hive.builder(port(B), "x-sub")
+                .addDisconnectedListener(context -> {
+                    if (context.getSource() != MqttDisconnectSource.USER) {
+                        context.getReconnector().reconnect(true).delay(100, TimeUnit.MILLISECONDS)
+                                .transportConfig().serverHost("127.0.0.1").serverPort(port(C)).applyTransportConfig();
+                    }
+                })
+                .buildAsync();
+        Inbox inbox = new Inbox();
+        subscriber.publishes(MqttGlobalPublishFilter.ALL, inbox);
+        Crash crash = new Crash("x", subscriber, inbox, MqttQos.EXACTLY_ONCE, MqttQos.AT_LEAST_ONCE);
+        crash.underLoad();
+
+        // The adopter (C, which took the session over) publishes the will, then drains B's inbox.
+        assertThat(crash.wills.next()).as("B was adopted").isNotNull();
+        List<String> received = untilQuiet(inbox, Duration.ofSeconds(3), Duration.ofSeconds(20));
+
+        assertThat(received).as("every acknowledged message reached the subscriber").containsAll(crash.acknowledged);
+        Map<String, Long> twice = received.stream().filter(text -> text.startsWith("x/q2-"))
+                .collect(Collectors.groupingBy(text -> text, Collectors.counting()));
+        twice.values().removeIf(count -> count == 1);
+        assertThat(twice).as("QoS 2 messages that arrived more than once").isEmpty();
+        Hive.disconnect(subscriber);
+        crash.close();
+    }
+
     /** Publishers on A and C, a persistent subscriber and a client with a will on B, B killed under load. */
     private final class Crash {
         private final String prefix;
@@ -101,10 +135,20 @@ class NodeCrashIT extends ThreeNodeCluster {
         private final Inbox inbox;
         private final Mqtt5AsyncClient fromA;
         private final Mqtt5AsyncClient fromC;
+        private final MqttQos qosFromA;
+        private final MqttQos qosFromC;
         final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Inbox wills;
 
+        /** QoS 1 from A (topic {@code prefix/q1}), QoS 2 from C ({@code prefix/q2}). */
         Crash(String prefix, Mqtt5AsyncClient subscriber, Inbox inbox) {
+            this(prefix, subscriber, inbox, MqttQos.AT_LEAST_ONCE, MqttQos.EXACTLY_ONCE);
+        }
+
+        /** Each publisher publishes to {@code prefix/q1} or {@code prefix/q2} after its QoS. */
+        Crash(String prefix, Mqtt5AsyncClient subscriber, Inbox inbox, MqttQos qosFromA, MqttQos qosFromC) {
+            this.qosFromA = qosFromA;
+            this.qosFromC = qosFromC;
             this.prefix = prefix;
             this.subscriber = subscriber;
             this.inbox = inbox;
@@ -114,27 +158,31 @@ class NodeCrashIT extends ThreeNodeCluster {
 
         /** Returns once B was killed and both publishers are done. */
         void underLoad() throws Exception {
-            subscriber.connectWith().sessionExpiryInterval(3600).send()
+            subscriber.connectWith().cleanStart(false).sessionExpiryInterval(3600).send()
                     .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
             subscriber.subscribeWith().topicFilter(prefix + "/q1").qos(MqttQos.AT_LEAST_ONCE).send()
                     .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
             subscriber.subscribeWith().topicFilter(prefix + "/q2").qos(MqttQos.EXACTLY_ONCE).send()
                     .orTimeout(Hive.TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
-            inbox.awaitRoute(fromA, prefix + "/q1");
-            inbox.awaitRoute(fromC, prefix + "/q2");
+            inbox.awaitRoute(fromA, topic(qosFromA));
+            inbox.awaitRoute(fromC, topic(qosFromC));
             wills = new Inbox().subscribe(fromC, prefix + "/will", MqttQos.AT_LEAST_ONCE);
             Received5.connected(port(B), Connect5Packet.v5(prefix + "-doomed").sessionExpiry(60)
                     .will(prefix + "/will", prefix + "-doomed is gone", 1, PropertiesWriter.properties()));
 
             CompletableFuture<Void> loadA = CompletableFuture.runAsync(
-                    () -> load(fromA, prefix + "/q1", MqttQos.AT_LEAST_ONCE, acknowledged));
+                    () -> load(fromA, topic(qosFromA), qosFromA, acknowledged));
             CompletableFuture<Void> loadC = CompletableFuture.runAsync(
-                    () -> load(fromC, prefix + "/q2", MqttQos.EXACTLY_ONCE, acknowledged));
+                    () -> load(fromC, topic(qosFromC), qosFromC, acknowledged));
             while (acknowledged.size() < PER_PUBLISHER / 2 && !loadA.isDone()) {
                 Thread.sleep(10);
             }
             nodes.kill9(B);
             CompletableFuture.allOf(loadA, loadC).get(2, TimeUnit.MINUTES);
+        }
+
+        private String topic(MqttQos qos) {
+            return prefix + "/q" + qos.getCode();
         }
 
         void close() {
