@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts one client's persistent session back as the store left it: its subscriptions (in the
- * index), queue, in-flight flows and QoS 2 receipts, registered as a live session; or, when its
+ * index), queue, in-flight flows and QoS 2 receipts (in a cluster also its forward receipts),
+ * registered as a live session; or, when its
  * expiry passed meanwhile, deletes what the store held of it. Used for every session at start-up
  * ({@link SessionRestorer}) and for one session a cluster node takes over or adopts.
  *

@@ -12,7 +12,8 @@ import java.util.Set;
  * expiry, will delay).
  *
  * <p>Threading: {@link #executor()}, {@link #clientId()}, {@link #isOnline()}, {@link
- * #tookForward} and {@link #lastAttachment()} may be used from any thread; every other method only from within a task of {@link #executor()}.
+ * #tookForward} and {@link #lastAttachment()} may be used from any thread; every other method
+ * only from within a task of {@link #executor()}.
  */
 public final class ClientSession {
 

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Outbound flows, inbound QoS 2 receipts and forward receipts kept in memory, lost when the broker stops. Flows sit
- * in insertion order keyed by packet id, so a flow saved again under its packet id keeps its
- * place in the resend order [MQTT-4.4.0-1], while one saved after its id was removed goes last.
+ * Outbound flows, inbound QoS 2 receipts and forward receipts kept in memory, lost when the
+ * broker stops. Flows sit in insertion order keyed by packet id, so a flow saved again under its
+ * packet id keeps its place in the resend order [MQTT-4.4.0-1], while one saved after its id was
+ * removed goes last. Forward receipts keep the last {@link #FORWARD_RECEIPTS_KEPT}, as in Redis.
  *
  * <p>Threading: thread-safe and non-blocking, one short lock per client (see {@link ClientStates}).
  */
