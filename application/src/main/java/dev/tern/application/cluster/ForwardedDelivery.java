@@ -71,16 +71,29 @@ public final class ForwardedDelivery {
      * {@link #mark} taken when it came here), and to each only if it did not get the message
      * directly: this node did not see the message's id since that session came; a shared group it
      * was chosen for takes it as from any forward. Not remembered as seen: other sessions here may
-     * still be due a direct copy. Returns the number of sessions it went to.
+     * still be due a direct copy. A session whose forward receipts hold the message already is
+     * skipped, and {@code heldAlready} told once for the message. Returns the number of sessions it went to.
      */
-    int receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable settled) {
+    int receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable heldAlready, Runnable settled) {
         String id = forwarded.id();
         long sight = seen.sightOf(id);
         Predicate<String> notTaken = notTakenBefore(id);
-        return route(forwarded, clientId -> {
+        boolean[] skipped = {false};
+        int receivers = route(forwarded, clientId -> {
             Long since = held.get(clientId);
-            return since != null && (sight < 0 || sight < since) && notTaken.test(clientId);
+            if (since == null || sight >= 0 && sight >= since) {
+                return false;
+            }
+            if (notTaken.test(clientId)) {
+                return true;
+            }
+            skipped[0] = true;
+            return false;
         }, true, settled);
+        if (skipped[0]) {
+            heldAlready.run();
+        }
+        return receivers;
     }
 
     /**

@@ -45,7 +45,7 @@ public final class ForwardingReceiver implements ForwardReceiver, DrainTarget {
         return new ForwardReceiver() {
             @Override
             public void message(ForwardedMessage message, Runnable settled) {
-                counts.drained(delivery.receiveDrained(message, sessions, settled));
+                counts.drained(delivery.receiveDrained(message, sessions, counts::heldAlready, settled));
             }
 
             @Override

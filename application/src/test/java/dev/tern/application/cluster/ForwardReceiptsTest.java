@@ -3,10 +3,12 @@ package dev.tern.application.cluster;
 import static dev.tern.application.cluster.RoutingNode.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.application.port.cluster.ForwardReceiver;
 import dev.tern.application.port.cluster.ForwardedMessage;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -88,5 +90,24 @@ class ForwardReceiptsTest {
         assertThat(sub.received()).extracting(RoutingNode::body).containsExactly("m a:6");
         assertThat(other.received()).extracting(RoutingNode::body).containsExactly("m a:5", "m a:6");
         assertThat(settled).hasValue(2);
+    }
+
+    @Test
+    void aDrainSkipsASessionThatHeldTheMessageAndCountsIt() {
+        RoutingNode.Client sub = b.client().connectPersistent("sub", true, 600).subscribe("t", Qos.EXACTLY_ONCE);
+        cluster.settle();
+        sub.sent();
+        b.sessions.get("sub").restoreForwardReceipts(List.of("a:5"));
+        DrainTarget.Counts counts = new DrainTarget.Counts();
+        ForwardReceiver drain = b.receiver.drainingFor(Map.of("sub", b.receiver.mark()), counts);
+
+        drain.message(forwarded("a:5", Qos.EXACTLY_ONCE), settled::incrementAndGet);
+        drain.message(forwarded("a:6", Qos.EXACTLY_ONCE), settled::incrementAndGet);
+        cluster.settle();
+
+        assertThat(sub.received()).extracting(RoutingNode::body).containsExactly("m a:6");
+        assertThat(settled).hasValue(2);
+        assertThat(counts).hasToString("2 unsettled messages drained, 1 copies to its sessions here;"
+                + " 1 of them held already by a session here (forward receipts)");
     }
 }
