@@ -166,14 +166,16 @@ class NodeCrashIT extends ThreeNodeCluster {
         Set<String> unsettled = new HashSet<>();
         for (Object entry : (List<?>) redis.call("XRANGE", inbox, "-", "+")) {
             List<?> fields = (List<?>) ((List<?>) entry).get(1);
-            // field m: version byte, then the forward id as a 4-byte length and UTF-8 bytes (KEYS.md)
-            ByteBuffer m = ByteBuffer.wrap((byte[]) fields.get(fields.indexOf(fields.stream()
-                    .filter(f -> "m".equals(new String((byte[]) f, StandardCharsets.UTF_8))).findFirst()
-                    .orElseThrow()) + 1));
-            m.get();
-            byte[] id = new byte[m.getInt()];
-            m.get(id);
-            unsettled.add(new String(id, StandardCharsets.UTF_8));
+            for (int i = 0; i + 1 < fields.size(); i += 2) {
+                if ("m".equals(new String((byte[]) fields.get(i), StandardCharsets.UTF_8))) {
+                    // version byte, then the forward id as a 4-byte length and UTF-8 bytes (KEYS.md)
+                    ByteBuffer m = ByteBuffer.wrap((byte[]) fields.get(i + 1));
+                    m.get();
+                    byte[] id = new byte[m.getInt()];
+                    m.get(id);
+                    unsettled.add(new String(id, StandardCharsets.UTF_8));
+                }
+            }
         }
         for (Object receipt : (List<?>) redis.call("LRANGE", receipts, "0", "-1")) {
             String id = new String((byte[]) receipt, StandardCharsets.UTF_8);
