@@ -130,14 +130,14 @@ interface ClusterModule {
             Optional<ClusterSessions> clusterSessions, Optional<LocalRoutes> localRoutes,
             Optional<RemoteRoutes> remoteRoutes, PublishService publisher, RetainedMessages retained, Storage storage,
             SessionAttachService sessionAttach, @Named("sessions") ScheduledTaskExecutor offlineOwner,
-            Optional<SeenMessageIds> seenIds, BrokerConfig config, Clock clock) {
+            Optional<SeenMessageIds> seenIds, SessionRegistry sessions, BrokerConfig config, Clock clock) {
         return backend.map(b -> {
             ClusterThreads t = threads.orElseThrow();
             ClusterSessions cs = clusterSessions.orElseThrow();
             RouteSync routeSync = new RouteSync(b.nodeId(), b.routes(), remoteRoutes.orElseThrow(),
                     localRoutes.orElseThrow(), t.routing(), clock);
             ForwardingReceiver receiver = new ForwardingReceiver(
-                    new ForwardedDelivery(publisher, seenIds.orElseThrow(), t.routing(), clock),
+                    new ForwardedDelivery(publisher, seenIds.orElseThrow(), sessions, t.routing(), clock),
                     new RetainedSync(retained, storage.retained(), t.routing(), clock),
                     cs.signals()::onSignal, () -> { }, cs.handovers());
             return new ClusterNode(b, cs.membership(sessionAttach, receiver, offlineOwner, t.lease(),

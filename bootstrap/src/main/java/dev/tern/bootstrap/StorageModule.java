@@ -92,7 +92,7 @@ interface StorageModule {
     static StoredSessionLoader storedSessionLoader(Storage storage, SessionRegistry sessions, SubscriptionIndex index,
             StateRecorder recorder, SessionFactory sessionFactory) {
         return new StoredSessionLoader(storage.sessions(), storage.subscriptions(), storage.queues(),
-                storage.inflight(), sessions, index, recorder, sessionFactory);
+                storage.inflight(), sessions, index, recorder, sessionFactory, true);
     }
 
     @Provides

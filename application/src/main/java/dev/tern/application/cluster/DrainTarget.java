@@ -23,15 +23,22 @@ public interface DrainTarget {
     final class Counts {
         private int messages;
         private int copies;
+        private int held;
 
         void drained(int sessions) {
             messages++;
             copies += sessions;
         }
 
+        /** A session here already held the drained message (its forward receipt says so): not given to it again. */
+        void heldAlready() {
+            held++;
+        }
+
         @Override
         public String toString() {
-            return messages + " unsettled messages drained, " + copies + " copies to its sessions here";
+            return messages + " unsettled messages drained, " + copies + " copies to its sessions here"
+                    + (held == 0 ? "" : "; " + held + " of them held already by a session here (forward receipts)");
         }
     }
 

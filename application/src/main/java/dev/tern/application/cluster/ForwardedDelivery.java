@@ -3,6 +3,8 @@ package dev.tern.application.cluster;
 import dev.tern.application.logging.LogThrottle;
 import dev.tern.application.port.cluster.ForwardedMessage;
 import dev.tern.application.service.PublishService;
+import dev.tern.application.session.ClientSession;
+import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.PendingAck;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * this node's. A durable message is settled once every copy this node must keep is stored (queued
  * or in flight for each persistent session), so that it leaves the backend only once it is safe
  * here; if a store write fails it stays unsettled and comes again when this node (or its adopter)
- * receives next. A message whose id was seen recently is not routed again.
+ * receives next. A message whose id was seen recently is not routed again, and a session whose
+ * stored forward receipts hold its id (it took its copy before a crash) does not take it again:
+ * each copy is stored with its receipt, so QoS 2 stays exactly once across a crash too.
  *
  * <p>Threading: called on the backend's receiving threads; never blocks: deliveries hop to the
  * sessions' executors and settling runs on {@code settleExecutor} (the cluster executor).
@@ -31,12 +35,16 @@ public final class ForwardedDelivery {
 
     private final PublishService publisher;
     private final SeenMessageIds seen;
+    private final SessionRegistry sessions;
     private final Executor settleExecutor;
     private final LogThrottle failureLog;
 
-    public ForwardedDelivery(PublishService publisher, SeenMessageIds seen, Executor settleExecutor, Clock clock) {
+    /** @param sessions where a session's forward receipts are looked up ({@link ClientSession#tookForward}) */
+    public ForwardedDelivery(PublishService publisher, SeenMessageIds seen, SessionRegistry sessions,
+            Executor settleExecutor, Clock clock) {
         this.publisher = publisher;
         this.seen = seen;
+        this.sessions = sessions;
         this.settleExecutor = settleExecutor;
         this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
     }
@@ -63,7 +71,8 @@ public final class ForwardedDelivery {
             }
             case NEW -> { }
         }
-        route(forwarded, takes, true, settled);
+        Predicate<String> notTaken = notTakenBefore(id);
+        route(forwarded, takes == null ? notTaken : notTaken.and(takes), true, settled);
     }
 
     /**
@@ -72,14 +81,43 @@ public final class ForwardedDelivery {
      * {@link #mark} taken when it came here), and to each only if it did not get the message
      * directly: this node did not see the message's id since that session came; a shared group it
      * was chosen for takes it as from any forward. Not remembered as seen: other sessions here may
-     * still be due a direct copy. Returns the number of sessions it went to.
+     * still be due a direct copy. A session whose forward receipts hold the message already is
+     * skipped, and {@code heldAlready} told once for the message. Returns the number of sessions it went to.
      */
-    int receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable settled) {
-        long sight = seen.sightOf(forwarded.id());
-        return route(forwarded, clientId -> {
+    int receiveDrained(ForwardedMessage forwarded, Map<String, Long> held, Runnable heldAlready, Runnable settled) {
+        String id = forwarded.id();
+        long sight = seen.sightOf(id);
+        Predicate<String> notTaken = notTakenBefore(id);
+        boolean[] skipped = {false};
+        int receivers = route(forwarded, clientId -> {
             Long since = held.get(clientId);
-            return since != null && (sight < 0 || sight < since);
+            if (since == null || sight >= 0 && sight >= since) {
+                return false;
+            }
+            if (notTaken.test(clientId)) {
+                return true;
+            }
+            skipped[0] = true;
+            return false;
         }, false, settled);
+        if (skipped[0]) {
+            heldAlready.run();
+        }
+        return receivers;
+    }
+
+    /**
+     * Takes the sessions that did not take a copy of {@code id} before they were loaded here: a
+     * session's copy is stored with its forward receipt in one write, so after a crash between
+     * that write and the settle the message comes again (the inbox re-read after a restart, or
+     * drained by the adopter) to a session that holds it already, whose receipts were loaded with
+     * it ({@link ClientSession#restoreForwardReceipts}). Looked up once per matching session.
+     */
+    private Predicate<String> notTakenBefore(String id) {
+        return clientId -> {
+            ClientSession session = sessions.get(clientId);
+            return session == null || !session.tookForward(id);
+        };
     }
 
     /** Every id this node sees from now on is newer than this mark. */
@@ -115,7 +153,7 @@ public final class ForwardedDelivery {
             } else {
                 notStored(id);
             }
-        });
+        }, id);
         int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes, ack);
         ack.release();
         return receivers;

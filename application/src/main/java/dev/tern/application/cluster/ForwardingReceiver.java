@@ -64,11 +64,11 @@ public final class ForwardingReceiver implements ForwardReceiver, DrainTarget {
                     // Relayed to the departed node for one session it had just taken over: that session only.
                     Long since = sessions.get(message.handedOver());
                     Map<String, Long> only = since == null ? Map.of() : Map.of(message.handedOver(), since);
-                    counts.drained(delivery.receiveDrained(
-                            new ForwardedMessage(message.id(), message.message(), true, Set.of()), only, settled));
+                    ForwardedMessage plain = new ForwardedMessage(message.id(), message.message(), true, Set.of());
+                    counts.drained(delivery.receiveDrained(plain, only, counts::heldAlready, settled));
                     return;
                 }
-                counts.drained(delivery.receiveDrained(message, sessions, settled));
+                counts.drained(delivery.receiveDrained(message, sessions, counts::heldAlready, settled));
             }
 
             @Override

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts one client's persistent session back as the store left it: its subscriptions (in the
- * index), queue, in-flight flows and QoS 2 receipts, registered as a live session; or, when its
+ * index), queue, in-flight flows and QoS 2 receipts (in a cluster also its forward receipts),
+ * registered as a live session; or, when its
  * expiry passed meanwhile, deletes what the store held of it. Used for every session at start-up
  * ({@link SessionRestorer}) and for one session a cluster node takes over or adopts.
  *
@@ -42,10 +43,25 @@ public final class StoredSessionLoader {
     private final SubscriptionIndex index;
     private final StateRecorder recorder;
     private final SessionFactory sessionFactory;
+    private final boolean forwardReceipts;
 
+    /** A single node's: forward receipts are not read (there are none). */
     public StoredSessionLoader(SessionStore sessionStore, SubscriptionStore subscriptionStore,
             MessageQueueStore queueStore, InflightStore inflightStore, SessionRegistry sessions,
             SubscriptionIndex index, StateRecorder recorder, SessionFactory sessionFactory) {
+        this(sessionStore, subscriptionStore, queueStore, inflightStore, sessions, index, recorder, sessionFactory,
+                false);
+    }
+
+    /**
+     * @param forwardReceipts true in a cluster: each restored session also gets the forward receipts
+     *                        the store holds for it ({@link ClientSession#restoreForwardReceipts}), one
+     *                        more read per session
+     */
+    public StoredSessionLoader(SessionStore sessionStore, SubscriptionStore subscriptionStore,
+            MessageQueueStore queueStore, InflightStore inflightStore, SessionRegistry sessions,
+            SubscriptionIndex index, StateRecorder recorder, SessionFactory sessionFactory, boolean forwardReceipts) {
+        this.forwardReceipts = forwardReceipts;
         this.sessionStore = sessionStore;
         this.subscriptionStore = subscriptionStore;
         this.queueStore = queueStore;
@@ -109,6 +125,9 @@ public final class StoredSessionLoader {
         }
         for (int packetId : inflightStore.loadReceipts(stored.clientId())) {
             session.state().inboundQos2().receive(packetId);
+        }
+        if (forwardReceipts) {
+            session.restoreForwardReceipts(inflightStore.loadForwardReceipts(stored.clientId()));
         }
         int queued = restoreQueue(session, queue);
         if (wasConnected) {

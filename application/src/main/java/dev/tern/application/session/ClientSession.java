@@ -3,14 +3,17 @@ package dev.tern.application.session;
 import dev.tern.application.port.out.TaskExecutor.Cancellable;
 import dev.tern.domain.session.Session;
 import dev.tern.domain.will.Will;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * A session as the running broker holds it: the domain state, the serial executor that confines
  * it, the connection it is attached to, and the timers that run while it is offline (session
  * expiry, will delay).
  *
- * <p>Threading: {@link #executor()}, {@link #clientId()}, {@link #isOnline()} and {@link
- * #lastAttachment()} may be used from any thread; every other method only from within a task of {@link #executor()}.
+ * <p>Threading: {@link #executor()}, {@link #clientId()}, {@link #isOnline()}, {@link
+ * #tookForward} and {@link #lastAttachment()} may be used from any thread; every other method
+ * only from within a task of {@link #executor()}.
  */
 public final class ClientSession {
 
@@ -26,6 +29,8 @@ public final class ClientSession {
     private Cancellable expiryTimer;
     private Cancellable rateDrainTimer;
     private volatile Attachment lastAttachment;
+    /** Cluster only: the forwarded messages it had taken when it was loaded from the store; empty otherwise. */
+    private volatile Set<String> forwardReceipts = Set.of();
 
     /**
      * Who attached last and from where, kept after they leave, for administrators.
@@ -79,6 +84,21 @@ public final class ClientSession {
     /** The last connection attached, or null for a restored session no client has attached since. */
     public Attachment lastAttachment() {
         return lastAttachment;
+    }
+
+    /**
+     * Cluster only, before the session is registered: the forward receipts the store held for it
+     * (the forwarded messages of which it took a copy), so that a copy handed out again after a
+     * crash (its node's inbox re-read or drained) is not taken twice.
+     */
+    public void restoreForwardReceipts(Collection<String> forwardIds) {
+        forwardReceipts = forwardIds.isEmpty() ? Set.of() : Set.copyOf(forwardIds);
+    }
+
+    /** Whether the session held a copy of the forwarded message {@code forwardId} when it was loaded. Any thread. */
+    public boolean tookForward(String forwardId) {
+        Set<String> receipts = forwardReceipts;
+        return !receipts.isEmpty() && receipts.contains(forwardId);
     }
 
     /** A session loaded from the store at start-up is resumable like one whose client left. */

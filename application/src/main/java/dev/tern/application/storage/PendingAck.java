@@ -17,6 +17,7 @@ public final class PendingAck {
     private final Executor publisherExecutor;
     private final Completion completion;
     private volatile boolean failed;
+    private final String forwardId;
 
     /** What the publisher does when the count reaches zero; {@code stored} is false if a write failed. */
     public interface Completion {
@@ -24,8 +25,23 @@ public final class PendingAck {
     }
 
     public PendingAck(Executor publisherExecutor, Completion completion) {
+        this(publisherExecutor, completion, null);
+    }
+
+    /**
+     * An ack for the copies of a message another cluster node forwarded here: each copy stored for
+     * a persistent session is stored with a receipt of {@code forwardId}, in the same write
+     * ({@link dev.tern.application.port.out.InflightStore#saveForwardReceipt}).
+     */
+    public PendingAck(Executor publisherExecutor, Completion completion, String forwardId) {
         this.publisherExecutor = publisherExecutor;
         this.completion = completion;
+        this.forwardId = forwardId;
+    }
+
+    /** The cluster-wide id of the forwarded message whose copies this ack counts, or null for any other message. */
+    public String forwardId() {
+        return forwardId;
     }
 
     /** One more write to wait for; call before handing the write to another thread. */

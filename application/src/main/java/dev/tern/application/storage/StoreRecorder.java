@@ -151,7 +151,15 @@ public final class StoreRecorder implements StateRecorder {
         long sequence = lastSequence.incrementAndGet();
         ledger(session).put(delivery, sequence);
         String id = session.clientId();
-        write(() -> queues.append(id, new StoredDelivery(sequence, delivery)), ack);
+        String forwardId = forwardIdOf(ack);
+        if (forwardId == null) {
+            write(() -> queues.append(id, new StoredDelivery(sequence, delivery)), ack);
+        } else {
+            write(() -> {
+                queues.append(id, new StoredDelivery(sequence, delivery));
+                inflight.saveForwardReceipt(id, forwardId);
+            }, ack);
+        }
     }
 
     @Override
@@ -168,8 +176,26 @@ public final class StoreRecorder implements StateRecorder {
     public void flowSaved(ClientSession session, OutboundFlow flow, PendingAck ack) {
         if (persistent(session)) {
             String id = session.clientId();
-            write(() -> inflight.save(id, flow), ack);
+            String forwardId = forwardIdOf(ack);
+            if (forwardId == null) {
+                write(() -> inflight.save(id, flow), ack);
+            } else {
+                write(() -> {
+                    inflight.save(id, flow);
+                    inflight.saveForwardReceipt(id, forwardId);
+                }, ack);
+            }
         }
+    }
+
+    /**
+     * The id of the forwarded message a copy belongs to (cluster only), whose receipt goes in the
+     * same write as the copy: one unit of one client's writes, all or nothing, so that a copy
+     * committed before its settle is never taken again after a crash, and no receipt exists
+     * without its copy.
+     */
+    private static String forwardIdOf(PendingAck ack) {
+        return ack == null ? null : ack.forwardId();
     }
 
     @Override

@@ -114,7 +114,7 @@ final class FullNode implements ClusterRig.Runs {
 
         SessionFactory sessionFactory = new SessionFactory(settings, limitsSettings, rig.clock);
         StoredSessionLoader loader = new StoredSessionLoader(rig.sessionStore, rig.subscriptionStore, rig.queueStore,
-                rig.inflightStore, sessions, index, recorder, sessionFactory);
+                rig.inflightStore, sessions, index, recorder, sessionFactory, true);
         ClusterSessions clusterSessions = new ClusterSessions(backend, sessions, subscribe, wills, recorder, writer,
                 loader, sessionsThread, ClusterRig.HANDOVER_TIMEOUT, rig.clock, relay);
         SessionEndService sessionEnd = new SessionEndService(sessions, subscribe, publisher, recorder,
@@ -130,8 +130,7 @@ final class FullNode implements ClusterRig.Runs {
 
         routeSync = new RouteSync(id, backend.routes(), remoteRoutes, localRoutes, routesThread, rig.clock);
         receiver = new ForwardingReceiver(
-                new ForwardedDelivery(publisher, seenIds, routesThread,
-                        rig.clock),
+                new ForwardedDelivery(publisher, seenIds, sessions, routesThread, rig.clock),
                 new RetainedSync(retained, rig.retainedStore, routesThread, rig.clock),
                 clusterSessions.signals()::onSignal, () -> { }, clusterSessions.handovers());
         membership = clusterSessions.membership(sessionAttach, receiver, loop, membershipThread, ClusterRig.LEASE,

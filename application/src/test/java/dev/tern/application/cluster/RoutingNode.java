@@ -133,7 +133,7 @@ final class RoutingNode {
 
         routeSync = new RouteSync(id, backend.routes(), remoteRoutes, localRoutes, clusterLoop, clock);
         receiver = new ForwardingReceiver(
-                new ForwardedDelivery(publisher, seenIds, clusterLoop, clock),
+                new ForwardedDelivery(publisher, seenIds, sessions, clusterLoop, clock),
                 new RetainedSync(retained, stores.retained, clusterLoop, clock), signal -> { }, () -> { }, handovers);
     }
 

@@ -36,6 +36,9 @@ final class TernNodes implements AutoCloseable {
         this.processes = processes;
     }
 
+    /** Set once by {@link #clustered}, before the nodes are handed out. */
+    private String keyPrefix;
+
     /**
      * {@code count} nodes with {@code cluster.enabled=true} sharing one key prefix, with these
      * settings ({@code key=value}) added to each.
@@ -51,7 +54,14 @@ final class TernNodes implements AutoCloseable {
             node.addAll(List.of(extra));
             settings.add(node);
         }
-        return start(settings);
+        TernNodes nodes = start(settings);
+        nodes.keyPrefix = prefix;
+        return nodes;
+    }
+
+    /** The {@code storage.redis.key-prefix} of {@link #clustered} nodes, or null. */
+    String keyPrefix() {
+        return keyPrefix;
     }
 
     /** {@code count} independent brokers on the same Redis, clustering off, each under a key prefix of its own. */

@@ -1,6 +1,7 @@
 package dev.tern.e2e.cluster;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -52,6 +53,11 @@ abstract class ThreeNodeCluster {
                 redis.close();
             }
         }
+    }
+
+    /** The {@code storage.*} settings of the nodes' Redis deployment. */
+    List<String> redisSettings() {
+        return redis.storageSettings();
     }
 
     int port(int node) {

@@ -91,6 +91,33 @@ public abstract class FencedStorageContract {
         assertThat(observer.queues().load(CLIENT)).containsExactly(queued(7));
         assertThat(observer.inflight().load(CLIENT)).containsExactly(flow());
         assertThat(observer.inflight().loadReceipts(CLIENT)).containsExactly(9);
+        assertThat(observer.inflight().loadForwardReceipts(CLIENT)).containsExactly("node-x:1");
+    }
+
+    /**
+     * A forwarded message's copy and its forward receipt, written in one group commit, are applied
+     * together while the node owns the client, and neither once another node sealed it: a node that
+     * lost the session cannot leave a receipt behind either.
+     */
+    @Test
+    void aCopyAndItsForwardReceiptApplyTogetherOrNotAtAll() {
+        ownedBy(a);
+        a.storage().transactions().inTransaction(() -> {
+            a.storage().queues().append(CLIENT, queued(40));
+            a.storage().inflight().saveForwardReceipt(CLIENT, "node-x:40");
+        });
+        assertThat(observer.queues().load(CLIENT)).containsExactly(queued(40));
+        assertThat(observer.inflight().loadForwardReceipts(CLIENT)).containsExactly("node-x:40");
+
+        Claim claim = b.ownership().claim(CLIENT);
+        assertThat(b.ownership().seal(CLIENT, claim.epoch())).isTrue();
+        assertThatThrownBy(() -> a.storage().transactions().inTransaction(() -> {
+            a.storage().inflight().save(CLIENT, flow());
+            a.storage().inflight().saveForwardReceipt(CLIENT, "node-x:41");
+        })).isInstanceOf(refusal()).hasMessageContaining(CLIENT);
+
+        assertThat(observer.inflight().load(CLIENT)).isEmpty();
+        assertThat(observer.inflight().loadForwardReceipts(CLIENT)).containsExactly("node-x:40");
     }
 
     /** Between another node's claim and its seal, the previous owner still finishes its writes. */
@@ -129,6 +156,7 @@ public abstract class FencedStorageContract {
                 s -> s.inflight().remove(CLIENT, 3),
                 s -> s.inflight().saveReceipt(CLIENT, 11),
                 s -> s.inflight().removeReceipt(CLIENT, 9),
+                s -> s.inflight().saveForwardReceipt(CLIENT, "node-x:2"),
                 s -> s.inflight().deleteAll(CLIENT));
         for (Consumer<Storage> write : writes) {
             assertThatThrownBy(() -> write.accept(a.storage())).isInstanceOf(refusal()).hasMessageContaining(CLIENT);
@@ -232,6 +260,7 @@ public abstract class FencedStorageContract {
         storage.queues().append(CLIENT, queued(7));
         storage.inflight().save(CLIENT, flow());
         storage.inflight().saveReceipt(CLIENT, 9);
+        storage.inflight().saveForwardReceipt(CLIENT, "node-x:1");
     }
 
     private static StoredSession session() {
@@ -255,6 +284,7 @@ public abstract class FencedStorageContract {
     private String snapshot() {
         return String.join("\n", String.valueOf(observer.sessions().load(CLIENT)),
                 String.valueOf(observer.subscriptions().load(CLIENT)), String.valueOf(observer.queues().load(CLIENT)),
-                String.valueOf(observer.inflight().load(CLIENT)), String.valueOf(observer.inflight().loadReceipts(CLIENT)));
+                String.valueOf(observer.inflight().load(CLIENT)), String.valueOf(observer.inflight().loadReceipts(CLIENT)),
+                String.valueOf(observer.inflight().loadForwardReceipts(CLIENT)));
     }
 }

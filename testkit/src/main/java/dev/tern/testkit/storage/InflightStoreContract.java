@@ -181,6 +181,52 @@ public abstract class InflightStoreContract extends StoreContract<InflightStore>
         assertThat(store().loadReceipts("client-1")).containsExactly(5);
     }
 
+    /**
+     * Whether the store keeps forward receipts ({@link InflightStore#saveForwardReceipt}): a store
+     * that can carry a cluster must; one that cannot may keep none (the port's default), and the
+     * cases below then check that it loads none.
+     */
+    protected boolean keepsForwardReceipts() {
+        return true;
+    }
+
+    private List<String> ifKept(List<String> receipts) {
+        return keepsForwardReceipts() ? receipts : List.of();
+    }
+
+    /** Forward receipts load oldest first, each client's apart; deleteAll removes them with the flows. */
+    @Test
+    void keepsForwardReceiptsInTheOrderSavedUntilTheSessionIsDeleted() {
+        store().saveForwardReceipt("client-1", "node-a:7");
+        store().saveForwardReceipt("client-1", "node-b:1");
+        store().saveForwardReceipt("client-2", "node-a:8");
+        store().saveForwardReceipt("client-1", "node-a:9");
+
+        InflightStore reopened = reopened();
+        assertThat(reopened.loadForwardReceipts("client-1")).containsExactlyElementsOf(
+                ifKept(List.of("node-a:7", "node-b:1", "node-a:9")));
+        assertThat(reopened.loadForwardReceipts("nobody")).isEmpty();
+
+        reopened.deleteAll("client-1");
+        assertThat(reopened().loadForwardReceipts("client-1")).isEmpty();
+        assertThat(reopened().loadForwardReceipts("client-2")).containsExactlyElementsOf(ifKept(List.of("node-a:8")));
+    }
+
+    /** A session keeps its last {@link InflightStore#FORWARD_RECEIPTS_KEPT} forward receipts: the oldest go first. */
+    @Test
+    void keepsTheMostRecentForwardReceiptsOfASession() {
+        int saved = InflightStore.FORWARD_RECEIPTS_KEPT + 5;
+        for (int i = 0; i < saved; i++) {
+            store().saveForwardReceipt("client-1", "node-a:" + i);
+        }
+
+        List<String> loaded = reopened().loadForwardReceipts("client-1");
+        assertThat(loaded).hasSize(keepsForwardReceipts() ? InflightStore.FORWARD_RECEIPTS_KEPT : 0);
+        if (keepsForwardReceipts()) {
+            assertThat(loaded).startsWith("node-a:5").endsWith("node-a:" + (saved - 1));
+        }
+    }
+
     /** Flows and receipts of different clients are separate, even with the same packet ids. */
     @Test
     void keepsTheFlowsOfClientsApart() {

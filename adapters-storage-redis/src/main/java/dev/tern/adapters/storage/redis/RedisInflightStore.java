@@ -85,10 +85,30 @@ final class RedisInflightStore implements InflightStore {
         return Collections.unmodifiableSet(packetIds);
     }
 
+    /**
+     * One list per client, {@code forwarded:{C}}, the newest last, trimmed in the same step: called
+     * inside the write of the copy, it joins the copy's group commit and so the client's fenced
+     * script (or MULTI/EXEC): receipt and copy are applied together or not at all.
+     */
+    @Override
+    public void saveForwardReceipt(String clientId, String forwardId) {
+        String key = keys.forwardReceipts(clientId);
+        commands.writeClient(clientId, key, List.of(new WriteOp.ListPushTrimmed(key, forwardId, FORWARD_RECEIPTS_KEPT)));
+    }
+
+    @Override
+    public List<String> loadForwardReceipts(String clientId) {
+        String key = keys.forwardReceipts(clientId);
+        return commands.read(batch -> {
+            RFuture<List<String>> reply = batch.<String>getList(key, Codecs.TEXT).readAllAsync();
+            return () -> List.copyOf(result(reply));
+        });
+    }
+
     @Override
     public void deleteAll(String clientId) {
         commands.writeClient(clientId, keys.inflight(clientId), List.of(flowsOf(clientId).delete(),
-                new WriteOp.Delete(List.of(keys.receipts(clientId)))));
+                new WriteOp.Delete(List.of(keys.receipts(clientId), keys.forwardReceipts(clientId)))));
     }
 
     private OrderedHash flowsOf(String clientId) {

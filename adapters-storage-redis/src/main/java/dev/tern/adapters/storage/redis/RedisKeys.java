@@ -111,6 +111,11 @@ final class RedisKeys {
         return ofClient("qos2", clientId);
     }
 
+    /** Cluster only: the ids of the forwarded messages the client's session took, oldest first. */
+    String forwardReceipts(String clientId) {
+        return ofClient("forwarded", clientId);
+    }
+
     /** The ownership record of a client in a cluster of Tern nodes, in the client's hash slot. */
     String owner(String clientId) {
         return ofClient(OWNER, clientId);

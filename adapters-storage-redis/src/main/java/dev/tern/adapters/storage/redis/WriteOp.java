@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.redisson.api.RBatch;
+import org.redisson.api.RListAsync;
 import org.redisson.api.RScript;
 
 /**
@@ -134,6 +135,28 @@ sealed interface WriteOp {
         @Override
         public void into(FencedScript script) {
             script.add("ZREM", List.of(key), text(member));
+        }
+    }
+
+    /** {@code RPUSH key member} then {@code LTRIM key -keep -1}: the list keeps its last {@code keep} members. */
+    record ListPushTrimmed(String key, String member, int keep) implements WriteOp {
+        public ListPushTrimmed {
+            if (key == null || member == null || keep < 1) {
+                throw new IllegalArgumentException("list push needs a key, a member and a positive bound");
+            }
+        }
+
+        @Override
+        public void into(RBatch batch) {
+            RListAsync<String> list = batch.getList(key, Codecs.TEXT);
+            list.addAsync(member);
+            list.trimAsync(-keep, -1);
+        }
+
+        @Override
+        public void into(FencedScript script) {
+            script.add("RPUSH", List.of(key), text(member));
+            script.add("LTRIM", List.of(key), text(Integer.toString(-keep)), text("-1"));
         }
     }
 

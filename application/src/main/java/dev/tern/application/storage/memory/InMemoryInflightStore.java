@@ -2,6 +2,7 @@ package dev.tern.application.storage.memory;
 
 import dev.tern.application.port.out.InflightStore;
 import dev.tern.domain.delivery.OutboundFlow;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Outbound flows and inbound QoS 2 receipts kept in memory, lost when the broker stops. Flows sit
- * in insertion order keyed by packet id, so a flow saved again under its packet id keeps its
- * place in the resend order [MQTT-4.4.0-1], while one saved after its id was removed goes last.
+ * Outbound flows, inbound QoS 2 receipts and forward receipts kept in memory, lost when the
+ * broker stops. Flows sit in insertion order keyed by packet id, so a flow saved again under its
+ * packet id keeps its place in the resend order [MQTT-4.4.0-1], while one saved after its id was
+ * removed goes last. Forward receipts keep the last {@link #FORWARD_RECEIPTS_KEPT}, as in Redis.
  *
  * <p>Threading: thread-safe and non-blocking, one short lock per client (see {@link ClientStates}).
  */
@@ -50,6 +52,21 @@ public final class InMemoryInflightStore implements InflightStore {
     }
 
     @Override
+    public void saveForwardReceipt(String clientId, String forwardId) {
+        states.update(clientId, state -> {
+            state.forwardReceipts.addLast(forwardId);
+            if (state.forwardReceipts.size() > FORWARD_RECEIPTS_KEPT) {
+                state.forwardReceipts.removeFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<String> loadForwardReceipts(String clientId) {
+        return states.read(clientId, state -> List.copyOf(state.forwardReceipts), List.of());
+    }
+
+    @Override
     public void deleteAll(String clientId) {
         states.remove(clientId);
     }
@@ -58,9 +75,11 @@ public final class InMemoryInflightStore implements InflightStore {
     private static final class InflightState {
         final Map<Integer, OutboundFlow> flows = new LinkedHashMap<>();
         final Set<Integer> receipts = new LinkedHashSet<>();
+        /** Oldest first, at most {@link InflightStore#FORWARD_RECEIPTS_KEPT}. */
+        final ArrayDeque<String> forwardReceipts = new ArrayDeque<>();
 
         boolean isEmpty() {
-            return flows.isEmpty() && receipts.isEmpty();
+            return flows.isEmpty() && receipts.isEmpty() && forwardReceipts.isEmpty();
         }
     }
 }
