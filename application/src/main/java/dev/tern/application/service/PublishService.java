@@ -87,8 +87,13 @@ public final class PublishService {
         // routed here, so that a session that came here after the id reached it here (DrainedDelivery).
         RemoteTargets remote = forwarder.match(message, null);
         MatchedTargets matches = new MatchedTargets(message.publisherId(), true, null);
-        subscriptions.match(message.topic(), matches);
-        int receivers = handOut(message, matches, remote, ack);
+        int receivers;
+        try {
+            subscriptions.match(message.topic(), matches);
+            receivers = handOut(message, matches, remote, ack);
+        } finally {
+            matches.release();
+        }
         // The broker's own $SYS figures (no publisher) are not lost client messages: not counted.
         if (receivers == 0 && !message.retain() && !message.publisherId().isEmpty()) {
             delivery.noSubscriber();
@@ -117,8 +122,13 @@ public final class PublishService {
     public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups,
             Predicate<String> takes, PendingAck ack) {
         MatchedTargets matches = new MatchedTargets(message.publisherId(), plain, sharedGroups, takes);
-        subscriptions.match(message.topic(), matches);
-        int receivers = handOut(message, matches, null, ack);
+        int receivers;
+        try {
+            subscriptions.match(message.topic(), matches);
+            receivers = handOut(message, matches, null, ack);
+        } finally {
+            matches.release();
+        }
         if (receivers == 0 && !message.retain()) {
             delivery.noSubscriber();
         }
@@ -132,15 +142,20 @@ public final class PublishService {
      */
     public void publishToShareGroup(TopicFilter sharedFilter, ApplicationMessage message) {
         MatchedTargets matches = new MatchedTargets(message.publisherId(), false, Set.of(sharedFilter.value()));
-        subscriptions.match(message.topic(), matches);
-        RemoteTargets remote = forwarder.match(message, sharedFilter);
-        matches.pickSharedMembers(sharedPicker, sessions, remote);
-        matches.targets.forEach(target -> {
-            ClientSession session = sessions.get(target.clientId);
-            if (session != null) {
-                handOver(session, target.toDelivery(message), null, false);
-            }
-        });
+        RemoteTargets remote;
+        try {
+            subscriptions.match(message.topic(), matches);
+            remote = forwarder.match(message, sharedFilter);
+            matches.pickSharedMembers(sharedPicker, sessions, remote);
+            matches.targets.forEach(target -> {
+                ClientSession session = sessions.get(target.clientId);
+                if (session != null) {
+                    handOver(session, target.toDelivery(message), null, false);
+                }
+            });
+        } finally {
+            matches.release();
+        }
         if (remote != null) {
             forwarder.forward(message, remote, null);
         }
