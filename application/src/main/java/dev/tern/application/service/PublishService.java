@@ -89,14 +89,7 @@ public final class PublishService {
         // The remote routes first: in a cluster the message's forward id is taken before it is
         // routed here, so that a session that came here after the id reached it here (DrainedDelivery).
         RemoteTargets remote = forwarder.match(message, null);
-        MatchedTargets matches = new MatchedTargets(message.publisherId(), true, null);
-        int receivers;
-        try {
-            subscriptions.match(message.topic(), matches);
-            receivers = handOut(message, matches, remote, ack);
-        } finally {
-            matches.release();
-        }
+        int receivers = route(message, new MatchedTargets(message.publisherId(), true, null), remote, ack);
         // The broker's own $SYS figures (no publisher) are not lost client messages: not counted.
         if (receivers == 0 && !message.retain() && !message.publisherId().isEmpty()) {
             delivery.noSubscriber();
@@ -125,13 +118,7 @@ public final class PublishService {
     public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups,
             Predicate<String> takes, PendingAck ack) {
         MatchedTargets matches = new MatchedTargets(message.publisherId(), plain, sharedGroups, takes);
-        int receivers;
-        try {
-            subscriptions.match(message.topic(), matches);
-            receivers = handOut(message, matches, null, ack);
-        } finally {
-            matches.release();
-        }
+        int receivers = route(message, matches, null, ack);
         if (receivers == 0 && !message.retain()) {
             delivery.noSubscriber();
         }
@@ -161,6 +148,16 @@ public final class PublishService {
         }
         if (remote != null) {
             forwarder.forward(message, remote, null);
+        }
+    }
+
+    /** Matches, then hands out; the targets go back to this thread whatever happens. */
+    private int route(ApplicationMessage message, MatchedTargets matches, RemoteTargets remote, PendingAck ack) {
+        try {
+            subscriptions.match(message.topic(), matches);
+            return handOut(message, matches, remote, ack);
+        } finally {
+            matches.release();
         }
     }
 

@@ -26,7 +26,7 @@ final class SharedQos0Publish {
     private SharedQos0Publish() {
     }
 
-    /** The packet for QoS 0 {@code delivery}: the one built for it last on this thread, or a new one from {@code build}. */
+    /** The packet for QoS 0 {@code delivery}: the one this thread built for it last, or one {@code build} makes. */
     static Publish of(Delivery delivery, Function<Delivery, Publish> build) {
         if (delivery.message().expiresAtMillis() != ApplicationMessage.NEVER) {
             return build.apply(delivery);
