@@ -31,10 +31,21 @@ final class LoopHandOffs {
         forLoop(owner).add(session, delivery, ack);
     }
 
-    /** Hands each loop its deliveries. */
+    /**
+     * Hands each loop its deliveries. A loop that refuses (it is shutting down) does not keep the
+     * others from getting theirs; its refusal is thrown afterwards.
+     */
     void send() {
+        RuntimeException refused = null;
         for (int i = 0; i < loops; i++) {
-            byLoop[i].send();
+            try {
+                byLoop[i].send();
+            } catch (RuntimeException e) {
+                refused = e;
+            }
+        }
+        if (refused != null) {
+            throw refused;
         }
     }
 

@@ -169,14 +169,18 @@ public final class PublishService {
         matches.pickSharedMembers(sharedPicker, sessions, remote);
         int targets = matches.targets.size();
         LoopHandOffs handOffs = targets > 1 ? new LoopHandOffs(deliverNow, targets) : null;
-        matches.targets.forEach(target -> {
-            ClientSession session = sessions.get(target.clientId);
-            if (session != null) {
-                handOver(session, matches.deliveryFor(target, message), ack, handOffs);
+        try {
+            matches.targets.forEach(target -> {
+                ClientSession session = sessions.get(target.clientId);
+                if (session != null) {
+                    handOver(session, matches.deliveryFor(target, message), ack, handOffs);
+                }
+            });
+        } finally {
+            // Even if the pass failed half-way: the sessions claimed so far must get their claim back.
+            if (handOffs != null) {
+                handOffs.send();
             }
-        });
-        if (handOffs != null) {
-            handOffs.send();
         }
         int receivers = targets;
         if (remote != null) {

@@ -1,6 +1,7 @@
 package dev.tern.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.session.ClientSession;
@@ -14,6 +15,7 @@ import dev.tern.domain.session.Session;
 import dev.tern.domain.session.SessionExpiry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** The deliveries of one message to the sessions of another loop: one task there, each session's order kept. */
@@ -26,7 +28,10 @@ class LoopHandOffTest {
                     + " on " + loopName(session.executor().owner()));
 
     private static String loopName(TaskExecutor owner) {
-        return owner instanceof TestLoop.View view ? view.loop().name : ((TestLoop) owner).name;
+        if (owner instanceof TestLoop.View view) {
+            return view.loop().name;
+        }
+        return owner instanceof TestLoop loop ? loop.name : "elsewhere";
     }
 
     private static ClientSession session(String id, TaskExecutor loop) {
@@ -84,5 +89,37 @@ class LoopHandOffTest {
         newLoop.runPending();
 
         assertThat(delivered).containsExactly("a got first on new", "a got second on new");
+    }
+
+    @Test
+    void sendsTheOtherLoopsTheirDeliveriesWhenOneLoopRefuses() {
+        TaskExecutor stopped = new TaskExecutor() {
+            @Override
+            public void execute(Runnable task) {
+                throw new RejectedExecutionException("shutting down");
+            }
+
+            @Override
+            public boolean inExecutorThread() {
+                return false;
+            }
+
+            @Override
+            public Cancellable schedule(Runnable task, long delayMillis) {
+                throw new RejectedExecutionException("shutting down");
+            }
+        };
+        ClientSession gone = session("gone", stopped);
+        ClientSession alive = session("alive", other);
+        assertThat(gone.executor().tryClaim()).isTrue();
+        assertThat(alive.executor().tryClaim()).isTrue();
+        LoopHandOffs handOffs = new LoopHandOffs(deliverer, 2);
+        handOffs.add(stopped, gone, delivery("t"), null);
+        handOffs.add(other, alive, delivery("t"), null);
+
+        assertThatThrownBy(handOffs::send).isInstanceOf(RejectedExecutionException.class);
+        other.runPending();
+
+        assertThat(delivered).containsExactly("alive got t on other");
     }
 }
