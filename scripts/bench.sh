@@ -22,6 +22,10 @@ quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 
 TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
+# Every Tern started here also opens its WebSocket listener, by default on port 8083; on a shared
+# machine another broker may hold that port and the start fails. An ephemeral port (the broker
+# reads TERN_* variables as settings) keeps the listener, as the default configuration has it.
+export TERN_LISTENERS_WEBSOCKET_PORT=${TERN_LISTENERS_WEBSOCKET_PORT:-0}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
 # A scenario ending in -batch1 is the load generator's scenario without the suffix, run with
 # --batch 1: one PUBLISH per TCP write, as devices send.
