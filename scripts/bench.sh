@@ -22,6 +22,10 @@ quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 
 TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
+# Every Tern started here also opens its WebSocket listener, by default on port 8083; on a shared
+# machine another broker may hold that port and the start fails. An ephemeral port (the broker
+# reads TERN_* variables as settings) keeps the listener, as the default configuration has it.
+export TERN_LISTENERS_WEBSOCKET_PORT=${TERN_LISTENERS_WEBSOCKET_PORT:-0}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-"-Xmx1g"}
 # idle-19k (opt-in by name): 19,000 idle connections held by a Tern with a 256 MB heap, the issue's
 # target; the broker's and the load generator's 20,000 descriptors each leave room for 19,000.

@@ -21,6 +21,10 @@ shift || true
 load_args=("$@")
 [ ${#load_args[@]} -eq 0 ] && load_args=(--scenario fan-in-qos0 --messages 25000 --publishers 16 --batch 1)
 WARMUP_RUNS=${WARMUP_RUNS:-4}
+# Every Tern started here also opens its WebSocket listener, by default on port 8083; on a shared
+# machine another broker may hold that port and the start fails. An ephemeral port (the broker
+# reads TERN_* variables as settings) keeps the listener, as the default configuration has it.
+export TERN_LISTENERS_WEBSOCKET_PORT=${TERN_LISTENERS_WEBSOCKET_PORT:-0}
 out=${OUT_DIR:-benchmarks/target/profile-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$out"
 command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 1; }

@@ -72,13 +72,27 @@ final class NettyClientChannel implements ClientChannel {
         if (closing || !channel.isActive()) {
             return;
         }
-        int size = bytes.remaining();
-        if (size > GATHER_LIMIT) {
+        if (bytes.remaining() > GATHER_LIMIT) {
             // What was gathered was written first, so it goes first.
             handOverGathered();
             channel.write(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
             return;
         }
+        gather(bytes);
+    }
+
+    /** Small shared bytes are copied at once without moving their position: no duplicate needed. */
+    @Override
+    public void writeShared(ByteBuffer bytes) {
+        if (bytes.remaining() > GATHER_LIMIT) {
+            write(bytes.duplicate());
+        } else if (!closing && channel.isActive()) {
+            gather(bytes);
+        }
+    }
+
+    private void gather(ByteBuffer bytes) {
+        int size = bytes.remaining();
         if (gathered != null && gathered.writableBytes() < size) {
             handOverGathered();
         }

@@ -91,6 +91,34 @@ class OutboundWriteTest {
     }
 
     @Test
+    void sendsOneSharedBufferSmallOrLargeToSeveralConnectionsWithoutMovingItsPositionOrLimit() throws Exception {
+        byte[] large = new byte[NettyClientChannel.GATHER_LIMIT + 10];
+        large[0] = 0x30;
+        large[large.length - 1] = 0x7F;
+        ByteBuffer small = ByteBuffer.wrap(new byte[] {0x30, 0x02, 'h', 'i'});
+        ByteBuffer big = ByteBuffer.wrap(large);
+        try (Socket first = TestServers.connect(server); Socket second = TestServers.connect(server)) {
+            for (RecordingConnection connection : List.of(acceptor.next(), acceptor.next())) {
+                TestServers.onLoop(connection.channel(), () -> {
+                    connection.channel().writeShared(small);
+                    connection.channel().writeShared(big);
+                    connection.channel().flush();
+                });
+            }
+
+            for (Socket socket : List.of(first, second)) {
+                socket.setSoTimeout((int) WAIT.toMillis());
+                assertThat(socket.getInputStream().readNBytes(4)).containsExactly(0x30, 0x02, 'h', 'i');
+                assertThat(socket.getInputStream().readNBytes(large.length)).isEqualTo(large);
+            }
+            assertThat(small.position()).isZero();
+            assertThat(small.limit()).isEqualTo(4);
+            assertThat(big.position()).isZero();
+            assertThat(big.limit()).isEqualTo(large.length);
+        }
+    }
+
+    @Test
     void holdsWrittenBytesUntilFlushed() throws Exception {
         try (Socket socket = TestServers.connect(server)) {
             RecordingConnection connection = acceptor.next();

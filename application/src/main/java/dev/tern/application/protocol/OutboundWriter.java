@@ -36,7 +36,7 @@ final class OutboundWriter {
         ByteBuffer whole = packet instanceof Publish publish ? SharedPublishBytes.wholeOrNull(publish, version) : null;
         if (whole != null) {
             counters.packetSent(whole.remaining(), true);
-            channel.write(whole);
+            channel.writeShared(whole);
         } else if (packet instanceof Publish publish) {
             ByteBuffer header = PacketEncoder.encodePublishHeader(publish, version);
             counters.packetSent(header.remaining() + (long) publish.payload().size(), true);

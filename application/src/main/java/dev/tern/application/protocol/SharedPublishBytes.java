@@ -19,9 +19,10 @@ import java.nio.ByteBuffer;
  * they are compared by identity: equal references mean equal bytes.
  *
  * <p>Threading: one entry per thread, never shared: an event loop neither waits on another nor
- * writes a cache line another one reads. Each caller gets its own view of the shared bytes, so a
- * transport reading it moves no other delivery's position; the bytes themselves are never written
- * after encoding (the {@code ClientChannel} contract).
+ * writes a cache line another one reads. Every caller gets the same buffer and hands it to {@code
+ * ClientChannel.writeShared}, whose contract is that the transport moves neither its position nor
+ * its limit (it copies the bytes or keeps a duplicate); the bytes themselves are never written
+ * after encoding.
  */
 final class SharedPublishBytes {
 
@@ -36,7 +37,11 @@ final class SharedPublishBytes {
     private SharedPublishBytes() {
     }
 
-    /** The whole packet as a view of bytes shared with earlier identical deliveries; null if {@code publish} is not shareable. */
+    /**
+     * The whole packet, the same buffer for every identical delivery on this thread (so it goes to
+     * {@code ClientChannel.writeShared}, which moves no position); null if {@code publish} is not
+     * shareable.
+     */
     static ByteBuffer wholeOrNull(Publish publish, ProtocolVersion version) {
         if (publish.qos() != Qos.AT_MOST_ONCE || publish.dup() || !publish.properties().isEmpty()
                 || publish.payload().size() > MAX_PAYLOAD) {
@@ -51,7 +56,7 @@ final class SharedPublishBytes {
             last.retain = publish.retain();
             last.version = version;
         }
-        return last.encoded.duplicate();
+        return last.encoded;
     }
 
     /** Mutable, confined to its thread. */

@@ -25,6 +25,7 @@ import dev.tern.domain.message.MessageProperties;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.session.Session;
 import java.time.Clock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ public final class DeliveryService {
     private final TrafficMeters traffic;
     private final DeliveryPacing pacing;
     private final LimitCounters limits;
+    /** Built once: a method reference made per send would be an allocation per message. */
+    private final Function<Delivery, Publish> qos0Publish = d -> toPublish(d, 0, false);
 
     /** @param limits counts the messages dropped or held back by the session byte bounds */
     public DeliveryService(Clock clock, boolean queueQos0WhileOffline, DeliveryDrops drops,
@@ -237,7 +240,7 @@ public final class DeliveryService {
             return pacing.overRate(session, message, rate, now, this::drain);
         }
         if (message.qos() == Qos.AT_MOST_ONCE) {
-            out.send(toPublish(delivery, 0, false));
+            out.send(SharedQos0Publish.of(delivery, qos0Publish));
             traffic.sent(0, message.payload().size());
             DeliveryPacing.taken(rate, now);
             return true;

@@ -31,7 +31,8 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
     private final boolean plain;
     private final Set<String> onlyGroups;
     private final Predicate<String> takes;
-    final Targets targets = new Targets();
+    /** This thread's, lent for this message: {@link #release} when the message is handed out. */
+    final Targets targets = Targets.borrow();
     /** By shared filter text: the local members; null until one matches. */
     private Map<String, List<Target>> sharedGroups;
     /** The last copy made for a target without subscription identifiers, shared by the next equal one. */
@@ -131,13 +132,14 @@ final class MatchedTargets implements SubscriptionIndex.MatchVisitor {
         }
     }
 
+    /** The chosen member's options go into the session's target (a new one is as if empty). */
     private void addTarget(Target chosen) {
-        Target existing = targets.get(chosen.clientId);
-        if (existing == null) {
-            targets.put(chosen);
-        } else {
-            existing.merge(chosen);
-        }
+        targets.getOrAdd(chosen.clientId).merge(chosen);
+    }
+
+    /** The message is handed out: the targets go back to this thread for the next one. */
+    void release() {
+        targets.release();
     }
 
     private static boolean isOnline(SessionRegistry sessions, Target member) {

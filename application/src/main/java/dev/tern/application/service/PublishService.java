@@ -2,9 +2,11 @@ package dev.tern.application.service;
 
 import dev.tern.application.event.BrokerEvents;
 import dev.tern.application.port.out.BrokerEvent;
+import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.retained.RetainedMessages;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.session.ClientSession;
+import dev.tern.application.session.SerialExecutor;
 import dev.tern.application.session.SessionRegistry;
 import dev.tern.application.storage.PendingAck;
 import dev.tern.domain.delivery.Delivery;
@@ -35,6 +37,7 @@ public final class PublishService {
     private final BrokerEvents events;
     private final Clock clock;
     private final MessageForwarder forwarder;
+    private final LoopHandOff.Deliverer deliverNow = this::deliverNow;
 
     /** A single node's: nothing is forwarded. */
     public PublishService(SubscriptionIndex subscriptions, RetainedMessages retained, SessionRegistry sessions,
@@ -86,9 +89,7 @@ public final class PublishService {
         // The remote routes first: in a cluster the message's forward id is taken before it is
         // routed here, so that a session that came here after the id reached it here (DrainedDelivery).
         RemoteTargets remote = forwarder.match(message, null);
-        MatchedTargets matches = new MatchedTargets(message.publisherId(), true, null);
-        subscriptions.match(message.topic(), matches);
-        int receivers = handOut(message, matches, remote, ack);
+        int receivers = route(message, new MatchedTargets(message.publisherId(), true, null), remote, ack);
         // The broker's own $SYS figures (no publisher) are not lost client messages: not counted.
         if (receivers == 0 && !message.retain() && !message.publisherId().isEmpty()) {
             delivery.noSubscriber();
@@ -117,8 +118,7 @@ public final class PublishService {
     public int publishForwarded(ApplicationMessage message, boolean plain, Set<String> sharedGroups,
             Predicate<String> takes, PendingAck ack) {
         MatchedTargets matches = new MatchedTargets(message.publisherId(), plain, sharedGroups, takes);
-        subscriptions.match(message.topic(), matches);
-        int receivers = handOut(message, matches, null, ack);
+        int receivers = route(message, matches, null, ack);
         if (receivers == 0 && !message.retain()) {
             delivery.noSubscriber();
         }
@@ -132,31 +132,57 @@ public final class PublishService {
      */
     public void publishToShareGroup(TopicFilter sharedFilter, ApplicationMessage message) {
         MatchedTargets matches = new MatchedTargets(message.publisherId(), false, Set.of(sharedFilter.value()));
-        subscriptions.match(message.topic(), matches);
-        RemoteTargets remote = forwarder.match(message, sharedFilter);
-        matches.pickSharedMembers(sharedPicker, sessions, remote);
-        matches.targets.forEach(target -> {
-            ClientSession session = sessions.get(target.clientId);
-            if (session != null) {
-                handOver(session, target.toDelivery(message), null, false);
-            }
-        });
+        RemoteTargets remote;
+        try {
+            subscriptions.match(message.topic(), matches);
+            remote = forwarder.match(message, sharedFilter);
+            matches.pickSharedMembers(sharedPicker, sessions, remote);
+            matches.targets.forEach(target -> {
+                ClientSession session = sessions.get(target.clientId);
+                if (session != null) {
+                    handOver(session, target.toDelivery(message), null, null);
+                }
+            });
+        } finally {
+            matches.release();
+        }
         if (remote != null) {
             forwarder.forward(message, remote, null);
         }
     }
 
-    /** Picks the shared members, hands one copy to each local target, then sends to the other nodes. */
+    /** Matches, then hands out; the targets go back to this thread whatever happens. */
+    private int route(ApplicationMessage message, MatchedTargets matches, RemoteTargets remote, PendingAck ack) {
+        try {
+            subscriptions.match(message.topic(), matches);
+            return handOut(message, matches, remote, ack);
+        } finally {
+            matches.release();
+        }
+    }
+
+    /**
+     * Picks the shared members, hands one copy to each local target, then sends to the other
+     * nodes. In a fan-out the copies for sessions of other loops go there in one task per loop.
+     */
     private int handOut(ApplicationMessage message, MatchedTargets matches, RemoteTargets remote, PendingAck ack) {
         matches.pickSharedMembers(sharedPicker, sessions, remote);
-        boolean fanOut = matches.targets.size() > 1;
-        matches.targets.forEach(target -> {
-            ClientSession session = sessions.get(target.clientId);
-            if (session != null) {
-                handOver(session, matches.deliveryFor(target, message), ack, fanOut);
+        int targets = matches.targets.size();
+        LoopHandOffs handOffs = targets > 1 ? new LoopHandOffs(deliverNow, targets) : null;
+        try {
+            matches.targets.forEach(target -> {
+                ClientSession session = sessions.get(target.clientId);
+                if (session != null) {
+                    handOver(session, matches.deliveryFor(target, message), ack, handOffs);
+                }
+            });
+        } finally {
+            // Even if the pass failed half-way: the sessions claimed so far must get their claim back.
+            if (handOffs != null) {
+                handOffs.send();
             }
-        });
-        int receivers = matches.targets.size();
+        }
+        int receivers = targets;
         if (remote != null) {
             forwarder.forward(message, remote, ack);
             receivers += remote.size();
@@ -166,29 +192,41 @@ public final class PublishService {
 
     /**
      * To the receiving session's executor; the ack counts the copy until it is stored. In a
-     * fan-out, a session whose connection is on this thread (the publisher's event loop) and that
-     * has nothing queued gets the message at once, in this pass: no task per session. A single
-     * target (fan-in) is always queued: there the session's drain takes the messages of many
-     * publishers in one turn under one claim of its executor, which delivering each at once would
-     * break up (measured: more CPU per message, as the other loop then schedules a drain far more often).
+     * fan-out ({@code handOffs} not null), a session with nothing queued gets the message without
+     * a task of its own: at once when its connection is on this thread (the publisher's event
+     * loop), else in its loop's one hand-off for this message, its executor claimed meanwhile so
+     * that nothing of the session overtakes it. A single target (fan-in) is always queued: there
+     * the session's drain takes the messages of many publishers in one turn under one claim of its
+     * executor, which delivering each at once would break up (measured: more CPU per message, as
+     * the other loop then schedules a drain far more often).
      */
-    private void handOver(ClientSession session, Delivery d, PendingAck ack, boolean inThisPass) {
+    private void handOver(ClientSession session, Delivery d, PendingAck ack, LoopHandOffs handOffs) {
         PendingAck copyAck = d.message().qos().value() > 0 ? ack : null;
         if (copyAck != null) {
             copyAck.expect();
         }
-        Runnable task = () -> {
-            if (!session.isEnded()) {
-                delivery.deliver(session, d, copyAck);
+        SerialExecutor executor = session.executor();
+        if (handOffs != null) {
+            TaskExecutor owner = executor.owner();
+            if (owner.inExecutorThread()) {
+                executor.runOrExecute(() -> deliverNow(session, d, copyAck));
+                return;
             }
-            if (copyAck != null) {
-                copyAck.done();
+            if (executor.tryClaim()) {
+                handOffs.add(owner, session, d, copyAck);
+                return;
             }
-        };
-        if (inThisPass) {
-            session.executor().runOrExecute(task);
-        } else {
-            session.executor().execute(task);
+        }
+        executor.execute(() -> deliverNow(session, d, copyAck));
+    }
+
+    /** On the session's executor. */
+    private void deliverNow(ClientSession session, Delivery d, PendingAck copyAck) {
+        if (!session.isEnded()) {
+            delivery.deliver(session, d, copyAck);
+        }
+        if (copyAck != null) {
+            copyAck.done();
         }
     }
 }

@@ -14,13 +14,22 @@ import java.util.List;
  * <p>Threading: confined to the thread routing the message.
  */
 final class Target {
-    final String clientId;
+    /** Changes only when {@link Targets} reuses the object for another message. */
+    String clientId;
     private Qos qos = Qos.AT_MOST_ONCE;
     private boolean retainAsPublished;
     private List<Integer> subscriptionIds = List.of();
 
     Target(String clientId) {
         this.clientId = clientId;
+    }
+
+    /** Reused for another message's session: as new. */
+    void reset(String id) {
+        clientId = id;
+        qos = Qos.AT_MOST_ONCE;
+        retainAsPublished = false;
+        subscriptionIds = List.of();
     }
 
     void add(SubscriptionOptions options) {

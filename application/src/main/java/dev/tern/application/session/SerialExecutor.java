@@ -51,18 +51,45 @@ public final class SerialExecutor implements Executor {
      * which is the common case for a connection's own packets: no hop, no queue. Otherwise queues it.
      */
     public void runOrExecute(Runnable task) {
-        if (tasks.isEmpty() && owner.inExecutorThread() && running.compareAndSet(false, true)) {
+        if (owner.inExecutorThread() && tryClaim()) {
             try {
                 runSafely(task);
             } finally {
-                running.set(false);
-                if (!tasks.isEmpty()) {
-                    scheduleDrain();
-                }
+                releaseClaim();
             }
         } else {
             execute(task);
         }
+    }
+
+    /**
+     * Claims this executor for one task the caller will run on the owner's thread, then {@link
+     * #releaseClaim} there (or hand to {@link #runClaimed}): succeeds only with nothing queued and
+     * nothing running. Until the claim is released every task submitted queues behind it, so a
+     * task carried to the owner some other way (several sessions' deliveries in one task for their
+     * loop) keeps its place in the session's order.
+     */
+    public boolean tryClaim() {
+        return tasks.isEmpty() && running.compareAndSet(false, true);
+    }
+
+    /** Ends a claim, on the owner's thread, after its task ran: what queued meanwhile is drained. */
+    public void releaseClaim() {
+        running.set(false);
+        if (!tasks.isEmpty()) {
+            scheduleDrain();
+        }
+    }
+
+    /** Runs the task of a claim on the owner, wherever the session is now, and releases the claim there. */
+    public void runClaimed(Runnable task) {
+        owner.execute(() -> {
+            try {
+                runSafely(task);
+            } finally {
+                releaseClaim();
+            }
+        });
     }
 
     private void scheduleDrain() {

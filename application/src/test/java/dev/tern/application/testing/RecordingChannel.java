@@ -48,6 +48,15 @@ public final class RecordingChannel implements ClientChannel {
     }
 
     /**
+     * While {@link #discarding()}, only counted (no position moves), so kept as given, like the TCP
+     * transport that copies it at once; otherwise decoded later, so kept as a view of its own.
+     */
+    @Override
+    public void writeShared(ByteBuffer bytes) {
+        write(discarding ? bytes : bytes.duplicate());
+    }
+
+    /**
      * Flushes count the bytes and drop them instead of decoding them: for benchmarks, where the
      * client-side decode would outweigh the broker's work per delivery.
      */

@@ -18,6 +18,17 @@ public interface ClientChannel {
      */
     void write(ByteBuffer bytes);
 
+    /**
+     * Queues bytes that are shared: the same buffer object goes to other connections, on this
+     * thread, after this call (one encoded QoS 0 PUBLISH for every subscriber of a fan-out). So the
+     * transport must not move its position or limit either; one that keeps or consumes the buffer
+     * must keep a {@link ByteBuffer#duplicate() duplicate}, which is what this default does. A
+     * transport that copies the bytes at once overrides it and spares that object per delivery.
+     */
+    default void writeShared(ByteBuffer bytes) {
+        write(bytes.duplicate());
+    }
+
     /** Sends what was written. The engine flushes once per batch of work, not per packet. */
     void flush();
 
