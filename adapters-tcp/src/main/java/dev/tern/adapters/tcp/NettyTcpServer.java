@@ -7,7 +7,6 @@ import dev.tern.application.port.in.ConnectionAcceptor;
 import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.out.TaskExecutor;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -46,12 +45,6 @@ final class NettyTcpServer {
     /** Pending connections the kernel queues while the acceptor loop is busy. */
     private static final int ACCEPT_BACKLOG = 1024;
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
-    /**
-     * Netty's default, made once: left unset, every channel gets an allocator object of its own
-     * (32 bytes per connection). It keeps no buffer between reads; each read's buffer is released
-     * once the engine has taken the bytes.
-     */
-    private static final AdaptiveRecvByteBufAllocator READ_BUFFERS = new AdaptiveRecvByteBufAllocator();
 
     private final String listenerName;
     private final TcpListenerConfig config;
@@ -201,7 +194,6 @@ final class NettyTcpServer {
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READ_BUFFERS)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
                 .childHandler(new TcpChannelInitializer(listenerName, acceptor, admittance.gate(), connections,
