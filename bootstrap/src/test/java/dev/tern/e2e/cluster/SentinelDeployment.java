@@ -56,6 +56,11 @@ final class SentinelDeployment implements RedisDeployment {
                 RedisCli.awaitReply(port, "PONG", Duration.ofSeconds(10), "PING");
             }
             RedisCli.awaitReply(ports.get(0), "connected_slaves:" + REPLICAS, Duration.ofSeconds(20), "INFO", "replication");
+            // Connected is not synchronised: a replica still loading the primary's snapshot confirms
+            // no WAIT, and the nodes (wait-replicas 1) would fail their first write at start.
+            for (int replica : ports.subList(1, ports.size())) {
+                RedisCli.awaitReply(replica, "master_link_status:up", Duration.ofSeconds(20), "INFO", "replication");
+            }
             int sentinelPort = LoopbackPorts.free();
             Path conf = Files.writeString(Files.createDirectories(dir.resolve("sentinel")).resolve("sentinel.conf"),
                     sentinelConf(sentinelPort, dir.resolve("sentinel"), ports.get(0)), StandardCharsets.UTF_8);
