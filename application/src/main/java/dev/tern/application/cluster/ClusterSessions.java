@@ -43,12 +43,26 @@ public final class ClusterSessions {
     /**
      * Both sides of a session's move between nodes, for the forward receiver: the relay of what
      * reaches this node for a session it handed over, and the arrivals of sessions handed over here.
+     * Opaque outside this package: bootstrap only hands it from here to the forward receiver.
      */
-    public record Handovers(HandoverRelay relay, HandoverArrivals arrivals) {
-        public Handovers {
+    public static final class Handovers {
+        private final HandoverRelay relay;
+        private final HandoverArrivals arrivals;
+
+        Handovers(HandoverRelay relay, HandoverArrivals arrivals) {
             if (relay == null || arrivals == null) {
                 throw new IllegalArgumentException("handovers need a relay and arrivals");
             }
+            this.relay = relay;
+            this.arrivals = arrivals;
+        }
+
+        HandoverRelay relay() {
+            return relay;
+        }
+
+        HandoverArrivals arrivals() {
+            return arrivals;
         }
     }
 
