@@ -138,7 +138,6 @@ public final class StorageWriter {
             lastBatch = batch.size();
             commit(batch);
         } finally {
-            unwritten.addAndGet(-batch.size());
             scheduled.set(false);
             if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
                 storageThread.execute(drain);
@@ -166,6 +165,10 @@ public final class StorageWriter {
             LOG.error("storage write of {} operations failed, none of them is acknowledged as stored: {}",
                     batch.size(), e.toString());
             committed = false;
+        } finally {
+            // Settled before any acknowledgement goes out: a client that heard its PUBACK must not
+            // then read these writes as still pending in tern_storage_backlog.
+            unwritten.addAndGet(-batch.size());
         }
         meters.commit().recordNanos(meters.nanoTime().getAsLong() - start);
         meters.batchSize().record(batch.size());

@@ -78,6 +78,20 @@ class StorageWriterBacklogTest {
     }
 
     @Test
+    void aWriteIsNoLongerInTheBacklogWhenItsAcknowledgementIsHeard() {
+        AtomicInteger backlogWhenAcked = new AtomicInteger(-1);
+        PendingAck ack = new PendingAck(Runnable::run, stored -> backlogWhenAcked.set(writer.backlog()));
+        ack.expect();
+        writer.submit(() -> { }, ack);
+        ack.release();
+        assertThat(writer.backlog()).isEqualTo(1);
+
+        storageThread.runAll();
+
+        assertThat(backlogWhenAcked).hasValue(0);
+    }
+
+    @Test
     void periodicDurabilityWaitsForCommitsOnlyWhileTheWriterIsBehind() {
         StoreRecorder periodic = new StoreRecorder(writer, new InMemorySessionStore(), new InMemorySubscriptionStore(),
                 new InMemoryRetainedMessageStore(), new InMemoryMessageQueueStore(), new InMemoryInflightStore(),
