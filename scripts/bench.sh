@@ -34,7 +34,10 @@ IDLE_19K_JAVA_OPTS=${IDLE_19K_JAVA_OPTS:-"-Xms64m -Xmx256m"}
 tern_opts=$TERN_JAVA_OPTS
 # A scenario ending in -batch1 is the load generator's scenario without the suffix, run with
 # --batch 1: one PUBLISH per TCP write, as devices send.
-SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency idle-connections persistent-sessions"}
+SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency-all idle-connections persistent-sessions"}
+# latency-all: the eight fixed-rate latency flows to one subscriber, QoS 0 and 1, one and ten
+# publishers, 10,000 and 50,000 msg/s in all: latency (QoS 0, one publisher, 10,000 msg/s) and
+# latency-qos<Q>-<N>p-<R>k (each alone by its name too).
 # Opt-in by name: fan-in-qos2, large-64k and large-1m (each the two flows large-SIZE-fan-in and
 # large-SIZE-fan-out, a fresh broker each), sub-table, retained-many, and cluster (the six cluster-*
 # flows: fan-in, fan-out and fixed-rate latency at QoS 0 and 1; each alone by its name too).
@@ -42,13 +45,15 @@ expanded=""
 for scenario in $SCENARIOS; do
   case $scenario in
     large-64k|large-1m) expanded="$expanded $scenario-fan-in $scenario-fan-out" ;;
+    latency-all) expanded="$expanded latency latency-qos0-1p-50k latency-qos0-10p-10k latency-qos0-10p-50k latency-qos1-1p-10k latency-qos1-1p-50k latency-qos1-10p-10k latency-qos1-10p-50k" ;;
     cluster) expanded="$expanded cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1" ;;
     *) expanded="$expanded $scenario" ;;
   esac
 done
 SCENARIOS=${expanded# }
 # tern: the memory backend; tern-1io: the same with listeners.tcp.io-threads=1 (no hand-over
-# between event loops); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
+# between event loops; the default on 2 or 3 processors); tern-2io: with io-threads=2 (the default
+# before 2026-12-07 on this 2-core machine, one loop per processor); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
 # tern-redis: the Redis backend on a redis-server of its own (appendonly, fsync every second),
 # persistent-sessions only, the one scenario that stores anything; tern-nometrics (not in the
 # default list): tern with metrics.backend=none, to measure what counting costs; relay: the
@@ -56,7 +61,7 @@ SCENARIOS=${expanded# }
 # every subscriber, no matching, no sessions), RELAY_SCENARIOS only; tern-base (not in the default
 # list): tern's configuration on the jar BASE_JAR names (an earlier build), for a before/after
 # comparison interleaved with the current build under the same load.
-BROKERS=${BROKERS:-"tern tern-1io tern-h2 tern-redis mosquitto relay"}
+BROKERS=${BROKERS:-"tern tern-2io tern-h2 tern-redis mosquitto relay"}
 # The cluster-* scenarios run against these instead of BROKERS, each on a redis-server of its own
 # started per run (appendonly, fsync every second, as tern-redis): tern-redis, one node with
 # clustering off; tern-cluster-1node, one node with clustering on, every client on it;
@@ -97,6 +102,7 @@ scenario_args() {
       fan-in-qos0-batch1|fan-in-qos1-batch1) echo "--messages 50 --batch 1" ;;
       fan-out) echo "--messages 20 --subscribers 200" ;;
       latency) echo "--messages 1000 --rate 10000" ;;
+      latency-qos*) echo "--messages 1000" ;;
       idle-connections) echo "--connections 200 --source-addresses 4" ;;
       idle-19k) echo "--connections 300 --source-addresses 4" ;;
       persistent-sessions) echo "--clients 50 --per-client 10" ;;
@@ -118,6 +124,13 @@ scenario_args() {
       fan-in-qos1-batch1) echo "--messages 6250 --publishers 16 --window 64 --batch 1" ;;
       fan-out) echo "--messages 5000 --subscribers 200" ;;
       latency) echo "--messages 60000 --warmup 20000 --rate 10000" ;;
+      # About 5 s each: a fifth warm-up, then 4 s measured (40,000 or 200,000 messages in all).
+      latency-qos*)
+        local publishers=${scenario#latency-qos?-} rate=${scenario##*p-}
+        publishers=${publishers%%p-*}
+        rate=${rate%k}
+        local per=$(( rate * 1000 * 5 / publishers ))
+        echo "--messages $per --warmup $(( per / 5 ))" ;;
       idle-connections) echo "--connections 10000 --source-addresses 4" ;;
       # 19,000 from 4 loopback addresses: about 4,750 ephemeral ports each. 256 handshakes at once,
       # as idle-connections; a longer bound, since on a busy machine 19,000 handshakes take a while.
@@ -278,10 +291,10 @@ broker_start() {
         --set metrics.backend=$metrics \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
-    tern-1io)
+    tern-1io|tern-2io)
       # shellcheck disable=SC2086
       java $tern_opts -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
-        --set listeners.tcp.io-threads=1 \
+        --set listeners.tcp.io-threads="${broker:5:1}" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-h2)

@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param host the address to bind, e.g. {@code 0.0.0.0}
  * @param port the port to bind; 0 picks a free ephemeral port
- * @param ioThreads event-loop threads serving connections; 0 means one per available processor,
- *     because the loops also run the protocol engine, which is CPU-bound rather than I/O-bound
+ * @param ioThreads event-loop threads serving connections; 0 means one per two available
+ *     processors, at least one (see {@link #effectiveIoThreads()})
  * @param writeBufferLowWaterMark bytes queued per connection below which it is writable again
  * @param writeBufferHighWaterMark bytes queued per connection above which it becomes unwritable
  * @param preferEpoll use the native epoll transport when the platform offers it, NIO otherwise
@@ -47,8 +47,19 @@ record TcpListenerConfig(
                 DEFAULT_WRITE_BUFFER_LOW_WATER_MARK, DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true);
     }
 
-    /** The number of event-loop threads to start, resolving 0 to the processor count. */
+    /**
+     * The number of event-loop threads to start, resolving 0 to half the processors, at least one.
+     * Not one per processor: the loops share the machine with the storage writer, the garbage
+     * collector and the JIT, and a message from a connection on one loop to a subscriber on
+     * another costs a wake-up of the second. On 2 processors one loop beat two on throughput, CPU
+     * per message, latency tail, memory per connection and offline-session fill
+     * (docs/benchmarks.md, "One event loop per two processors").
+     */
     public int effectiveIoThreads() {
-        return ioThreads == 0 ? Runtime.getRuntime().availableProcessors() : ioThreads;
+        return effectiveIoThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    int effectiveIoThreads(int processors) {
+        return ioThreads == 0 ? Math.max(1, processors / 2) : ioThreads;
     }
 }

@@ -24,8 +24,8 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
      * Settings of one plain TCP listener.
      *
      * @param port 0 asks the operating system for a free port
-     * @param ioThreads event loops serving the listener's connections; 0 means one per processor,
-     *     because the loops also run the protocol engine, which is CPU-bound
+     * @param ioThreads event loops serving the listener's connections; 0 means one per two
+     *     processors, at least one ({@link TcpListenerConfig#effectiveIoThreads()})
      * @param maxConnections connections this listener holds at once; more are closed at accept
      * @param maxConnectionsPerSecond new connections accepted per second; beyond it accepting pauses
      */
@@ -36,7 +36,7 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
                     description = "MQTT/TCP port; 0 picks a free port")
             int port,
             @Setting(defaultValue = "0", min = 0, max = MAX_IO_THREADS,
-                    description = "event loops of the MQTT/TCP listener; 0 = one per processor")
+                    description = "event loops of the MQTT/TCP listener; 0 = one per two processors, at least one")
             int ioThreads,
             @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
                     description = ListenerLimits.MAX_CONNECTIONS_HELP)

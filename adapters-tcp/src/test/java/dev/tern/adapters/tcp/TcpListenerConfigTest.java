@@ -8,13 +8,30 @@ import org.junit.jupiter.api.Test;
 class TcpListenerConfigTest {
 
     @Test
-    void defaultsToProcessorCountThreadsAndSixtyFourKibHighWaterMark() {
+    void defaultsToSixtyFourKibHighWaterMarkAndEpoll() {
         TcpListenerConfig config = TcpListenerConfig.withDefaults("0.0.0.0", 1883);
 
-        assertThat(config.effectiveIoThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.writeBufferLowWaterMark()).isEqualTo(32 * 1024);
         assertThat(config.writeBufferHighWaterMark()).isEqualTo(64 * 1024);
         assertThat(config.preferEpoll()).isTrue();
+    }
+
+    @Test
+    void defaultsToOneEventLoopPerTwoProcessorsAndAtLeastOne() {
+        TcpListenerConfig config = TcpListenerConfig.withDefaults("0.0.0.0", 1883);
+
+        assertThat(config.effectiveIoThreads(1)).isEqualTo(1);
+        assertThat(config.effectiveIoThreads(2)).isEqualTo(1);
+        assertThat(config.effectiveIoThreads(3)).isEqualTo(1);
+        assertThat(config.effectiveIoThreads(8)).isEqualTo(4);
+    }
+
+    @Test
+    void keepsAnExplicitEventLoopCountWhateverTheProcessors() {
+        TcpListenerConfig config = new TcpListenerConfig("0.0.0.0", 1883, 3, 1, 2, true);
+
+        assertThat(config.effectiveIoThreads(2)).isEqualTo(3);
+        assertThat(config.effectiveIoThreads(16)).isEqualTo(3);
     }
 
     @Test

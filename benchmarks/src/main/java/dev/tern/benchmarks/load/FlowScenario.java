@@ -45,8 +45,11 @@ final class FlowScenario {
         double redisBefore = run.redis.cpuSeconds();
         double selfBefore = run.self.cpuSeconds();
         long start = System.nanoTime();
+        // At a fixed rate the publishers start a share of one period apart, so that together they
+        // offer evenly spaced messages rather than bursts of one per publisher.
+        long stagger = shape.ratePerSecond() > 0 ? 1_000_000_000L / (shape.ratePerSecond() * shape.publishers()) : 0;
         for (int i = 0; i < publishing.size(); i++) {
-            publishers.get(i).start(publishing.get(i), start);
+            publishers.get(i).start(publishing.get(i), start + i * stagger);
         }
         // Refused messages are never delivered: the goal shrinks by their deliveries as they come.
         Progress.await(progress.received::sum,

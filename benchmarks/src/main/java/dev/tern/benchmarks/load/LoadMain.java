@@ -2,6 +2,8 @@ package dev.tern.benchmarks.load;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code java -jar tern-load.jar --scenario NAME ...}: runs one bounded load scenario against a
@@ -12,6 +14,9 @@ import java.util.List;
  * <p>Threading: {@link #run} blocks the calling thread for the length of the run.
  */
 public final class LoadMain {
+
+    /** {@code latency-qos<Q>-<N>p-<R>k}: QoS Q, N publishers, R thousand messages a second in all. */
+    private static final Pattern NAMED_LATENCY = Pattern.compile("latency-qos([012])-(\\d+)p-(\\d+)k");
 
     private LoadMain() {
     }
@@ -60,9 +65,7 @@ public final class LoadMain {
             }
             case "fan-out" -> FlowScenario.run(run, name, new FlowShape(1, o.integer("subscribers", 200),
                     i -> "load/out", i -> "load/out", 0, messages, payload, window, outstanding, 0, 0), false);
-            case "latency" -> FlowScenario.run(run, name, new FlowShape(1, 1, i -> "load/latency",
-                    i -> "load/latency", 0, messages, payload, window, outstanding, o.number("rate", 10_000),
-                    o.integer("warmup", messages / 10)), true);
+            case "latency" -> FlowScenario.run(run, name, latencyShape(name, o, messages, payload, window, outstanding), true);
             case "large-64k-fan-in", "large-64k-fan-out", "large-1m-fan-in", "large-1m-fan-out" ->
                     LargePayloads.run(run, name);
             case "idle-connections" -> IdleConnectionsScenario.run(run, name, 10_000);
@@ -72,7 +75,32 @@ public final class LoadMain {
             case "retained-many" -> RetainedManyScenario.run(run);
             case "cluster-fan-in-qos0", "cluster-fan-in-qos1", "cluster-fan-out-qos0", "cluster-fan-out-qos1",
                     "cluster-latency-qos0", "cluster-latency-qos1" -> ClusterFlows.run(run, name);
-            default -> throw new IllegalArgumentException("unknown scenario " + name);
+            default -> {
+                if (!NAMED_LATENCY.matcher(name).matches()) {
+                    throw new IllegalArgumentException("unknown scenario " + name);
+                }
+                yield FlowScenario.run(run, name, latencyShape(name, o, messages, payload, window, outstanding), true);
+            }
         };
+    }
+
+    /**
+     * A fixed-rate flow to one subscriber: the total offered rate is shared evenly by the
+     * publishers, each on a topic of its own under one wildcard subscription. A name such as
+     * {@code latency-qos1-10p-50k} fixes QoS, publishers and rate; plain {@code latency} takes
+     * {@code --qos}, {@code --publishers} and {@code --rate}.
+     */
+    private static FlowShape latencyShape(String name, LoadOptions o, int messages, int payload, int window,
+                                          int outstanding) {
+        Matcher named = NAMED_LATENCY.matcher(name);
+        boolean fixed = named.matches();
+        int qos = fixed ? Integer.parseInt(named.group(1)) : o.integer("qos", 0);
+        int publishers = fixed ? Integer.parseInt(named.group(2)) : o.integer("publishers", 1);
+        long rate = fixed ? Long.parseLong(named.group(3)) * 1_000 : o.number("rate", 10_000);
+        if (rate % publishers != 0) {
+            throw new IllegalArgumentException("a rate of " + rate + " does not divide among " + publishers + " publishers");
+        }
+        return new FlowShape(publishers, 1, i -> "load/latency/+", i -> "load/latency/" + i, qos,
+                messages, payload, window, outstanding, rate / publishers, o.integer("warmup", messages / 10));
     }
 }

@@ -28,6 +28,7 @@ final class LoadOptions {
                          large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out sub-table retained-many
                          cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1
                          cluster-latency-qos0 cluster-latency-qos1
+                         latency-qos<Q>-<N>p-<R>k (QoS Q, N publishers, R thousand msg/s in all; e.g. latency-qos1-10p-50k)
               --host 127.0.0.1 --port 1883   broker (loopback only)
               --sub-port P                   flows: subscribers connect to port P (another node), publishers to --port
               --protocol 3.1.1               MQTT version of every connection: 3.1.1 or 5
@@ -38,6 +39,7 @@ final class LoadOptions {
               --publishers 16 --subscribers 200 --window 64 (QoS 1 unacked per publisher)
               --outstanding 20000            QoS 0: messages sent but not yet received before publishers pause
               --rate 10000 --warmup N        latency: offered messages per second; first N not in percentiles
+              --qos 0 --publishers 1         latency: the flow's QoS; publishers sharing --rate, each its own topic
               --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections (idle-19k: 19000)
               --hold 0                       idle-connections: seconds to keep the connections open after
                                              measuring (time for a heap histogram of the broker)
