@@ -225,6 +225,9 @@ if ! command -v mosquitto >/dev/null 2>&1 && [[ " $BROKERS " == *" mosquitto "* 
 fi
 
 work=$(mktemp -d)
+# Every Tern JVM logs its GC pauses to a file of its own (%p: its pid); after each run the pauses
+# are added to the result line: a latency tail is read beside them.
+gc_log="-Xlog:gc:file=$work/gc-%p.log"
 broker_pid=""
 # The second node of tern-cluster-2nodes, and the port its subscribers connect to (else $port).
 node_b_pid=""
@@ -269,7 +272,7 @@ cluster_node_start() {
   local node=$1 node_port=$2
   shift 2
   # shellcheck disable=SC2086
-  java $TERN_JAVA_OPTS -jar "$tern_jar" --set listeners.tcp.port="$node_port" --set listeners.websocket.port=0 \
+  java $TERN_JAVA_OPTS $gc_log -jar "$tern_jar" --set listeners.tcp.port="$node_port" --set listeners.websocket.port=0 \
     --set admin.http.port=0 --set storage.backend=redis --set storage.redis.url="redis://127.0.0.1:$redis_port" \
     --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 "$@" >"$work/tern-$node.log" 2>&1 &
 }
@@ -286,21 +289,21 @@ broker_start() {
       [ "$broker" = tern-base ] && jar=$BASE_JAR
       # The WebSocket listener on an ephemeral port: 8083 may be taken by another broker on the machine.
       # shellcheck disable=SC2086
-      java $tern_opts -jar "$jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set listeners.websocket.port=0 \
+      java $tern_opts $gc_log -jar "$jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set listeners.websocket.port=0 \
         --set storage.backend=memory \
         --set metrics.backend=$metrics \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-1io|tern-2io)
       # shellcheck disable=SC2086
-      java $tern_opts -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
+      java $tern_opts $gc_log -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 --set storage.backend=memory \
         --set listeners.tcp.io-threads="${broker:5:1}" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
     tern-h2)
       # The same broker with the H2 store in a fresh directory per run.
       # shellcheck disable=SC2086
-      java $tern_opts -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
+      java $tern_opts $gc_log -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
         --set storage.backend=h2 --set storage.h2.path="$work/h2-$port/tern" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
@@ -414,6 +417,16 @@ for rep in $(seq 1 "$REPS"); do
             [ -n "$kb" ] && hwm=$(( ${hwm:-0} + kb ))
           done
           line="${line%\}},\"broker_peak_rss_kb\":${hwm:-null}}"
+          # Tern's GC pauses over the broker's life (all nodes): how many, the longest, their sum.
+          gc_files=()
+          for pid in ${pids//,/ }; do
+            [ -f "$work/gc-$pid.log" ] && gc_files+=("$work/gc-$pid.log")
+          done
+          if [ ${#gc_files[@]} -gt 0 ]; then
+            line="${line%\}},$(awk '/ Pause / { v = $NF; sub(/ms$/, "", v); n++; t += v; if (v > m) m = v }
+              END { printf "\"broker_gc_pauses\":%d,\"broker_gc_pause_max_ms\":%.3f,\"broker_gc_pause_total_ms\":%.3f}", n, m, t }' "${gc_files[@]}")"
+            rm -f "${gc_files[@]}"
+          fi
           echo "$line" | tee -a "$results"
         else
           echo "run failed: rep $rep MQTT $protocol $scenario $broker" >&2

@@ -53,7 +53,10 @@ record Metric(String scenario, String field, String label, List<Target> targets)
             LATENCY_FLOWS.stream().flatMap(scenario -> Stream.of(
                     new Metric(scenario, "latency_p50_us", "p50 µs", List.of()),
                     new Metric(scenario, "latency_p99_us", "p99 µs", Target.ratioAtMost(1.0)),
-                    new Metric(scenario, "latency_p999_us", "p99.9 µs", Target.ratioAtMost(1.0)))).toList(),
+                    new Metric(scenario, "latency_p999_us", "p99.9 µs", Target.ratioAtMost(1.0)),
+                    // Added by scripts/bench.sh from the broker's GC log: its whole life, not only the measured part.
+                    new Metric(scenario, "broker_gc_pauses", "broker GC pauses", List.of()),
+                    new Metric(scenario, "broker_gc_pause_max_ms", "broker GC pause, longest ms", List.of()))).toList(),
             List.of(new Metric("idle-connections", "connects_per_s", "connects/s", List.of()),
             new Metric("idle-connections", "rss_per_connection_bytes", "broker RSS bytes / connection",
                     Target.atMost(Brokers.DEFAULT, 2048, "B")),
