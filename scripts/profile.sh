@@ -39,7 +39,8 @@ case $broker in
   tern|tern-1io)
     extra=()
     [ "$broker" = tern-1io ] && extra=(--set listeners.tcp.io-threads=1)
-    java -Xms64m -Xmx1g -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
+    # shellcheck disable=SC2086
+    java -Xms64m -Xmx1g ${PROFILE_JAVA_OPTS:-} -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
       --set storage.backend=memory --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 \
       "${extra[@]}" >"$out/broker.log" 2>&1 &
     ;;

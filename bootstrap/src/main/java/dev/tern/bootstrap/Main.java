@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** Netty's switch for its buffer leak detector, read once when the detector's class loads. */
+    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
 
     private Main() {
     }
@@ -62,7 +64,22 @@ public final class Main {
         return ProviderDiscovery.discover(Path.of(dir == null ? "./plugins" : dir));
     }
 
+    /**
+     * The standalone broker runs without Netty's buffer leak detector unless {@code
+     * -Dio.netty.leakDetection.level} asks for it. Netty's own default samples one buffer in 128
+     * and records where it was allocated, a {@code Throwable} with its stack trace each time: 1 to
+     * 4% of the broker's CPU in profiles of a fan-in with one PUBLISH per write (docs/benchmarks.md).
+     * Set here, before any Netty class loads, and not in the adapter: the test suites and embedding
+     * applications ({@link Tern#builder()}) keep Netty's default, where a leak is worth finding.
+     */
+    static void leakDetectionOffUnlessAsked() {
+        if (System.getProperty(LEAK_DETECTION) == null) {
+            System.setProperty(LEAK_DETECTION, "disabled");
+        }
+    }
+
     private static void run(CommandLine commandLine) {
+        leakDetectionOffUnlessAsked();
         BrokerConfig config;
         try {
             config = ConfigLoader.load(commandLine, System.getenv());
