@@ -12,6 +12,7 @@ import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.SubscribeService;
+import dev.tern.application.protocol.codec.CodecContexts;
 import java.time.Clock;
 
 /**
@@ -34,5 +35,6 @@ record ConnectionDependencies(
         ConnectionMeters meters,
         RateLimiting rateLimiting,
         CloseLog closeLog,
-        KeepAliveWheels keepAliveWheels) {
+        KeepAliveWheels keepAliveWheels,
+        CodecContexts codecContexts) {
 }

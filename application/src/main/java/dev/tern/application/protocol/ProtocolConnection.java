@@ -100,7 +100,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.channel = channel;
         this.deps = deps;
         this.onGone = onGone;
-        this.reader = new PacketReader(deps.settings().maxPacketSize());
+        this.reader = new PacketReader(deps.codecContexts());
         this.dispatcher = new PacketDispatcher(this, deps);
         this.connectFlow = new ConnectFlow(deps.connectNegotiator(), deps.authenticator(), deps.authenticators());
         this.writer = new OutboundWriter(channel, deps.counters());
