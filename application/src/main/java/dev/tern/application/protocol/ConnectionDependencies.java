@@ -3,9 +3,7 @@ package dev.tern.application.protocol;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.BrokerEvents;
-import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
-import dev.tern.application.protocol.handler.ConnectNegotiator;
 import dev.tern.application.protocol.limit.RateLimiting;
 import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
@@ -23,8 +21,7 @@ record ConnectionDependencies(
         MqttSettings settings,
         Mqtt5Settings v5,
         Clock clock,
-        ConnectNegotiator connectNegotiator,
-        Authenticator authenticator,
+        ConnectFlow connectFlow,
         EnhancedAuthenticators authenticators,
         SessionAttachService sessionAttachService,
         InboundPublishHandler publishHandler,

@@ -49,10 +49,12 @@ public final class ProtocolEngine implements ConnectionAcceptor {
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
             BrokerEvents events, BrokerCounters counters, ConnectionMeters meters, RateLimiting rateLimiting,
             ResourceLimits limits) {
-        this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5, limits),
-                authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
-                events, counters, meters, rateLimiting, new CloseLog(clock),
-                new KeepAliveWheels(clock), new CodecContexts(settings.maxPacketSize()));
+        ConnectFlow connectFlow = new ConnectFlow(new ConnectNegotiator(settings, v5, limits), authenticator,
+                authenticators);
+        this.dependencies = new ConnectionDependencies(settings, v5, clock, connectFlow, authenticators,
+                sessionAttachService, publishHandler, subscribeService, deliveryService, events, counters, meters,
+                rateLimiting, new CloseLog(clock), new KeepAliveWheels(clock),
+                new CodecContexts(settings.maxPacketSize()));
     }
 
     @Override
