@@ -139,9 +139,15 @@ final class BrokerAssembly {
         SysConfig sys = config.sys();
         if (sys.clientEvents() || sys.subscriptionEvents()) {
             events = BrokerEvents.both(events, new ClientEventsPublisher(nodeName,
-                    sys.clientEvents(), sys.subscriptionEvents(), message -> publishPath.get().publish(message)));
+                    sys.clientEvents(), sys.subscriptionEvents(), message -> publishPath.get().publish(message),
+                    () -> sysReaders(publishPath.get())));
         }
         return events;
+    }
+
+    /** Whether a {@code $SYS} client event could reach anybody; nobody before the core exists. */
+    private static boolean sysReaders(PublishService publishPath) {
+        return publishPath != null && publishPath.brokerMessageMayReachAnyone("$SYS");
     }
 
     private static Thread daemon(Runnable runnable, String name) {

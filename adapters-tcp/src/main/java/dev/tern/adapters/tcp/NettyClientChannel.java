@@ -46,23 +46,20 @@ final class NettyClientChannel implements ClientChannel {
     private static final int BATCH_CAPACITY = 8192;
 
     private final Channel channel;
-    private final String listenerName;
+    private final ConnectionScope scope;
     private final TaskExecutor executor;
     private final String remoteAddress;
-    private final CloseLimits closeLimits;
     private boolean closing;
     private String certificateIdentity;
     /** Small writes of the current batch, not yet handed to the channel; null when none. */
     private ByteBuf gathered;
 
-    /** @param listenerName the listener instance's configured name, reported by {@link #listenerName()} */
-    NettyClientChannel(Channel channel, String listenerName, CloseLimits closeLimits) {
+    /** @param scope the listener's: its name, reported by {@link #listenerName()}, its close limits, its loops' executors */
+    NettyClientChannel(Channel channel, ConnectionScope scope) {
         this.channel = channel;
-        this.listenerName = listenerName;
-        this.closeLimits = closeLimits;
-        this.executor = new EventLoopTaskExecutor(channel.eventLoop());
+        this.scope = scope;
+        this.executor = scope.executorFor(channel.eventLoop());
         this.remoteAddress = describe(channel.remoteAddress());
-        channel.closeFuture().addListener(closed -> releaseGathered());
     }
 
     @Override
@@ -126,6 +123,14 @@ final class NettyClientChannel implements ClientChannel {
         }
     }
 
+    /**
+     * The channel has closed (its handler's {@code channelInactive}, rather than a close-future
+     * listener: a listener object and array fewer per connection). Nothing can be written any more.
+     */
+    void closed() {
+        releaseGathered();
+    }
+
     /** The channel closed under a batch (the peer went away): its bytes can go nowhere. */
     private void releaseGathered() {
         ByteBuf batch = gathered;
@@ -149,7 +154,7 @@ final class NettyClientChannel implements ClientChannel {
         ChannelFuture flushed = channel.writeAndFlush(Unpooled.EMPTY_BUFFER);
         flushed.addListener(done -> {
             if (done.isSuccess()) {
-                GracefulClose.begin(channel, closeLimits);
+                GracefulClose.begin(channel, scope.closeLimits());
             } else {
                 channel.close();
             }
@@ -157,7 +162,7 @@ final class NettyClientChannel implements ClientChannel {
         if (!flushed.isDone()) {
             ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
                 channel.close();
-            }, closeLimits.flushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }, scope.closeLimits().flushTimeout().toMillis(), TimeUnit.MILLISECONDS);
             flushed.addListener(done -> deadline.cancel(false));
         }
     }
@@ -207,7 +212,7 @@ final class NettyClientChannel implements ClientChannel {
 
     @Override
     public String listenerName() {
-        return listenerName;
+        return scope.listenerName();
     }
 
     @Override

@@ -7,38 +7,25 @@ import dev.tern.application.port.out.CloseLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 
 /**
- * Builds the pipeline of each accepted connection: TLS when the listener has it, flush
- * consolidation, then the engine. First of all it asks the listener's gate whether the connection
- * may stay: a refused one is closed before any handler is added, so it costs no TLS handshake (the
- * client sees the connection close without a ServerHello) and no engine; an admitted one gives its
- * slot back when it closes (the engine handler's {@code channelInactive} does that, rather than a
- * close-future listener: one listener object and array fewer per connection).
- *
- * <p>Why {@link FlushConsolidationHandler}: the engine flushes once per batch of work, and while
- * reading a batch is one {@code onBytes} call. A single read loop of the event loop can deliver
- * several buffers (a client pipelining many PUBLISHes), which would be one flush, one syscall,
- * each. The handler holds flushes issued during a read until {@code channelReadComplete}, so such
- * a burst leaves in one syscall. Flushes issued outside a read (deliveries arriving from other
- * sessions' loops) pass straight through, so latency does not depend on the peer sending more.
- * Writes are never flushed implicitly.
+ * Builds the pipeline of each accepted connection: TLS when the listener has it, then the engine.
+ * First of all it asks the listener's gate whether the connection may stay: a refused one is
+ * closed before any handler is added, so it costs no TLS handshake (the client sees the connection
+ * close without a ServerHello) and no engine; an admitted one gives its slot back when it closes
+ * (the engine handler's {@code channelInactive} does that, rather than a close-future listener:
+ * one listener object and array fewer per connection). The engine handler also holds flushes
+ * during a read ({@link InboundBytesHandler}), so there is no flush-consolidation handler.
  *
  * <p>Threading: shared by every connection of a listener; Netty calls it on each new channel's
  * event loop.
  */
 final class TcpChannelInitializer extends ChannelInitializer<Channel> {
 
-    /** Bound on deferred flushes during one long read, so a huge burst still streams out. */
-    private static final int MAX_DEFERRED_FLUSHES = 256;
-
-    private final String listenerName;
-    private final ConnectionAcceptor acceptor;
+    private final ConnectionScope scope;
     private final ListenerGate gate;
     private final ChannelGroup connections;
-    private final CloseLimits closeLimits;
     private final SslContext tls;
 
     /**
@@ -50,11 +37,9 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
      */
     TcpChannelInitializer(String listenerName, ConnectionAcceptor acceptor, ListenerGate gate, ChannelGroup connections,
             CloseLimits closeLimits, SslContext tls) {
-        this.listenerName = listenerName;
-        this.acceptor = acceptor;
+        this.scope = new ConnectionScope(listenerName, acceptor, closeLimits);
         this.gate = gate;
         this.connections = connections;
-        this.closeLimits = closeLimits;
         this.tls = tls;
     }
 
@@ -70,8 +55,6 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
                     .addLast("tls", tls.newHandler(channel.alloc()))
                     .addLast("tls-failures", new TlsHandshakeHandler());
         }
-        channel.pipeline()
-                .addLast("flush-consolidation", new FlushConsolidationHandler(MAX_DEFERRED_FLUSHES, false))
-                .addLast("engine", new InboundBytesHandler(listenerName, acceptor, closeLimits, admitted.slot()));
+        channel.pipeline().addLast("engine", new InboundBytesHandler(scope, admitted.slot()));
     }
 }

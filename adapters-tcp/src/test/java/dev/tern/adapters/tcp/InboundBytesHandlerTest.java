@@ -11,6 +11,8 @@ import dev.tern.testkit.transport.RecordingConnection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -29,7 +31,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void givesItsConnectionSlotBackOnceWhenTheChannelCloses() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS, slot));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(new ConnectionScope(TestServers.LISTENER, acceptor, CLOSE_LIMITS), slot));
         assertThat(releases).hasValue(0);
 
         channel.close();
@@ -40,7 +42,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void deliversEveryRegionOfACompositeBufferInOrderAndReleasesIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS, slot));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(new ConnectionScope(TestServers.LISTENER, acceptor, CLOSE_LIMITS), slot));
         RecordingConnection connection = acceptor.next();
         ByteBuf direct = Unpooled.directBuffer(2).writeBytes(new byte[] {4, 5});
         CompositeByteBuf composite = Unpooled.compositeBuffer()
@@ -60,7 +62,7 @@ class InboundBytesHandlerTest {
 
     @Test
     void releasesAPlainBufferAfterDeliveringIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS, slot));
+        EmbeddedChannel channel = new EmbeddedChannel(new InboundBytesHandler(new ConnectionScope(TestServers.LISTENER, acceptor, CLOSE_LIMITS), slot));
         RecordingConnection connection = acceptor.next();
         ByteBuf buf = Unpooled.directBuffer(3).writeBytes(new byte[] {9, 8, 7});
 
@@ -111,7 +113,96 @@ class InboundBytesHandlerTest {
         assertThat(channel.isOpen()).isFalse();
     }
 
+    @Test
+    void holdsTheFlushesOfOneReadUntilTheReadIsComplete() {
+        FlushCounter flushes = new FlushCounter();
+        EmbeddedChannel channel = new EmbeddedChannel(flushes, handlerOver(flushingEngine()));
+
+        // One read loop delivering three buffers: the engine flushes after each, one flush goes out.
+        channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {1}), Unpooled.wrappedBuffer(new byte[] {2}),
+                Unpooled.wrappedBuffer(new byte[] {3}));
+
+        assertThat(flushes.count).isEqualTo(1);
+        assertThat(channel.outboundMessages()).hasSize(3);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void passesFlushesOutsideAReadStraightThrough() {
+        FlushCounter flushes = new FlushCounter();
+        EmbeddedChannel channel = new EmbeddedChannel(flushes, handlerOver(flushingEngine()));
+        int before = flushes.count;
+
+        // A delivery from another session's loop: nobody is reading, so it must not wait.
+        channel.writeOneOutbound(Unpooled.wrappedBuffer(new byte[] {7}));
+        channel.flush();
+
+        assertThat(flushes.count).isEqualTo(before + 1);
+        assertThat(channel.outboundMessages()).hasSize(1);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void flushesEveryMaxDeferredFlushesDuringALongRead() {
+        FlushCounter flushes = new FlushCounter();
+        EmbeddedChannel channel = new EmbeddedChannel(flushes, handlerOver(flushingEngine()));
+
+        for (int i = 0; i < InboundBytesHandler.MAX_DEFERRED_FLUSHES + 1; i++) {
+            channel.writeOneInbound(Unpooled.wrappedBuffer(new byte[] {(byte) i}));
+        }
+        assertThat(flushes.count).isEqualTo(1);
+        assertThat(channel.outboundMessages()).hasSize(InboundBytesHandler.MAX_DEFERRED_FLUSHES);
+
+        channel.pipeline().fireChannelReadComplete();
+        assertThat(flushes.count).isEqualTo(2);
+        assertThat(channel.outboundMessages()).hasSize(InboundBytesHandler.MAX_DEFERRED_FLUSHES + 1);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void sendsHeldFlushesBeforeTheChannelCloses() {
+        FlushCounter flushes = new FlushCounter();
+        EmbeddedChannel channel = new EmbeddedChannel(flushes, handlerOver(flushingEngine()));
+        channel.writeOneInbound(Unpooled.wrappedBuffer(new byte[] {1}));
+        assertThat(flushes.count).isZero();
+
+        channel.close();
+
+        assertThat(flushes.count).isEqualTo(1);
+        channel.finishAndReleaseAll();
+    }
+
+    /** An engine that answers every byte with one byte and flushes, as a batch of work does. */
+    private static ConnectionAcceptor flushingEngine() {
+        return clientChannel -> new InboundConnection() {
+            @Override
+            public void onBytes(ByteBuffer bytes) {
+                clientChannel.write(ByteBuffer.wrap(new byte[] {bytes.get()}));
+                clientChannel.flush();
+            }
+
+            @Override
+            public void onWritabilityChanged(boolean writable) {
+            }
+
+            @Override
+            public void onClosed() {
+            }
+        };
+    }
+
+    /** First in the pipeline: counts the flushes that get past the engine handler. */
+    private static final class FlushCounter extends ChannelOutboundHandlerAdapter {
+        int count;
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) throws Exception {
+            count++;
+            ctx.flush();
+        }
+    }
+
     private static InboundBytesHandler handlerOver(ConnectionAcceptor acceptor) {
-        return new InboundBytesHandler(TestServers.LISTENER, acceptor, CLOSE_LIMITS, () -> { });
+        return new InboundBytesHandler(new ConnectionScope(TestServers.LISTENER, acceptor, CLOSE_LIMITS), () -> { });
     }
 }

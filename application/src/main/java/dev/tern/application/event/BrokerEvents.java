@@ -29,7 +29,11 @@ public interface BrokerEvents {
         }
     };
 
-    /** Whether anybody listens; when false, callers skip building the event altogether. */
+    /**
+     * Whether anybody listens; when false, callers skip building the event altogether. The answer
+     * may change from one call to the next (the {@code $SYS} client events have a listener only
+     * while somebody subscribes to them), so callers ask each time rather than keep it.
+     */
     boolean enabled();
 
     /**

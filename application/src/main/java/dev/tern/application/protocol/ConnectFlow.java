@@ -20,7 +20,8 @@ import dev.tern.application.protocol.packet.ReasonCode;
  * identity) or, when the client names an Authentication Method, the AUTH exchange of that method
  * (4.12). Each call returns the next {@link ConnectStep}; the connection carries it out.
  *
- * <p>Threading: stateless apart from its collaborators; called on the connection's executor.
+ * <p>Threading: one per broker, shared by every connection: stateless apart from its collaborators,
+ * which are broker-wide themselves; called on each connection's executor.
  */
 final class ConnectFlow {
 

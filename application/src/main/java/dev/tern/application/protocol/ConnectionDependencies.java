@@ -3,15 +3,14 @@ package dev.tern.application.protocol;
 import dev.tern.application.config.Mqtt5Settings;
 import dev.tern.application.config.MqttSettings;
 import dev.tern.application.event.BrokerEvents;
-import dev.tern.application.port.out.Authenticator;
 import dev.tern.application.port.out.EnhancedAuthenticators;
-import dev.tern.application.protocol.handler.ConnectNegotiator;
 import dev.tern.application.protocol.limit.RateLimiting;
 import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.protocol.handler.InboundPublishHandler;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.SubscribeService;
+import dev.tern.application.protocol.codec.CodecContexts;
 import java.time.Clock;
 
 /**
@@ -22,8 +21,7 @@ record ConnectionDependencies(
         MqttSettings settings,
         Mqtt5Settings v5,
         Clock clock,
-        ConnectNegotiator connectNegotiator,
-        Authenticator authenticator,
+        ConnectFlow connectFlow,
         EnhancedAuthenticators authenticators,
         SessionAttachService sessionAttachService,
         InboundPublishHandler publishHandler,
@@ -34,5 +32,6 @@ record ConnectionDependencies(
         ConnectionMeters meters,
         RateLimiting rateLimiting,
         CloseLog closeLog,
-        KeepAliveWheels keepAliveWheels) {
+        KeepAliveWheels keepAliveWheels,
+        CodecContexts codecContexts) {
 }

@@ -63,7 +63,6 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
     private final Consumer<ProtocolConnection> onGone;
     private final PacketReader reader;
     private final PacketDispatcher dispatcher;
-    private final ConnectFlow connectFlow;
     private final OutboundWriter writer;
     private final ReadGate readGate;
     /**
@@ -100,9 +99,8 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         this.channel = channel;
         this.deps = deps;
         this.onGone = onGone;
-        this.reader = new PacketReader(deps.settings().maxPacketSize());
+        this.reader = new PacketReader(deps.codecContexts());
         this.dispatcher = new PacketDispatcher(this, deps);
-        this.connectFlow = new ConnectFlow(deps.connectNegotiator(), deps.authenticator(), deps.authenticators());
         this.writer = new OutboundWriter(channel, deps.counters());
         // The client's silence while the broker did not read is not the client's: keep alive restarts.
         this.readGate = new ReadGate(channel, this::readingResumed);
@@ -200,11 +198,11 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         if (method != null) {
             reauthentication = new AuthenticationFlow(deps.authenticators(), method, connect.username());
         }
-        apply(connectFlow.start(connect, channel.certificateIdentity(), channel.remoteAddress()));
+        apply(deps.connectFlow().start(connect, channel.certificateIdentity(), channel.remoteAddress()));
     }
 
     private void continueAuthentication(ConnectionState.Authenticating authenticating, Auth auth) {
-        ConnectStep step = connectFlow.continueWith(authenticating, auth);
+        ConnectStep step = deps.connectFlow().continueWith(authenticating, auth);
         if (step == null) {
             closeForViolation("AUTH during CONNECT must continue with the same method (4.12)");
         } else {
@@ -227,7 +225,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             state = new ConnectionState.Attaching();
             await.verdict().whenComplete((result, failure) -> channel.executor().execute(() -> {
                 if (!(state instanceof ConnectionState.Closed)) {
-                    apply(connectFlow.authenticated(await.accept(), result, failure, version.isV5()));
+                    apply(deps.connectFlow().authenticated(await.accept(), result, failure, version.isV5()));
                 }
             }));
         } else {

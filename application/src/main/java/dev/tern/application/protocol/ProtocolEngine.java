@@ -17,9 +17,11 @@ import dev.tern.application.service.BrokerCounters;
 import dev.tern.application.service.SessionAttachService;
 import dev.tern.application.service.DeliveryService;
 import dev.tern.application.service.SubscribeService;
+import dev.tern.application.protocol.codec.CodecContexts;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The protocol engine's entry point for transports: one {@link ProtocolConnection} per network
@@ -32,6 +34,8 @@ public final class ProtocolEngine implements ConnectionAcceptor {
 
     private final ConnectionDependencies dependencies;
     private final Set<ProtocolConnection> open = ConcurrentHashMap.newKeySet();
+    /** One for every connection, rather than a method reference made per connection. */
+    private final Consumer<ProtocolConnection> forget = open::remove;
     private final HeaviestPublishersFirst publisherThrottle = new HeaviestPublishersFirst(open);
 
     /**
@@ -45,15 +49,17 @@ public final class ProtocolEngine implements ConnectionAcceptor {
             InboundPublishHandler publishHandler, SubscribeService subscribeService, DeliveryService deliveryService,
             BrokerEvents events, BrokerCounters counters, ConnectionMeters meters, RateLimiting rateLimiting,
             ResourceLimits limits) {
-        this.dependencies = new ConnectionDependencies(settings, v5, clock, new ConnectNegotiator(settings, v5, limits),
-                authenticator, authenticators, sessionAttachService, publishHandler, subscribeService, deliveryService,
-                events, counters, meters, rateLimiting, new CloseLog(clock),
-                new KeepAliveWheels(clock));
+        ConnectFlow connectFlow = new ConnectFlow(new ConnectNegotiator(settings, v5, limits), authenticator,
+                authenticators);
+        this.dependencies = new ConnectionDependencies(settings, v5, clock, connectFlow, authenticators,
+                sessionAttachService, publishHandler, subscribeService, deliveryService, events, counters, meters,
+                rateLimiting, new CloseLog(clock), new KeepAliveWheels(clock),
+                new CodecContexts(settings.maxPacketSize()));
     }
 
     @Override
     public InboundConnection accept(ClientChannel channel) {
-        ProtocolConnection connection = new ProtocolConnection(channel, dependencies, open::remove);
+        ProtocolConnection connection = new ProtocolConnection(channel, dependencies, forget);
         open.add(connection);
         connection.start();
         return connection;

@@ -131,6 +131,16 @@ public final class SubscriptionIndex {
         current.root().match(topic.levels(), 0, topic.isSystemTopic(), new Adapter(visitor));
     }
 
+    /**
+     * Whether any subscription could match a topic whose first level is {@code firstLevel}; false
+     * means none can. One lookup in the trie's root, without a lock or an allocation: for a
+     * publisher that builds a message only when somebody could receive it (the {@code $SYS}
+     * client events). A subscription added after this returns is not seen, as with {@link #match}.
+     */
+    public boolean mayMatchFirstLevel(String firstLevel) {
+        return snapshot.get().root().mayMatchLevel(firstLevel, 0);
+    }
+
     public int size() {
         return snapshot.get().size();
     }

@@ -102,6 +102,16 @@ final class SubscriptionNode {
         }
     }
 
+    /**
+     * Whether some filter under this node could match a topic whose level here is {@code level}:
+     * a child for that very text, or a wildcard unless it is the first level of a {@code $} topic
+     * [MQTT-4.7.2-1]. Looks no deeper, so a true answer may still match nothing.
+     */
+    boolean mayMatchLevel(String level, int depth) {
+        boolean wildcardsAllowed = depth > 0 || !level.startsWith("$");
+        return children.get(level) != null || wildcardsAllowed && (singleLevel != null || multiLevel != null);
+    }
+
     private SubscriptionNode child(String level) {
         return switch (level) {
             case "+" -> singleLevel;

@@ -25,6 +25,7 @@ import dev.tern.domain.message.MessageProperties;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.session.Session;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,8 +120,15 @@ public final class DeliveryService {
      * their original order [MQTT-4.4.0-1], then drains the queue.
      */
     public void resume(ClientSession session) {
-        PacketSink out = session.connection();
-        for (OutboundFlow flow : session.state().inflight().inOrder()) {
+        // Most sessions resume with nothing in flight: then there is no copy of the window to walk.
+        if (!session.state().inflight().isEmpty()) {
+            resend(session.connection(), session.state().inflight().inOrder());
+        }
+        drain(session);
+    }
+
+    private void resend(PacketSink out, List<OutboundFlow> unacknowledged) {
+        for (OutboundFlow flow : unacknowledged) {
             if (flow instanceof OutboundFlow.AwaitingPuback a) {
                 out.send(toPublish(a.delivery(), a.packetId(), true));
             } else if (flow instanceof OutboundFlow.AwaitingPubrec r) {
@@ -129,7 +137,6 @@ public final class DeliveryService {
                 out.send(Pubrel.of(flow.packetId()));
             }
         }
-        drain(session);
     }
 
     /** PUBACK from the client: ends a QoS 1 flow and frees its slot. */

@@ -98,6 +98,17 @@ public final class PublishService {
     }
 
     /**
+     * Whether a message of the broker's own (no publisher, not retained) on a topic whose first
+     * level is {@code firstLevel}, a {@code $} level, could reach anybody now. Only this node's
+     * subscriptions count: such messages describe this node and are never forwarded ({@link
+     * MessageForwarder}s leave them here), nor reported as published. False means publishing it
+     * would reach nobody, so it need not even be built.
+     */
+    public boolean brokerMessageMayReachAnyone(String firstLevel) {
+        return subscriptions.mayMatchFirstLevel(firstLevel);
+    }
+
+    /**
      * Routes a message another node of the cluster forwarded here, to this node's subscriptions
      * only: the non-shared ones if {@code plain}, and one local member of each of {@code
      * sharedGroups} (shared filter texts). Not retained, not reported as published, not forwarded

@@ -200,6 +200,9 @@ public final class SubscribeService {
 
     /** Removes every subscription of a session from the index, when the session ends or starts clean. */
     public void removeAll(ClientSession session) {
+        if (!session.state().hasSubscriptions()) {
+            return;
+        }
         List<TopicFilter> filters = new ArrayList<>();
         for (Subscription s : session.state().subscriptions()) {
             filters.add(s.filter());

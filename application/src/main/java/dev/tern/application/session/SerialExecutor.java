@@ -1,10 +1,11 @@
 package dev.tern.application.session;
 
 import dev.tern.application.port.out.TaskExecutor;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,20 @@ public final class SerialExecutor implements Executor {
     /** Tasks run per turn on a shared event loop before it yields to other connections. */
     private static final int BATCH = 64;
 
+    /** Claims {@link #running}: a field of this object rather than an {@code AtomicBoolean}, one object fewer per session. */
+    private static final VarHandle RUNNING;
+
+    static {
+        try {
+            RUNNING = MethodHandles.lookup().findVarHandle(SerialExecutor.class, "running", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** A drain is scheduled or under way, or a claim is held: set by a compare-and-set through {@link #RUNNING}. */
+    private volatile boolean running;
     private final Runnable drain = this::drain;
     private volatile TaskExecutor owner;
 
@@ -70,12 +83,12 @@ public final class SerialExecutor implements Executor {
      * loop) keeps its place in the session's order.
      */
     public boolean tryClaim() {
-        return tasks.isEmpty() && running.compareAndSet(false, true);
+        return tasks.isEmpty() && RUNNING.compareAndSet(this, false, true);
     }
 
     /** Ends a claim, on the owner's thread, after its task ran: what queued meanwhile is drained. */
     public void releaseClaim() {
-        running.set(false);
+        running = false;
         if (!tasks.isEmpty()) {
             scheduleDrain();
         }
@@ -93,7 +106,7 @@ public final class SerialExecutor implements Executor {
     }
 
     private void scheduleDrain() {
-        if (running.compareAndSet(false, true)) {
+        if (RUNNING.compareAndSet(this, false, true)) {
             owner.execute(drain);
         }
     }
@@ -109,7 +122,7 @@ public final class SerialExecutor implements Executor {
                 runSafely(task);
             }
         } finally {
-            running.set(false);
+            running = false;
             if (!tasks.isEmpty()) {
                 scheduleDrain();
             }

@@ -5,6 +5,7 @@ import dev.tern.application.port.out.BrokerEvent;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +18,10 @@ import java.util.function.Consumer;
  *
  * <p>It receives the broker events directly where they are emitted (the client's executor), not
  * through the event listeners' queue, and takes none of the per-message events: with it alone,
- * publishing builds no event object.
+ * publishing builds no event object. While no subscription could receive a {@code $SYS} message
+ * it says it is not {@link #enabled()}, so that a CONNECT builds neither the event nor its JSON
+ * (about 2 KB of garbage per connect, most of a connect storm's) for nobody; it asks again for
+ * every event, so a subscriber gets the events from its SUBACK on, as before.
  *
  * <p>Threading: thread-safe; {@code publish} must be too (the broker's publish path is).
  */
@@ -27,24 +31,28 @@ public final class ClientEventsPublisher implements BrokerEvents {
     private final boolean clientEvents;
     private final boolean subscriptionEvents;
     private final Consumer<ApplicationMessage> publish;
+    private final BooleanSupplier anyReader;
 
     /**
      * @param nodeName           the {@code <node>} level; percent-encoded like a client id
      * @param clientEvents       publish {@code connected} and {@code disconnected}
      * @param subscriptionEvents publish {@code subscribed} and {@code unsubscribed}
      * @param publish            the broker's publish path
+     * @param anyReader          whether a message on a {@code $SYS/...} topic could reach anybody
+     *                           now; thread-safe, cheap and lock-free (asked on every connect)
      */
     public ClientEventsPublisher(String nodeName, boolean clientEvents, boolean subscriptionEvents,
-            Consumer<ApplicationMessage> publish) {
+            Consumer<ApplicationMessage> publish, BooleanSupplier anyReader) {
         this.nodeLevel = TopicLevel.of(nodeName);
         this.clientEvents = clientEvents;
         this.subscriptionEvents = subscriptionEvents;
         this.publish = publish;
+        this.anyReader = anyReader;
     }
 
     @Override
     public boolean enabled() {
-        return clientEvents || subscriptionEvents;
+        return (clientEvents || subscriptionEvents) && anyReader.getAsBoolean();
     }
 
     @Override

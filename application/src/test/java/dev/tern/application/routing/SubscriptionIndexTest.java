@@ -88,6 +88,31 @@ class SubscriptionIndexTest {
     }
 
     @Test
+    void tellsWhetherAnySubscriptionCouldMatchATopicUnderAFirstLevel() {
+        assertThat(index.mayMatchFirstLevel("$SYS")).isFalse();
+
+        // Leading wildcards never match a $ topic [MQTT-4.7.2-1], so they make no $SYS reader.
+        index.subscribe("all", filter("#"), QOS0);
+        index.subscribe("plus", filter("+/clients/#"), QOS0);
+        assertThat(index.mayMatchFirstLevel("$SYS")).isFalse();
+        assertThat(index.mayMatchFirstLevel("sport")).isTrue();
+
+        index.subscribe("sys", filter("$SYS/brokers/+/clients/+/connected"), QOS0);
+        assertThat(index.mayMatchFirstLevel("$SYS")).isTrue();
+
+        index.unsubscribe("sys", filter("$SYS/brokers/+/clients/+/connected"));
+        assertThat(index.mayMatchFirstLevel("$SYS")).isFalse();
+    }
+
+    @Test
+    void aShareGroupOnDollarTopicsCountsAsAPossibleMatch() {
+        index.subscribe("alice", filter("$share/g/$SYS/#"), QOS0);
+
+        assertThat(index.mayMatchFirstLevel("$SYS")).isTrue();
+        assertThat(index.mayMatchFirstLevel("$share")).isFalse();
+    }
+
+    @Test
     void matchesParentLevelAndEmptyLevels() {
         index.subscribe("hash", filter("sport/#"), QOS0);
         index.subscribe("twoPlus", filter("+/+"), QOS0);

@@ -23,7 +23,7 @@ class ClientEventsPublisherTest {
 
     @Test
     void publishesConnectedWithItsJsonBody() {
-        ClientEventsPublisher events = new ClientEventsPublisher("node1", true, false, sent::add);
+        ClientEventsPublisher events = new ClientEventsPublisher("node1", true, false, sent::add, () -> true);
 
         events.emit(new BrokerEvent.ClientConnected(AT, "c1", "alice", "127.0.0.1:50123", 5, false, 60, true, 300));
 
@@ -40,7 +40,7 @@ class ClientEventsPublisherTest {
 
     @Test
     void publishesDisconnectedWithTheReason() {
-        ClientEventsPublisher events = new ClientEventsPublisher("node1", true, false, sent::add);
+        ClientEventsPublisher events = new ClientEventsPublisher("node1", true, false, sent::add, () -> true);
 
         events.emit(new BrokerEvent.ClientDisconnected(AT, "c1", "keep alive timeout", null, "[::1]:1234", 4));
 
@@ -52,12 +52,12 @@ class ClientEventsPublisherTest {
 
     @Test
     void subscriptionEventsOnlyWhenAskedFor() {
-        ClientEventsPublisher off = new ClientEventsPublisher("n", true, false, sent::add);
+        ClientEventsPublisher off = new ClientEventsPublisher("n", true, false, sent::add, () -> true);
         off.emit(new BrokerEvent.Subscribed(AT, "c1", "a/#", 1));
         off.emit(new BrokerEvent.Unsubscribed(AT, "c1", "a/#"));
         assertThat(sent).isEmpty();
 
-        ClientEventsPublisher on = new ClientEventsPublisher("n", false, true, sent::add);
+        ClientEventsPublisher on = new ClientEventsPublisher("n", false, true, sent::add, () -> true);
         on.emit(new BrokerEvent.Subscribed(AT, "c1", "a/#", 1));
         on.emit(new BrokerEvent.Unsubscribed(AT, "c1", "a/#"));
         on.emit(new BrokerEvent.ClientConnected(AT, "c1", null, "x", 4, false, 0, true, 0));
@@ -69,7 +69,7 @@ class ClientEventsPublisherTest {
 
     @Test
     void clientIdsThatWouldBreakTheTopicArePercentEncodedButKeptInTheBody() {
-        ClientEventsPublisher events = new ClientEventsPublisher("n", true, false, sent::add);
+        ClientEventsPublisher events = new ClientEventsPublisher("n", true, false, sent::add, () -> true);
 
         events.emit(new BrokerEvent.ClientConnected(AT, "a/+#%\"b\u0001", null, "x", 4, false, 0, true, 0));
 
@@ -79,12 +79,24 @@ class ClientEventsPublisherTest {
 
     @Test
     void takesNoPerMessageEvents() {
-        ClientEventsPublisher events = new ClientEventsPublisher("n", true, true, sent::add);
+        ClientEventsPublisher events = new ClientEventsPublisher("n", true, true, sent::add, () -> true);
 
         assertThat(events.enabled()).isTrue();
         assertThat(events.messageEventsEnabled()).isFalse();
-        assertThat(new ClientEventsPublisher("n", false, false, sent::add).enabled()).isFalse();
+        assertThat(new ClientEventsPublisher("n", false, false, sent::add, () -> true).enabled()).isFalse();
         assertThat(BrokerEvents.both(BrokerEvents.NONE, events).messageEventsEnabled()).isFalse();
+    }
+
+    @Test
+    void isNotEnabledWhileNoSubscriptionCouldReceiveASysMessage() {
+        boolean[] reader = {false};
+        ClientEventsPublisher events = new ClientEventsPublisher("n", true, true, sent::add, () -> reader[0]);
+
+        assertThat(events.enabled()).isFalse();
+        assertThat(BrokerEvents.both(BrokerEvents.NONE, events).enabled()).isFalse();
+
+        reader[0] = true;
+        assertThat(events.enabled()).isTrue();
     }
 
     @Test

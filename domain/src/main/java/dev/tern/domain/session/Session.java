@@ -82,6 +82,10 @@ public final class Session {
         return subscriptions.containsKey(filter);
     }
 
+    public boolean hasSubscriptions() {
+        return !subscriptions.isEmpty();
+    }
+
     public Collection<Subscription> subscriptions() {
         return Collections.unmodifiableCollection(subscriptions.values());
     }

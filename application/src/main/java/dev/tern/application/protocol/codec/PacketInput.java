@@ -13,7 +13,8 @@ import java.nio.ByteBuffer;
  */
 final class PacketInput {
 
-    private final Utf8StringDecoder utf8 = new Utf8StringDecoder();
+    /** Made for the first string with a non-ASCII character, if one ever comes. */
+    private Utf8StringDecoder utf8;
     private ByteBuffer body;
     private DecodeError error;
 
@@ -107,7 +108,13 @@ final class PacketInput {
         if (!need(length)) {
             return null;
         }
-        String s = utf8.decode(body, length);
+        String s = Utf8StringDecoder.decodeAscii(body, length);
+        if (s == Utf8StringDecoder.NOT_ASCII) {
+            if (utf8 == null) {
+                utf8 = new Utf8StringDecoder();
+            }
+            s = utf8.decodeNonAscii(body, length);
+        }
         if (s == null) {
             return malformed("string is not well-formed UTF-8 or contains U+0000 [MQTT-1.5.3-1] [MQTT-1.5.3-2]");
         }

@@ -18,11 +18,19 @@ public final class PacketReader {
 
     private final FrameReader frames = new FrameReader();
     private final PacketInput input = new PacketInput();
+    private final CodecContexts contexts;
     private CodecContext context;
     private boolean failed;
 
+    /** A reader with contexts of its own: for a reader that is one of few (in-process clients, tools). */
     public PacketReader(int maxPacketSize) {
-        this.context = new CodecContext(null, maxPacketSize);
+        this(new CodecContexts(maxPacketSize));
+    }
+
+    /** @param contexts the broker's, shared by every connection's reader */
+    public PacketReader(CodecContexts contexts) {
+        this.contexts = contexts;
+        this.context = contexts.beforeConnect();
     }
 
     /**
@@ -30,7 +38,7 @@ public final class PacketReader {
      * it decodes, so packets pipelined behind the CONNECT in the same input decode correctly.
      */
     public void setVersion(ProtocolVersion version) {
-        context = context.withVersion(version);
+        context = contexts.of(version);
     }
 
     public CodecContext context() {
@@ -84,7 +92,7 @@ public final class PacketReader {
                         : new DecodeError(ReasonCode.MALFORMED_PACKET, "undecodable packet");
             }
             if (packet instanceof Connect connect && context.version() == null) {
-                context = context.withVersion(connect.version());
+                context = contexts.of(connect.version());
             }
             sink.accept(new DecodeResult.Decoded(packet));
         }

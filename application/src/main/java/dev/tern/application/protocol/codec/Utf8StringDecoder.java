@@ -13,12 +13,19 @@ import java.nio.charset.StandardCharsets;
  * [MQTT-1.5.3-1] [MQTT-1.5.4-1] and U+0000 [MQTT-1.5.3-2] [MQTT-1.5.4-2].
  *
  * <p>Reuses its charset decoder and char buffer, so it belongs to one reader: not thread-safe.
- * Both are made on the first non-ASCII string only: most connections never need them, and an idle
+ * Both are made on the first non-ASCII string only, and a reader makes the decoder itself only
+ * then ({@link #decodeAscii} needs none): most connections never need them, and an idle
  * connection should cost as little memory as it can.
  */
 final class Utf8StringDecoder {
 
     private static final int MAX_STRING_BYTES = 0xFFFF;
+
+    /**
+     * What {@link #decodeAscii} answers for bytes with a non-ASCII character: a string instance of
+     * its own, told apart by identity, which no decoding ever returns.
+     */
+    static final String NOT_ASCII = new String("<not ASCII>");
 
     private CharsetDecoder decoder;
     private CharBuffer chars;
@@ -28,18 +35,38 @@ final class Utf8StringDecoder {
      * Returns null when they are not a valid MQTT string; the caller reports the malformed packet.
      */
     String decode(ByteBuffer in, int length) {
+        String s = decodeAscii(in, length);
+        return s == NOT_ASCII ? decodeNonAscii(in, length) : s;
+    }
+
+    /**
+     * The string of the {@code length} bytes at the position of {@code in} when they are all ASCII
+     * (then advanced past them); null when one is zero, which is only ever U+0000 in well-formed
+     * UTF-8; {@link #NOT_ASCII}, position unchanged, when only {@link #decodeNonAscii} can tell.
+     */
+    static String decodeAscii(ByteBuffer in, int length) {
         int start = in.position();
         int end = start + length;
         boolean ascii = true;
         for (int i = start; i < end; i++) {
             byte b = in.get(i);
             if (b == 0) {
-                // A zero byte is only ever U+0000 in well-formed UTF-8.
                 return null;
             }
             ascii &= b > 0;
         }
-        String s = ascii ? latin1(in, start, length) : strict(in, end, length);
+        if (!ascii) {
+            return NOT_ASCII;
+        }
+        String s = latin1(in, start, length);
+        in.position(end);
+        return s;
+    }
+
+    /** As {@link #decode}, for bytes {@link #decodeAscii} found a non-ASCII character in. */
+    String decodeNonAscii(ByteBuffer in, int length) {
+        int end = in.position() + length;
+        String s = strict(in, end, length);
         in.position(end);
         return s;
     }

@@ -18,12 +18,15 @@ public final class RateLimiting {
     private final RateLimitPolicy policy;
     private final LongSupplier nanoClock;
     private final RateLimitMeters meters;
+    /** Decided once: asking the policy streams over its rules, garbage on every connect. */
+    private final boolean limitsNobody;
 
     /** @param nanoClock monotonic nanoseconds ({@code System::nanoTime} in production) */
     public RateLimiting(RateLimitPolicy policy, LongSupplier nanoClock, RateLimitMeters meters) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.limitsNobody = policy.limitsNobody();
     }
 
     /**
@@ -35,7 +38,7 @@ public final class RateLimiting {
      */
     public InboundRateLimiter limiterFor(ReadGate gate, TaskExecutor executor, String listener, String username,
             String clientId) {
-        if (policy.limitsNobody()) {
+        if (limitsNobody) {
             return null;
         }
         RateLimit limit = policy.resolve(listener, username, clientId);
