@@ -1,6 +1,10 @@
 package dev.tern.adapters.storage.redis;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
@@ -15,36 +19,76 @@ import org.redisson.api.RScript;
  * Every key it touches has the client's hash tag (on one server also the index sets, which is
  * allowed there), so it runs on Redis Cluster too.
  *
- * <p>Encoding: KEYS[1] the owner record, ARGV[1] the node, ARGV[2] the epoch, then the commands
- * as {@link CommandScript} encodes them. The script returns 1 when applied, 0 when fenced out.
+ * <p>Encoding: KEYS[1] the owner record, then every key the commands touch; ARGV[1] the node,
+ * ARGV[2] the epoch, then per command its name, its key count, its argument count, the indexes of
+ * its keys in KEYS, and its arguments. The script returns 1 when applied, 0 when fenced out.
  *
  * <p>Threading: confined to the thread that builds and queues it.
  */
 final class FencedScript {
 
-    private static final String SCRIPT = CommandScript.APPLY_FUNCTION + OwnerRecord.MAY_WRITE_FUNCTION + """
+    /** The pseudo command for an {@link OrderedHash} put (keys: hash, order; args: field, value). */
+    static final String ORDERED_PUT = "ORDERED_PUT";
+
+    private static final String SCRIPT = OrderedHash.PUT_FUNCTION + OwnerRecord.MAY_WRITE_FUNCTION + """
             if not may_write(KEYS[1], ARGV[1], ARGV[2]) then
               return 0
             end
-            apply(3)
+            local i = 3
+            while i <= #ARGV do
+              local name = ARGV[i]
+              local keyCount = tonumber(ARGV[i + 1])
+              local argCount = tonumber(ARGV[i + 2])
+              i = i + 3
+              local command = {}
+              for k = 1, keyCount do
+                command[k] = KEYS[tonumber(ARGV[i])]
+                i = i + 1
+              end
+              for a = 1, argCount do
+                command[keyCount + a] = ARGV[i]
+                i = i + 1
+              end
+              if name == 'ORDERED_PUT' then
+                ordered_put(command[1], command[2], command[3], command[4])
+              else
+                redis.call(name, unpack(command))
+              end
+            end
             return 1
             """;
 
     private final String clientId;
     private final String ownerKey;
     private final long epoch;
-    private final CommandScript commands;
+    private final Map<String, Integer> keyIndexes = new LinkedHashMap<>();
+    private final List<byte[]> args = new ArrayList<>();
 
     FencedScript(String clientId, String ownerKey, String nodeId, long epoch) {
         this.clientId = clientId;
         this.ownerKey = ownerKey;
         this.epoch = epoch;
-        this.commands = new CommandScript(List.of(ownerKey),
-                List.of(CommandScript.text(nodeId), CommandScript.text(Long.toString(epoch))));
+        keyIndexes.put(ownerKey, 1);
+        args.add(text(nodeId));
+        args.add(text(Long.toString(epoch)));
+    }
+
+    /** Appends one command on {@code keys} with {@code arguments} after them. */
+    void add(String name, List<String> keys, byte[]... arguments) {
+        args.add(text(name));
+        args.add(text(Integer.toString(keys.size())));
+        args.add(text(Integer.toString(arguments.length)));
+        for (String key : keys) {
+            int index = keyIndexes.computeIfAbsent(key, k -> keyIndexes.size() + 1);
+            args.add(text(Integer.toString(index)));
+        }
+        args.addAll(List.of(arguments));
     }
 
     void addAll(List<WriteOp> ops) {
-        commands.addAll(ops);
+        for (WriteOp op : ops) {
+            op.into(this);
+        }
     }
 
     /** A key of the client's hash slot, for routing the script in a cluster. */
@@ -55,7 +99,7 @@ final class FencedScript {
     /** Queues the script into {@code batch}; the reply is 1 when applied, 0 when fenced out. */
     RFuture<Long> queue(RBatch batch) {
         return batch.getScript(Codecs.BYTES).evalAsync(ownerKey, RScript.Mode.READ_WRITE, SCRIPT,
-                RScript.ReturnType.LONG, commands.keys(), commands.args());
+                RScript.ReturnType.LONG, new ArrayList<>(keyIndexes.keySet()), args.toArray());
     }
 
     /**
@@ -68,5 +112,9 @@ final class FencedScript {
             throw new FencedWriteException("Write of client " + clientId + " refused: this node's epoch " + epoch
                     + " no longer owns it (another node took the session over)");
         }
+    }
+
+    private static byte[] text(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -23,8 +23,8 @@ import org.redisson.api.RFuture;
 final class OrderedHash {
 
     /**
-     * The put as a Lua function, shared by {@link #PUT} and the scripts of commands
-     * ({@link CommandScript}), so that all of them order fields the same way.
+     * The put as a Lua function, shared by {@link #PUT} and the fenced script ({@link FencedScript}),
+     * so that both order fields the same way.
      */
     static final String PUT_FUNCTION = """
             local function ordered_put(hash, order, field, value)

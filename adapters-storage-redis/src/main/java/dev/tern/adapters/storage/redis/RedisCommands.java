@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
@@ -27,9 +28,7 @@ import org.redisson.client.RedisException;
  *
  * <p>Group commit: {@link #inTransaction} binds its pending writes to the calling thread; writes
  * made on that thread while it runs join them, and they are executed once at the end, pipelined,
- * and (when configured) followed by {@code WAIT} for replicas. Inside the MULTI/EXEC of a slot the
- * unfenced writes are one Lua script of all their commands ({@link ScriptedWrites}), not one
- * command each: the cost of a group commit was mostly Redisson's per-command work. Writes on other threads, and all
+ * and (when configured) followed by {@code WAIT} for replicas. Writes on other threads, and all
  * reads, run in batches of their own. A read inside a transaction does not see the transaction's
  * own writes: they are not sent until it ends.
  *
@@ -50,7 +49,8 @@ final class RedisCommands {
     private final String target;
     private final int replicasToWait;
     private final boolean cluster;
-    private final ThreadLocal<Transaction> bound = new ThreadLocal<>();
+    private final ThreadLocal<PendingWrites> bound = new ThreadLocal<>();
+    private final ThreadLocal<FencedWrites> boundFenced = new ThreadLocal<>();
     /** Null until the node joins a cluster: then every client write is fenced with these epochs. */
     private volatile HeldEpochs fence;
 
@@ -71,17 +71,17 @@ final class RedisCommands {
     }
 
     /**
-     * Adds the writes {@code ops} to this thread's transaction, or runs them at once as their own.
-     * In a cluster they must touch only keys of the hash slot of {@code slotKey}.
+     * Adds {@code commands} to this thread's transaction, or runs them at once as their own. In a
+     * cluster they must touch only keys of the hash slot of {@code slotKey}.
      */
-    void write(String slotKey, List<WriteOp> ops) {
-        Transaction transaction = bound.get();
+    void write(String slotKey, Consumer<RBatch> commands) {
+        PendingWrites transaction = bound.get();
         if (transaction != null) {
-            transaction.scripted().add(slotKey, ops);
+            commands.accept(transaction.batchFor(slotKey));
             return;
         }
         RBatch batch = redisson.createBatch(writeOptions);
-        ops.forEach(op -> op.into(batch));
+        commands.accept(batch);
         confirmed(execute(batch, "write"));
     }
 
@@ -99,12 +99,12 @@ final class RedisCommands {
     void writeClient(String clientId, String slotKey, List<WriteOp> ops) {
         HeldEpochs epochs = fence;
         if (epochs == null) {
-            write(slotKey, ops);
+            write(slotKey, batch -> ops.forEach(op -> op.into(batch)));
             return;
         }
-        Transaction transaction = bound.get();
+        FencedWrites transaction = boundFenced.get();
         if (transaction != null) {
-            transaction.fenced().add(clientId, ops);
+            transaction.add(clientId, ops);
             return;
         }
         FencedScript script = epochs.scriptFor(clientId);
@@ -177,35 +177,37 @@ final class RedisCommands {
             return;
         }
         Supplier<RBatch> newBatch = () -> redisson.createBatch(writeOptions);
-        PendingWrites pending = cluster ? new SlotBatches(newBatch) : new OneBatch(newBatch);
+        PendingWrites transaction = cluster ? new SlotBatches(newBatch) : new OneBatch(newBatch);
         HeldEpochs epochs = fence;
-        Transaction transaction = new Transaction(new ScriptedWrites(cluster),
-                epochs == null ? null : new FencedWrites(epochs));
+        FencedWrites fenced = epochs == null ? null : new FencedWrites(epochs);
         bound.set(transaction);
+        if (fenced != null) {
+            boundFenced.set(fenced);
+        }
         try {
             writes.run();
-            transaction.scripted().queueInto(pending);
-            if (transaction.fenced() != null) {
-                transaction.fenced().queueInto(pending);
+            if (fenced != null) {
+                fenced.queueInto(transaction);
             }
         } catch (RuntimeException | Error e) {
-            pending.discard();
+            transaction.discard();
             throw e;
         } finally {
             bound.remove();
+            boundFenced.remove();
         }
-        if (pending.isEmpty()) {
+        if (transaction.isEmpty()) {
             return;
         }
         List<BatchResult<?>> results;
         try {
-            results = pending.execute();
+            results = transaction.execute();
         } catch (RedisException e) {
             throw new StorageUnavailableException("Redis transaction failed at " + target + ": " + e.getMessage(), e);
         }
         results.forEach(this::confirmed);
-        if (transaction.fenced() != null) {
-            transaction.fenced().checkApplied();
+        if (fenced != null) {
+            fenced.checkApplied();
         }
     }
 
@@ -234,13 +236,6 @@ final class RedisCommands {
         } catch (RedisException e) {
             throw new StorageUnavailableException("Redis " + what + " failed at " + target + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The writes of the group commit running on this thread: unfenced ones as scripts of commands,
-     * fenced ones (null until the node joined a cluster) as one script per client.
-     */
-    private record Transaction(ScriptedWrites scripted, FencedWrites fenced) {
     }
 
     private static BatchOptions options(RedisStorageSettings settings, ExecutionMode mode) {

@@ -9,11 +9,10 @@ import org.redisson.api.RListAsync;
 import org.redisson.api.RScript;
 
 /**
- * One command of a store write, in the two forms the write can take: queued into a batch of its
- * own (a write outside a group commit), or appended to a {@link CommandScript}: a group commit's
- * script of its hash slot ({@link ScriptedWrites}), or the client's {@link FencedScript}, which
- * applies it only if this node's ownership epoch still allows it. Each kind is written once here,
- * so the two forms cannot drift apart.
+ * One command of a store write to a client's keys, in the two forms the write can take: queued
+ * into a MULTI/EXEC batch as the stores always did (no cluster), or appended to the client's
+ * {@link FencedScript}, which applies it only if this node's ownership epoch still allows it.
+ * Each kind is written once here, so the two forms cannot drift apart.
  *
  * <p>Threading: immutable values (the byte arrays are not copied: a store hands over arrays it
  * made and never touches again).
@@ -23,8 +22,8 @@ sealed interface WriteOp {
     /** Queues the command into {@code batch}, unfenced. */
     void into(RBatch batch);
 
-    /** Appends the command to a script of commands (fenced or a group commit's). */
-    void into(CommandScript script);
+    /** Appends the command to a client's fenced script. */
+    void into(FencedScript script);
 
     /** {@code DEL keys...} */
     record Delete(List<String> keys) implements WriteOp {
@@ -38,7 +37,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
+        public void into(FencedScript script) {
             script.add("DEL", keys);
         }
     }
@@ -57,7 +56,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
+        public void into(FencedScript script) {
             script.add("HSET", List.of(key), text(field), value);
         }
     }
@@ -77,7 +76,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
+        public void into(FencedScript script) {
             List<byte[]> args = new ArrayList<>(fields.size() * 2);
             fields.forEach((field, value) -> {
                 args.add(text(field));
@@ -95,7 +94,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
+        public void into(FencedScript script) {
             script.add("HDEL", List.of(key), text(field));
         }
     }
@@ -108,7 +107,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
+        public void into(FencedScript script) {
             script.add("SADD", List.of(key), text(member));
         }
     }
@@ -121,7 +120,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
+        public void into(FencedScript script) {
             script.add("SREM", List.of(key), text(member));
         }
     }
@@ -134,7 +133,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
+        public void into(FencedScript script) {
             script.add("ZREM", List.of(key), text(member));
         }
     }
@@ -155,7 +154,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
+        public void into(FencedScript script) {
             script.add("RPUSH", List.of(key), text(member));
             script.add("LTRIM", List.of(key), text(Integer.toString(-keep)), text("-1"));
         }
@@ -176,8 +175,8 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(CommandScript script) {
-            script.add(CommandScript.ORDERED_PUT, List.of(hashKey, orderKey), text(field), value);
+        public void into(FencedScript script) {
+            script.add(FencedScript.ORDERED_PUT, List.of(hashKey, orderKey), text(field), value);
         }
     }
 
