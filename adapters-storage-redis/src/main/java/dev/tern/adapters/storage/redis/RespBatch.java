@@ -15,7 +15,6 @@ final class RespBatch implements CommandSink {
 
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] EVAL = text("EVAL");
-    private static final byte[] TWO = text("2");
     private static final byte[] ORDERED_PUT_SCRIPT = text(OrderedHash.PUT);
 
     private byte[] buffer = new byte[4096];
@@ -37,7 +36,7 @@ final class RespBatch implements CommandSink {
             header(3 + keys.size() + arguments.length);
             bulk(EVAL);
             bulk(ORDERED_PUT_SCRIPT);
-            bulk(TWO);
+            bulk(text(Integer.toString(keys.size())));
         } else {
             header(1 + keys.size() + arguments.length);
             bulk(text(name));
