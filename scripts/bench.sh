@@ -60,7 +60,8 @@ SCENARIOS=${expanded# }
 # zero-work relay (benchmarks/src/main/c/tern-relay.c, one epoll loop that copies every PUBLISH to
 # every subscriber, no matching, no sessions), RELAY_SCENARIOS only; tern-base (not in the default
 # list): tern's configuration on the jar BASE_JAR names (an earlier build), for a before/after
-# comparison interleaved with the current build under the same load.
+# comparison interleaved with the current build under the same load; tern-redis-base (not in the
+# default list): tern-redis on BASE_JAR, the same comparison for the Redis store.
 BROKERS=${BROKERS:-"tern tern-2io tern-h2 tern-redis mosquitto relay"}
 # The cluster-* scenarios run against these instead of BROKERS, each on a redis-server of its own
 # started per run (appendonly, fsync every second, as tern-redis): tern-redis, one node with
@@ -173,8 +174,8 @@ scenario_args() {
 
 tern_jar=bootstrap/target/tern.jar
 load_jar=benchmarks/target/tern-load.jar
-if [[ " $BROKERS " == *" tern-base "* ]] && [ ! -f "${BASE_JAR:-}" ]; then
-  echo "tern-base needs BASE_JAR, the path of an earlier tern.jar" >&2
+if [[ " $BROKERS " == *" tern-base "* || " $BROKERS " == *" tern-redis-base "* ]] && [ ! -f "${BASE_JAR:-}" ]; then
+  echo "tern-base and tern-redis-base need BASE_JAR, the path of an earlier tern.jar" >&2
   exit 1
 fi
 if [ ! -f "$tern_jar" ] || [ ! -f "$load_jar" ]; then
@@ -275,7 +276,7 @@ cluster_node_start() {
   local node=$1 node_port=$2
   shift 2
   # shellcheck disable=SC2086
-  java $TERN_JAVA_OPTS $gc_log -jar "$tern_jar" --set listeners.tcp.port="$node_port" --set listeners.websocket.port=0 \
+  java $TERN_JAVA_OPTS $gc_log -jar "${node_jar:-$tern_jar}" --set listeners.tcp.port="$node_port" --set listeners.websocket.port=0 \
     --set admin.http.port=0 --set storage.backend=redis --set storage.redis.url="redis://127.0.0.1:$redis_port" \
     --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 "$@" >"$work/tern-$node.log" 2>&1 &
 }
@@ -313,6 +314,10 @@ broker_start() {
     tern-redis)
       redis_start
       cluster_node_start single "$port"
+      ;;
+    tern-redis-base)
+      redis_start
+      node_jar=$BASE_JAR cluster_node_start single "$port"
       ;;
     tern-cluster-1node)
       redis_start
@@ -381,7 +386,7 @@ for rep in $(seq 1 "$REPS"); do
       brokers=$BROKERS
       [[ $scenario == cluster-* ]] && brokers=$CLUSTER_BROKERS
       for broker in $brokers; do
-        if [ "$broker" = tern-redis ] && [ "$scenario" != persistent-sessions ] && [[ $scenario != cluster-* ]]; then continue; fi
+        if [[ $broker == tern-redis* ]] && [ "$scenario" != persistent-sessions ] && [[ $scenario != cluster-* ]]; then continue; fi
         if [[ $broker == tern-cluster-* ]] && [[ $scenario != cluster-* ]]; then continue; fi
         if [ "$broker" = relay ] && [[ " $RELAY_SCENARIOS " != *" $scenario "* ]]; then continue; fi
         # fan-in-qos0-batch1 is the load generator's fan-in-qos0 with --batch 1 (from scenario_args).

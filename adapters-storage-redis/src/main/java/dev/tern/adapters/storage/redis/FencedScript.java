@@ -25,10 +25,7 @@ import org.redisson.api.RScript;
  *
  * <p>Threading: confined to the thread that builds and queues it.
  */
-final class FencedScript {
-
-    /** The pseudo command for an {@link OrderedHash} put (keys: hash, order; args: field, value). */
-    static final String ORDERED_PUT = "ORDERED_PUT";
+final class FencedScript implements CommandSink {
 
     private static final String SCRIPT = OrderedHash.PUT_FUNCTION + OwnerRecord.MAY_WRITE_FUNCTION + """
             if not may_write(KEYS[1], ARGV[1], ARGV[2]) then
@@ -73,8 +70,8 @@ final class FencedScript {
         args.add(text(Long.toString(epoch)));
     }
 
-    /** Appends one command on {@code keys} with {@code arguments} after them. */
-    void add(String name, List<String> keys, byte[]... arguments) {
+    @Override
+    public void add(String name, List<String> keys, byte[]... arguments) {
         args.add(text(name));
         args.add(text(Integer.toString(keys.size())));
         args.add(text(Integer.toString(arguments.length)));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
@@ -32,6 +31,10 @@ import org.redisson.client.RedisException;
  * reads, run in batches of their own. A read inside a transaction does not see the transaction's
  * own writes: they are not sent until it ends.
  *
+ * <p>On one server named by url ({@code redis://}), an unfenced group commit does not go through
+ * Redisson: the committing thread writes it on a connection of its own ({@link RespConnection}),
+ * the same MULTI/EXEC (and WAIT) without Redisson's per-command and per-batch costs.
+ *
  * <p>Fencing: once the node joined a cluster, writes of a client's keys ({@link #writeClient})
  * go as one Lua script per client and batch, applied only under this node's ownership epoch
  * ({@link FencedScript}); other writes (retained messages) are never fenced.
@@ -51,12 +54,19 @@ final class RedisCommands {
     private final boolean cluster;
     private final ThreadLocal<PendingWrites> bound = new ThreadLocal<>();
     private final ThreadLocal<FencedWrites> boundFenced = new ThreadLocal<>();
+    private final ThreadLocal<RespBatch> boundDirect = new ThreadLocal<>();
+    /** The group commits' own connection, or null: they go through Redisson. */
+    private final RespConnection direct;
     /** Null until the node joins a cluster: then every client write is fenced with these epochs. */
     private volatile HeldEpochs fence;
 
-    /** @param cluster whether {@code redisson} talks to a Redis Cluster */
-    RedisCommands(RedissonClient redisson, RedisStorageSettings settings, boolean cluster) {
+    /**
+     * @param cluster whether {@code redisson} talks to a Redis Cluster
+     * @param direct  the connection unfenced group commits are written on, or null for Redisson
+     */
+    RedisCommands(RedissonClient redisson, RedisStorageSettings settings, boolean cluster, RespConnection direct) {
         this.redisson = redisson;
+        this.direct = cluster ? null : direct;
         this.readOptions = options(settings, ExecutionMode.IN_MEMORY_ATOMIC);
         // One MULTI/EXEC cannot span the slots of many clients: in a cluster such reads are only
         // pipelined, each command atomic on its own (see loads in KEYS.md).
@@ -71,17 +81,23 @@ final class RedisCommands {
     }
 
     /**
-     * Adds {@code commands} to this thread's transaction, or runs them at once as their own. In a
-     * cluster they must touch only keys of the hash slot of {@code slotKey}.
+     * Adds the writes {@code ops} to this thread's transaction, or runs them at once as their own.
+     * In a cluster they must touch only keys of the hash slot of {@code slotKey}.
      */
-    void write(String slotKey, Consumer<RBatch> commands) {
+    void write(String slotKey, List<WriteOp> ops) {
+        RespBatch direct = boundDirect.get();
+        if (direct != null) {
+            ops.forEach(op -> op.into(direct));
+            return;
+        }
         PendingWrites transaction = bound.get();
         if (transaction != null) {
-            commands.accept(transaction.batchFor(slotKey));
+            RBatch batch = transaction.batchFor(slotKey);
+            ops.forEach(op -> op.into(batch));
             return;
         }
         RBatch batch = redisson.createBatch(writeOptions);
-        commands.accept(batch);
+        ops.forEach(op -> op.into(batch));
         confirmed(execute(batch, "write"));
     }
 
@@ -99,7 +115,7 @@ final class RedisCommands {
     void writeClient(String clientId, String slotKey, List<WriteOp> ops) {
         HeldEpochs epochs = fence;
         if (epochs == null) {
-            write(slotKey, batch -> ops.forEach(op -> op.into(batch)));
+            write(slotKey, ops);
             return;
         }
         FencedWrites transaction = boundFenced.get();
@@ -172,8 +188,12 @@ final class RedisCommands {
      * the batches unsent and is rethrown.
      */
     void inTransaction(Runnable writes) {
-        if (bound.get() != null) {
+        if (bound.get() != null || boundDirect.get() != null) {
             writes.run();
+            return;
+        }
+        if (direct != null && fence == null) {
+            inDirectTransaction(writes);
             return;
         }
         Supplier<RBatch> newBatch = () -> redisson.createBatch(writeOptions);
@@ -208,6 +228,20 @@ final class RedisCommands {
         results.forEach(this::confirmed);
         if (fenced != null) {
             fenced.checkApplied();
+        }
+    }
+
+    /** The group commit on the connection of its own: one write, one read, no Redisson. */
+    private void inDirectTransaction(Runnable writes) {
+        RespBatch batch = RespBatch.transaction();
+        boundDirect.set(batch);
+        try {
+            writes.run();
+        } finally {
+            boundDirect.remove();
+        }
+        if (!batch.isEmpty()) {
+            direct.execute(batch);
         }
     }
 

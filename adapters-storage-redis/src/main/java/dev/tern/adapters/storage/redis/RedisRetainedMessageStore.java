@@ -31,13 +31,12 @@ final class RedisRetainedMessageStore implements RetainedMessageStore {
     @Override
     public void save(ApplicationMessage message) {
         byte[] value = StoredValues.message(message);
-        commands.write(key, batch ->
-                batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastPutAsync(message.topic().value(), value));
+        commands.write(key, List.of(new WriteOp.HashPut(key, message.topic().value(), value)));
     }
 
     @Override
     public void delete(TopicName topic) {
-        commands.write(key, batch -> batch.<String, byte[]>getMap(key, Codecs.TEXT_TO_BYTES).fastRemoveAsync(topic.value()));
+        commands.write(key, List.of(new WriteOp.HashRemove(key, topic.value())));
     }
 
     @Override

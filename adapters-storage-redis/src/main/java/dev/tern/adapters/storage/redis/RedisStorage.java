@@ -33,6 +33,8 @@ final class RedisStorage implements Storage {
     private final String keyPrefix;
     private final boolean redisCluster;
     private final ReplicaWait replicaWait;
+    /** The group commits' own connection (one server by url), or null. */
+    private final RespConnection direct;
 
     private RedisStorage(RedissonClient redisson, RedisStorageSettings settings, boolean cluster, Clock clock) {
         this.clock = clock;
@@ -42,7 +44,8 @@ final class RedisStorage implements Storage {
         this.description = "redis " + settings.target();
         this.redisson = redisson;
         this.keys = new RedisKeys(settings.keyPrefix(), cluster);
-        this.commands = new RedisCommands(redisson, settings, cluster);
+        this.direct = cluster ? null : RespConnection.forUrl(settings);
+        this.commands = new RedisCommands(redisson, settings, cluster, direct);
         this.stores = new Stores(
                 new RedisSessionStore(commands, keys, cluster
                         ? new ScannedClientIndex(commands, keys, RedisKeys.SESSION)
@@ -148,6 +151,9 @@ final class RedisStorage implements Storage {
     /** Closes the connections; stores used afterwards fail. */
     @Override
     public void close() {
+        if (direct != null) {
+            direct.close();
+        }
         redisson.shutdown();
     }
 }

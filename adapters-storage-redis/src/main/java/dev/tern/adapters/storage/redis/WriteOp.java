@@ -9,10 +9,11 @@ import org.redisson.api.RListAsync;
 import org.redisson.api.RScript;
 
 /**
- * One command of a store write to a client's keys, in the two forms the write can take: queued
- * into a MULTI/EXEC batch as the stores always did (no cluster), or appended to the client's
- * {@link FencedScript}, which applies it only if this node's ownership epoch still allows it.
- * Each kind is written once here, so the two forms cannot drift apart.
+ * One command of a store write, in the two forms the write can take: queued into a Redisson
+ * MULTI/EXEC batch, or added to a {@link CommandSink} as a plain command: the client's
+ * {@link FencedScript}, which applies it only if this node's ownership epoch still allows it, or
+ * a group commit's {@link RespBatch}. Each kind is written once here, so the forms cannot drift
+ * apart.
  *
  * <p>Threading: immutable values (the byte arrays are not copied: a store hands over arrays it
  * made and never touches again).
@@ -22,8 +23,8 @@ sealed interface WriteOp {
     /** Queues the command into {@code batch}, unfenced. */
     void into(RBatch batch);
 
-    /** Appends the command to a client's fenced script. */
-    void into(FencedScript script);
+    /** Appends the command to a client's fenced script, or to a group commit sent straight to Redis. */
+    void into(CommandSink script);
 
     /** {@code DEL keys...} */
     record Delete(List<String> keys) implements WriteOp {
@@ -37,7 +38,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
+        public void into(CommandSink script) {
             script.add("DEL", keys);
         }
     }
@@ -56,7 +57,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
+        public void into(CommandSink script) {
             script.add("HSET", List.of(key), text(field), value);
         }
     }
@@ -76,7 +77,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
+        public void into(CommandSink script) {
             List<byte[]> args = new ArrayList<>(fields.size() * 2);
             fields.forEach((field, value) -> {
                 args.add(text(field));
@@ -94,7 +95,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
+        public void into(CommandSink script) {
             script.add("HDEL", List.of(key), text(field));
         }
     }
@@ -107,7 +108,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
+        public void into(CommandSink script) {
             script.add("SADD", List.of(key), text(member));
         }
     }
@@ -120,7 +121,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
+        public void into(CommandSink script) {
             script.add("SREM", List.of(key), text(member));
         }
     }
@@ -133,7 +134,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
+        public void into(CommandSink script) {
             script.add("ZREM", List.of(key), text(member));
         }
     }
@@ -154,7 +155,7 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
+        public void into(CommandSink script) {
             script.add("RPUSH", List.of(key), text(member));
             script.add("LTRIM", List.of(key), text(Integer.toString(-keep)), text("-1"));
         }
@@ -175,8 +176,8 @@ sealed interface WriteOp {
         }
 
         @Override
-        public void into(FencedScript script) {
-            script.add(FencedScript.ORDERED_PUT, List.of(hashKey, orderKey), text(field), value);
+        public void into(CommandSink script) {
+            script.add(CommandSink.ORDERED_PUT, List.of(hashKey, orderKey), text(field), value);
         }
     }
 

@@ -40,6 +40,17 @@ class ClientConfigTest {
     }
 
     @Test
+    void turnsRedissonObjectReferencesOffWhateverTheFileSays() throws IOException {
+        Config config = ClientConfig.fromFile(yaml("""
+                referenceEnabled: true
+                singleServerConfig:
+                  address: "redis://127.0.0.1:6379"
+                """));
+
+        assertThat(config.isReferenceEnabled()).isFalse();
+    }
+
+    @Test
     void refusesTopologiesOtherThanOneServerOrSentinel() throws IOException {
         Path file = yaml("""
                 replicatedServersConfig:

@@ -24,6 +24,18 @@ class StoredValuesTest {
     }
 
     @Test
+    void readsBackAMessageLargerThanTheWritersFirstBuffer() {
+        byte[] payload = new byte[70_000];
+        Arrays.fill(payload, (byte) 7);
+        ApplicationMessage large = ApplicationMessage.of("a/" + "b".repeat(300), payload, Qos.AT_LEAST_ONCE, false);
+
+        ApplicationMessage read = StoredValues.message(StoredValues.message(large), "tern:retained a/b");
+
+        assertThat(read.topic()).isEqualTo(large.topic());
+        assertThat(read.payload().toByteArray()).isEqualTo(payload);
+    }
+
+    @Test
     void refusesAValueOfAnotherLayoutVersion() {
         byte[] value = StoredValues.message(MESSAGE);
         value[0] = 2;
