@@ -22,6 +22,9 @@ quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 
 TERN_JAVA_OPTS=${TERN_JAVA_OPTS:-"-Xms64m -Xmx1g"}
+# Not exported to the brokers: Tern reads TERN_* variables of its environment as settings and
+# refuses one it does not know.
+export -n TERN_JAVA_OPTS
 # Every Tern started here also opens its WebSocket listener, by default on port 8083; on a shared
 # machine another broker may hold that port and the start fails. An ephemeral port (the broker
 # reads TERN_* variables as settings) keeps the listener, as the default configuration has it.
