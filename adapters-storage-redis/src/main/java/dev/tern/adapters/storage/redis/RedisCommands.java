@@ -50,7 +50,7 @@ final class RedisCommands {
     private final BatchOptions readOptions;
     private final BatchOptions manyClientsReadOptions;
     private final String target;
-    private final int replicasToWait;
+    private final ReplicaWait replicaWait;
     private final boolean cluster;
     private final ThreadLocal<PendingWrites> bound = new ThreadLocal<>();
     private final ThreadLocal<FencedWrites> boundFenced = new ThreadLocal<>();
@@ -71,12 +71,9 @@ final class RedisCommands {
         // One MULTI/EXEC cannot span the slots of many clients: in a cluster such reads are only
         // pipelined, each command atomic on its own (see loads in KEYS.md).
         this.manyClientsReadOptions = cluster ? options(settings, ExecutionMode.IN_MEMORY) : readOptions;
-        this.writeOptions = options(settings, ExecutionMode.IN_MEMORY_ATOMIC);
-        if (settings.replicasToWait() > 0) {
-            writeOptions.sync(settings.replicasToWait(), settings.waitTimeout());
-        }
+        this.replicaWait = ReplicaWait.of(settings);
+        this.writeOptions = replicaWait.appliedTo(options(settings, ExecutionMode.IN_MEMORY_ATOMIC));
         this.target = settings.target();
-        this.replicasToWait = settings.replicasToWait();
         this.cluster = cluster;
     }
 
@@ -253,14 +250,14 @@ final class RedisCommands {
     }
 
     /*
-     * Redisson reports how many replicas WAIT counted but does not fail the batch when too few did.
-     * The primary has applied the writes by then, so this cannot undo them; it tells the caller
-     * they are not as durable as configured, and the caller must not acknowledge them as stored.
+     * The primary has applied the writes by the time WAIT answers, so this cannot undo them; it
+     * tells the caller they are not as durable as configured, and the caller must not acknowledge
+     * them as stored.
      */
     private void confirmed(BatchResult<?> result) {
-        if (result.getSyncedSlaves() < replicasToWait) {
+        if (!replicaWait.confirmedBy(result)) {
             throw new StorageUnavailableException("Redis at " + target + " applied a write but only "
-                    + result.getSyncedSlaves() + " of " + replicasToWait + " replicas confirmed it in time", null);
+                    + result.getSyncedSlaves() + " of " + replicaWait.replicas() + " replicas confirmed it in time", null);
         }
     }
 

@@ -31,8 +31,7 @@ final class RespConnection implements AutoCloseable {
     private final String host;
     private final int port;
     private final int timeoutMillis;
-    private final int replicasToWait;
-    private final long waitMillis;
+    private final ReplicaWait replicaWait;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -44,8 +43,7 @@ final class RespConnection implements AutoCloseable {
         this.host = address.getHost();
         this.port = address.getPort();
         this.timeoutMillis = Math.toIntExact(settings.commandTimeout().toMillis());
-        this.replicasToWait = settings.replicasToWait();
-        this.waitMillis = settings.waitTimeout().toMillis();
+        this.replicaWait = ReplicaWait.of(settings);
     }
 
     /** A connection for {@code settings} when it names one plain-TCP server by url, else null (Redisson writes). */
@@ -64,7 +62,7 @@ final class RespConnection implements AutoCloseable {
      *                                     few replicas confirmed (the batch may then be applied)
      */
     synchronized void execute(RespBatch batch) {
-        batch.end(replicasToWait, waitMillis);
+        batch.end(replicaWait.replicas(), replicaWait.timeout().toMillis());
         IOException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
@@ -108,10 +106,10 @@ final class RespConnection implements AutoCloseable {
                 }
             }
         }
-        if (replicasToWait > 0) {
+        if (replicaWait.any()) {
             long confirmed = Long.parseLong(RespReplies.line(in).substring(1));
-            if (failure == null && confirmed < replicasToWait) {
-                failure = "only " + confirmed + " of " + replicasToWait + " replicas confirmed it in time";
+            if (failure == null && confirmed < replicaWait.replicas()) {
+                failure = "only " + confirmed + " of " + replicaWait.replicas() + " replicas confirmed it in time";
             }
         }
         if (failure != null) {
