@@ -9,8 +9,14 @@ import dev.tern.application.service.BrokerCounters;
 import java.nio.ByteBuffer;
 
 /**
- * Encodes packets onto a channel and flushes once per turn of the event loop, after everything
- * that turn wrote. A PUBLISH goes out as its header plus the shared payload buffer: the payload is
+ * Encodes packets onto a channel and flushes once per batch of work. What the connection writes
+ * while its own input is handled (between {@link #readStarted} and {@link #readEnded}: a SUBACK, an
+ * UNSUBACK, a PUBACK, a PINGRESP) answers that input and is flushed when the input is handled. Anything
+ * else (deliveries from other connections' input, timers) is flushed by a task on the channel's
+ * executor, after everything that turn of the event loop wrote. Without the first rule an answer
+ * waited behind every task queued before it: under traffic on one event loop, a flush task for each
+ * subscriber that got a message, tens of milliseconds for a SUBACK (docs/benchmarks.md, "Large
+ * subscription tables"). A PUBLISH goes out as its header plus the shared payload buffer: the payload is
  * never copied again after it was decoded. A small QoS 0 PUBLISH without properties goes out as
  * bytes encoded once and shared with the other subscribers of the message ({@link SharedPublishBytes}).
  *
@@ -23,6 +29,7 @@ final class OutboundWriter {
     private final Runnable flushTask = this::flushNow;
     private boolean flushPending;
     private boolean stopped;
+    private boolean reading;
 
     OutboundWriter(ClientChannel channel, BrokerCounters counters) {
         this.channel = channel;
@@ -51,8 +58,24 @@ final class OutboundWriter {
         }
         if (!flushPending) {
             flushPending = true;
-            channel.executor().execute(flushTask);
+            if (!reading) {
+                channel.executor().execute(flushTask);
+            }
         }
+    }
+
+    /** The connection's input is being handled: what is written now waits for {@link #readEnded}. */
+    void readStarted() {
+        reading = true;
+    }
+
+    /**
+     * The input is handled: flushes what answers it. A transport that reads several buffers in one
+     * go may hold this flush until the last (the TCP adapter does), so a burst still leaves in one write.
+     */
+    void readEnded() {
+        reading = false;
+        flushNow();
     }
 
     /** No more writes: the channel is closing, and its close flushes what was written. */

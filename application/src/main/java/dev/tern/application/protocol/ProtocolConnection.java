@@ -120,7 +120,12 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
             keepAlive.received();
         }
         deps.counters().received(bytes.remaining());
-        reader.feed(bytes, decodedSink);
+        writer.readStarted();
+        try {
+            reader.feed(bytes, decodedSink);
+        } finally {
+            writer.readEnded();
+        }
     }
 
     private void onDecoded(DecodeResult result) {
