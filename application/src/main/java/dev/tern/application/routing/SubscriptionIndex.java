@@ -1,9 +1,11 @@
 package dev.tern.application.routing;
 
+import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
 import dev.tern.domain.topic.TopicName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -74,6 +76,41 @@ public final class SubscriptionIndex {
             if (snapshot.compareAndSet(current, next)) {
                 if (added[0]) {
                     listener.subscribed(filter);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Makes several subscriptions in one change, as {@link #subscribe} would one after the other
+     * (a later one for the same client and filter wins) but with one compare-and-set, and with the
+     * trie nodes their filters share copied once: for the filters of one SUBSCRIBE packet.
+     */
+    public void subscribeAll(List<Subscription> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        List<SubscriptionNode.BatchEntry> batch = new ArrayList<>(subscriptions.size());
+        for (int i = 0; i < subscriptions.size(); i++) {
+            Subscription subscription = subscriptions.get(i);
+            batch.add(new SubscriptionNode.BatchEntry(i, subscription.filter().levels(),
+                    key(subscription.clientId(), subscription.filter()), subscription.options()));
+        }
+        boolean[] added = new boolean[batch.size()];
+        while (true) {
+            Arrays.fill(added, false);
+            Snapshot current = snapshot.get();
+            SubscriptionNode root = current.root().withAll(batch, 0, added);
+            int newOnes = 0;
+            for (boolean isNew : added) {
+                newOnes += isNew ? 1 : 0;
+            }
+            if (snapshot.compareAndSet(current, new Snapshot(root, current.size() + newOnes))) {
+                for (int i = 0; i < added.length; i++) {
+                    if (added[i]) {
+                        listener.subscribed(subscriptions.get(i).filter());
+                    }
                 }
                 return;
             }

@@ -1,6 +1,10 @@
 package dev.tern.application.routing;
 
 import dev.tern.domain.subscription.SubscriptionOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -49,6 +53,57 @@ final class SubscriptionNode {
         }
         SubscriptionNode base = child == null ? EMPTY : child;
         return withChild(level, base.with(levels, depth + 1, key, options, added));
+    }
+
+    /**
+     * A copy of this subtree with every subscription of {@code batch} made, in one walk: a node or
+     * map on the path of several of them is copied once for the batch, not once for each (a
+     * SUBSCRIBE's filters mostly share their first levels, under which a map holds thousands of
+     * other clients' children). Applied in order, so a later entry for the same key wins; sets
+     * {@code added[entry.index()]} for each entry whose key was not there before.
+     */
+    SubscriptionNode withAll(List<BatchEntry> batch, int depth, boolean[] added) {
+        HashTrieMap<SubscriberKey, SubscriptionOptions> here = subscribers;
+        Map<String, List<BatchEntry>> below = null;
+        for (BatchEntry entry : batch) {
+            if (entry.levels().length == depth) {
+                HashTrieMap<SubscriberKey, SubscriptionOptions> more = here.put(entry.key(), entry.options());
+                added[entry.index()] = more.size() > here.size();
+                here = more;
+            } else {
+                if (below == null) {
+                    below = new LinkedHashMap<>();
+                }
+                below.computeIfAbsent(entry.levels()[depth], level -> new ArrayList<>()).add(entry);
+            }
+        }
+        if (below == null) {
+            return new SubscriptionNode(children, singleLevel, multiLevel, here);
+        }
+        HashTrieMap<String, SubscriptionNode> newChildren = children;
+        SubscriptionNode newSingleLevel = singleLevel;
+        SubscriptionNode newMultiLevel = multiLevel;
+        for (Map.Entry<String, List<BatchEntry>> group : below.entrySet()) {
+            String level = group.getKey();
+            SubscriptionNode child = child(level);
+            SubscriptionNode changed = (child == null ? EMPTY : child).withAll(group.getValue(), depth + 1, added);
+            switch (level) {
+                case "+" -> newSingleLevel = changed;
+                case "#" -> newMultiLevel = changed;
+                // Interned when it becomes a key of the trie, as in with().
+                default -> newChildren = newChildren.put(child == null ? level.intern() : level, changed);
+            }
+        }
+        return new SubscriptionNode(newChildren, newSingleLevel, newMultiLevel, here);
+    }
+
+    /** One subscription of a batch: its position in the batch, its filter's levels, its key and options. */
+    record BatchEntry(int index, String[] levels, SubscriberKey key, SubscriptionOptions options) {
+        BatchEntry {
+            if (index < 0 || levels == null || key == null || options == null) {
+                throw new IllegalArgumentException("a batch entry needs an index, levels, a key and options");
+            }
+        }
     }
 
     /**

@@ -82,6 +82,8 @@ public final class SubscribeService {
             }
         }
         List<Integer> codes = new ArrayList<>(request.subscriptions().size());
+        List<Subscription> granted = new ArrayList<>(request.subscriptions().size());
+        List<Boolean> grantedIsNew = new ArrayList<>(request.subscriptions().size());
         List<Subscription> retainedWanted = new ArrayList<>();
         PacketSink out = session.connection();
         PendingAck ack = recorder.acknowledgesAfterCommit()
@@ -108,8 +110,14 @@ public final class SubscribeService {
                     wanted.retainAsPublished(), wanted.retainHandling(), subscriptionId);
             Subscription subscription = new Subscription(session.clientId(), filter, options);
             codes.add(wanted.qos().value());
-            if (grant(session, subscription, ack)) {
-                retainedWanted.add(subscription);
+            granted.add(subscription);
+            grantedIsNew.add(session.state().subscribe(subscription));
+        }
+        // One change of the index for the packet's filters: their shared path is copied once.
+        index.subscribeAll(granted);
+        for (int i = 0; i < granted.size(); i++) {
+            if (recordGranted(session, granted.get(i), grantedIsNew.get(i), ack)) {
+                retainedWanted.add(granted.get(i));
             }
         }
         if (ack == null) {
@@ -161,7 +169,9 @@ public final class SubscribeService {
         if (!authorizer.canSubscribe(identity, subscription.filter())) {
             return false;
         }
-        if (grant(session, subscription, null)) {
+        boolean isNew = session.state().subscribe(subscription);
+        index.subscribe(session.clientId(), subscription.filter(), subscription.options());
+        if (recordGranted(session, subscription, isNew, null)) {
             sendRetained(session, subscription);
         }
         return true;
@@ -172,11 +182,12 @@ public final class SubscribeService {
         return revoke(session, filter);
     }
 
-    /** Records a granted subscription everywhere; true when retained messages are due for it. */
-    private boolean grant(ClientSession session, Subscription subscription, PendingAck ack) {
+    /**
+     * Records a granted subscription, already in the session and the index, in the store and as
+     * an event; true when retained messages are due for it.
+     */
+    private boolean recordGranted(ClientSession session, Subscription subscription, boolean isNew, PendingAck ack) {
         SubscriptionOptions options = subscription.options();
-        boolean isNew = session.state().subscribe(subscription);
-        index.subscribe(session.clientId(), subscription.filter(), options);
         recorder.subscribed(session, subscription, ack);
         if (events.enabled()) {
             events.emit(new BrokerEvent.Subscribed(clock.instant(), session.clientId(), subscription.filter().value(),

@@ -1,7 +1,10 @@
 package dev.tern.benchmarks.jmh;
 
 import dev.tern.application.routing.SubscriptionIndex;
+import dev.tern.domain.subscription.Subscription;
 import dev.tern.domain.topic.TopicFilter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,9 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Filling an empty {@link SubscriptionIndex} with the sub-table scenario's {@code clients} x
- * {@code perClient} subscriptions ({@code subscribeAll}), and emptying a full one filter by filter
- * ({@code unsubscribeAll}); the filters are those of {@link SubscriptionTableBenchmark}. One
- * operation is the whole table: divide by the subscription count for one subscribe.
+ * {@code perClient} subscriptions filter by filter ({@code subscribeAll}) or one client's filters
+ * in one change, as the broker applies one SUBSCRIBE packet ({@code subscribeByPacket}), and
+ * emptying a full one filter by filter ({@code unsubscribeAll}); the filters are those of
+ * {@link SubscriptionTableBenchmark}. One operation is the whole table: divide by the subscription
+ * count for one subscribe.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -37,6 +42,7 @@ public class SubscriptionTableFillBenchmark {
     int perClient;
 
     private TopicFilter[][] filters;
+    private List<List<Subscription>> packets;
     private String[] clientIds;
     private SubscriptionIndex empty;
     private SubscriptionIndex full;
@@ -51,6 +57,14 @@ public class SubscriptionTableFillBenchmark {
                 filters[c][j] = SubscriptionTableBenchmark.filter(c, j);
             }
         }
+        packets = new ArrayList<>(clients);
+        for (int c = 0; c < clients; c++) {
+            List<Subscription> packet = new ArrayList<>(perClient);
+            for (int j = 0; j < perClient; j++) {
+                packet.add(new Subscription(clientIds[c], filters[c][j], SubscriptionTableBenchmark.QOS0));
+            }
+            packets.add(packet);
+        }
     }
 
     @Setup(Level.Iteration)
@@ -63,6 +77,14 @@ public class SubscriptionTableFillBenchmark {
     @Benchmark
     public int subscribeAll() {
         fill(empty);
+        return empty.size();
+    }
+
+    @Benchmark
+    public int subscribeByPacket() {
+        for (List<Subscription> packet : packets) {
+            empty.subscribeAll(packet);
+        }
         return empty.size();
     }
 
