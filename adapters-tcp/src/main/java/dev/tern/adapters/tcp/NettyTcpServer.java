@@ -194,7 +194,7 @@ final class NettyTcpServer {
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, FairReads.allocator())
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, FairReads.allocator(config.readBytesPerTurn()))
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
                 .childHandler(new TcpChannelInitializer(listenerName, acceptor, admittance.gate(), connections,

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param writeBufferLowWaterMark bytes queued per connection below which it is writable again
  * @param writeBufferHighWaterMark bytes queued per connection above which it becomes unwritable
  * @param preferEpoll use the native epoll transport when the platform offers it, NIO otherwise
+ * @param readBytesPerTurn bytes an event loop reads from one connection before it turns to its
+ *     other connections and tasks ({@link FairReads})
  */
 record TcpListenerConfig(
         String host,
@@ -19,7 +21,8 @@ record TcpListenerConfig(
         int ioThreads,
         int writeBufferLowWaterMark,
         int writeBufferHighWaterMark,
-        boolean preferEpoll) {
+        boolean preferEpoll,
+        int readBytesPerTurn) {
 
     public static final int DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 32 * 1024;
     public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 64 * 1024;
@@ -39,6 +42,14 @@ record TcpListenerConfig(
             throw new IllegalArgumentException("write buffer water marks need 0 < low <= high, got low="
                     + writeBufferLowWaterMark + " high=" + writeBufferHighWaterMark);
         }
+        FairReads.check(readBytesPerTurn);
+    }
+
+    /** With the default {@link FairReads#DEFAULT_BYTES_PER_TURN}. */
+    TcpListenerConfig(String host, int port, int ioThreads, int writeBufferLowWaterMark, int writeBufferHighWaterMark,
+                      boolean preferEpoll) {
+        this(host, port, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, preferEpoll,
+                FairReads.DEFAULT_BYTES_PER_TURN);
     }
 
     /** A listener on {@code host:port} with default threads and water marks, preferring epoll. */

@@ -28,6 +28,7 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
      *     processors, at least one ({@link TcpListenerConfig#effectiveIoThreads()})
      * @param maxConnections connections this listener holds at once; more are closed at accept
      * @param maxConnectionsPerSecond new connections accepted per second; beyond it accepting pauses
+     * @param readBytesPerTurn bytes an event loop reads from one connection before it serves the others
      */
     public record Settings(
             @Setting(defaultValue = "127.0.0.1", description = "address the MQTT/TCP listener binds to")
@@ -43,7 +44,12 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
             int maxConnections,
             @Setting(defaultValue = "0", min = 0, max = Integer.MAX_VALUE,
                     description = ListenerLimits.MAX_CONNECTIONS_PER_SECOND_HELP)
-            int maxConnectionsPerSecond) {
+            int maxConnectionsPerSecond,
+            @Setting(defaultValue = "" + FairReads.DEFAULT_BYTES_PER_TURN, min = FairReads.MIN_BYTES_PER_TURN, max = FairReads.MAX_BYTES_PER_TURN,
+                    description = "bytes an event loop reads from one connection before it serves its other connections; "
+                            + "smaller keeps the others' latency low while a few clients flood, larger sends more "
+                            + "messages per write to each of many subscribers")
+            int readBytesPerTurn) {
 
         public Settings {
             ListenAddress.check(host, port);
@@ -51,11 +57,12 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
                 throw new IllegalArgumentException("io-threads must be 0.." + MAX_IO_THREADS + ": " + ioThreads);
             }
             new ListenerLimits(maxConnections, maxConnectionsPerSecond);
+            FairReads.check(readBytesPerTurn);
         }
 
-        /** Without connection limits of its own. */
+        /** Without connection limits of its own, reading {@link FairReads#DEFAULT_BYTES_PER_TURN} per turn. */
         public Settings(String host, int port, int ioThreads) {
-            this(host, port, ioThreads, 0, 0);
+            this(host, port, ioThreads, 0, 0, FairReads.DEFAULT_BYTES_PER_TURN);
         }
 
         ListenerLimits limits() {
@@ -92,7 +99,7 @@ public final class TcpListenerProvider implements ListenerProvider<TcpListenerPr
     public NetworkListener create(String instanceName, Settings settings, ListenerContext context) {
         TcpListenerConfig config = new TcpListenerConfig(settings.host(), settings.port(), settings.ioThreads(),
                 TcpListenerConfig.DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
-                TcpListenerConfig.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true);
+                TcpListenerConfig.DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK, true, settings.readBytesPerTurn());
         NettyTcpServer server = new NettyTcpServer(instanceName, config, null, context.acceptor(),
                 Admittance.of(instanceName, settings.limits(), context.admission()));
         return new NettyNetworkListener(instanceName, settings.host(), server.transportName(), server);

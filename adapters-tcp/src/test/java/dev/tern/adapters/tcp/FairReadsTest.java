@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,7 +41,18 @@ class FairReadsTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void readsAtMostSixteenKibFromOneConnectionPerTurnOfTheEventLoop(boolean preferEpoll) throws Exception {
-        server = TestServers.start(TestServers.config(preferEpoll), acceptor);
+        assertMostBytesInOneTurn(TestServers.config(preferEpoll), FairReads.DEFAULT_BYTES_PER_TURN);
+    }
+
+    @Test
+    void readsNoMoreThanTheConfiguredBudgetPerTurn() throws Exception {
+        TcpListenerConfig base = TestServers.config(true);
+        assertMostBytesInOneTurn(new TcpListenerConfig(base.host(), 0, base.ioThreads(), base.writeBufferLowWaterMark(),
+                base.writeBufferHighWaterMark(), true, 4096), 4096);
+    }
+
+    private void assertMostBytesInOneTurn(TcpListenerConfig config, int budget) throws Exception {
+        server = TestServers.start(config, acceptor);
         try (Socket socket = TestServers.connect(server)) {
             TurnCountingConnection connection = acceptor.next();
             OutputStream out = socket.getOutputStream();
@@ -48,7 +60,7 @@ class FairReadsTest {
             out.flush();
 
             await().atMost(Duration.ofSeconds(20)).until(() -> connection.received.get() == SENT);
-            assertThat(connection.mostBytesInOneTurn.get()).isPositive().isLessThanOrEqualTo(FairReads.MAX_BYTES_PER_TURN);
+            assertThat(connection.mostBytesInOneTurn.get()).isPositive().isLessThanOrEqualTo(budget);
         }
     }
 

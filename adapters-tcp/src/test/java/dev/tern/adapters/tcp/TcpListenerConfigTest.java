@@ -51,4 +51,16 @@ class TcpListenerConfigTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new TcpListenerConfig("h", 1883, 0, 0, 2, true));
         assertThatIllegalArgumentException().isThrownBy(() -> new TcpListenerConfig("h", 1883, 0, 3, 2, true));
     }
+
+    @Test
+    void readsSixteenKibPerConnectionPerTurnUnlessToldOtherwise() {
+        assertThat(TcpListenerConfig.withDefaults("h", 1883).readBytesPerTurn()).isEqualTo(16 * 1024);
+        assertThat(new TcpListenerConfig("h", 1883, 0, 1, 2, true, 1024 * 1024).readBytesPerTurn()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void rejectsAReadBudgetBelowOneKibOrAboveNettysOwnDefault() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new TcpListenerConfig("h", 1883, 0, 1, 2, true, 1023));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TcpListenerConfig("h", 1883, 0, 1, 2, true, 1024 * 1024 + 1));
+    }
 }
