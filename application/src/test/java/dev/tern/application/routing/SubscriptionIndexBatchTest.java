@@ -19,18 +19,9 @@ class SubscriptionIndexBatchTest {
     private static final SubscriptionOptions QOS0 = SubscriptionOptions.ofQos(Qos.AT_MOST_ONCE);
     private static final SubscriptionOptions QOS1 = SubscriptionOptions.ofQos(Qos.AT_LEAST_ONCE);
 
-    private final List<String> heard = new ArrayList<>();
-    private final SubscriptionIndex index = new SubscriptionIndex(new SubscriptionIndex.Listener() {
-        @Override
-        public void subscribed(TopicFilter filter) {
-            heard.add("+" + filter.value());
-        }
-
-        @Override
-        public void unsubscribed(TopicFilter filter) {
-            heard.add("-" + filter.value());
-        }
-    });
+    private final HeardChanges changes = new HeardChanges();
+    private final List<String> heard = changes.heard;
+    private final SubscriptionIndex index = new SubscriptionIndex(changes);
 
     private static Subscription subscription(String clientId, String filter, SubscriptionOptions options) {
         return new Subscription(clientId, TopicFilter.parse(filter), options);

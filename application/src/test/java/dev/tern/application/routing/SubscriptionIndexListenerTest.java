@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionIndexListenerTest {
 
-    private final List<String> heard = new ArrayList<>();
-    private final SubscriptionIndex index = new SubscriptionIndex(new SubscriptionIndex.Listener() {
-        @Override
-        public void subscribed(TopicFilter filter) {
-            heard.add("+" + filter.value());
-        }
-
-        @Override
-        public void unsubscribed(TopicFilter filter) {
-            heard.add("-" + filter.value());
-        }
-    });
+    private final HeardChanges changes = new HeardChanges();
+    private final List<String> heard = changes.heard;
+    private final SubscriptionIndex index = new SubscriptionIndex(changes);
 
     @Test
     void hearsANewSubscriptionOnceAndNotAChangeOfItsOptions() {
