@@ -10,7 +10,7 @@ import io.netty.channel.RecvByteBufAllocator;
  * reads of up to 64 KiB each, about 1 MiB; on a loop shared by publishers that keep their sockets
  * full and thousands of other clients, each wake-up then handled tens of thousands of QoS 0
  * PUBLISHes from four publishers before it looked at anybody else's socket, and a SUBSCRIBE waited
- * 40-190 ms to be read (docs/benchmarks.md, "Large subscription tables"). With 16 KiB, a turn of
+ * 37-154 ms (medians) to be read (docs/benchmarks.md, "Large subscription tables"). With 16 KiB, a turn of
  * the loop is bounded by the busy connections times 16 KiB of work. What is left in a socket is
  * read at the next wake-up (Netty's epoll and NIO transports are level-triggered). The price is
  * paid where a turn's deliveries spread over many subscribers: fewer messages leave per write to
