@@ -91,6 +91,12 @@ public final class SubscriptionIndex {
         if (subscriptions.isEmpty()) {
             return;
         }
+        if (subscriptions.size() == 1) {
+            // Nothing to share: the single walk, without the batch's grouping.
+            Subscription only = subscriptions.get(0);
+            subscribe(only.clientId(), only.filter(), only.options());
+            return;
+        }
         List<SubscriptionNode.BatchEntry> batch = new ArrayList<>(subscriptions.size());
         for (int i = 0; i < subscriptions.size(); i++) {
             Subscription subscription = subscriptions.get(i);
