@@ -7,13 +7,13 @@
 #   scripts/bench.sh            full matrix, 3 repetitions, table into docs/benchmark-results.md
 #   scripts/bench.sh --quick    tiny counts, 1 repetition, table into benchmarks/target/quick-results.md
 #   SCENARIOS="fan-in-qos2 large-64k large-1m sub-table retained-many" OUT_MD=/tmp/new.md scripts/bench.sh
-#                               the scenarios not in the default list (see docs/benchmarks.md)
+#                               some scenarios alone (see docs/benchmarks.md)
 #   SCENARIOS=cluster OUT_MD=/tmp/cluster.md scripts/bench.sh
 #                               the cluster benchmark: publishers on node A, subscribers on node B,
 #                               against one node (CLUSTER_BROKERS), all on one fresh redis-server per run
 #
 # Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS,
-# OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
+# PAIR_SCENARIOS, OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,13 +37,13 @@ IDLE_19K_JAVA_OPTS=${IDLE_19K_JAVA_OPTS:-"-Xms64m -Xmx256m"}
 tern_opts=$TERN_JAVA_OPTS
 # A scenario ending in -batch1 is the load generator's scenario without the suffix, run with
 # --batch 1: one PUBLISH per TCP write, as devices send.
-SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency-all idle-connections persistent-sessions"}
+SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency-all idle-connections persistent-sessions fan-in-qos2 large-64k large-1m sub-table retained-many"}
 # latency-all: the eight fixed-rate latency flows to one subscriber, QoS 0 and 1, one and ten
 # publishers, 10,000 and 50,000 msg/s in all: latency (QoS 0, one publisher, 10,000 msg/s) and
-# latency-qos<Q>-<N>p-<R>k (each alone by its name too).
-# Opt-in by name: fan-in-qos2, large-64k and large-1m (each the two flows large-SIZE-fan-in and
-# large-SIZE-fan-out, a fresh broker each), sub-table, retained-many, and cluster (the six cluster-*
-# flows: fan-in, fan-out and fixed-rate latency at QoS 0 and 1; each alone by its name too).
+# latency-qos<Q>-<N>p-<R>k (each alone by its name too). large-64k and large-1m: each the two
+# flows large-SIZE-fan-in and large-SIZE-fan-out, a fresh broker each (each alone by its name too).
+# Opt-in by name: cluster (the six cluster-* flows: fan-in, fan-out and fixed-rate latency at QoS 0
+# and 1; each alone by its name too) and idle-19k.
 expanded=""
 for scenario in $SCENARIOS; do
   case $scenario in
@@ -75,6 +75,10 @@ CLUSTER_BROKERS=${CLUSTER_BROKERS:-"tern-redis tern-cluster-1node tern-cluster-2
 # The relay acknowledges QoS 1 at once and keeps nothing in flight, so it is a ceiling for the QoS
 # 0 flows and, loosely, for the per-write QoS 1 fan-in (what the syscalls alone cost).
 RELAY_SCENARIOS=${RELAY_SCENARIOS:-"fan-in-qos0 fan-out fan-in-qos0-batch1 fan-in-qos1-batch1"}
+# Scenarios that compare Tern's default configuration with Mosquitto only: of BROKERS, just tern
+# and mosquitto run them (the other Tern columns would add minutes each to the full run and
+# answer no target of these scenarios).
+PAIR_SCENARIOS=${PAIR_SCENARIOS:-"fan-in-qos2 large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out sub-table retained-many"}
 # Scenarios whose measured run follows an unmeasured one of the same kind on the same broker
 # process: a fresh JVM runs its first seconds interpreted and half compiled, which says more
 # about the JIT than about the broker. The cluster latency flows too, unlike latency: a fresh pair
@@ -82,8 +86,9 @@ RELAY_SCENARIOS=${RELAY_SCENARIOS:-"fan-in-qos0 fan-out fan-in-qos0-batch1 fan-i
 # whose figure is the memory a fresh broker grows by. persistent-sessions since 2026-12-07 (before,
 # its fill measured mostly a JVM compiling its QoS 1 path): each warm-up run ends every session it
 # made, and a pause after the warm-ups (PERSISTENT_SETTLE_S) lets a durable store finish writing
-# those removals before the measured fill starts.
-WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out persistent-sessions cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
+# those removals before the measured fill starts. The large-payload flows since 2026-12-07: a cold
+# JVM spent 430 µs of CPU per 64 KiB message where a warmed one spends 40-55.
+WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out persistent-sessions large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
 # Seconds: H2 and Redis write the 100,000 removals of a warm-up's drain in well under 5.
 PERSISTENT_SETTLE_S=${PERSISTENT_SETTLE_S:-5}
 # Unmeasured runs before each measured one: one left Tern's QoS 1 path still compiling (three
@@ -151,11 +156,12 @@ scenario_args() {
       # completed all 11 runs tried; both brokers get the same window.
       fan-in-qos2) echo "--messages 6250 --publishers 16 --window 8" ;;
       # 10 publishers -> 1 subscriber, 1 publisher -> 10 subscribers; QoS 0, at most 32 MiB of
-      # payload per subscriber ahead of the receivers.
-      large-64k-fan-in) echo "--messages 200 --publishers 10" ;;
-      large-64k-fan-out) echo "--messages 500 --subscribers 10" ;;
-      large-1m-fan-in) echo "--messages 20 --publishers 10" ;;
-      large-1m-fan-out) echo "--messages 50 --subscribers 10" ;;
+      # payload per subscriber ahead of the receivers. About a second or more per run for either
+      # broker (640 MB to 2 GB of payload delivered).
+      large-64k-fan-in) echo "--messages 1000 --publishers 10" ;;
+      large-64k-fan-out) echo "--messages 2000 --subscribers 10" ;;
+      large-1m-fan-in) echo "--messages 100 --publishers 10" ;;
+      large-1m-fan-out) echo "--messages 200 --subscribers 10" ;;
       # 10,000 connections in one load generator process (and one broker process): about half the
       # 20,000 file descriptors a process may hold here; 4 source addresses for ephemeral ports.
       # Both take tens of seconds per run on a busy 2-core machine: a longer bound than the 240 s of
@@ -392,6 +398,7 @@ for rep in $(seq 1 "$REPS"); do
         if [[ $broker == tern-redis* ]] && [ "$scenario" != persistent-sessions ] && [[ $scenario != cluster-* ]]; then continue; fi
         if [[ $broker == tern-cluster-* ]] && [[ $scenario != cluster-* ]]; then continue; fi
         if [ "$broker" = relay ] && [[ " $RELAY_SCENARIOS " != *" $scenario "* ]]; then continue; fi
+        if [ "$broker" != tern ] && [ "$broker" != mosquitto ] && [[ " $PAIR_SCENARIOS " == *" $scenario "* ]]; then continue; fi
         # fan-in-qos0-batch1 is the load generator's fan-in-qos0 with --batch 1 (from scenario_args).
         load_scenario=${scenario%-batch1}
         port=$(free_port)
