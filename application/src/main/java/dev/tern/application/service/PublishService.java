@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * broker's own messages ({@code $SYS}, with an empty publisher) are not.
  *
  * <p>Threading: thread-safe; called on the publisher's event loop (or, for a forwarded message,
- * the cluster backend's thread) and touches no other session's state there: each delivery hops
- * to the receiving session's executor.
+ * the cluster backend's thread). It touches another session's state only under that session's
+ * executor: at once, holding a claim of it, when the session's connection is on this thread and
+ * nothing is queued for it; otherwise the delivery hops to the session's executor.
  */
 public final class PublishService {
 
