@@ -12,7 +12,7 @@
 #                               the cluster benchmark: publishers on node A, subscribers on node B,
 #                               against one node (CLUSTER_BROKERS), all on one fresh redis-server per run
 #
-# Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS,
+# Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS, LATENCY_WARMUP_RUNS,
 # PAIR_SCENARIOS, OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
@@ -55,8 +55,9 @@ for scenario in $SCENARIOS; do
 done
 SCENARIOS=${expanded# }
 # tern: the memory backend; tern-1io: the same with listeners.tcp.io-threads=1 (no hand-over
-# between event loops; the default on 2 or 3 processors); tern-2io: with io-threads=2 (the default
-# before 2026-12-07 on this 2-core machine, one loop per processor); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
+# between event loops; the default on 2 or 3 processors); tern-2io (not in the default list since
+# the full run of 2026-12-07 07:23Z compared it): with io-threads=2 (the default before 2026-12-07
+# on this 2-core machine, one loop per processor); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
 # tern-redis: the Redis backend on a redis-server of its own (appendonly, fsync every second),
 # persistent-sessions only, the one scenario that stores anything; tern-nometrics (not in the
 # default list): tern with metrics.backend=none, to measure what counting costs; relay: the
@@ -65,7 +66,7 @@ SCENARIOS=${expanded# }
 # list): tern's configuration on the jar BASE_JAR names (an earlier build), for a before/after
 # comparison interleaved with the current build under the same load; tern-redis-base (not in the
 # default list): tern-redis on BASE_JAR, the same comparison for the Redis store.
-BROKERS=${BROKERS:-"tern tern-2io tern-h2 tern-redis mosquitto relay"}
+BROKERS=${BROKERS:-"tern tern-h2 tern-redis mosquitto relay"}
 # The cluster-* scenarios run against these instead of BROKERS, each on a redis-server of its own
 # started per run (appendonly, fsync every second, as tern-redis): tern-redis, one node with
 # clustering off; tern-cluster-1node, one node with clustering on, every client on it;
@@ -88,13 +89,17 @@ PAIR_SCENARIOS=${PAIR_SCENARIOS:-"fan-in-qos2 large-64k-fan-in large-64k-fan-out
 # made, and a pause after the warm-ups (PERSISTENT_SETTLE_S) lets a durable store finish writing
 # those removals before the measured fill starts. The large-payload flows since 2026-12-07: a cold
 # JVM spent 430 µs of CPU per 64 KiB message where a warmed one spends 40-55.
-WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out persistent-sessions large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
+WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out persistent-sessions large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out latency latency-qos0-1p-50k latency-qos0-10p-10k latency-qos0-10p-50k latency-qos1-1p-10k latency-qos1-1p-50k latency-qos1-10p-10k latency-qos1-10p-50k cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
 # Seconds: H2 and Redis write the 100,000 removals of a warm-up's drain in well under 5.
 PERSISTENT_SETTLE_S=${PERSISTENT_SETTLE_S:-5}
 # Unmeasured runs before each measured one: one left Tern's QoS 1 path still compiling (three
 # runs against one process: 122k, 146k, 196k msgs/s); two bring it close to a broker that has run
 # for a while.
 WARMUP_RUNS=${WARMUP_RUNS:-2}
+# The latency flows (in WARMUP_SCENARIOS since 2026-12-07: a fresh broker's tail is its JIT's, see
+# docs/benchmarks.md "Latency and its tail") get one: each runs about 5 s at its full rate, and
+# the measured run leaves its own first fifth out of the percentiles too.
+LATENCY_WARMUP_RUNS=${LATENCY_WARMUP_RUNS:-1}
 # MQTT versions the load generator speaks: "3.1.1", "5" or both ("3.1.1 5").
 PROTOCOLS=${PROTOCOLS:-"3.1.1"}
 if $quick; then
@@ -411,13 +416,20 @@ for rep in $(seq 1 "$REPS"); do
           continue
         fi
         if [[ " $WARMUP_SCENARIOS " == *" $scenario "* ]]; then
-          for _ in $(seq 1 "$WARMUP_RUNS"); do
+          warmups=$WARMUP_RUNS
+          [[ $scenario == latency* ]] && warmups=$LATENCY_WARMUP_RUNS
+          for _ in $(seq 1 "$warmups"); do
             # shellcheck disable=SC2046,SC2086
             java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" --sub-port "$sub_port" --broker-name warm-up \
               --protocol "$protocol" --timeout 240 $(scenario_args "$scenario") >/dev/null \
               || echo "warm-up failed: rep $rep MQTT $protocol $scenario $broker" >&2
           done
           [ "$scenario" = persistent-sessions ] && sleep "$PERSISTENT_SETTLE_S"
+          # The GC rows are the measured run's: the JVM appends to its log, so emptying it here
+          # drops the warm-ups' pauses.
+          for pid in $broker_pid $node_b_pid; do
+            [ -f "$work/gc-$pid.log" ] && : >"$work/gc-$pid.log"
+          done
         fi
         # Both nodes of a cluster count as the broker: their CPU and memory are summed. Redis's CPU
         # is reported apart.
@@ -436,7 +448,8 @@ for rep in $(seq 1 "$REPS"); do
             [ -n "$kb" ] && hwm=$(( ${hwm:-0} + kb ))
           done
           line="${line%\}},\"broker_peak_rss_kb\":${hwm:-null}}"
-          # Tern's GC pauses over the broker's life (all nodes): how many, the longest, their sum.
+          # Tern's GC pauses during the measured run (all nodes; over the broker's life for a
+          # scenario without warm-up): how many, the longest, their sum.
           gc_files=()
           for pid in ${pids//,/ }; do
             [ -f "$work/gc-$pid.log" ] && gc_files+=("$work/gc-$pid.log")
