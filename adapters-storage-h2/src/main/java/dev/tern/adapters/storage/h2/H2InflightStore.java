@@ -29,7 +29,8 @@ final class H2InflightStore implements InflightStore {
      * The flow columns in the parameter order shared by {@link #UPDATE_FLOW} and {@link #INSERT_FLOW}:
      * state, subscription ids, the message, then the key.
      */
-    private static final String FLOW_COLUMNS = "state, subscription_ids, " + MessageColumns.NAMES + ", client_id, packet_id";
+    private static final String FLOW_COLUMNS = "state, subscription_ids, " + MessageColumns.NAMES
+            + ", client_id, packet_id";
     private static final String UPDATE_FLOW = "UPDATE inflight_flow SET state = ?, subscription_ids = ?, "
             + assignments(MessageColumns.NAMES) + " WHERE client_id = ? AND packet_id = ?";
     private static final String INSERT_FLOW = "INSERT INTO inflight_flow (" + FLOW_COLUMNS + ", position)"
@@ -60,8 +61,9 @@ final class H2InflightStore implements InflightStore {
     }
 
     /**
-     * Plain JDBC (see {@link StatementCache}): each QoS 1 and 2 delivery saves its flow once and removes it
-     * once, and Jdbi's MERGE cost several times what H2 spends on the row, on the one storage thread.
+     * Plain JDBC (see {@link StatementCache}): each QoS 1 and 2 delivery saves its flow once and
+     * removes it once, and Jdbi's MERGE cost several times what H2 spends on the row, on the one
+     * storage thread.
      * An UPDATE first, which finds nothing for a new flow and keeps the position of a flow saved
      * again; then an INSERT that draws the next position. The write lock of {@link Transactor}
      * keeps another writer from inserting the key in between.
