@@ -13,6 +13,7 @@
 #                               against one node (CLUSTER_BROKERS), all on one fresh redis-server per run
 #
 # Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS, LATENCY_WARMUP_RUNS,
+# PERSISTENT_SETTLE_S, PERSISTENT_SETTLE_MAX_S,
 # PAIR_SCENARIOS, OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
@@ -86,12 +87,36 @@ PAIR_SCENARIOS=${PAIR_SCENARIOS:-"fan-in-qos2 large-64k-fan-in large-64k-fan-out
 # of nodes took more than its first run to carry 5,000 QoS 1 messages/s across the hop. Mosquitto gets the same warm-up run. Not idle-connections,
 # whose figure is the memory a fresh broker grows by. persistent-sessions since 2026-12-07 (before,
 # its fill measured mostly a JVM compiling its QoS 1 path): each warm-up run ends every session it
-# made, and a pause after the warm-ups (PERSISTENT_SETTLE_S) lets a durable store finish writing
-# those removals before the measured fill starts. The large-payload flows since 2026-12-07: a cold
+# made, and a pause after the warm-ups lets a durable store finish writing those removals before
+# the measured fill starts: at least PERSISTENT_SETTLE_S, then until the broker's CPU over half a
+# second is under a tenth of a core (its storage writer idle), at most PERSISTENT_SETTLE_MAX_S. The large-payload flows since 2026-12-07: a cold
 # JVM spent 430 µs of CPU per 64 KiB message where a warmed one spends 40-55.
 WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out persistent-sessions large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out latency latency-qos0-1p-50k latency-qos0-10p-10k latency-qos0-10p-50k latency-qos1-1p-10k latency-qos1-1p-50k latency-qos1-10p-10k latency-qos1-10p-50k cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
-# Seconds: H2 and Redis write the 100,000 removals of a warm-up's drain in well under 5.
+# Seconds. H2's writer was seen busy 3 to 21 s after a warm-up's drain on a loaded machine, hence
+# the wait for idle rather than a fixed pause.
 PERSISTENT_SETTLE_S=${PERSISTENT_SETTLE_S:-5}
+PERSISTENT_SETTLE_MAX_S=${PERSISTENT_SETTLE_MAX_S:-60}
+
+# CPU ticks (utime + stime) of a process so far.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# Waits PERSISTENT_SETTLE_S, then until process $1 uses less than a tenth of a core over half a
+# second, or PERSISTENT_SETTLE_MAX_S in all.
+settle() {
+  local pid=$1 halves=$((PERSISTENT_SETTLE_S * 2)) hz before after
+  hz=$(getconf CLK_TCK)
+  sleep "$PERSISTENT_SETTLE_S"
+  while [ "$halves" -lt $((PERSISTENT_SETTLE_MAX_S * 2)) ]; do
+    before=$(cpu_ticks "$pid")
+    sleep 0.5
+    after=$(cpu_ticks "$pid")
+    [ $(( (after - before) * 20 )) -lt "$hz" ] && return 0
+    halves=$((halves + 1))
+  done
+  echo "broker $pid still busy after ${PERSISTENT_SETTLE_MAX_S} s of settling; measuring anyway" >&2
+}
 # Unmeasured runs before each measured one: one left Tern's QoS 1 path still compiling (three
 # runs against one process: 122k, 146k, 196k msgs/s); two bring it close to a broker that has run
 # for a while.
@@ -424,7 +449,7 @@ for rep in $(seq 1 "$REPS"); do
               --protocol "$protocol" --timeout 240 $(scenario_args "$scenario") >/dev/null \
               || echo "warm-up failed: rep $rep MQTT $protocol $scenario $broker" >&2
           done
-          [ "$scenario" = persistent-sessions ] && sleep "$PERSISTENT_SETTLE_S"
+          [ "$scenario" = persistent-sessions ] && settle "$broker_pid"
           # The GC rows are the measured run's: the JVM appends to its log, so emptying it here
           # drops the warm-ups' pauses.
           for pid in $broker_pid $node_b_pid; do
