@@ -7,13 +7,14 @@
 #   scripts/bench.sh            full matrix, 3 repetitions, table into docs/benchmark-results.md
 #   scripts/bench.sh --quick    tiny counts, 1 repetition, table into benchmarks/target/quick-results.md
 #   SCENARIOS="fan-in-qos2 large-64k large-1m sub-table retained-many" OUT_MD=/tmp/new.md scripts/bench.sh
-#                               the scenarios not in the default list (see docs/benchmarks.md)
+#                               some scenarios alone (see docs/benchmarks.md)
 #   SCENARIOS=cluster OUT_MD=/tmp/cluster.md scripts/bench.sh
 #                               the cluster benchmark: publishers on node A, subscribers on node B,
 #                               against one node (CLUSTER_BROKERS), all on one fresh redis-server per run
 #
-# Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS,
-# OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
+# Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS, LATENCY_WARMUP_RUNS,
+# PERSISTENT_SETTLE_S, PERSISTENT_SETTLE_MAX_S,
+# PAIR_SCENARIOS, OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,13 +38,13 @@ IDLE_19K_JAVA_OPTS=${IDLE_19K_JAVA_OPTS:-"-Xms64m -Xmx256m"}
 tern_opts=$TERN_JAVA_OPTS
 # A scenario ending in -batch1 is the load generator's scenario without the suffix, run with
 # --batch 1: one PUBLISH per TCP write, as devices send.
-SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency-all idle-connections persistent-sessions"}
+SCENARIOS=${SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out latency-all idle-connections persistent-sessions fan-in-qos2 large-64k large-1m sub-table retained-many"}
 # latency-all: the eight fixed-rate latency flows to one subscriber, QoS 0 and 1, one and ten
 # publishers, 10,000 and 50,000 msg/s in all: latency (QoS 0, one publisher, 10,000 msg/s) and
-# latency-qos<Q>-<N>p-<R>k (each alone by its name too).
-# Opt-in by name: fan-in-qos2, large-64k and large-1m (each the two flows large-SIZE-fan-in and
-# large-SIZE-fan-out, a fresh broker each), sub-table, retained-many, and cluster (the six cluster-*
-# flows: fan-in, fan-out and fixed-rate latency at QoS 0 and 1; each alone by its name too).
+# latency-qos<Q>-<N>p-<R>k (each alone by its name too). large-64k and large-1m: each the two
+# flows large-SIZE-fan-in and large-SIZE-fan-out, a fresh broker each (each alone by its name too).
+# Opt-in by name: cluster (the six cluster-* flows: fan-in, fan-out and fixed-rate latency at QoS 0
+# and 1; each alone by its name too) and idle-19k.
 expanded=""
 for scenario in $SCENARIOS; do
   case $scenario in
@@ -55,8 +56,9 @@ for scenario in $SCENARIOS; do
 done
 SCENARIOS=${expanded# }
 # tern: the memory backend; tern-1io: the same with listeners.tcp.io-threads=1 (no hand-over
-# between event loops; the default on 2 or 3 processors); tern-2io: with io-threads=2 (the default
-# before 2026-12-07 on this 2-core machine, one loop per processor); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
+# between event loops; the default on 2 or 3 processors); tern-2io (not in the default list since
+# the full run of 2026-12-07 07:23Z compared it): with io-threads=2 (the default before 2026-12-07
+# on this 2-core machine, one loop per processor); tern-h2: the H2 backend with ack-after-commit, a fresh file per run;
 # tern-redis: the Redis backend on a redis-server of its own (appendonly, fsync every second),
 # persistent-sessions only, the one scenario that stores anything; tern-nometrics (not in the
 # default list): tern with metrics.backend=none, to measure what counting costs; relay: the
@@ -65,7 +67,7 @@ SCENARIOS=${expanded# }
 # list): tern's configuration on the jar BASE_JAR names (an earlier build), for a before/after
 # comparison interleaved with the current build under the same load; tern-redis-base (not in the
 # default list): tern-redis on BASE_JAR, the same comparison for the Redis store.
-BROKERS=${BROKERS:-"tern tern-2io tern-h2 tern-redis mosquitto relay"}
+BROKERS=${BROKERS:-"tern tern-h2 tern-redis mosquitto relay"}
 # The cluster-* scenarios run against these instead of BROKERS, each on a redis-server of its own
 # started per run (appendonly, fsync every second, as tern-redis): tern-redis, one node with
 # clustering off; tern-cluster-1node, one node with clustering on, every client on it;
@@ -75,21 +77,54 @@ CLUSTER_BROKERS=${CLUSTER_BROKERS:-"tern-redis tern-cluster-1node tern-cluster-2
 # The relay acknowledges QoS 1 at once and keeps nothing in flight, so it is a ceiling for the QoS
 # 0 flows and, loosely, for the per-write QoS 1 fan-in (what the syscalls alone cost).
 RELAY_SCENARIOS=${RELAY_SCENARIOS:-"fan-in-qos0 fan-out fan-in-qos0-batch1 fan-in-qos1-batch1"}
+# Scenarios that compare Tern's default configuration with Mosquitto only: of BROKERS, just tern
+# and mosquitto run them (the other Tern columns would add minutes each to the full run and
+# answer no target of these scenarios).
+PAIR_SCENARIOS=${PAIR_SCENARIOS:-"fan-in-qos2 large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out sub-table retained-many"}
 # Scenarios whose measured run follows an unmeasured one of the same kind on the same broker
 # process: a fresh JVM runs its first seconds interpreted and half compiled, which says more
 # about the JIT than about the broker. The cluster latency flows too, unlike latency: a fresh pair
 # of nodes took more than its first run to carry 5,000 QoS 1 messages/s across the hop. Mosquitto gets the same warm-up run. Not idle-connections,
 # whose figure is the memory a fresh broker grows by. persistent-sessions since 2026-12-07 (before,
 # its fill measured mostly a JVM compiling its QoS 1 path): each warm-up run ends every session it
-# made, and a pause after the warm-ups (PERSISTENT_SETTLE_S) lets a durable store finish writing
-# those removals before the measured fill starts.
-WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out persistent-sessions cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
-# Seconds: H2 and Redis write the 100,000 removals of a warm-up's drain in well under 5.
+# made, and a pause after the warm-ups lets a durable store finish writing those removals before
+# the measured fill starts: at least PERSISTENT_SETTLE_S, then until the broker's CPU over half a
+# second is under a tenth of a core (its storage writer idle), at most PERSISTENT_SETTLE_MAX_S. The large-payload flows since 2026-12-07: a cold
+# JVM spent 430 µs of CPU per 64 KiB message where a warmed one spends 40-55.
+WARMUP_SCENARIOS=${WARMUP_SCENARIOS:-"fan-in-qos0 fan-in-qos1 fan-in-qos2 fan-in-qos0-batch1 fan-in-qos1-batch1 fan-out persistent-sessions large-64k-fan-in large-64k-fan-out large-1m-fan-in large-1m-fan-out latency latency-qos0-1p-50k latency-qos0-10p-10k latency-qos0-10p-50k latency-qos1-1p-10k latency-qos1-1p-50k latency-qos1-10p-10k latency-qos1-10p-50k cluster-fan-in-qos0 cluster-fan-in-qos1 cluster-fan-out-qos0 cluster-fan-out-qos1 cluster-latency-qos0 cluster-latency-qos1"}
+# Seconds. H2's writer was seen busy 3 to 21 s after a warm-up's drain on a loaded machine, hence
+# the wait for idle rather than a fixed pause.
 PERSISTENT_SETTLE_S=${PERSISTENT_SETTLE_S:-5}
+PERSISTENT_SETTLE_MAX_S=${PERSISTENT_SETTLE_MAX_S:-60}
+
+# CPU ticks (utime + stime) of a process so far.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# Waits PERSISTENT_SETTLE_S, then until process $1 uses less than a tenth of a core over half a
+# second, or PERSISTENT_SETTLE_MAX_S in all.
+settle() {
+  local pid=$1 halves=$((PERSISTENT_SETTLE_S * 2)) hz before after
+  hz=$(getconf CLK_TCK)
+  sleep "$PERSISTENT_SETTLE_S"
+  while [ "$halves" -lt $((PERSISTENT_SETTLE_MAX_S * 2)) ]; do
+    before=$(cpu_ticks "$pid")
+    sleep 0.5
+    after=$(cpu_ticks "$pid")
+    [ $(( (after - before) * 20 )) -lt "$hz" ] && return 0
+    halves=$((halves + 1))
+  done
+  echo "broker $pid still busy after ${PERSISTENT_SETTLE_MAX_S} s of settling; measuring anyway" >&2
+}
 # Unmeasured runs before each measured one: one left Tern's QoS 1 path still compiling (three
 # runs against one process: 122k, 146k, 196k msgs/s); two bring it close to a broker that has run
 # for a while.
 WARMUP_RUNS=${WARMUP_RUNS:-2}
+# The latency flows (in WARMUP_SCENARIOS since 2026-12-07: a fresh broker's tail is its JIT's, see
+# docs/benchmarks.md "Latency and its tail") get one: each runs about 5 s at its full rate, and
+# the measured run leaves its own first fifth out of the percentiles too.
+LATENCY_WARMUP_RUNS=${LATENCY_WARMUP_RUNS:-1}
 # MQTT versions the load generator speaks: "3.1.1", "5" or both ("3.1.1 5").
 PROTOCOLS=${PROTOCOLS:-"3.1.1"}
 if $quick; then
@@ -151,11 +186,12 @@ scenario_args() {
       # completed all 11 runs tried; both brokers get the same window.
       fan-in-qos2) echo "--messages 6250 --publishers 16 --window 8" ;;
       # 10 publishers -> 1 subscriber, 1 publisher -> 10 subscribers; QoS 0, at most 32 MiB of
-      # payload per subscriber ahead of the receivers.
-      large-64k-fan-in) echo "--messages 200 --publishers 10" ;;
-      large-64k-fan-out) echo "--messages 500 --subscribers 10" ;;
-      large-1m-fan-in) echo "--messages 20 --publishers 10" ;;
-      large-1m-fan-out) echo "--messages 50 --subscribers 10" ;;
+      # payload per subscriber ahead of the receivers. About a second or more per run for either
+      # broker (640 MB to 2 GB of payload delivered).
+      large-64k-fan-in) echo "--messages 1000 --publishers 10" ;;
+      large-64k-fan-out) echo "--messages 2000 --subscribers 10" ;;
+      large-1m-fan-in) echo "--messages 100 --publishers 10" ;;
+      large-1m-fan-out) echo "--messages 200 --subscribers 10" ;;
       # 10,000 connections in one load generator process (and one broker process): about half the
       # 20,000 file descriptors a process may hold here; 4 source addresses for ephemeral ports.
       # Both take tens of seconds per run on a busy 2-core machine: a longer bound than the 240 s of
@@ -392,6 +428,7 @@ for rep in $(seq 1 "$REPS"); do
         if [[ $broker == tern-redis* ]] && [ "$scenario" != persistent-sessions ] && [[ $scenario != cluster-* ]]; then continue; fi
         if [[ $broker == tern-cluster-* ]] && [[ $scenario != cluster-* ]]; then continue; fi
         if [ "$broker" = relay ] && [[ " $RELAY_SCENARIOS " != *" $scenario "* ]]; then continue; fi
+        if [ "$broker" != tern ] && [ "$broker" != mosquitto ] && [[ " $PAIR_SCENARIOS " == *" $scenario "* ]]; then continue; fi
         # fan-in-qos0-batch1 is the load generator's fan-in-qos0 with --batch 1 (from scenario_args).
         load_scenario=${scenario%-batch1}
         port=$(free_port)
@@ -404,13 +441,20 @@ for rep in $(seq 1 "$REPS"); do
           continue
         fi
         if [[ " $WARMUP_SCENARIOS " == *" $scenario "* ]]; then
-          for _ in $(seq 1 "$WARMUP_RUNS"); do
+          warmups=$WARMUP_RUNS
+          [[ $scenario == latency* ]] && warmups=$LATENCY_WARMUP_RUNS
+          for _ in $(seq 1 "$warmups"); do
             # shellcheck disable=SC2046,SC2086
             java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" --sub-port "$sub_port" --broker-name warm-up \
               --protocol "$protocol" --timeout 240 $(scenario_args "$scenario") >/dev/null \
               || echo "warm-up failed: rep $rep MQTT $protocol $scenario $broker" >&2
           done
-          [ "$scenario" = persistent-sessions ] && sleep "$PERSISTENT_SETTLE_S"
+          [ "$scenario" = persistent-sessions ] && settle "$broker_pid"
+          # The GC rows are the measured run's: the JVM appends to its log, so emptying it here
+          # drops the warm-ups' pauses.
+          for pid in $broker_pid $node_b_pid; do
+            [ -f "$work/gc-$pid.log" ] && : >"$work/gc-$pid.log"
+          done
         fi
         # Both nodes of a cluster count as the broker: their CPU and memory are summed. Redis's CPU
         # is reported apart.
@@ -429,7 +473,8 @@ for rep in $(seq 1 "$REPS"); do
             [ -n "$kb" ] && hwm=$(( ${hwm:-0} + kb ))
           done
           line="${line%\}},\"broker_peak_rss_kb\":${hwm:-null}}"
-          # Tern's GC pauses over the broker's life (all nodes): how many, the longest, their sum.
+          # Tern's GC pauses during the measured run (all nodes; over the broker's life for a
+          # scenario without warm-up): how many, the longest, their sum.
           gc_files=()
           for pid in ${pids//,/ }; do
             [ -f "$work/gc-$pid.log" ] && gc_files+=("$work/gc-$pid.log")

@@ -20,6 +20,9 @@ import java.nio.ByteBuffer;
  * never copied again after it was decoded. A small QoS 0 PUBLISH without properties goes out as
  * bytes encoded once and shared with the other subscribers of the message ({@link SharedPublishBytes}).
  *
+ * <p>What it writes is counted in {@link BrokerCounters} when it flushes (or stops), not per packet:
+ * the {@code $SYS} figures lag by at most one turn of the event loop.
+ *
  * <p>Threading: confined to {@code channel.executor()}.
  */
 final class OutboundWriter {
@@ -30,6 +33,10 @@ final class OutboundWriter {
     private boolean flushPending;
     private boolean stopped;
     private boolean reading;
+    /** Written since the last report to {@link #counters}. */
+    private long packets;
+    private long bytes;
+    private long publishes;
 
     OutboundWriter(ClientChannel channel, BrokerCounters counters) {
         this.channel = channel;
@@ -42,18 +49,18 @@ final class OutboundWriter {
         }
         ByteBuffer whole = packet instanceof Publish publish ? SharedPublishBytes.wholeOrNull(publish, version) : null;
         if (whole != null) {
-            counters.packetSent(whole.remaining(), true);
+            count(whole.remaining(), true);
             channel.writeShared(whole);
         } else if (packet instanceof Publish publish) {
             ByteBuffer header = PacketEncoder.encodePublishHeader(publish, version);
-            counters.packetSent(header.remaining() + (long) publish.payload().size(), true);
+            count(header.remaining() + (long) publish.payload().size(), true);
             channel.write(header);
             if (!publish.payload().isEmpty()) {
                 channel.write(publish.payload().asReadOnlyBuffer());
             }
         } else {
             ByteBuffer encoded = PacketEncoder.encode(packet, version);
-            counters.packetSent(encoded.remaining(), false);
+            count(encoded.remaining(), false);
             channel.write(encoded);
         }
         if (!flushPending) {
@@ -82,12 +89,31 @@ final class OutboundWriter {
     void stop() {
         stopped = true;
         flushPending = false;
+        report();
+    }
+
+    private void count(long packetBytes, boolean publish) {
+        packets++;
+        bytes += packetBytes;
+        if (publish) {
+            publishes++;
+        }
     }
 
     private void flushNow() {
         if (flushPending) {
             flushPending = false;
+            report();
             channel.flush();
+        }
+    }
+
+    private void report() {
+        if (packets > 0) {
+            counters.packetsSent(packets, bytes, publishes);
+            packets = 0;
+            bytes = 0;
+            publishes = 0;
         }
     }
 }

@@ -8,7 +8,7 @@ import dev.tern.domain.message.Qos;
 import java.nio.ByteBuffer;
 
 /**
- * The last small QoS 0 PUBLISH a thread encoded whole, kept so that the next deliveries of the
+ * The small QoS 0 PUBLISHes a thread encoded whole lately, kept so that the other deliveries of the
  * same message on that thread (a fan-out: every subscriber on one event loop gets the same bytes)
  * share its bytes instead of each encoding a header and wrapping the payload again.
  *
@@ -18,7 +18,14 @@ import java.nio.ByteBuffer;
  * and every delivery of one routed message carries the same topic string and payload object, so
  * they are compared by identity: equal references mean equal bytes.
  *
- * <p>Threading: one entry per thread, never shared: an event loop neither waits on another nor
+ * <p>Several messages are kept, in {@value #SLOTS} slots chosen by the payload's identity hash
+ * (one message, version and RETAIN per slot, the newest wins): a fan-out to subscribers that
+ * cannot all take a message at once delivers it from each one's queue at a different moment,
+ * interleaved with the other messages in flight, and a single remembered message would then be
+ * encoded again for nearly every delivery. What the slots pin is bounded: {@value #SLOTS} packets of
+ * at most {@value #MAX_PAYLOAD} bytes of payload each, per thread.
+ *
+ * <p>Threading: one table per thread, never shared: an event loop neither waits on another nor
  * writes a cache line another one reads. Every caller gets the same buffer and hands it to {@code
  * ClientChannel.writeShared}, whose contract is that the transport moves neither its position nor
  * its limit (it copies the bytes or keeps a duplicate); the bytes themselves are never written
@@ -31,8 +38,9 @@ final class SharedPublishBytes {
      * shared payload, which the transport does not copy either.
      */
     static final int MAX_PAYLOAD = 1024;
+    static final int SLOTS = 256;
 
-    private static final ThreadLocal<Entry> LAST = ThreadLocal.withInitial(Entry::new);
+    private static final ThreadLocal<Entry[]> TABLE = ThreadLocal.withInitial(() -> new Entry[SLOTS]);
 
     private SharedPublishBytes() {
     }
@@ -47,16 +55,28 @@ final class SharedPublishBytes {
                 || publish.payload().size() > MAX_PAYLOAD) {
             return null;
         }
-        Entry last = LAST.get();
-        if (last.topic != publish.topic() || last.payload != publish.payload() || last.retain != publish.retain()
-                || last.version != version) {
-            last.encoded = PacketEncoder.encode(publish, version);
-            last.topic = publish.topic();
-            last.payload = publish.payload();
-            last.retain = publish.retain();
-            last.version = version;
+        Entry[] table = TABLE.get();
+        int slot = slotOf(publish, version);
+        Entry entry = table[slot];
+        if (entry == null) {
+            entry = new Entry();
+            table[slot] = entry;
         }
-        return last.encoded;
+        if (entry.topic != publish.topic() || entry.payload != publish.payload() || entry.retain != publish.retain()
+                || entry.version != version) {
+            entry.encoded = PacketEncoder.encode(publish, version);
+            entry.topic = publish.topic();
+            entry.payload = publish.payload();
+            entry.retain = publish.retain();
+            entry.version = version;
+        }
+        return entry.encoded;
+    }
+
+    /** The slot of a shareable PUBLISH: by its payload's identity, its version and RETAIN. */
+    static int slotOf(Publish publish, ProtocolVersion version) {
+        int hash = System.identityHashCode(publish.payload()) * 31 + version.ordinal() * 2 + (publish.retain() ? 1 : 0);
+        return (hash ^ (hash >>> 16)) & (SLOTS - 1);
     }
 
     /** Mutable, confined to its thread. */

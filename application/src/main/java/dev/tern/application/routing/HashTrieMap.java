@@ -45,10 +45,15 @@ final class HashTrieMap<K, V> {
         return size == 0;
     }
 
+    /**
+     * The value for {@code key}, or null. The looked-up key's {@code equals} is asked, never a
+     * stored key's, so a probe that equals stored keys without being one of their class finds them
+     * ({@link LevelProbe}).
+     */
     @SuppressWarnings("unchecked")
     V get(Object key) {
         if (root == null) {
-            return soleKey != null && soleKey.equals(key) ? (V) soleValue : null;
+            return soleKey != null && key.equals(soleKey) ? (V) soleValue : null;
         }
         return (V) root.get(0, HashTrieNode.hash(key), key);
     }

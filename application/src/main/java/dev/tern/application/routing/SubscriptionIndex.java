@@ -171,7 +171,7 @@ public final class SubscriptionIndex {
      */
     public void match(TopicName topic, MatchVisitor visitor) {
         Snapshot current = snapshot.get();
-        current.root().match(topic.levels(), 0, topic.isSystemTopic(), new Adapter(visitor));
+        current.root().match(topic.value(), 0, true, topic.isSystemTopic(), new LevelProbe(), new Adapter(visitor));
     }
 
     /**

@@ -134,26 +134,32 @@ final class SubscriptionNode {
     }
 
     /**
-     * Calls {@code action} for each subscriber whose filter matches the topic {@code levels}.
-     * A leading wildcard does not match a topic beginning with {@code $} [MQTT-4.7.2-1].
+     * Calls {@code action} for each subscriber whose filter matches {@code topic}, whose level at
+     * this node's depth begins at {@code from}; {@code from} is -1 past the topic's last level. A
+     * leading wildcard does not match a topic beginning with {@code $} [MQTT-4.7.2-1]. Levels are
+     * looked up through {@code probe}, never cut out of the topic.
      */
-    void match(String[] levels, int depth, boolean systemTopic,
+    void match(String topic, int from, boolean firstLevel, boolean systemTopic, LevelProbe probe,
                BiConsumer<SubscriberKey, SubscriptionOptions> action) {
-        boolean wildcardsAllowed = depth > 0 || !systemTopic;
+        boolean wildcardsAllowed = !firstLevel || !systemTopic;
         // '#' also matches the parent level: "sport/#" matches "sport" [MQTT-4.7.1-2].
         if (wildcardsAllowed && multiLevel != null) {
             multiLevel.subscribers.forEach(action);
         }
-        if (depth == levels.length) {
+        if (from < 0) {
             subscribers.forEach(action);
             return;
         }
-        SubscriptionNode child = children.get(levels[depth]);
+        // Every '/' separates two levels, so "a/" ends with an empty level [MQTT-4.7.1-1].
+        int slash = topic.indexOf('/', from);
+        int end = slash < 0 ? topic.length() : slash;
+        int next = slash < 0 ? -1 : slash + 1;
+        SubscriptionNode child = children.isEmpty() ? null : children.get(probe.at(topic, from, end));
         if (child != null) {
-            child.match(levels, depth + 1, systemTopic, action);
+            child.match(topic, next, false, systemTopic, probe, action);
         }
         if (wildcardsAllowed && singleLevel != null) {
-            singleLevel.match(levels, depth + 1, systemTopic, action);
+            singleLevel.match(topic, next, false, systemTopic, probe, action);
         }
     }
 

@@ -93,7 +93,7 @@ public final class DeliveryService {
             enqueue(session, delivery, ack);
             return;
         }
-        if (!state.queue().isEmpty() || !out.isWritable() || !trySend(session, out, delivery, ack)) {
+        if (!state.queue().isEmpty() || !out.isWritable() || !trySend(session, out, delivery, ack, null)) {
             enqueue(session, delivery, ack);
         }
     }
@@ -105,13 +105,21 @@ public final class DeliveryService {
             return;
         }
         OutboundQueue queue = session.state().queue();
-        while (out.isWritable()) {
-            Delivery next = queue.peek();
-            if (next == null || !trySend(session, out, next, null)) {
-                return;
+        if (queue.isEmpty()) {
+            return;
+        }
+        SentTally tally = new SentTally();
+        try {
+            while (out.isWritable()) {
+                Delivery next = queue.peek();
+                if (next == null || !trySend(session, out, next, null, tally)) {
+                    return;
+                }
+                queue.poll();
+                recorder.dequeued(session, next);
             }
-            queue.poll();
-            recorder.dequeued(session, next);
+        } finally {
+            tally.reportTo(traffic);
         }
     }
 
@@ -218,9 +226,10 @@ public final class DeliveryService {
 
     /**
      * Sends one delivery if the window allows; false when it must wait. Expired, no longer readable
-     * and oversized ones are consumed without sending. A QoS 1/2 delivery is recorded as an open flow.
+     * and oversized ones are consumed without sending. A QoS 1/2 delivery is recorded as an open
+     * flow. What is sent is counted in {@code tally} when there is one (a drain), else at once.
      */
-    private boolean trySend(ClientSession session, PacketSink out, Delivery delivery, PendingAck ack) {
+    private boolean trySend(ClientSession session, PacketSink out, Delivery delivery, PendingAck ack, SentTally tally) {
         Session state = session.state();
         ApplicationMessage message = delivery.message();
         TokenBucket rate = state.deliveryRate();
@@ -248,7 +257,7 @@ public final class DeliveryService {
         }
         if (message.qos() == Qos.AT_MOST_ONCE) {
             out.send(SharedQos0Publish.of(delivery, qos0Publish));
-            traffic.sent(0, message.payload().size());
+            countSent(0, message.payload().size(), tally);
             DeliveryPacing.taken(rate, now);
             return true;
         }
@@ -267,8 +276,16 @@ public final class DeliveryService {
         } else {
             out.send(publish);
         }
-        traffic.sent(message.qos().value(), message.payload().size());
+        countSent(message.qos().value(), message.payload().size(), tally);
         return true;
+    }
+
+    private void countSent(int qos, int payloadBytes, SentTally tally) {
+        if (tally != null) {
+            tally.sent(qos, payloadBytes);
+        } else {
+            traffic.sent(qos, payloadBytes);
+        }
     }
 
     /*

@@ -15,6 +15,8 @@ import dev.tern.domain.topic.TopicFilter;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes an application message: keeps it when retained, finds the matching subscriptions and
@@ -24,10 +26,13 @@ import java.util.function.Predicate;
  * broker's own messages ({@code $SYS}, with an empty publisher) are not.
  *
  * <p>Threading: thread-safe; called on the publisher's event loop (or, for a forwarded message,
- * the cluster backend's thread) and touches no other session's state there: each delivery hops
- * to the receiving session's executor.
+ * the cluster backend's thread). It touches another session's state only under that session's
+ * executor: at once, holding a claim of it, when the session's connection is on this thread and
+ * nothing is queued for it; otherwise the delivery hops to the session's executor.
  */
 public final class PublishService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishService.class);
 
     private final SubscriptionIndex subscriptions;
     private final RetainedMessages retained;
@@ -202,14 +207,16 @@ public final class PublishService {
     }
 
     /**
-     * To the receiving session's executor; the ack counts the copy until it is stored. In a
-     * fan-out ({@code handOffs} not null), a session with nothing queued gets the message without
-     * a task of its own: at once when its connection is on this thread (the publisher's event
-     * loop), else in its loop's one hand-off for this message, its executor claimed meanwhile so
-     * that nothing of the session overtakes it. A single target (fan-in) is always queued: there
-     * the session's drain takes the messages of many publishers in one turn under one claim of its
-     * executor, which delivering each at once would break up (measured: more CPU per message, as
-     * the other loop then schedules a drain far more often).
+     * To the receiving session's executor; the ack counts the copy until it is stored. A session
+     * whose connection is on this thread (the publisher's event loop) and that has nothing queued
+     * gets the message at once, without a task: no lambda, no queue node, no drain to schedule.
+     * In a fan-out ({@code handOffs} not null), a session of another loop with nothing queued gets
+     * it in its loop's one hand-off for this message, its executor claimed meanwhile so that
+     * nothing of the session overtakes it. A single target on another loop (fan-in across loops)
+     * is always queued: there the session's drain takes the messages of many publishers in one
+     * turn under one claim of its executor, which claiming it per message would break up
+     * (measured with two loops: more CPU per message, as the other loop then schedules a drain
+     * far more often).
      */
     private void handOver(ClientSession session, Delivery d, PendingAck ack, LoopHandOffs handOffs) {
         PendingAck copyAck = d.message().qos().value() > 0 ? ack : null;
@@ -217,18 +224,32 @@ public final class PublishService {
             copyAck.expect();
         }
         SerialExecutor executor = session.executor();
-        if (handOffs != null) {
-            TaskExecutor owner = executor.owner();
-            if (owner.inExecutorThread()) {
-                executor.runOrExecute(() -> deliverNow(session, d, copyAck));
-                return;
-            }
+        TaskExecutor owner = executor.owner();
+        if (owner.inExecutorThread()) {
             if (executor.tryClaim()) {
-                handOffs.add(owner, session, d, copyAck);
-                return;
+                deliverClaimed(session, d, copyAck, executor);
+            } else {
+                executor.execute(() -> deliverNow(session, d, copyAck));
             }
+            return;
+        }
+        if (handOffs != null && executor.tryClaim()) {
+            handOffs.add(owner, session, d, copyAck);
+            return;
         }
         executor.execute(() -> deliverNow(session, d, copyAck));
+    }
+
+    /** On the owner's thread, under a claim of the session's executor that this releases. */
+    private void deliverClaimed(ClientSession session, Delivery d, PendingAck copyAck, SerialExecutor executor) {
+        try {
+            deliverNow(session, d, copyAck);
+        } catch (RuntimeException e) {
+            // As in the session's own queue: one failed delivery must not stop the publisher's pass.
+            LOG.error("delivery to {} failed", session.clientId(), e);
+        } finally {
+            executor.releaseClaim();
+        }
     }
 
     /** On the session's executor. */

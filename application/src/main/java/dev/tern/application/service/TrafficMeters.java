@@ -45,4 +45,10 @@ public final class TrafficMeters {
         messagesOut[qos].increment();
         bytesOut[qos].increment(payloadBytes);
     }
+
+    /** {@code messages} messages of {@code payloadBytes} bytes in all left for clients. */
+    void sent(int qos, long messages, long payloadBytes) {
+        messagesOut[qos].increment(messages);
+        bytesOut[qos].increment(payloadBytes);
+    }
 }

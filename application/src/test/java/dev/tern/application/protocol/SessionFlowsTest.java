@@ -117,6 +117,23 @@ class SessionFlowsTest {
     }
 
     @Test
+    void countsTheMessagesADrainSentOnceEachInTheTrafficMeters() {
+        EngineHarness.Client sub = subscriber("sub", true, "t", Qos.AT_LEAST_ONCE);
+        EngineHarness.Client pub = broker.client().connect("pub", true, 0);
+        pub.send(publish("t", Qos.AT_LEAST_ONCE, 1, "now"));
+        sub.channel.setWritable(false);
+        pub.send(publish("t", Qos.AT_LEAST_ONCE, 2, "ab"), publish("t", Qos.AT_LEAST_ONCE, 3, "cde"));
+        assertThat(broker.meters.counters.get("tern_messages_sentqos,1")).hasValue(1);
+
+        sub.channel.setWritable(true);
+        sub.connection.onWritabilityChanged(true);
+        broker.loop.runPending();
+
+        assertThat(broker.meters.counters.get("tern_messages_sentqos,1")).hasValue(3);
+        assertThat(broker.meters.counters.get("tern_bytes_sentqos,1")).hasValue(3 + 2 + 3);
+    }
+
+    @Test
     void refusesTheNewestMessageWhenAnOfflineQueueIsFullAndCountsIt() {
         EngineHarness harness = new EngineHarness(new MqttSettings(10_000, 1 << 20, 1, 2,
                 OverflowPolicy.REFUSE_NEWEST, false));

@@ -40,6 +40,24 @@ class SharedPublishBytesTest {
     }
 
     @Test
+    void keepsTheBytesOfAMessageWhileOthersAreDeliveredInBetween() {
+        // A fan-out drains each subscriber's queue in turn: the messages interleave.
+        Publish first = qos0(false);
+        Publish second = new Publish(false, Qos.AT_MOST_ONCE, false, topic, 0, Properties.EMPTY, Payload.wrap(new byte[] {5}));
+        while (SharedPublishBytes.slotOf(second, ProtocolVersion.MQTT_3_1_1)
+                == SharedPublishBytes.slotOf(first, ProtocolVersion.MQTT_3_1_1)) {
+            second = new Publish(false, Qos.AT_MOST_ONCE, false, topic, 0, Properties.EMPTY, Payload.wrap(new byte[] {5}));
+        }
+
+        ByteBuffer firstBytes = SharedPublishBytes.wholeOrNull(first, ProtocolVersion.MQTT_3_1_1);
+        ByteBuffer secondBytes = SharedPublishBytes.wholeOrNull(second, ProtocolVersion.MQTT_3_1_1);
+
+        assertThat(SharedPublishBytes.wholeOrNull(first, ProtocolVersion.MQTT_3_1_1)).isSameAs(firstBytes);
+        assertThat(SharedPublishBytes.wholeOrNull(second, ProtocolVersion.MQTT_3_1_1)).isSameAs(secondBytes);
+        assertThat(secondBytes).isEqualTo(PacketEncoder.encode(second, ProtocolVersion.MQTT_3_1_1));
+    }
+
+    @Test
     void encodesAgainForAnotherRetainFlagVersionOrMessage() {
         ByteBuffer plain = SharedPublishBytes.wholeOrNull(qos0(false), ProtocolVersion.MQTT_3_1_1);
         ByteBuffer retained = SharedPublishBytes.wholeOrNull(qos0(true), ProtocolVersion.MQTT_3_1_1);

@@ -18,9 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fan-out to sessions whose connection is on the publisher's thread: in the publisher's pass,
- * without a task per session, and never ahead of what is already queued for the session; a single
- * subscriber's message goes through its session's queue.
+ * Delivery to sessions whose connection is on the publisher's thread, to one subscriber or many:
+ * in the publisher's pass, without a task per session, and never ahead of what is already queued
+ * for the session.
  */
 class SameThreadDeliveryTest {
 
@@ -79,15 +79,32 @@ class SameThreadDeliveryTest {
     }
 
     @Test
-    void queuesTheMessageOfASingleSubscriberForItsSessionsNextDrain() {
+    void writesTheMessageOfASingleSubscriberOnThePublishersThreadInThePublishersPass() {
         EngineHarness.Client sub = subscriber("sub", "t");
         EngineHarness.Client publisher = broker.client().connect("pub", true, 0);
 
         arrive(publisher, publish("fan-in"));
 
-        assertThat(sub.channel.unflushedBytes()).isZero();
+        assertThat(sub.channel.unflushedBytes()).isPositive();
         broker.loop.runPending();
         assertThat(sub.channel.takeSent()).containsExactly(publish("fan-in"));
+    }
+
+    @Test
+    void queuesTheMessageOfASingleSubscriberBehindTasksAlreadyQueuedForItsSession() {
+        EngineHarness.Client sub = subscriber("sub", "t");
+        EngineHarness.Client publisher = broker.client().connect("pub", true, 0);
+        List<String> order = new ArrayList<>();
+        broker.sessions.get("sub").executor().execute(() -> order.add("queued task"));
+
+        arrive(publisher, publish("after"));
+
+        assertThat(sub.channel.unflushedBytes()).isZero();
+        broker.sessions.get("sub").executor().execute(() -> order.add("written: " + sub.channel.unflushedBytes()));
+        broker.loop.runPending();
+        assertThat(order.get(0)).isEqualTo("queued task");
+        assertThat(order.get(1)).isNotEqualTo("written: 0");
+        assertThat(sub.channel.takeSent()).containsExactly(publish("after"));
     }
 
     @Test

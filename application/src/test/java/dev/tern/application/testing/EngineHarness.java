@@ -61,6 +61,9 @@ public final class EngineHarness {
     public final BrokerCounters traffic = new BrokerCounters();
     public final RecordingEvents events = new RecordingEvents();
     public final LimitCounters limitCounters = new LimitCounters();
+    /** The message and byte meters (tern_messages_sent and the like), by name and tags. */
+    public final RecordingRegistry meters = new RecordingRegistry();
+    private final TrafficMeters trafficMeters = new TrafficMeters(meters);
     public final SessionAttachService sessionAttach;
     public final PublishService publisher;
     public final SubscribeService subscribe;
@@ -117,7 +120,7 @@ public final class EngineHarness {
         ResourceLimits limits = new ResourceLimits(limitsSettings, limitCounters);
         retained = new RetainedMessages(recorder, limitsSettings, limitCounters, clock);
         DeliveryService delivery = new DeliveryService(clock, settings.queueQos0WhileOffline(),
-                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, TrafficMeters.NONE,
+                new DeliveryDrops(counters, events, clock), recorder, Authorizer.ALLOW_ALL, trafficMeters,
                 limitCounters);
         publisher = new PublishService(index, retained, sessions, delivery,
                 new SharedSubscriptionPicker(SharedSubscriptionStrategy.ROUND_ROBIN), events, clock);
@@ -132,7 +135,7 @@ public final class EngineHarness {
                 wiring == null ? ConnectGate.LOCAL : wiring.gate());
         engine = new ProtocolEngine(settings, v5, clock, Authenticator.ALLOW_ALL, authenticators, sessionAttach,
                 new InboundPublishHandler(publisher, recorder, Authorizer.ALLOW_ALL, clock, v5.receiveMaximum(),
-                        v5.validatePayloadFormat(), TrafficMeters.NONE, limits),
+                        v5.validatePayloadFormat(), trafficMeters, limits),
                 subscribe, delivery, events, traffic, ConnectionMeters.NONE,
                 new RateLimiting(rateLimits, () -> clock.millis() * 1_000_000L, RateLimitMeters.NONE), limits);
     }

@@ -99,6 +99,38 @@ class PayloadTest {
     }
 
     @Test
+    void aRangeOfAnArrayIsThePayloadAndNothingAroundIt() {
+        byte[] packet = {9, 9, 1, 2, 3, 9};
+
+        Payload payload = Payload.wrap(packet, 2, 3);
+
+        assertThat(payload.size()).isEqualTo(3);
+        assertThat(payload.toByteArray()).containsExactly(1, 2, 3);
+        ByteBuffer view = payload.asReadOnlyBuffer();
+        assertThat(view.position()).isZero();
+        assertThat(view.remaining()).isEqualTo(3);
+        assertThat(view.get(0)).isEqualTo((byte) 1);
+        ByteBuffer target = ByteBuffer.allocate(3);
+        payload.writeTo(target);
+        assertThat(target.array()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aRangeEqualsAWholeArrayWithTheSameBytes() {
+        Payload range = Payload.wrap(new byte[] {9, 1, 2, 3}, 1, 3);
+        Payload whole = Payload.wrap(new byte[] {1, 2, 3});
+
+        assertThat(range).isEqualTo(whole).hasSameHashCodeAs(whole);
+        assertThat(range).isNotEqualTo(Payload.wrap(new byte[] {9, 1, 2}));
+    }
+
+    @Test
+    void aRangeOutsideTheArrayIsRefused() {
+        assertThatExceptionOfType(IndexOutOfBoundsException.class).isThrownBy(() -> Payload.wrap(new byte[3], 2, 2));
+        assertThat(Payload.wrap(new byte[3], 1, 0)).isSameAs(Payload.EMPTY);
+    }
+
+    @Test
     void toStringShowsTheSizeNotTheContent() {
         assertThat(Payload.wrap(new byte[] {65, 66})).hasToString("Payload[2 bytes]");
     }

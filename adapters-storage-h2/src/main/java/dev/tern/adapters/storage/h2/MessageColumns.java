@@ -46,13 +46,6 @@ final class MessageColumns {
         bindBytes(statement, "user_properties", ListColumnCodec.encodeUserProperties(properties.userProperties()));
     }
 
-    /** Binds NULL to every message column, for a row that holds no message. */
-    static void bindAbsent(SqlStatement<?> statement) {
-        for (String name : NAMES.split(", ")) {
-            statement.bindNull(name, Types.NULL);
-        }
-    }
-
     static void bindBytes(SqlStatement<?> statement, String name, byte[] bytes) {
         if (bytes == null) {
             statement.bindNull(name, Types.VARBINARY);

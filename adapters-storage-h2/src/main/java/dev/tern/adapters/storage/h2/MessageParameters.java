@@ -45,6 +45,13 @@ final class MessageParameters {
         bindBytes(statement, first + 10, ListColumnCodec.encodeUserProperties(properties.userProperties()));
     }
 
+    /** Sets parameters {@code first} to {@code first + COUNT - 1} to NULL, for a row that holds no message. */
+    static void bindAbsent(PreparedStatement statement, int first) throws SQLException {
+        for (int i = first; i < first + COUNT; i++) {
+            statement.setNull(i, Types.NULL);
+        }
+    }
+
     static void bindBytes(PreparedStatement statement, int index, byte[] bytes) throws SQLException {
         if (bytes == null) {
             statement.setNull(index, Types.VARBINARY);

@@ -23,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 final class SchemaMigrations {
 
     /** Every script, oldest first; script {@code i} (from 0) brings the schema to version {@code i + 1}. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__queue_by_sequence.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__queue_by_sequence.sql",
+            "V3__sequence_cache.sql");
 
     private static final String CREATE_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version ("
             + "version INT NOT NULL PRIMARY KEY, script VARCHAR NOT NULL)";

@@ -50,7 +50,7 @@ class SchemaMigrationsTest {
     void bringsANewDatabaseToTheLatestVersion() throws SQLException {
         H2Storage.open(settings(), ReopenableStorage.CLOCK).close();
 
-        assertThat(versionsOnDisk()).containsExactly(1, 2);
+        assertThat(versionsOnDisk()).containsExactly(1, 2, 3);
         assertThat(SchemaMigrations.SCRIPTS).first().asString().startsWith("V1__");
     }
 
@@ -64,7 +64,7 @@ class SchemaMigrationsTest {
         try (H2Storage storage = H2Storage.open(settings(), ReopenableStorage.CLOCK)) {
             assertThat(storage.sessions().loadAll()).containsExactly(session);
         }
-        assertThat(versionsOnDisk()).containsExactly(1, 2);
+        assertThat(versionsOnDisk()).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -74,13 +74,13 @@ class SchemaMigrationsTest {
         source.setURL(ConnectionPool.url(settings().databaseFile()));
         source.setUser("sa");
         List<String> scripts = new ArrayList<>(SchemaMigrations.SCRIPTS);
-        scripts.add("V3__test_only_device_table.sql");
+        scripts.add("V4__test_only_device_table.sql");
         SchemaMigrations newer = new SchemaMigrations(scripts);
 
         int found = newer.migrate(Jdbi.create(source), settings().databaseFile());
 
-        assertThat(found).isEqualTo(2);
-        assertThat(versionsOnDisk()).containsExactly(1, 2, 3);
+        assertThat(found).isEqualTo(3);
+        assertThat(versionsOnDisk()).containsExactly(1, 2, 3, 4);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO test_only_device (id) VALUES (1)");
         }
@@ -99,6 +99,6 @@ class SchemaMigrationsTest {
                 .hasMessageContaining("schema version 7")
                 .hasMessageContaining("version " + SchemaMigrations.SCRIPTS.size());
         // Refused without touching it: the newer schema is still there for the newer code.
-        assertThat(versionsOnDisk()).containsExactly(1, 2, 7);
+        assertThat(versionsOnDisk()).containsExactly(1, 2, 3, 7);
     }
 }

@@ -6,7 +6,9 @@ import java.util.Arrays;
 /**
  * Finds packet boundaries in a byte stream: the fixed header (type byte and Remaining Length) and
  * then the body. A body that arrived whole is read in place from the caller's buffer; only an
- * incomplete one is copied into an internal buffer, which is reused and released when large.
+ * incomplete one is copied into an internal buffer, which is reused and released when large. A
+ * large body assembled there may be kept by the decoded packet ({@link #bodyMayBeKept}): its
+ * payload is then that buffer's tail instead of one more copy.
  *
  * <p>Usage per frame: {@link #readHeader} until {@link Status#HEADER}, then {@link #readBody}
  * until it returns a buffer, decode it, then {@link #finish}. Not thread-safe: one per connection.
@@ -19,6 +21,14 @@ final class FrameReader {
     private static final int RETAINED_BUFFER_BYTES = 64 * 1024;
     private static final int NO_LIMIT = -1;
     private static final int MIN_GROWTH_BYTES = 1024;
+    /**
+     * Once this share of a body has arrived, the buffer takes the body's whole size at once instead
+     * of doubling on: a large packet is copied into its final buffer about once, not once per
+     * doubling, and memory stays bounded by what the client actually sent (at most this many times).
+     */
+    private static final int WHOLE_BODY_AFTER_ONE_IN = 8;
+    /** Bodies from this size on may be kept by their packet; below it a copy is cheaper than a new buffer. */
+    static final int KEEPABLE_BODY_BYTES = 4096;
 
     private int firstByte = -1;
     private int remainingLength;
@@ -101,17 +111,30 @@ final class FrameReader {
     }
 
     /**
-     * Grows the buffer with what has arrived, doubling up to the announced length: a client that
-     * announces a large Remaining Length and sends little costs memory for what it sent, not for
-     * what it announced (one header of 268 MB must not allocate 268 MB).
+     * Grows the buffer with what has arrived, doubling until an eighth of the announced length is
+     * there, then to the whole length: a client that announces a large Remaining Length and sends
+     * little costs memory for what it sent, not for what it announced (one header of 268 MB must not
+     * allocate 268 MB).
      */
     private void ensureCapacity(int needed) {
         if (partial.length >= needed) {
             return;
         }
-        long doubled = Math.max(MIN_GROWTH_BYTES, 2L * partial.length);
-        partial = Arrays.copyOf(partial, (int) Math.min(remainingLength, Math.max(needed, doubled)));
+        long size = (long) needed * WHOLE_BODY_AFTER_ONE_IN >= remainingLength
+                ? remainingLength
+                : Math.min(remainingLength, Math.max(needed, Math.max(MIN_GROWTH_BYTES, 2L * partial.length)));
+        partial = Arrays.copyOf(partial, (int) size);
         partialView = ByteBuffer.wrap(partial);
+    }
+
+    /**
+     * Whether the body {@link #readBody} just returned lies in a buffer of this reader's that the
+     * decoded packet may keep (a large body assembled in a buffer of about its own size): then
+     * {@link #finish} with {@code kept} true lets go of that buffer instead of reusing it.
+     */
+    boolean bodyMayBeKept() {
+        return bodyFromPartial && remainingLength >= KEEPABLE_BODY_BYTES
+                && partial.length - remainingLength <= remainingLength / 4;
     }
 
     /** The bytes the partial buffer holds room for now. */
@@ -119,14 +142,18 @@ final class FrameReader {
         return partial.length;
     }
 
-    /** Ends the current frame: restores the caller's buffer past the body and resets the header. */
-    void finish(ByteBuffer in) {
+    /**
+     * Ends the current frame: restores the caller's buffer past the body and resets the header.
+     * {@code kept}: the decoded packet holds on to the body's buffer ({@link #bodyMayBeKept}), so
+     * it must never be written again.
+     */
+    void finish(ByteBuffer in, boolean kept) {
         if (callerLimit != NO_LIMIT) {
             in.limit(callerLimit);
             in.position(callerBodyEnd);
             callerLimit = NO_LIMIT;
         }
-        if (bodyFromPartial && partial.length > RETAINED_BUFFER_BYTES) {
+        if (bodyFromPartial && (kept || partial.length > RETAINED_BUFFER_BYTES)) {
             partial = NONE;
             partialView = null;
         }

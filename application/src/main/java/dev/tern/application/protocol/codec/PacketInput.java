@@ -2,6 +2,7 @@ package dev.tern.application.protocol.codec;
 
 import dev.tern.application.protocol.codec.DecodeResult.DecodeError;
 import dev.tern.application.protocol.packet.ReasonCode;
+import dev.tern.domain.message.Payload;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,11 +17,25 @@ final class PacketInput {
     /** Made for the first string with a non-ASCII character, if one ever comes. */
     private Utf8StringDecoder utf8;
     private ByteBuffer body;
+    private boolean bodyMayBeKept;
+    private boolean bodyKept;
     private DecodeError error;
 
-    void reset(ByteBuffer packetBody) {
+    /**
+     * @param packetBody    the next packet's body, or null
+     * @param mayBeKept     whether the decoded packet may keep the body's array instead of copying
+     *                      from it (the frame reader gives that array up, see {@link #bodyKept})
+     */
+    void reset(ByteBuffer packetBody, boolean mayBeKept) {
         body = packetBody;
+        bodyMayBeKept = mayBeKept;
+        bodyKept = false;
         error = null;
+    }
+
+    /** Whether the packet decoded last kept the body's array (its payload is a range of it). */
+    boolean bodyKept() {
+        return bodyKept;
     }
 
     boolean failed() {
@@ -127,9 +142,20 @@ final class PacketInput {
         return readBytes(length);
     }
 
-    /** Everything left in the body, copied once into a fresh array (the PUBLISH payload). */
-    byte[] readRest() {
-        return readBytes(remaining());
+    /**
+     * Everything left in the body as the PUBLISH payload: copied once into a fresh array, or, when
+     * the body may be kept, a range of the body's own array with no copy at all.
+     */
+    Payload readPayload() {
+        int length = remaining();
+        if (bodyMayBeKept && length > 0 && body.hasArray()) {
+            Payload kept = Payload.wrap(body.array(), body.arrayOffset() + body.position(), length);
+            body.position(body.limit());
+            bodyKept = true;
+            return kept;
+        }
+        byte[] bytes = readBytes(length);
+        return bytes == null ? null : Payload.wrap(bytes);
     }
 
     private byte[] readBytes(int length) {

@@ -21,6 +21,8 @@ public final class PacketReader {
     private final CodecContexts contexts;
     private CodecContext context;
     private boolean failed;
+    /** Whether the packet decoded last keeps its body's buffer (see {@link FrameReader#bodyMayBeKept}). */
+    private boolean bodyKept;
 
     /** A reader with contexts of its own: for a reader that is one of few (in-process clients, tools). */
     public PacketReader(int maxPacketSize) {
@@ -84,8 +86,9 @@ public final class PacketReader {
             if (body == null) {
                 return null;
             }
+            bodyKept = false;
             MqttPacket packet = decodeBody(body);
-            frames.finish(bytes);
+            frames.finish(bytes, bodyKept);
             if (packet == null) {
                 DecodeError error = input.error();
                 return error != null ? error
@@ -101,7 +104,7 @@ public final class PacketReader {
 
     private MqttPacket decodeBody(ByteBuffer body) {
         int firstByte = frames.firstByte();
-        input.reset(body);
+        input.reset(body, frames.bodyMayBeKept());
         MqttPacket packet;
         try {
             packet = PacketDecoders.forType(firstByte >>> 4).decode(firstByte & 0x0F, input, context);
@@ -114,7 +117,9 @@ public final class PacketReader {
             // Keep the error for the caller; the body reference goes with the next packet.
             return null;
         }
-        input.reset(null);
+        boolean kept = input.bodyKept();
+        input.reset(null, false);
+        bodyKept = kept;
         return packet;
     }
 }

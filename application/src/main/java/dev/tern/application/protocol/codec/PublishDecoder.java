@@ -10,7 +10,8 @@ import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
 
 /**
- * PUBLISH (3.3). The payload is copied exactly once, into a fresh array owned by the packet.
+ * PUBLISH (3.3). The payload is copied at most once, into a fresh array owned by the packet (or
+ * not at all: a large packet assembled from pieces keeps its own buffer, see {@link PacketInput#readPayload}).
  * Topic Alias resolution and Subscription Identifier rules need session state: the engine's.
  */
 final class PublishDecoder implements PacketDecoder {
@@ -44,12 +45,12 @@ final class PublishDecoder implements PacketDecoder {
                 return in.protocolError("empty PUBLISH topic without Topic Alias (3.3.2.1)");
             }
         }
-        byte[] payload = in.readRest();
+        Payload payload = in.readPayload();
         if (in.failed()) {
             return null;
         }
         return new Publish((flags & DUP) != 0, Qos.of(qos), (flags & RETAIN) != 0, topic, packetId,
-                properties, Payload.wrap(payload));
+                properties, payload);
     }
 
     private static boolean hasWildcard(String topic) {

@@ -36,6 +36,23 @@ class FrameReaderTest {
     }
 
     @Test
+    void bufferGrowsToTheWholeBodyOnceAnEighthOfItHasArrived() {
+        FrameReader frames = new FrameReader();
+        // Remaining Length 1,000,000 = 0xC0 0x84 0x3D as a Variable Byte Integer.
+        frames.readHeader(ByteBuffer.wrap(new byte[] {0x30, (byte) 0xC0, (byte) 0x84, 0x3D}));
+
+        for (int i = 0; i < 100; i++) {
+            frames.readBody(ByteBuffer.wrap(new byte[1000]));
+        }
+        assertThat(frames.bufferCapacity()).isLessThan(2 * 100_000);
+        for (int i = 0; i < 40; i++) {
+            frames.readBody(ByteBuffer.wrap(new byte[1000]));
+        }
+
+        assertThat(frames.bufferCapacity()).isEqualTo(1_000_000);
+    }
+
+    @Test
     void growingBufferStillReassemblesTheWholeBody() {
         FrameReader frames = new FrameReader();
         byte[] body = new byte[5000];

@@ -21,6 +21,7 @@ import dev.tern.domain.message.Payload;
 import dev.tern.domain.message.Qos;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,30 @@ class FramingTest {
 
             assertThat(results).as("split at %d", split).containsExactly(new Decoded(PUBLISH));
         }
+    }
+
+    @Test
+    void largePayloadsAssembledFromPiecesStayIntactWhileLaterPacketsArrive() {
+        // Bodies this large that arrive in pieces keep the buffer they were assembled in as their
+        // payload: the next packet must get a buffer of its own, not overwrite the first payload.
+        Publish first = publishOf(20_000, (byte) 1);
+        Publish second = publishOf(20_000, (byte) 2);
+        List<DecodeResult> results = new ArrayList<>();
+        PacketReader reader = Wire.reader(V5);
+
+        for (byte[] wire : List.of(encode(first, V5), encode(second, V5))) {
+            for (int offset = 0; offset < wire.length; offset += 3_000) {
+                reader.feed(ByteBuffer.wrap(wire, offset, Math.min(3_000, wire.length - offset)), results::add);
+            }
+        }
+
+        assertThat(results).containsExactly(new Decoded(first), new Decoded(second));
+    }
+
+    private static Publish publishOf(int payloadSize, byte fill) {
+        byte[] payload = new byte[payloadSize];
+        Arrays.fill(payload, fill);
+        return new Publish(false, Qos.AT_MOST_ONCE, false, "big/" + fill, 0, Properties.EMPTY, Payload.wrap(payload));
     }
 
     @Test

@@ -30,7 +30,7 @@ class PropertiesFuzzTest {
         ByteBuffer section = ByteBuffer.wrap(input, 1, input.length - 1).slice();
 
         PacketInput in = new PacketInput();
-        in.reset(section);
+        in.reset(section, false);
         Properties properties = read(in, type, will);
 
         if (properties == null) {
@@ -52,7 +52,7 @@ class PropertiesFuzzTest {
         PropertiesEncoder.write(properties, encoded);
         assertThat(encoded.hasRemaining()).as("encoder wrote its announced size").isFalse();
         PacketInput again = new PacketInput();
-        again.reset(encoded.flip());
+        again.reset(encoded.flip(), false);
         assertThat(read(again, type, will)).isEqualTo(properties);
         assertThat(again.hasRemaining()).isFalse();
     }
