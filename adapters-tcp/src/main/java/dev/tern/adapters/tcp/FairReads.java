@@ -26,7 +26,6 @@ final class FairReads {
     static final int MAX_BYTES_PER_TURN = 16 * 64 * 1024;
     private static final int MAX_READ = 64 * 1024;
     private static final int MIN_READ = 64;
-    private static final int FIRST_READ = 2048;
 
     private FairReads() {
     }
@@ -38,12 +37,18 @@ final class FairReads {
         }
     }
 
-    /** Reads of up to 64 KiB, as many as the budget holds (one below 64 KiB), the buffer adapting to the traffic. */
+    /**
+     * Reads of up to 64 KiB, as many as the budget holds (one below 64 KiB), the buffer adapting to
+     * the traffic. The first read of a connection may take the whole budget: starting at Netty's 2 KiB
+     * guess, a client's first burst (a CONNECT and the packets it pipelined behind it) was cut into
+     * turns between which the CONNACK could already leave, so the broker no longer saw what the client
+     * had sent before its CONNACK. The buffer is taken from the pool for each read and returned
+     * after it, so a large first guess costs an idle connection nothing.
+     */
     static RecvByteBufAllocator allocator(int bytesPerTurn) {
         check(bytesPerTurn);
         int largestRead = Math.min(bytesPerTurn, MAX_READ);
         int reads = (bytesPerTurn + largestRead - 1) / largestRead;
-        return new AdaptiveRecvByteBufAllocator(MIN_READ, Math.min(FIRST_READ, largestRead), largestRead)
-                .maxMessagesPerRead(reads);
+        return new AdaptiveRecvByteBufAllocator(MIN_READ, largestRead, largestRead).maxMessagesPerRead(reads);
     }
 }
