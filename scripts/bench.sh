@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Runs the load matrix against Tern (memory, H2 and Redis backends, and the memory backend with
-# one TCP event loop), Mosquitto and, for the QoS 0 flows, a zero-work relay (the ceiling on this
-# machine), interleaved, each broker started fresh for every run, and writes a markdown table of
+# Runs the load matrix against Tern (memory, H2 and Redis backends), Mosquitto and, for the QoS 0
+# flows, a zero-work relay (the ceiling on this machine), interleaved, each broker started fresh for every run, and writes a markdown table of
 # medians, ranges, Tern/Mosquitto ratios and rates as a share of the relay's.
 #
 #   scripts/bench.sh            full matrix, 3 repetitions, table into docs/benchmark-results.md

@@ -11,18 +11,13 @@ final class SentTally {
 
     private final long[] messages = new long[3];
     private final long[] bytes = new long[3];
-    private boolean any;
 
     void sent(int qos, int payloadBytes) {
         messages[qos]++;
         bytes[qos] += payloadBytes;
-        any = true;
     }
 
     void reportTo(TrafficMeters traffic) {
-        if (!any) {
-            return;
-        }
         for (int qos = 0; qos < 3; qos++) {
             if (messages[qos] > 0) {
                 traffic.sent(qos, messages[qos], bytes[qos]);
