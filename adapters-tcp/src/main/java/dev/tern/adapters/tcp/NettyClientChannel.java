@@ -3,6 +3,7 @@ package dev.tern.adapters.tcp;
 import dev.tern.application.port.out.ClientChannel;
 import dev.tern.application.port.out.CloseLimits;
 import dev.tern.application.port.out.TaskExecutor;
+import dev.tern.domain.message.Payload;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * headers, small payloads) are copied into one pooled direct buffer per batch, which goes to the
  * channel as a single message: the native transport has to copy heap bytes into direct memory
  * anyway, and doing it here spares the per-write wrapper objects, outbound-buffer entries and
- * iovecs. Large payloads are wrapped, never copied here, and shared read-only with other
- * deliveries.
+ * iovecs. A large payload is copied into direct memory once per event loop and that copy is sent
+ * to every subscriber the loop serves ({@link PayloadCopies}); other large writes are wrapped, not
+ * copied here.
  *
  * <p>{@link #close()} waits until everything written so far has reached the socket, so a final
  * packet (a DISCONNECT with a reason, a CONNACK refusal) is not thrown away with Netty's outbound
@@ -85,6 +87,21 @@ final class NettyClientChannel implements ClientChannel {
             write(bytes.duplicate());
         } else if (!closing && channel.isActive()) {
             gather(bytes);
+        }
+    }
+
+    /**
+     * A large payload goes out as this loop's one direct copy of it ({@link PayloadCopies}), so
+     * the subscribers of a message served by this loop share one copy instead of Netty making one
+     * per write; a small one is gathered into the batch like any small write.
+     */
+    @Override
+    public void writePayload(Payload payload) {
+        if (payload.size() <= GATHER_LIMIT) {
+            write(payload.asReadOnlyBuffer());
+        } else if (!closing && channel.isActive()) {
+            handOverGathered();
+            channel.write(PayloadCopies.ofThisLoop().forWrite(payload, channel.alloc()), channel.voidPromise());
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.tern.application.port.out.ClientChannel;
+import dev.tern.domain.message.Payload;
 import dev.tern.testkit.transport.RecordingAcceptor;
 import dev.tern.testkit.transport.RecordingConnection;
 import java.io.ByteArrayOutputStream;
@@ -115,6 +117,37 @@ class OutboundWriteTest {
             assertThat(small.limit()).isEqualTo(4);
             assertThat(big.position()).isZero();
             assertThat(big.limit()).isEqualTo(large.length);
+        }
+    }
+
+    @Test
+    void sendsOnePayloadSmallOrLargeToSeveralConnectionsBehindTheirOwnHeaders() throws Exception {
+        byte[] bytes = new byte[64 * 1024];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7);
+        }
+        Payload large = Payload.wrap(bytes);
+        Payload small = Payload.wrap(new byte[] {'h', 'i'});
+        try (Socket first = TestServers.connect(server); Socket second = TestServers.connect(server)) {
+            List<RecordingConnection> connections = List.of(acceptor.next(), acceptor.next());
+            for (int i = 0; i < connections.size(); i++) {
+                byte header = (byte) i;
+                ClientChannel channel = connections.get(i).channel();
+                TestServers.onLoop(channel, () -> {
+                    channel.write(ByteBuffer.wrap(new byte[] {header}));
+                    channel.writePayload(large);
+                    channel.writePayload(small);
+                    channel.flush();
+                });
+            }
+
+            for (int i = 0; i < 2; i++) {
+                Socket socket = List.of(first, second).get(i);
+                socket.setSoTimeout((int) WAIT.toMillis());
+                assertThat(socket.getInputStream().readNBytes(1)).containsExactly(i);
+                assertThat(socket.getInputStream().readNBytes(bytes.length)).isEqualTo(bytes);
+                assertThat(socket.getInputStream().readNBytes(2)).containsExactly('h', 'i');
+            }
         }
     }
 

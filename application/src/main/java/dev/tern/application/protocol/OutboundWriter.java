@@ -16,9 +16,10 @@ import java.nio.ByteBuffer;
  * executor, after everything that turn of the event loop wrote. Without the first rule an answer
  * waited behind every task queued before it: under traffic on one event loop, a flush task for each
  * subscriber that got a message, tens of milliseconds for a SUBACK (docs/benchmarks.md, "Large
- * subscription tables"). A PUBLISH goes out as its header plus the shared payload buffer: the payload is
- * never copied again after it was decoded. A small QoS 0 PUBLISH without properties goes out as
- * bytes encoded once and shared with the other subscribers of the message ({@link SharedPublishBytes}).
+ * subscription tables"). A PUBLISH goes out as its header plus the shared payload ({@code
+ * ClientChannel.writePayload}): the engine never copies a payload again after it was decoded. A
+ * small QoS 0 PUBLISH without properties goes out as bytes encoded once and shared with the other
+ * subscribers of the message ({@link SharedPublishBytes}).
  *
  * <p>What it writes is counted in {@link BrokerCounters} when it flushes (or stops), not per packet:
  * the {@code $SYS} figures lag by at most one turn of the event loop.
@@ -56,7 +57,7 @@ final class OutboundWriter {
             count(header.remaining() + (long) publish.payload().size(), true);
             channel.write(header);
             if (!publish.payload().isEmpty()) {
-                channel.write(publish.payload().asReadOnlyBuffer());
+                channel.writePayload(publish.payload());
             }
         } else {
             ByteBuffer encoded = PacketEncoder.encode(packet, version);

@@ -1,5 +1,6 @@
 package dev.tern.application.port.out;
 
+import dev.tern.domain.message.Payload;
 import java.nio.ByteBuffer;
 
 /**
@@ -27,6 +28,17 @@ public interface ClientChannel {
      */
     default void writeShared(ByteBuffer bytes) {
         write(bytes.duplicate());
+    }
+
+    /**
+     * Queues a PUBLISH's payload, after its header. The same payload object goes to every
+     * subscriber of the message, so a transport that must copy the bytes into memory of its own
+     * before sending them (a native socket writes from off-heap memory) may copy each payload once
+     * and send that copy to every connection it serves, instead of copying it per delivery. This
+     * default writes a read-only view of the bytes, as {@link #write} would.
+     */
+    default void writePayload(Payload payload) {
+        write(payload.asReadOnlyBuffer());
     }
 
     /** Sends what was written. The engine flushes once per batch of work, not per packet. */

@@ -1,0 +1,128 @@
+package dev.tern.adapters.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.domain.message.Payload;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PayloadCopiesTest {
+
+    private static final int SIZE = 4096;
+
+    private final ByteBufAllocator allocator = new UnpooledByteBufAllocator(true);
+    private final List<ByteBuf> writes = new ArrayList<>();
+
+    @AfterEach
+    void releaseWrites() {
+        writes.stream().filter(write -> write.refCnt() > 0).forEach(ByteBuf::release);
+    }
+
+    @Test
+    void deliveriesOfOnePayloadWriteOneDirectCopyOfIt() {
+        PayloadCopies copies = new PayloadCopies(PayloadCopies.BUDGET);
+        Payload payload = payloadsInDistinctSlots(1).get(0);
+
+        ByteBuf first = write(copies, payload);
+        ByteBuf second = write(copies, payload);
+
+        assertThat(first.isDirect()).isTrue();
+        assertThat(second.unwrap()).isSameAs(first.unwrap());
+        assertThat(bytesOf(first)).isEqualTo(payload.toByteArray());
+        assertThat(bytesOf(second)).isEqualTo(payload.toByteArray());
+        assertThat(copies.held()).isEqualTo(SIZE);
+    }
+
+    @Test
+    void keepsTheCopiesOfSeveralMessagesWhileOthersAreWrittenInBetween() {
+        PayloadCopies copies = new PayloadCopies(PayloadCopies.BUDGET);
+        List<Payload> payloads = payloadsInDistinctSlots(3);
+        List<ByteBuf> firstRound = payloads.stream().map(payload -> write(copies, payload)).toList();
+
+        for (int i = 0; i < payloads.size(); i++) {
+            assertThat(write(copies, payloads.get(i)).unwrap()).isSameAs(firstRound.get(i).unwrap());
+        }
+        assertThat(copies.held()).isEqualTo(3L * SIZE);
+    }
+
+    @Test
+    void keepsNoMoreThanItsBudgetAndFreesADroppedCopyOnceItsLastWriteIsSent() {
+        PayloadCopies copies = new PayloadCopies(SIZE);
+        List<Payload> payloads = payloadsInDistinctSlots(2);
+        ByteBuf firstWrite = write(copies, payloads.get(0));
+
+        write(copies, payloads.get(1));
+
+        assertThat(copies.held()).isEqualTo(SIZE);
+        assertThat(firstWrite.refCnt()).as("a queued write keeps its dropped copy").isPositive();
+        assertThat(bytesOf(firstWrite)).isEqualTo(payloads.get(0).toByteArray());
+        firstWrite.release();
+        assertThat(firstWrite.unwrap().refCnt()).isZero();
+        assertThat(write(copies, payloads.get(0)).unwrap()).isNotSameAs(firstWrite.unwrap());
+    }
+
+    @Test
+    void copiesAPayloadLargerThanTheBudgetForItsOneWriteWithoutKeepingIt() {
+        PayloadCopies copies = new PayloadCopies(SIZE - 1);
+        Payload payload = payloadsInDistinctSlots(1).get(0);
+
+        ByteBuf first = write(copies, payload);
+        ByteBuf second = write(copies, payload);
+
+        assertThat(copies.held()).isZero();
+        assertThat(second).isNotSameAs(first);
+        assertThat(bytesOf(second)).isEqualTo(payload.toByteArray());
+        first.release();
+        assertThat(first.refCnt()).isZero();
+    }
+
+    @Test
+    void clearingGivesUpEveryCopyWhileQueuedWritesStillHoldTheirs() {
+        PayloadCopies copies = new PayloadCopies(PayloadCopies.BUDGET);
+        Payload payload = payloadsInDistinctSlots(1).get(0);
+        ByteBuf queued = write(copies, payload);
+
+        copies.clear();
+
+        assertThat(copies.held()).isZero();
+        assertThat(bytesOf(queued)).isEqualTo(payload.toByteArray());
+        queued.release();
+        assertThat(queued.unwrap().refCnt()).isZero();
+    }
+
+    private ByteBuf write(PayloadCopies copies, Payload payload) {
+        ByteBuf write = copies.forWrite(payload, allocator);
+        writes.add(write);
+        return write;
+    }
+
+    private static byte[] bytesOf(ByteBuf buf) {
+        byte[] bytes = new byte[buf.readableBytes()];
+        buf.getBytes(buf.readerIndex(), bytes);
+        return bytes;
+    }
+
+    /** Payloads whose identities fall into different slots, so that none replaces another. */
+    private static List<Payload> payloadsInDistinctSlots(int count) {
+        Set<Integer> slots = new HashSet<>();
+        List<Payload> payloads = new ArrayList<>();
+        while (payloads.size() < count) {
+            byte[] bytes = new byte[SIZE];
+            for (int i = 0; i < SIZE; i++) {
+                bytes[i] = (byte) (i + payloads.size());
+            }
+            Payload payload = Payload.wrap(bytes);
+            if (slots.add(PayloadCopies.slotOf(payload))) {
+                payloads.add(payload);
+            }
+        }
+        return payloads;
+    }
+}
