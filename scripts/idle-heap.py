@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Live heap per idle connection and bytes allocated per connect, for one tern.jar (issue 15;
-# docs/benchmarks.md, "Idle connections: where the memory goes").
+# docs/benchmarks-investigations.md, "Idle connections: where the memory goes").
 # Starts the broker (-Xms64m -Xmx256m, memory store, every listener on a free port), connects and
 # closes N idle MQTT 3.1.1 connections twice (JIT warm-up), takes a class histogram (a full GC
 # first), connects N again and holds them, then a second histogram: the difference divided by N

@@ -68,7 +68,8 @@ public final class Main {
      * The standalone broker runs without Netty's buffer leak detector unless {@code
      * -Dio.netty.leakDetection.level} asks for it. Netty's own default samples one buffer in 128
      * and records where it was allocated, a {@code Throwable} with its stack trace each time: 1 to
-     * 4% of the broker's CPU in profiles of a fan-in with one PUBLISH per write (docs/benchmarks.md).
+     * 4% of the broker's CPU in profiles of a fan-in with one PUBLISH per write
+     * (docs/benchmarks-investigations.md, "One event loop per two processors").
      * Set here, before any Netty class loads, and not in the adapter: the test suites and embedding
      * applications ({@link Tern#builder()}) keep Netty's default, where a leak is worth finding.
      */

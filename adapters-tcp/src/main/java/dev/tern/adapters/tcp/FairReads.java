@@ -10,11 +10,11 @@ import io.netty.channel.RecvByteBufAllocator;
  * reads of up to 64 KiB each, about 1 MiB; on a loop shared by publishers that keep their sockets
  * full and thousands of other clients, each wake-up then handled tens of thousands of QoS 0
  * PUBLISHes from four publishers before it looked at anybody else's socket, and a SUBSCRIBE waited
- * 37-154 ms (medians) to be read (docs/benchmarks.md, "Large subscription tables"). With 16 KiB, a turn of
- * the loop is bounded by the busy connections times 16 KiB of work. What is left in a socket is
- * read at a later turn: Netty comes back to a connection whose read stopped at the limit (its epoll
- * transport schedules the rest itself, NIO selects the socket again; {@code FairReadsTest} waits for
- * every byte on both). The price is
+ * 37-154 ms (medians) to be read (docs/benchmarks-investigations.md, "Large subscription tables").
+ * With 16 KiB, a turn of the loop is bounded by the busy connections times 16 KiB of work. What is
+ * left in a socket is read at a later turn: Netty comes back to a connection whose read stopped at
+ * the limit (its epoll transport schedules the rest itself, NIO selects the socket again; {@code
+ * FairReadsTest} waits for every byte on both). The price is
  * paid where a turn's deliveries spread over many subscribers: fewer messages leave per write to
  * each of them (see the benchmarks).
  *

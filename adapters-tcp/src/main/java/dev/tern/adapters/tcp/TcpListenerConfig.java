@@ -64,7 +64,7 @@ record TcpListenerConfig(
      * collector and the JIT, and a message from a connection on one loop to a subscriber on
      * another costs a wake-up of the second. On 2 processors one loop beat two on throughput, CPU
      * per message, latency tail, memory per connection and offline-session fill
-     * (docs/benchmarks.md, "One event loop per two processors").
+     * (docs/benchmarks-investigations.md, "One event loop per two processors").
      */
     public int effectiveIoThreads() {
         return effectiveIoThreads(Runtime.getRuntime().availableProcessors());

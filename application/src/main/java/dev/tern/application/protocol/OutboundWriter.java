@@ -15,8 +15,8 @@ import java.nio.ByteBuffer;
  * else (deliveries from other connections' input, timers) is flushed by a task on the channel's
  * executor, after everything that turn of the event loop wrote. Without the first rule an answer
  * waited behind every task queued before it: under traffic on one event loop, a flush task for each
- * subscriber that got a message, tens of milliseconds for a SUBACK (docs/benchmarks.md, "Large
- * subscription tables"). A PUBLISH goes out as its header plus the shared payload ({@code
+ * subscriber that got a message, tens of milliseconds for a SUBACK (docs/benchmarks-investigations.md,
+ * "Large subscription tables"). A PUBLISH goes out as its header plus the shared payload ({@code
  * ClientChannel.writePayload}): the engine never copies a payload again after it was decoded. A
  * small QoS 0 PUBLISH without properties goes out as bytes encoded once and shared with the other
  * subscribers of the message ({@link SharedPublishBytes}).
