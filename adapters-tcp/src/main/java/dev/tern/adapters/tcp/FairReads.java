@@ -1,7 +1,12 @@
 package dev.tern.adapters.tcp;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.RecvByteBufAllocator;
+import io.netty.util.UncheckedBooleanSupplier;
+import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * How much an event loop reads from one connection before it turns to its other connections and
@@ -18,7 +23,18 @@ import io.netty.channel.RecvByteBufAllocator;
  * paid where a turn's deliveries spread over many subscribers: fewer messages leave per write to
  * each of them (see the benchmarks).
  *
- * <p>Threading: stateless; the allocator keeps a handle per channel, used on that channel's loop.
+ * <p>One exception: a connection in the middle of a packet larger than the budget (a 64 KiB or 1 MiB
+ * PUBLISH) is read on, in reads of up to {@value #MAX_AWAITED_READ} bytes, until the packet is
+ * complete or {@value #MAX_EXTENSION} bytes past the budget: the engine can do nothing with the
+ * packet's first bytes until its last have arrived, and cutting it into 16 KiB turns cost a 64 KiB
+ * message four reads and two wake-ups of the loop. The engine says what it still awaits ({@code
+ * InboundConnection.bytesAwaited}); the connection's handler passes that on to this allocator's
+ * handle through {@link #awaiting}, on the loop's thread, between the read that delivered the bytes
+ * and the handle's decision whether to read again.
+ *
+ * <p>Threading: the allocator is shared; it keeps a handle per channel, used on that channel's loop.
+ * What the connection being read awaits is kept per loop thread: a loop reads one channel at a
+ * time, and each handle forgets it when its channel's read begins.
  */
 final class FairReads {
 
@@ -28,6 +44,18 @@ final class FairReads {
     static final int MAX_BYTES_PER_TURN = 16 * 64 * 1024;
     private static final int MAX_READ = 64 * 1024;
     private static final int MIN_READ = 64;
+    /** The most a turn reads past the budget to complete a packet. */
+    static final int MAX_EXTENSION = 1024 * 1024;
+    /** The largest single read towards a packet's missing bytes. */
+    static final int MAX_AWAITED_READ = 256 * 1024;
+
+    /** What the connection this loop is reading awaits of its packet in progress. */
+    private static final FastThreadLocal<int[]> AWAITED = new FastThreadLocal<>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
+    };
 
     private FairReads() {
     }
@@ -51,6 +79,75 @@ final class FairReads {
         check(bytesPerTurn);
         int largestRead = Math.min(bytesPerTurn, MAX_READ);
         int reads = (bytesPerTurn + largestRead - 1) / largestRead;
-        return new AdaptiveRecvByteBufAllocator(MIN_READ, largestRead, largestRead).maxMessagesPerRead(reads);
+        RecvByteBufAllocator adaptive = new AdaptiveRecvByteBufAllocator(MIN_READ, largestRead, largestRead)
+                .maxMessagesPerRead(reads);
+        return () -> new PacketCompletingHandle((RecvByteBufAllocator.ExtendedHandle) adaptive.newHandle());
+    }
+
+    /**
+     * The connection being read on this thread awaits {@code bytes} more of the packet it is in the
+     * middle of (0: none). Called by its handler after each read it handed to the engine.
+     */
+    static void awaiting(int bytes) {
+        AWAITED.get()[0] = bytes;
+    }
+
+    /**
+     * Netty's adaptive handle, which keeps to the budget, plus reads past it while the engine awaits
+     * the rest of a packet.
+     */
+    private static final class PacketCompletingHandle extends RecvByteBufAllocator.DelegatingHandle
+            implements RecvByteBufAllocator.ExtendedHandle {
+
+        private ChannelConfig config;
+        private int extended;
+
+        PacketCompletingHandle(RecvByteBufAllocator.ExtendedHandle budget) {
+            super(budget);
+        }
+
+        /** Netty's adaptive handle, which keeps to the budget (not kept in a field of its own: one per channel). */
+        private RecvByteBufAllocator.ExtendedHandle budget() {
+            return (RecvByteBufAllocator.ExtendedHandle) delegate();
+        }
+
+        @Override
+        public void reset(ChannelConfig config) {
+            super.reset(config);
+            this.config = config;
+            extended = 0;
+            awaiting(0);
+        }
+
+        @Override
+        public ByteBuf allocate(ByteBufAllocator alloc) {
+            return alloc.ioBuffer(guess());
+        }
+
+        @Override
+        public int guess() {
+            int awaited = AWAITED.get()[0];
+            int guess = budget().guess();
+            return awaited > guess ? Math.min(awaited, MAX_AWAITED_READ) : guess;
+        }
+
+        @Override
+        public boolean continueReading(UncheckedBooleanSupplier maybeMoreData) {
+            return budget().continueReading(maybeMoreData) || completePacket(maybeMoreData.get());
+        }
+
+        @Override
+        public boolean continueReading() {
+            return budget().continueReading() || completePacket(lastBytesRead() == attemptedBytesRead());
+        }
+
+        private boolean completePacket(boolean maybeMoreData) {
+            if (!maybeMoreData || AWAITED.get()[0] <= 0 || extended >= MAX_EXTENSION || !config.isAutoRead()
+                    || lastBytesRead() <= 0) {
+                return false;
+            }
+            extended += lastBytesRead();
+            return true;
+        }
     }
 }

@@ -82,6 +82,7 @@ final class InboundBytesHandler extends ChannelDuplexHandler {
             // Once the engine has closed the connection, input still in the pipeline is not for it.
             if (connection != null && buf.isReadable() && !clientChannel.closing()) {
                 deliver(buf);
+                FairReads.awaiting(connection.bytesAwaited());
             }
         } finally {
             buf.release();

@@ -51,6 +51,24 @@ class FairReadsTest {
                 base.writeBufferHighWaterMark(), true, 4096), 4096);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void readsPastTheBudgetWhileTheEngineAwaitsTheRestOfAPacket(boolean preferEpoll) throws Exception {
+        server = TestServers.start(TestServers.config(preferEpoll), acceptor);
+        try (Socket socket = TestServers.connect(server)) {
+            TurnCountingConnection connection = acceptor.next();
+            connection.packetBytes = SENT;
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[SENT]);
+            out.flush();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> connection.received.get() == SENT);
+            assertThat(connection.mostBytesInOneTurn.get())
+                    .isGreaterThan(FairReads.DEFAULT_BYTES_PER_TURN)
+                    .isLessThanOrEqualTo(FairReads.DEFAULT_BYTES_PER_TURN + FairReads.MAX_EXTENSION + FairReads.MAX_AWAITED_READ);
+        }
+    }
+
     private void assertMostBytesInOneTurn(TcpListenerConfig config, int budget) throws Exception {
         server = TestServers.start(config, acceptor);
         try (Socket socket = TestServers.connect(server)) {
@@ -68,6 +86,8 @@ class FairReadsTest {
     private static final class TurnCountingConnection implements InboundConnection {
 
         final AtomicLong received = new AtomicLong();
+        /** The size of the one packet this connection pretends to be reading; 0: it awaits nothing. */
+        volatile long packetBytes;
         final AtomicInteger mostBytesInOneTurn = new AtomicInteger();
         private final ClientChannel channel;
         private int bytesThisTurn;
@@ -91,6 +111,11 @@ class FairReadsTest {
                     bytesThisTurn = 0;
                 });
             }
+        }
+
+        @Override
+        public int bytesAwaited() {
+            return (int) Math.max(0, packetBytes - received.get());
         }
 
         @Override

@@ -128,6 +128,12 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
         }
     }
 
+    /** Nothing once closed: what the peer still sends is not for the engine. */
+    @Override
+    public int bytesAwaited() {
+        return state instanceof ConnectionState.Closed ? 0 : reader.bytesAwaited();
+    }
+
     private void onDecoded(DecodeResult result) {
         if (state instanceof ConnectionState.Closed) {
             return;

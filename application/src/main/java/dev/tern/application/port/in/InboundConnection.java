@@ -16,6 +16,18 @@ public interface InboundConnection {
      */
     void onBytes(ByteBuffer bytes);
 
+    /**
+     * The bytes still missing from the packet the engine is in the middle of reading (its fixed
+     * header has arrived), 0 between packets. A transport that bounds what it reads from one
+     * connection per turn, to be fair to its others, may read past that bound to complete such a
+     * packet: nothing can be done with its first bytes until the last has arrived. Asked after
+     * {@link #onBytes}, on the same thread. A default of 0 so that engines written before it keep
+     * compiling.
+     */
+    default int bytesAwaited() {
+        return 0;
+    }
+
     /** The channel's writability changed; the engine resumes queued deliveries when writable again. */
     void onWritabilityChanged(boolean writable);
 

@@ -137,6 +137,11 @@ final class FrameReader {
                 && partial.length - remainingLength <= remainingLength / 4;
     }
 
+    /** The bytes still missing from the frame whose header has been read; 0 between frames. */
+    int bytesAwaited() {
+        return headerDone ? remainingLength - partialFill : 0;
+    }
+
     /** The bytes the partial buffer holds room for now. */
     int bufferCapacity() {
         return partial.length;

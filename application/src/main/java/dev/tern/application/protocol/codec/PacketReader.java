@@ -43,6 +43,14 @@ public final class PacketReader {
         context = contexts.of(version);
     }
 
+    /**
+     * The bytes still missing from the packet whose fixed header has arrived, 0 between packets or
+     * after an error.
+     */
+    public int bytesAwaited() {
+        return failed ? 0 : frames.bytesAwaited();
+    }
+
     public CodecContext context() {
         return context;
     }

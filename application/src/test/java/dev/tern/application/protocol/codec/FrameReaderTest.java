@@ -24,6 +24,24 @@ class FrameReaderTest {
     }
 
     @Test
+    void awaitsTheRestOfABodyOnlyOnceItsHeaderHasArrived() {
+        FrameReader frames = new FrameReader();
+        ByteBuffer in = ByteBuffer.wrap(new byte[] {0x30, (byte) 0x90});
+        assertThat(frames.readHeader(in)).isNotEqualTo(FrameReader.Status.HEADER);
+        assertThat(frames.bytesAwaited()).as("half a Remaining Length").isZero();
+
+        assertThat(frames.readHeader(ByteBuffer.wrap(new byte[] {0x4E}))).isEqualTo(FrameReader.Status.HEADER);
+        assertThat(frames.bytesAwaited()).isEqualTo(10_000);
+        assertThat(frames.readBody(ByteBuffer.wrap(new byte[4_000]))).isNull();
+        assertThat(frames.bytesAwaited()).isEqualTo(6_000);
+
+        ByteBuffer rest = ByteBuffer.wrap(new byte[6_000]);
+        assertThat(frames.readBody(rest)).isNotNull();
+        frames.finish(rest, false);
+        assertThat(frames.bytesAwaited()).isZero();
+    }
+
+    @Test
     void bufferGrowsWithTheBytesThatArriveAndNoFurther() {
         FrameReader frames = new FrameReader();
         frames.readHeader(ByteBuffer.wrap(LARGEST_PUBLISH_HEADER));
