@@ -146,6 +146,10 @@ public final class OverloadMonitor {
     /**
      * Whether a figure above its high-water mark is still where it was at the last escalation or
      * higher. The live heap only changes with a collection, so until one runs it reads as not falling.
+     * The backlog must have risen: it falls in steps, a whole group commit at a time, so between two
+     * commits it stands still even once nothing more comes in, and on a busy machine a commit can
+     * take longer than two checks. Standing still then means the pauses made stopped the inflow;
+     * read as "not falling" it paused a light publisher beside the flood for the rest of the episode.
      */
     private boolean notFalling(int heapPercent, long writes) {
         if (!escalated) {
@@ -153,7 +157,7 @@ public final class OverloadMonitor {
         }
         boolean heapAbove = heapPercent >= settings.heapHighPercent();
         boolean backlogAbove = settings.backlogHigh() > 0 && writes >= settings.backlogHigh();
-        return (heapAbove && heapPercent >= heapAtEscalation) || (backlogAbove && writes >= backlogAtEscalation);
+        return (heapAbove && heapPercent >= heapAtEscalation) || (backlogAbove && writes > backlogAtEscalation);
     }
 
     private void escalate(int heapPercent, long writes) {
