@@ -100,6 +100,11 @@ final class HostileBroker implements AutoCloseable {
                 .sum();
     }
 
+    /** The lines the broker printed so far that contain {@code text}. */
+    List<String> linesContaining(String text) {
+        return process.output().stream().filter(line -> line.contains(text)).toList();
+    }
+
     /** The last lines the broker printed. */
     String tail() {
         List<String> lines = process.output();
