@@ -5,6 +5,7 @@ import dev.tern.application.port.out.MetricsRegistry.Counter;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.port.out.TaskExecutor.Cancellable;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,9 @@ public final class OverloadMonitor {
     private boolean escalated;
     private int heapAtEscalation;
     private long backlogAtEscalation;
+    /** Collections seen, counted on the JVM's notification thread; and how many at the last escalation. */
+    private final AtomicLong collections = new AtomicLong();
+    private long collectionsAtEscalation;
     /** Whether the last escalation paused heavy publishers: their pauses get one check to show. */
     private boolean pausedHeavyLast;
 
@@ -71,6 +75,7 @@ public final class OverloadMonitor {
 
     public void start() {
         collectionListener = heap.onCollection(live -> {
+            collections.incrementAndGet();
             if (!stopped && live * 100 >= settings.heapHighPercent()) {
                 executor.execute(this::evaluate);
             }
@@ -161,14 +166,32 @@ public final class OverloadMonitor {
     }
 
     private void escalate(int heapPercent, long writes) {
+        boolean measured = measuredNotFalling(writes);
         int heavy = throttle.pauseHeaviest();
-        if (heavy == 0 && !pausedHeavyLast) {
+        if (heavy == 0 && !pausedHeavyLast && measured) {
             throttle.pauseLight();
         }
         pausedHeavyLast = heavy > 0;
         escalated = true;
         heapAtEscalation = heapPercent;
         backlogAtEscalation = writes;
+        collectionsAtEscalation = collections.get();
+    }
+
+    /**
+     * Whether "not falling" was measured rather than assumed: the backlog rose, or a collection
+     * ran since the last escalation (without one the live heap reads as it was, whatever was
+     * freed). Heavy publishers are paused on the assumption, since a small heap fills faster than
+     * a collection shows it; light ones only on a measurement: without a collection nothing is
+     * allocating much, and the monitor asks for one within a second ({@link #refreshHeap}).
+     */
+    private boolean measuredNotFalling(long writes) {
+        if (!escalated) {
+            return true;
+        }
+        boolean backlogRose = settings.backlogHigh() > 0 && writes >= settings.backlogHigh()
+                && writes > backlogAtEscalation;
+        return backlogRose || collections.get() > collectionsAtEscalation;
     }
 
     private void disengage(int heapPercent, long writes) {

@@ -238,6 +238,27 @@ class OverloadMonitorTest {
     }
 
     @Test
+    void aLiveHeapAboveItsMarkPausesLightPublishersOnlyOnceACollectionShowsItNotFalling() {
+        throttle.heavyLeft = 1;
+        start();
+        backlog.set(1000);
+        executor.advance(100);
+        heap.live = 0.86;
+        for (int check = 1; check <= 5; check++) {
+            backlog.set(1000 - check * 10);
+            executor.advance(100);
+        }
+        // no collection since: the live heap reads as it was, which is no sign of a rise
+        assertThat(throttle.lightPauseCalls).isZero();
+
+        heap.afterCollection.accept(0.87);
+        heap.live = 0.87;
+        executor.advance(100);
+        assertThat(throttle.lightPauseCalls).isEqualTo(1);
+        assertThat(throttle.paused).isEqualTo(2);
+    }
+
+    @Test
     void whileOverloadedItRefreshesTheHeapFigureAboutOnceASecond() {
         start();
         heap.live = 0.9;
