@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * check only while a figure above its mark has not fallen since the last escalation: once it
  * falls, the pauses made are enough. Light publishers (see {@link PublisherThrottle}) are paused
  * last, only when no heavy one is left and the figure still did not fall a check after the last
- * heavy one was paused. Once both figures are below their low-water marks it resumes every
+ * heavy one was paused, as measured: a backlog that rose, or a live heap that a collection since
+ * showed no lower. Once both figures are below their low-water marks it resumes every
  * connection it paused. Subscribers that only acknowledge are never paused: their acknowledgements
  * are what frees memory. Each episode is logged once when it begins and once when it ends, and
  * counted ({@code tern_overload_episodes}); {@code tern_overload_active} and {@code
