@@ -5,6 +5,7 @@ import dev.tern.application.port.out.MetricsRegistry.Counter;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.port.out.TaskExecutor.Cancellable;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * check only while a figure above its mark has not fallen since the last escalation: once it
  * falls, the pauses made are enough. Light publishers (see {@link PublisherThrottle}) are paused
  * last, only when no heavy one is left and the figure still did not fall a check after the last
- * heavy one was paused. Once both figures are below their low-water marks it resumes every
+ * heavy one was paused, as measured: a backlog that rose, or a live heap that a collection since
+ * showed no lower. Once both figures are below their low-water marks it resumes every
  * connection it paused. Subscribers that only acknowledge are never paused: their acknowledgements
  * are what frees memory. Each episode is logged once when it begins and once when it ends, and
  * counted ({@code tern_overload_episodes}); {@code tern_overload_active} and {@code
@@ -49,6 +51,9 @@ public final class OverloadMonitor {
     private boolean escalated;
     private int heapAtEscalation;
     private long backlogAtEscalation;
+    /** Collections seen, counted on the JVM's notification thread; and how many at the last escalation. */
+    private final AtomicLong collections = new AtomicLong();
+    private long collectionsAtEscalation;
     /** Whether the last escalation paused heavy publishers: their pauses get one check to show. */
     private boolean pausedHeavyLast;
 
@@ -71,6 +76,7 @@ public final class OverloadMonitor {
 
     public void start() {
         collectionListener = heap.onCollection(live -> {
+            collections.incrementAndGet();
             if (!stopped && live * 100 >= settings.heapHighPercent()) {
                 executor.execute(this::evaluate);
             }
@@ -146,6 +152,10 @@ public final class OverloadMonitor {
     /**
      * Whether a figure above its high-water mark is still where it was at the last escalation or
      * higher. The live heap only changes with a collection, so until one runs it reads as not falling.
+     * The backlog must have risen: it falls in steps, a whole group commit at a time, so between two
+     * commits it stands still even once nothing more comes in, and on a busy machine a commit can
+     * take longer than two checks. Standing still then means the pauses made stopped the inflow;
+     * read as "not falling" it paused a light publisher beside the flood for the rest of the episode.
      */
     private boolean notFalling(int heapPercent, long writes) {
         if (!escalated) {
@@ -153,18 +163,36 @@ public final class OverloadMonitor {
         }
         boolean heapAbove = heapPercent >= settings.heapHighPercent();
         boolean backlogAbove = settings.backlogHigh() > 0 && writes >= settings.backlogHigh();
-        return (heapAbove && heapPercent >= heapAtEscalation) || (backlogAbove && writes >= backlogAtEscalation);
+        return (heapAbove && heapPercent >= heapAtEscalation) || (backlogAbove && writes > backlogAtEscalation);
     }
 
     private void escalate(int heapPercent, long writes) {
+        boolean measured = measuredNotFalling(writes);
         int heavy = throttle.pauseHeaviest();
-        if (heavy == 0 && !pausedHeavyLast) {
+        if (heavy == 0 && !pausedHeavyLast && measured) {
             throttle.pauseLight();
         }
         pausedHeavyLast = heavy > 0;
         escalated = true;
         heapAtEscalation = heapPercent;
         backlogAtEscalation = writes;
+        collectionsAtEscalation = collections.get();
+    }
+
+    /**
+     * Whether "not falling" was measured rather than assumed: the backlog rose, or a collection
+     * ran since the last escalation (without one the live heap reads as it was, whatever was
+     * freed). Heavy publishers are paused on the assumption, since a small heap fills faster than
+     * a collection shows it; light ones only on a measurement: without a collection nothing is
+     * allocating much, and the monitor asks for one within a second ({@link #refreshHeap}).
+     */
+    private boolean measuredNotFalling(long writes) {
+        if (!escalated) {
+            return true;
+        }
+        boolean backlogRose = settings.backlogHigh() > 0 && writes >= settings.backlogHigh()
+                && writes > backlogAtEscalation;
+        return backlogRose || collections.get() > collectionsAtEscalation;
     }
 
     private void disengage(int heapPercent, long writes) {

@@ -179,6 +179,9 @@ class OverloadMonitorTest {
         assertThat(throttle.pauseCalls).isEqualTo(4);
         backlog.set(1300);
         executor.advance(100);
+        assertThat(throttle.pauseCalls).as("back where it was: not past it").isEqualTo(4);
+        backlog.set(1310);
+        executor.advance(100);
         assertThat(throttle.pauseCalls).isEqualTo(5);
     }
 
@@ -214,6 +217,45 @@ class OverloadMonitorTest {
 
         assertThat(throttle.lightPauseCalls).isZero();
         assertThat(throttle.paused).isEqualTo(1);
+    }
+
+    @Test
+    void aBacklogStandingStillBetweenGroupCommitsPausesNoOneMore() {
+        throttle.heavyLeft = 1;
+        start();
+        backlog.set(1000);
+        executor.advance(100);
+        backlog.set(1050);
+        executor.advance(100);
+        // the store commits in batches: between two commits the backlog stands still, nothing comes in
+        for (int check = 0; check < 5; check++) {
+            executor.advance(100);
+        }
+
+        assertThat(throttle.lightPauseCalls).isZero();
+        assertThat(throttle.paused).isEqualTo(1);
+        assertThat(throttle.pauseCalls).isEqualTo(2);
+    }
+
+    @Test
+    void aLiveHeapAboveItsMarkPausesLightPublishersOnlyOnceACollectionShowsItNotFalling() {
+        throttle.heavyLeft = 1;
+        start();
+        backlog.set(1000);
+        executor.advance(100);
+        heap.live = 0.86;
+        for (int check = 1; check <= 5; check++) {
+            backlog.set(1000 - check * 10);
+            executor.advance(100);
+        }
+        // no collection since: the live heap reads as it was, which is no sign of a rise
+        assertThat(throttle.lightPauseCalls).isZero();
+
+        heap.afterCollection.accept(0.87);
+        heap.live = 0.87;
+        executor.advance(100);
+        assertThat(throttle.lightPauseCalls).isEqualTo(1);
+        assertThat(throttle.paused).isEqualTo(2);
     }
 
     @Test

@@ -77,17 +77,32 @@ final class HostileBroker implements AutoCloseable {
      * the admin listener's {@code /metrics} shows it now.
      */
     double metric(String name, String labels) throws IOException, InterruptedException {
+        return sum(scrape(), name, labels);
+    }
+
+    /** The lines of one {@code /metrics} answer, for reading several meters as of one moment with {@link #sum}. */
+    List<String> scrape() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics)
                 .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("/metrics answered " + response.statusCode() + ": " + response.body());
         }
-        return response.body().lines()
+        return response.body().lines().toList();
+    }
+
+    /** The sum of every sample of meter {@code name} in {@code scrape} whose line contains {@code labels}. */
+    static double sum(List<String> scrape, String name, String labels) {
+        return scrape.stream()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> line.contains(labels))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    /** The lines the broker printed so far that contain {@code text}. */
+    List<String> linesContaining(String text) {
+        return process.output().stream().filter(line -> line.contains(text)).toList();
     }
 
     /** The last lines the broker printed. */

@@ -81,9 +81,13 @@ class RetainedFloodIT {
      * A flood the store cannot keep pace with: 300,000 overwrites of 1 KB on one topic. Without
      * overload protection the store backlog alone exhausted the 256 MB heap (the store only ever
      * holds one message); with it the flooder is paused while the backlog is above its high-water
-     * mark, and the broker lives. A bystander publishing beside it is light and the backlog falls
-     * once the flooder is paused, so the bystander is served throughout: during the flood and
-     * while the store catches up.
+     * mark, and the broker lives. A bystander publishing beside it is light and the backlog stops
+     * rising once the flooder is paused, so the bystander is never paused and is served
+     * throughout: during the flood and while the store catches up. Judged by the broker's own
+     * account (no more than the flooder paused at once) and by progress (round trips completed in
+     * every episode, see {@link OverloadWatch}), not by a bound on the round trips: on a machine
+     * busy with other work a round trip may take seconds although nobody held it back, and a
+     * bystander held back only briefly would pass a bound.
      */
     @Test
     void overwriteFloodFasterThanTheStoreIsPausedInsteadOfExhaustingTheHeap() throws Exception {
@@ -93,11 +97,14 @@ class RetainedFloodIT {
             BrokerFootprint flooded;
             try (Bystander bystander = Bystander.start(broker.port());
                     RawMqttClient flooder = RawMqttClient.connected(broker.port(), "flooder")) {
-                flood(flooder, LONG_FLOOD, i -> publish("flood/same", payload + i, 0, 0, false, true));
-                flooded = broker.footprint();
-                assertThat(broker.metric("tern_overload_episodes_total", "")).as("overload episodes").isPositive();
-                awaitStoreCaughtUp(broker);
-                bystander.assertServedWithin(Duration.ofSeconds(2), 5);
+                try (OverloadWatch watch = OverloadWatch.start(broker, bystander)) {
+                    flood(flooder, LONG_FLOOD, i -> publish("flood/same", payload + i, 0, 0, false, true));
+                    flooded = broker.footprint();
+                    awaitStoreCaughtUp(broker);
+                    watch.close();
+                    watch.assertBystanderServedAndOnlyFloodersPaused(1);
+                }
+                bystander.assertServed(5);
             }
             BrokerFootprint after = broker.footprint();
             System.out.printf("retained overwrite flood of %d x 1 KB: before %s; at its end %s; caught up %s%n",
