@@ -23,11 +23,12 @@ import io.netty.util.concurrent.FastThreadLocal;
  * paid where a turn's deliveries spread over many subscribers: fewer messages leave per write to
  * each of them (see the benchmarks).
  *
- * <p>One exception: a connection in the middle of a packet larger than the budget (a 64 KiB or 1 MiB
- * PUBLISH) is read on, in reads of up to {@value #MAX_AWAITED_READ} bytes, until the packet is
- * complete or {@value #MAX_EXTENSION} bytes past the budget: the engine can do nothing with the
- * packet's first bytes until its last have arrived, and cutting it into 16 KiB turns cost a 64 KiB
- * message four reads and two wake-ups of the loop. The engine says what it still awaits ({@code
+ * <p>One exception: a connection in the middle of a packet that still lacks {@value #MIN_AWAITED}
+ * bytes or more (a 64 KiB or 1 MiB PUBLISH) is read on, each read sized to exactly what the packet
+ * lacks (at most {@value #MAX_AWAITED_READ} bytes), until the packet is complete or {@value
+ * #MAX_EXTENSION} bytes past the budget; the packets behind it wait for the next turn. The engine
+ * can do nothing with a packet's first bytes until its last have arrived, and cutting it into 16 KiB
+ * turns cost a 64 KiB message four reads and two wake-ups of the loop. The engine says what it still awaits ({@code
  * InboundConnection.bytesAwaited}); the connection's handler passes that on to this allocator's
  * handle through {@link #awaiting}, on the loop's thread, between the read that delivered the bytes
  * and the handle's decision whether to read again.
@@ -48,6 +49,11 @@ final class FairReads {
     static final int MAX_EXTENSION = 1024 * 1024;
     /** The largest single read towards a packet's missing bytes. */
     static final int MAX_AWAITED_READ = 256 * 1024;
+    /**
+     * The least a packet must lack for the turn to read on: the rest of a small packet, cut by the
+     * budget's last read, waits for the next turn like the packets behind it.
+     */
+    static final int MIN_AWAITED = 4 * 1024;
 
     /** What the connection this loop is reading awaits of its packet in progress. */
     private static final FastThreadLocal<int[]> AWAITED = new FastThreadLocal<>() {
@@ -100,6 +106,8 @@ final class FairReads {
             implements RecvByteBufAllocator.ExtendedHandle {
 
         private ChannelConfig config;
+        /** Whether the read under way is past the budget, towards a packet's missing bytes. */
+        private boolean extending;
         private int extended;
 
         PacketCompletingHandle(RecvByteBufAllocator.ExtendedHandle budget) {
@@ -115,6 +123,7 @@ final class FairReads {
         public void reset(ChannelConfig config) {
             super.reset(config);
             this.config = config;
+            extending = false;
             extended = 0;
             awaiting(0);
         }
@@ -124,11 +133,15 @@ final class FairReads {
             return alloc.ioBuffer(guess());
         }
 
+        /**
+         * Within the budget, Netty's adaptive guess. Past it, exactly what the packet lacks (at most
+         * {@value #MAX_AWAITED_READ}): a read of the budget's size would run on into the packets
+         * behind it, and reading on to complete each of those in turn would undo the budget for a
+         * client that streams small packets (a 16 KiB read nearly always ends inside one).
+         */
         @Override
         public int guess() {
-            int awaited = AWAITED.get()[0];
-            int guess = budget().guess();
-            return awaited > guess ? Math.min(awaited, MAX_AWAITED_READ) : guess;
+            return extending ? Math.min(AWAITED.get()[0], MAX_AWAITED_READ) : budget().guess();
         }
 
         @Override
@@ -142,12 +155,12 @@ final class FairReads {
         }
 
         private boolean completePacket(boolean maybeMoreData) {
-            if (!maybeMoreData || AWAITED.get()[0] <= 0 || extended >= MAX_EXTENSION || !config.isAutoRead()
-                    || lastBytesRead() <= 0) {
-                return false;
+            if (extending) {
+                extended += lastBytesRead();
             }
-            extended += lastBytesRead();
-            return true;
+            extending = maybeMoreData && AWAITED.get()[0] >= MIN_AWAITED && extended < MAX_EXTENSION
+                    && config.isAutoRead() && lastBytesRead() > 0;
+            return extending;
         }
     }
 }

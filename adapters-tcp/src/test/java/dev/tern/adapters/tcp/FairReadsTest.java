@@ -69,6 +69,22 @@ class FairReadsTest {
         }
     }
 
+    @Test
+    void keepsToTheBudgetForAClientStreamingSmallPacketsThoughEachTurnEndsInsideOne() throws Exception {
+        server = TestServers.start(TestServers.config(true), acceptor);
+        try (Socket socket = TestServers.connect(server)) {
+            TurnCountingConnection connection = acceptor.next();
+            connection.packetBytes = 100;
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[SENT]);
+            out.flush();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> connection.received.get() == SENT);
+            assertThat(connection.mostBytesInOneTurn.get()).isPositive()
+                    .isLessThanOrEqualTo(FairReads.DEFAULT_BYTES_PER_TURN);
+        }
+    }
+
     private void assertMostBytesInOneTurn(TcpListenerConfig config, int budget) throws Exception {
         server = TestServers.start(config, acceptor);
         try (Socket socket = TestServers.connect(server)) {
@@ -86,7 +102,7 @@ class FairReadsTest {
     private static final class TurnCountingConnection implements InboundConnection {
 
         final AtomicLong received = new AtomicLong();
-        /** The size of the one packet this connection pretends to be reading; 0: it awaits nothing. */
+        /** The size of the packets this connection pretends to be reading, back to back; 0: it awaits nothing. */
         volatile long packetBytes;
         final AtomicInteger mostBytesInOneTurn = new AtomicInteger();
         private final ClientChannel channel;
@@ -115,7 +131,8 @@ class FairReadsTest {
 
         @Override
         public int bytesAwaited() {
-            return (int) Math.max(0, packetBytes - received.get());
+            long size = packetBytes;
+            return size == 0 ? 0 : (int) ((size - received.get() % size) % size);
         }
 
         @Override
