@@ -129,22 +129,19 @@ class OutboundWriteTest {
         Payload large = Payload.wrap(bytes);
         Payload small = Payload.wrap(new byte[] {'h', 'i'});
         try (Socket first = TestServers.connect(server); Socket second = TestServers.connect(server)) {
-            List<RecordingConnection> connections = List.of(acceptor.next(), acceptor.next());
-            for (int i = 0; i < connections.size(); i++) {
-                byte header = (byte) i;
-                ClientChannel channel = connections.get(i).channel();
+            for (RecordingConnection connection : List.of(acceptor.next(), acceptor.next())) {
+                ClientChannel channel = connection.channel();
                 TestServers.onLoop(channel, () -> {
-                    channel.write(ByteBuffer.wrap(new byte[] {header}));
+                    channel.write(ByteBuffer.wrap(new byte[] {0x30}));
                     channel.writePayload(large);
                     channel.writePayload(small);
                     channel.flush();
                 });
             }
 
-            for (int i = 0; i < 2; i++) {
-                Socket socket = List.of(first, second).get(i);
+            for (Socket socket : List.of(first, second)) {
                 socket.setSoTimeout((int) WAIT.toMillis());
-                assertThat(socket.getInputStream().readNBytes(1)).containsExactly(i);
+                assertThat(socket.getInputStream().readNBytes(1)).containsExactly(0x30);
                 assertThat(socket.getInputStream().readNBytes(bytes.length)).isEqualTo(bytes);
                 assertThat(socket.getInputStream().readNBytes(2)).containsExactly('h', 'i');
             }
