@@ -65,7 +65,8 @@ SCENARIOS=${expanded# }
 # every subscriber, no matching, no sessions), RELAY_SCENARIOS only; tern-base (not in the default
 # list): tern's configuration on the jar BASE_JAR names (an earlier build), for a before/after
 # comparison interleaved with the current build under the same load; tern-redis-base (not in the
-# default list): tern-redis on BASE_JAR, the same comparison for the Redis store.
+# default list): tern-redis on BASE_JAR, the same comparison for the Redis store; tern-h2-base (not
+# in the default list): tern-h2 on BASE_JAR, the same comparison for the H2 store.
 BROKERS=${BROKERS:-"tern tern-h2 tern-redis mosquitto relay"}
 # The cluster-* scenarios run against these instead of BROKERS, each on a redis-server of its own
 # started per run (appendonly, fsync every second, as tern-redis): tern-redis, one node with
@@ -216,8 +217,8 @@ scenario_args() {
 
 tern_jar=bootstrap/target/tern.jar
 load_jar=benchmarks/target/tern-load.jar
-if [[ " $BROKERS " == *" tern-base "* || " $BROKERS " == *" tern-redis-base "* ]] && [ ! -f "${BASE_JAR:-}" ]; then
-  echo "tern-base and tern-redis-base need BASE_JAR, the path of an earlier tern.jar" >&2
+if [[ " $BROKERS " == *" tern-base "* || " $BROKERS " == *" tern-redis-base "* || " $BROKERS " == *" tern-h2-base "* ]] && [ ! -f "${BASE_JAR:-}" ]; then
+  echo "tern-base, tern-redis-base and tern-h2-base need BASE_JAR, the path of an earlier tern.jar" >&2
   exit 1
 fi
 if [ ! -f "$tern_jar" ] || [ ! -f "$load_jar" ]; then
@@ -346,10 +347,12 @@ broker_start() {
         --set listeners.tcp.io-threads="${broker:5:1}" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
-    tern-h2)
+    tern-h2|tern-h2-base)
       # The same broker with the H2 store in a fresh directory per run.
+      local h2_jar=$tern_jar
+      [ "$broker" = tern-h2-base ] && h2_jar=$BASE_JAR
       # shellcheck disable=SC2086
-      java $tern_opts $gc_log -jar "$tern_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
+      java $tern_opts $gc_log -jar "$h2_jar" --set listeners.tcp.port="$port" --set admin.http.port=0 \
         --set storage.backend=h2 --set storage.h2.path="$work/h2-$port/tern" \
         --set mqtt.max-queued-messages=10000000 --set mqtt.max-inflight=32 >"$work/tern.log" 2>&1 &
       ;;
