@@ -68,16 +68,40 @@ public final class ClusterForwarder implements MessageForwarder {
 
     @Override
     public RemoteTargets match(ApplicationMessage message, TopicFilter onlyGroup) {
-        boolean relaying = onlyGroup == null && relay.isOpen();
-        if (routes.isEmpty() && !relaying || message.publisherId().isEmpty() && message.topic().isSystemTopic()) {
+        if (routes.isEmpty() || isOwnSystemMessage(message)) {
             return null;
         }
         RouteMatch match = new RouteMatch(onlyGroup);
         routes.match(message.topic(), match);
-        if (relaying) {
-            relay.match(message, match::relay);
-        }
         return match.targets;
+    }
+
+    /**
+     * Relays {@code message} for each session this node handed over moments ago whose filters match
+     * it, under the forward id of {@code remote} (so that a node that gets it both ways can tell),
+     * or a new one. Asked after the message was handed to this node's sessions: a session that
+     * leaves meanwhile is reached one way or the other (docs/cluster.md, 3.4). Allocates nothing
+     * while no session is in its window.
+     */
+    @Override
+    public int relay(ApplicationMessage message, RemoteTargets remote, PendingAck ack) {
+        if (!relay.isOpen() || isOwnSystemMessage(message)) {
+            return 0;
+        }
+        String[] id = {remote == null ? null : remote.id()};
+        int[] relays = {0};
+        relay.match(message, (node, clientId) -> {
+            if (id[0] == null) {
+                id[0] = nextId();
+            }
+            send(node, ForwardedMessage.relayed(id[0], message, clientId), ack);
+            relays[0]++;
+        });
+        return relays[0];
+    }
+
+    private static boolean isOwnSystemMessage(ApplicationMessage message) {
+        return message.publisherId().isEmpty() && message.topic().isSystemTopic();
     }
 
     /** One id per publish, the same for every destination, remembered as seen here at once. */
@@ -94,7 +118,6 @@ public final class ClusterForwarder implements MessageForwarder {
         // directly and from a departed node's inbox it drains can tell.
         String id = targets.id();
         targets.forEach((node, plain, groups) -> send(node, new ForwardedMessage(id, message, plain, groups), ack));
-        targets.forEachRelay((node, clientId) -> send(node, ForwardedMessage.relayed(id, message, clientId), ack));
     }
 
     private void send(String node, ForwardedMessage forwarded, PendingAck ack) {
@@ -150,13 +173,6 @@ public final class ClusterForwarder implements MessageForwarder {
 
         RouteMatch(TopicFilter onlyGroup) {
             this.onlyGroup = onlyGroup;
-        }
-
-        void relay(String node, String clientId) {
-            if (targets == null) {
-                targets = new RemoteTargets(nextId());
-            }
-            targets.relay(node, clientId);
         }
 
         @Override

@@ -50,15 +50,17 @@ public final class ForwardedDelivery {
     }
 
     public void receive(ForwardedMessage forwarded, Runnable settled) {
-        receive(forwarded, null, settled);
+        receive(forwarded, null, null, settled);
     }
 
     /**
      * As {@link #receive(ForwardedMessage, Runnable)}, to the non-shared subscriptions of the
      * sessions {@code takes} accepts only (null: every one): a session handed over here that got
-     * this id already, relayed by its previous node, does not get it again.
+     * this id already, relayed by its previous node, does not get it again. Once routed here, the
+     * message is also relayed for the sessions this node handed over moments ago ({@code relay},
+     * or null), and settled only once those relays are safe as well.
      */
-    void receive(ForwardedMessage forwarded, Predicate<String> takes, Runnable settled) {
+    void receive(ForwardedMessage forwarded, Predicate<String> takes, HandoverRelay relay, Runnable settled) {
         String id = forwarded.id();
         switch (seen.firstSight(id)) {
             case SEEN -> {
@@ -72,7 +74,7 @@ public final class ForwardedDelivery {
             case NEW -> { }
         }
         Predicate<String> notTaken = notTakenBefore(id);
-        route(forwarded, takes == null ? notTaken : notTaken.and(takes), true, settled);
+        route(forwarded, takes == null ? notTaken : notTaken.and(takes), relay, settled);
     }
 
     /**
@@ -99,7 +101,7 @@ public final class ForwardedDelivery {
             }
             skipped[0] = true;
             return false;
-        }, false, settled);
+        }, null, settled);
         if (skipped[0]) {
             heldAlready.run();
         }
@@ -130,15 +132,21 @@ public final class ForwardedDelivery {
         return seen.sightOf(id);
     }
 
-    /** @param remember whether the message counts as this node's copy of its id (not for a drained one) */
-    private int route(ForwardedMessage forwarded, Predicate<String> takes, boolean remember, Runnable settled) {
+    /**
+     * @param relay what relays the message for the sessions handed over moments ago, asked only
+     *              after the message was handed to this node's own sessions: a session that leaves
+     *              meanwhile is reached one way or the other (HandoverRelay#relayForwarded); null
+     *              for a drained message, which is not this node's copy of its id and is not relayed
+     */
+    private int route(ForwardedMessage forwarded, Predicate<String> takes, HandoverRelay relay, Runnable settled) {
         String id = forwarded.id();
-        boolean drained = !remember;
+        boolean drained = relay == null;
         ApplicationMessage message = forwarded.message();
         if (message.qos() == Qos.AT_MOST_ONCE) {
             int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes,
                     null);
             if (!drained) {
+                relay.relayForwarded(forwarded, null);
                 seen.settled(id);
             }
             settled.run();
@@ -155,6 +163,9 @@ public final class ForwardedDelivery {
             }
         }, id);
         int receivers = publisher.publishForwarded(message, forwarded.plain(), forwarded.sharedGroups(), takes, ack);
+        if (!drained) {
+            relay.relayForwarded(forwarded, ack);
+        }
         ack.release();
         return receivers;
     }

@@ -46,7 +46,7 @@ public final class ForwardingReceiver implements ForwardReceiver, DrainTarget {
             arrivals.relayed(message, settled);
             return;
         }
-        delivery.receive(message, arrivals.notRelayedYet(message.id()), relay.relayForwarded(message, settled));
+        delivery.receive(message, arrivals.notRelayedYet(message.id()), relay, settled);
     }
 
     /**

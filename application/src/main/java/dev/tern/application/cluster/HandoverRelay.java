@@ -5,6 +5,7 @@ import dev.tern.application.port.cluster.MessageForwarding;
 import dev.tern.application.port.out.TaskExecutor;
 import dev.tern.application.routing.SubscriptionIndex;
 import dev.tern.application.session.ClientSession;
+import dev.tern.application.storage.PendingAck;
 import dev.tern.domain.message.ApplicationMessage;
 import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.Subscription;
@@ -122,48 +123,51 @@ public final class HandoverRelay {
     }
 
     /**
-     * A message another node forwarded here: relays it for each moved session it matches, and
-     * returns what settles it here, which runs {@code settled} only once each relay is safe too (a
-     * relay that fails leaves the message unsettled, so that it comes again).
+     * A message another node forwarded here, just routed to this node's own sessions: relays it for
+     * each moved session it matches. Called after that routing, never before: a session that left
+     * between the two is then either still reached here (its delivery was queued before it left) or
+     * in its window by the time this looks (docs/cluster.md, 3.4). Each durable relay is one more
+     * write {@code ack} waits for, so the message is settled here only once each relay is safe too
+     * (a relay that fails leaves it unsettled, so that it comes again).
+     *
+     * @param ack the copies' ack of a QoS 1/2 message, before its routing count is released; null for QoS 0
      */
-    Runnable relayForwarded(ForwardedMessage forwarded, Runnable settled) {
+    void relayForwarded(ForwardedMessage forwarded, PendingAck ack) {
         if (open.get() == 0 || !forwarded.plain()) {
-            return settled;
+            return;
         }
-        List<ForwardedMessage> relays = new ArrayList<>(1);
-        List<String> owners = new ArrayList<>(1);
-        match(forwarded.message(), (owner, clientId) -> {
-            owners.add(owner);
-            relays.add(ForwardedMessage.relayed(forwarded.id(), forwarded.message(), clientId));
-        });
-        if (relays.isEmpty()) {
-            return settled;
-        }
-        AllSafe safe = new AllSafe(relays.size() + 1, settled);
-        for (int i = 0; i < relays.size(); i++) {
-            send(owners.get(i), relays.get(i), safe);
-        }
-        return safe::done;
+        match(forwarded.message(), (owner, clientId) ->
+                send(owner, ForwardedMessage.relayed(forwarded.id(), forwarded.message(), clientId), ack));
     }
 
-    private void send(String node, ForwardedMessage relay, AllSafe safe) {
-        try {
-            if (relay.message().qos() == Qos.AT_MOST_ONCE) {
+    /** QoS 0 at most once; QoS 1/2 durably, as one more write of {@code ack}. */
+    private void send(String node, ForwardedMessage relay, PendingAck ack) {
+        if (relay.message().qos() == Qos.AT_MOST_ONCE) {
+            try {
                 forwarding.sendAtMostOnce(node, relay);
-                safe.done();
-                return;
+            } catch (RuntimeException e) {
+                LOG.warn("could not relay message {} to node {}: {}", relay.id(), node, e.toString());
             }
+            return;
+        }
+        ack.expect();
+        try {
             forwarding.sendDurably(node, relay).whenComplete((done, error) -> {
                 if (error == null) {
-                    safe.done();
+                    ack.done();
                 } else {
-                    LOG.warn("could not relay message {} to node {}; left unsettled here: {}", relay.id(), node,
-                            error.toString());
+                    notRelayed(node, relay, error);
+                    ack.failed();
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("could not relay message {} to node {}; left unsettled here: {}", relay.id(), node, e.toString());
+            notRelayed(node, relay, e);
+            ack.failed();
         }
+    }
+
+    private static void notRelayed(String node, ForwardedMessage relay, Throwable error) {
+        LOG.warn("could not relay message {} to node {}; left unsettled here: {}", relay.id(), node, error.toString());
     }
 
     private void end(String clientId, Moved entry) {
@@ -173,22 +177,5 @@ public final class HandoverRelay {
         open.decrementAndGet();
         relayed.unsubscribeAll(clientId, entry.filters());
         entry.filters().forEach(ownRoutes::unsubscribed);
-    }
-
-    /** Runs {@code settled} once each of {@code parts} is done; never if one is not. */
-    private static final class AllSafe {
-        private final AtomicInteger left;
-        private final Runnable settled;
-
-        AllSafe(int parts, Runnable settled) {
-            this.left = new AtomicInteger(parts);
-            this.settled = settled;
-        }
-
-        void done() {
-            if (left.decrementAndGet() == 0) {
-                settled.run();
-            }
-        }
     }
 }

@@ -39,4 +39,14 @@ public interface MessageForwarder {
      * fails.
      */
     void forward(ApplicationMessage message, RemoteTargets targets, PendingAck ack);
+
+    /**
+     * After {@code message} was handed to this node's sessions and forwarded ({@code remote}, the
+     * targets {@link #match} gave, or null): relays it for the sessions this node handed over to
+     * other nodes moments ago, if any, with {@code ack} as for {@link #forward}. Returns how many
+     * sessions it was relayed for. Only a cluster relays.
+     */
+    default int relay(ApplicationMessage message, RemoteTargets remote, PendingAck ack) {
+        return 0;
+    }
 }

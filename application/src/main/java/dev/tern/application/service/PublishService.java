@@ -95,6 +95,9 @@ public final class PublishService {
         // routed here, so that a session that came here after the id reached it here (DrainedDelivery).
         RemoteTargets remote = forwarder.match(message, null);
         int receivers = route(message, new MatchedTargets(message.publisherId(), true, null), remote, ack);
+        // After the hand-out here, never before: a session this node hands over to another node
+        // meanwhile is then either still reached here or relayed to it (docs/cluster.md, 3.4).
+        receivers += forwarder.relay(message, remote, ack);
         // The broker's own $SYS figures (no publisher) are not lost client messages: not counted.
         if (receivers == 0 && !message.retain() && !message.publisherId().isEmpty()) {
             delivery.noSubscriber();

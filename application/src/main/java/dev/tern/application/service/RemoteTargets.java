@@ -23,11 +23,6 @@ public final class RemoteTargets {
         void to(String nodeId, boolean plain, Set<String> sharedGroups);
     }
 
-    /** A session this node handed over to {@code nodeId} moments ago, which the message is relayed for. */
-    public interface Relay {
-        void to(String nodeId, String clientId);
-    }
-
     private static final class Node {
         boolean plain;
         Set<String> groups = Set.of();
@@ -37,8 +32,6 @@ public final class RemoteTargets {
     private final Map<String, Node> nodes = new HashMap<>(4);
     /** By shared filter text ({@code $share/group/filter}): the nodes with members; null until one. */
     private Map<String, List<String>> candidates;
-    /** Node, client id pairs in turn; null until one. */
-    private List<String> relays;
 
     /** @param id the id the message is forwarded under, the same for every node (one per publish) */
     public RemoteTargets(String id) {
@@ -62,27 +55,6 @@ public final class RemoteTargets {
         List<String> members = candidates.computeIfAbsent(filter.value(), k -> new ArrayList<>(2));
         if (!members.contains(nodeId)) {
             members.add(nodeId);
-        }
-    }
-
-    /**
-     * The message is also relayed to {@code nodeId} for {@code clientId}, a session this node handed
-     * over to it moments ago and whose subscriptions matched here (docs/cluster.md, 3.4).
-     */
-    public void relay(String nodeId, String clientId) {
-        if (relays == null) {
-            relays = new ArrayList<>(2);
-        }
-        relays.add(nodeId);
-        relays.add(clientId);
-    }
-
-    /** Visits each relay, after {@link #forEach}. */
-    public void forEachRelay(Relay relay) {
-        if (relays != null) {
-            for (int i = 0; i < relays.size(); i += 2) {
-                relay.to(relays.get(i), relays.get(i + 1));
-            }
         }
     }
 
@@ -114,9 +86,9 @@ public final class RemoteTargets {
         });
     }
 
-    /** How many nodes receive the message, after the pick, and how many sessions it is relayed for. */
+    /** How many nodes receive the message, after the pick. */
     public int size() {
-        int count = relays == null ? 0 : relays.size() / 2;
+        int count = 0;
         for (Node node : nodes.values()) {
             if (node.plain || !node.groups.isEmpty()) {
                 count++;

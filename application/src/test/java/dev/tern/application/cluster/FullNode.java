@@ -69,7 +69,9 @@ final class FullNode implements ClusterRig.Runs {
     final SubscriptionIndex index;
     final ClusterMembership membership;
     private final RouteSync routeSync;
-    private final ForwardingReceiver receiver;
+    final ForwardingReceiver receiver;
+    /** Sessions arriving here from other nodes, under whose monitor a received message's routing looks. */
+    final HandoverArrivals arrivals;
     private final ProtocolEngine engine;
     private boolean frozen;
     /** While set, the node's route changes wait on its routing thread: the table hears them late. */
@@ -133,6 +135,7 @@ final class FullNode implements ClusterRig.Runs {
                 new ForwardedDelivery(publisher, seenIds, sessions, routesThread, rig.clock),
                 new RetainedSync(retained, rig.retainedStore, routesThread, rig.clock),
                 clusterSessions.signals()::onSignal, () -> { }, clusterSessions.handovers());
+        arrivals = clusterSessions.handovers().arrivals();
         membership = clusterSessions.membership(sessionAttach, receiver, loop, membershipThread, ClusterRig.LEASE,
                 routeSync::resync, localRoutes::afterPendingChanges);
     }

@@ -21,11 +21,15 @@ public final class BrokerProcess implements AutoCloseable {
     private final ProcessOutput output;
     /** A stopped JVM cannot run its shutdown hook: {@link #close()} continues it first. */
     private volatile boolean paused;
+    /** How long {@link #pause()} and {@link #resume()} wait for the kernel to stop or continue every thread. */
+    private static final Duration THREAD_STATE_TIMEOUT = Duration.ofSeconds(10);
+    private final ProcessThreads threads;
 
     private BrokerProcess(Process process, int port) {
         this.process = process;
         this.port = port;
         this.output = ProcessOutput.follow(process, "broker-output");
+        this.threads = new ProcessThreads(process.pid());
     }
 
     public static int freePort() throws IOException {
@@ -115,16 +119,23 @@ public final class BrokerProcess implements AutoCloseable {
                 ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
     }
 
-    /** SIGSTOP: the whole JVM freezes (no thread runs, no lease is renewed) until {@link #resume()}. */
+    /**
+     * SIGSTOP: the whole JVM freezes (no thread runs, no lease is renewed) until {@link #resume()}.
+     * Returns once every thread of it is stopped: the kernel stops each only when it next runs, and
+     * on a loaded machine a thread can still answer a client after {@code kill} returned.
+     */
     public void pause() throws IOException, InterruptedException {
         signal("STOP");
         paused = true;
+        // A zombie (Z, X) cannot stop and runs nothing either.
+        threads.await(state -> state == 'T' || state == 'Z' || state == 'X', "stopped", THREAD_STATE_TIMEOUT);
     }
 
-    /** SIGCONT after {@link #pause()}. */
+    /** SIGCONT after {@link #pause()}; returns once no thread of the JVM is stopped any more. */
     public void resume() throws IOException, InterruptedException {
         signal("CONT");
         paused = false;
+        threads.await(state -> state != 'T', "continued", THREAD_STATE_TIMEOUT);
     }
 
     private void signal(String name) throws IOException, InterruptedException {
