@@ -12,7 +12,7 @@
 #                               against one node (CLUSTER_BROKERS), all on one fresh redis-server per run
 #
 # Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS, LATENCY_WARMUP_RUNS, LARGE_WARMUP_RUNS,
-# PERSISTENT_SETTLE_S, PERSISTENT_SETTLE_MAX_S,
+# PERSISTENT_WARMUP_RUNS, PERSISTENT_SETTLE_S, PERSISTENT_SETTLE_MAX_S,
 # PAIR_SCENARIOS, OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
 set -euo pipefail
@@ -129,6 +129,11 @@ LATENCY_WARMUP_RUNS=${LATENCY_WARMUP_RUNS:-1}
 # path half compiled (64 KiB to 10 subscribers, 2026-12-07: 12,149 deliveries/s and 85.75 s of CPU
 # per million after two warm-ups, 21,563 and 23.50 after six; Mosquitto has nothing to warm).
 LARGE_WARMUP_RUNS=${LARGE_WARMUP_RUNS:-6}
+# The offline-session flow gets six too: the H2 store's SQL engine was still being compiled in a
+# broker's fourth to sixth runs (C2 threads 0.9 s of CPU per run, 0.05 s by the ninth), and five
+# measured runs each on one build (2026-12-07) gave a fill of 43,573 msgs/s at 32.5 s of broker
+# CPU per million after two warm-ups (28,152 to 47,983), 47,107 at 23.3 after six (40,983 to 55,462).
+PERSISTENT_WARMUP_RUNS=${PERSISTENT_WARMUP_RUNS:-6}
 # MQTT versions the load generator speaks: "3.1.1", "5" or both ("3.1.1 5").
 PROTOCOLS=${PROTOCOLS:-"3.1.1"}
 if $quick; then
@@ -450,6 +455,7 @@ for rep in $(seq 1 "$REPS"); do
           warmups=$WARMUP_RUNS
           [[ $scenario == latency* ]] && warmups=$LATENCY_WARMUP_RUNS
           [[ $scenario == large-* ]] && warmups=$LARGE_WARMUP_RUNS
+          [ "$scenario" = persistent-sessions ] && warmups=$PERSISTENT_WARMUP_RUNS
           for _ in $(seq 1 "$warmups"); do
             # shellcheck disable=SC2046,SC2086
             java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" --sub-port "$sub_port" --broker-name warm-up \
