@@ -130,9 +130,41 @@ final class RedisProcess implements AutoCloseable {
         throw new IllegalStateException("port " + port + ": " + awaited + " not seen in time; last reply " + reply);
     }
 
-    /** Stops the process in its tracks (SIGSTOP): it keeps its connections but answers nothing. */
+    /**
+     * Stops the process in its tracks (SIGSTOP): it keeps its connections but answers nothing.
+     * Returns once every thread of it is stopped: {@code kill} returns when the signal is sent, and
+     * on a loaded machine a thread may still run for some milliseconds after.
+     */
     void pause() {
         signal("-STOP");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!everyThreadStopped()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("redis " + process.pid() + " not stopped 10 s after SIGSTOP");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pausing " + process.pid(), e);
+            }
+        }
+    }
+
+    /** Whether each thread's state in {@code /proc/<pid>/task/<tid>/stat} (after the name's closing parenthesis) is T. */
+    private boolean everyThreadStopped() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            return tasks.allMatch(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+                } catch (IOException ended) {
+                    return true;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Lets a paused process go on (SIGCONT). */

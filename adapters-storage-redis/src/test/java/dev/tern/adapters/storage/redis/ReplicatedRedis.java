@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code redis-server} primary with one replica on free ports of 127.0.0.1, the replica in sync
@@ -56,8 +58,23 @@ final class ReplicatedRedis implements AutoCloseable {
         replica.pause();
     }
 
+    /**
+     * Lets the replica go on and returns once it has confirmed everything the primary holds (its
+     * acknowledged offset in the primary's INFO reached the primary's own): a test that then asks
+     * for a replica's confirmation within a short bound measures the broker, not how soon a resumed
+     * process is scheduled again on a loaded machine.
+     */
     void resumeReplica() {
         replica.resume();
+        primary.awaitReply(Duration.ofSeconds(20), reply -> caughtUp(reply.toString()), "the replica caught up",
+                "INFO", "replication");
+    }
+
+    private static boolean caughtUp(String info) {
+        Matcher own = Pattern.compile("master_repl_offset:(\\d+)").matcher(info);
+        Matcher acknowledged = Pattern.compile("slave0:[^\\r\\n]*state=online,offset=(\\d+)").matcher(info);
+        return own.find() && acknowledged.find()
+                && Long.parseLong(acknowledged.group(1)) >= Long.parseLong(own.group(1));
     }
 
     @Override
