@@ -34,7 +34,7 @@ class PayloadCopiesTest {
         ByteBuf second = write(copies, payload);
 
         assertThat(first.isDirect()).isTrue();
-        assertThat(second.unwrap()).isSameAs(first.unwrap());
+        assertThat(copyUnder(second)).isSameAs(copyUnder(first));
         assertThat(bytesOf(first)).isEqualTo(payload.toByteArray());
         assertThat(bytesOf(second)).isEqualTo(payload.toByteArray());
         assertThat(copies.held()).isEqualTo(SIZE);
@@ -47,7 +47,7 @@ class PayloadCopiesTest {
         List<ByteBuf> firstRound = payloads.stream().map(payload -> write(copies, payload)).toList();
 
         for (int i = 0; i < payloads.size(); i++) {
-            assertThat(write(copies, payloads.get(i)).unwrap()).isSameAs(firstRound.get(i).unwrap());
+            assertThat(copyUnder(write(copies, payloads.get(i)))).isSameAs(copyUnder(firstRound.get(i)));
         }
         assertThat(copies.held()).isEqualTo(3L * SIZE);
     }
@@ -64,8 +64,8 @@ class PayloadCopiesTest {
         assertThat(firstWrite.refCnt()).as("a queued write keeps its dropped copy").isPositive();
         assertThat(bytesOf(firstWrite)).isEqualTo(payloads.get(0).toByteArray());
         firstWrite.release();
-        assertThat(firstWrite.unwrap().refCnt()).isZero();
-        assertThat(write(copies, payloads.get(0)).unwrap()).isNotSameAs(firstWrite.unwrap());
+        assertThat(copyUnder(firstWrite).refCnt()).isZero();
+        assertThat(copyUnder(write(copies, payloads.get(0)))).isNotSameAs(copyUnder(firstWrite));
     }
 
     @Test
@@ -94,13 +94,26 @@ class PayloadCopiesTest {
         assertThat(copies.held()).isZero();
         assertThat(bytesOf(queued)).isEqualTo(payload.toByteArray());
         queued.release();
-        assertThat(queued.unwrap().refCnt()).isZero();
+        assertThat(copyUnder(queued).refCnt()).isZero();
     }
 
     private ByteBuf write(PayloadCopies copies, Payload payload) {
         ByteBuf write = copies.forWrite(payload, allocator);
         writes.add(write);
         return write;
+    }
+
+    /**
+     * The direct copy under a write: below its duplicate, and below the leak detector's wrapper too
+     * when Netty happened to sample this allocation (one in 128 by default), which wraps each
+     * duplicate in a wrapper of its own.
+     */
+    private static ByteBuf copyUnder(ByteBuf write) {
+        ByteBuf buf = write;
+        while (buf.unwrap() != null) {
+            buf = buf.unwrap();
+        }
+        return buf;
     }
 
     private static byte[] bytesOf(ByteBuf buf) {
