@@ -19,15 +19,24 @@ class PayloadCopiesTest {
 
     private final ByteBufAllocator allocator = new UnpooledByteBufAllocator(true);
     private final List<ByteBuf> writes = new ArrayList<>();
+    private final List<PayloadCopies> made = new ArrayList<>();
 
+    /** The caches' own references too, so that Netty's leak detector reports nothing of the tests' making. */
     @AfterEach
-    void releaseWrites() {
+    void releaseWritesAndCopies() {
         writes.stream().filter(write -> write.refCnt() > 0).forEach(ByteBuf::release);
+        made.forEach(PayloadCopies::clear);
+    }
+
+    private PayloadCopies copies(long budget) {
+        PayloadCopies copies = new PayloadCopies(budget);
+        made.add(copies);
+        return copies;
     }
 
     @Test
     void deliveriesOfOnePayloadWriteOneDirectCopyOfIt() {
-        PayloadCopies copies = new PayloadCopies(PayloadCopies.BUDGET);
+        PayloadCopies copies = copies(PayloadCopies.BUDGET);
         Payload payload = payloadsInDistinctSlots(1).get(0);
 
         ByteBuf first = write(copies, payload);
@@ -42,7 +51,7 @@ class PayloadCopiesTest {
 
     @Test
     void keepsTheCopiesOfSeveralMessagesWhileOthersAreWrittenInBetween() {
-        PayloadCopies copies = new PayloadCopies(PayloadCopies.BUDGET);
+        PayloadCopies copies = copies(PayloadCopies.BUDGET);
         List<Payload> payloads = payloadsInDistinctSlots(3);
         List<ByteBuf> firstRound = payloads.stream().map(payload -> write(copies, payload)).toList();
 
@@ -54,7 +63,7 @@ class PayloadCopiesTest {
 
     @Test
     void keepsNoMoreThanItsBudgetAndFreesADroppedCopyOnceItsLastWriteIsSent() {
-        PayloadCopies copies = new PayloadCopies(SIZE);
+        PayloadCopies copies = copies(SIZE);
         List<Payload> payloads = payloadsInDistinctSlots(2);
         ByteBuf firstWrite = write(copies, payloads.get(0));
 
@@ -70,7 +79,7 @@ class PayloadCopiesTest {
 
     @Test
     void copiesAPayloadLargerThanTheBudgetForItsOneWriteWithoutKeepingIt() {
-        PayloadCopies copies = new PayloadCopies(SIZE - 1);
+        PayloadCopies copies = copies(SIZE - 1);
         Payload payload = payloadsInDistinctSlots(1).get(0);
 
         ByteBuf first = write(copies, payload);
@@ -85,7 +94,7 @@ class PayloadCopiesTest {
 
     @Test
     void clearingGivesUpEveryCopyWhileQueuedWritesStillHoldTheirs() {
-        PayloadCopies copies = new PayloadCopies(PayloadCopies.BUDGET);
+        PayloadCopies copies = copies(PayloadCopies.BUDGET);
         Payload payload = payloadsInDistinctSlots(1).get(0);
         ByteBuf queued = write(copies, payload);
 
