@@ -61,8 +61,8 @@ final class ClientQueries {
         }
         subscriptions.sort(Comparator.comparing(SubscriptionView::filter));
         long expiry = session.state().expiry().never() ? -1 : session.state().expiry().seconds();
-        return new ClientDetail(summary(session), expiry, subscriptions, session.state().queue().size(),
-                session.state().inflight().size());
+        return new ClientDetail(summary(session), expiry, subscriptions, session.state().queuedCount(),
+                session.state().inflightCount());
     }
 
     static ClientSummary summary(ClientSession session) {

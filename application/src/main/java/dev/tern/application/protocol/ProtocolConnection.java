@@ -287,7 +287,7 @@ final class ProtocolConnection implements InboundConnection, SessionConnection {
                 deps.clock().millis()));
         listenerMeters = deps.meters().connected(channel.listenerName(), version);
         // [MQTT-3.3.4-7..9]: never more unacknowledged QoS 1/2 PUBLISHes than the client's Receive Maximum.
-        session.state().inflight().setCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));
+        session.state().setInflightCapacity(Math.min(deps.settings().maxInflight(), limits.receiveMaximum()));
         send(new Connack(sessionPresent, ReasonCode.SUCCESS, connackProperties));
         LOG.debug("{}: connected from {}, session present {}", clientId, channel.remoteAddress(), sessionPresent);
         deps.counters().clientConnected();

@@ -93,7 +93,7 @@ public final class DeliveryService {
             enqueue(session, delivery, ack);
             return;
         }
-        if (!state.queue().isEmpty() || !out.isWritable() || !trySend(session, out, delivery, ack, null)) {
+        if (state.hasQueued() || !out.isWritable() || !trySend(session, out, delivery, ack, null)) {
             enqueue(session, delivery, ack);
         }
     }
@@ -104,10 +104,10 @@ public final class DeliveryService {
         if (out == null) {
             return;
         }
-        OutboundQueue queue = session.state().queue();
-        if (queue.isEmpty()) {
+        if (!session.state().hasQueued()) {
             return;
         }
+        OutboundQueue queue = session.state().queue();
         SentTally tally = new SentTally();
         try {
             while (out.isWritable()) {
@@ -129,7 +129,7 @@ public final class DeliveryService {
      */
     public void resume(ClientSession session) {
         // Most sessions resume with nothing in flight: then there is no copy of the window to walk.
-        if (!session.state().inflight().isEmpty()) {
+        if (session.state().hasInflight()) {
             resend(session.connection(), session.state().inflight().inOrder());
         }
         drain(session);

@@ -8,6 +8,7 @@ import dev.tern.application.session.SerialExecutor;
 import dev.tern.domain.delivery.TokenBucket;
 import dev.tern.domain.session.Session;
 import dev.tern.domain.session.SessionExpiry;
+import dev.tern.domain.session.SessionLimits;
 import java.time.Clock;
 
 /**
@@ -19,20 +20,21 @@ import java.time.Clock;
  */
 public final class SessionFactory {
 
-    private final MqttSettings settings;
     private final LimitsSettings limits;
     private final Clock clock;
+    /** One value for every session: each holds a reference to it, not bounds of its own. */
+    private final SessionLimits sessionLimits;
 
     public SessionFactory(MqttSettings settings, LimitsSettings limits, Clock clock) {
-        this.settings = settings;
         this.limits = limits;
         this.clock = clock;
+        this.sessionLimits = new SessionLimits(settings.maxInflight(), limits.maxInflightBytes(),
+                settings.maxQueuedMessages(), limits.maxQueuedBytes(), settings.overflowPolicy());
     }
 
     /** A session for {@code clientId} owned by {@code owner} until a connection attaches it. */
     public ClientSession newSession(String clientId, SessionExpiry expiry, TaskExecutor owner) {
-        Session state = new Session(clientId, expiry, settings.maxInflight(), settings.maxQueuedMessages(),
-                settings.overflowPolicy(), limits.maxQueuedBytes(), limits.maxInflightBytes());
+        Session state = new Session(clientId, expiry, sessionLimits);
         if (limits.limitsDeliveryRate()) {
             state.limitDeliveryRate(new TokenBucket(limits.deliveryRate(), limits.deliveryBurst(), clock.millis()));
         }

@@ -53,7 +53,7 @@ public final class BrokerGauges {
     private static long inflight(SessionRegistry sessions) {
         long sum = 0;
         for (ClientSession session : sessions.all()) {
-            sum += session.state().inflight().size();
+            sum += session.state().inflightCount();
         }
         return sum;
     }
@@ -61,7 +61,7 @@ public final class BrokerGauges {
     private static long queued(SessionRegistry sessions) {
         long sum = 0;
         for (ClientSession session : sessions.all()) {
-            sum += session.state().queue().size();
+            sum += session.state().queuedCount();
         }
         return sum;
     }

@@ -39,10 +39,15 @@ public final class InflightWindow {
 
     /** Changes the bound, for example to the client's Receive Maximum; flows already open stay. */
     public void setCapacity(int capacity) {
+        this.capacity = requireCapacity(capacity);
+    }
+
+    /** Returns {@code capacity} if a window may have it (1..65535, the packet ids there are). */
+    public static int requireCapacity(int capacity) {
         if (capacity < 1 || capacity > 0xFFFF) {
             throw new IllegalArgumentException("in-flight capacity must be 1..65535: " + capacity);
         }
-        this.capacity = capacity;
+        return capacity;
     }
 
     public boolean isFull() {

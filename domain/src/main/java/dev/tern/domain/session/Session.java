@@ -24,32 +24,36 @@ public final class Session {
     private final String clientId;
     /** The shared empty map until the first SUBSCRIBE: a publish-only or idle client holds no map. */
     private Map<String, Subscription> subscriptions = Map.of();
-    private final OutboundQueue queue;
-    private final InflightWindow inflight;
-    private final InboundQos2Receipts inboundQos2 = new InboundQos2Receipts();
+    /** Shared by the broker's sessions; the parts below are built from it at their first use. */
+    private final SessionLimits limits;
+    /** The window's bound for the current connection: the limits', or the client's Receive Maximum. */
+    private int inflightCapacity;
+    /*
+     * Null until first used: an idle client, or one that only publishes at QoS 0 and 1, never
+     * needs a queue, a window or QoS 2 receipts, and with thousands of idle connections their
+     * 120 bytes or so each is a tenth of the heap a connection holds.
+     */
+    private OutboundQueue queue;
+    private InflightWindow inflight;
+    private InboundQos2Receipts inboundQos2;
     private SessionExpiry expiry;
     private Will will;
     private TokenBucket deliveryRate;
 
+    /** A session bounded in messages only (no byte bounds). */
     public Session(String clientId, SessionExpiry expiry, int inflightCapacity, int queueLimit,
             OverflowPolicy overflowPolicy) {
-        this(clientId, expiry, inflightCapacity, queueLimit, overflowPolicy, OutboundQueue.UNBOUNDED_BYTES,
-                OutboundQueue.UNBOUNDED_BYTES);
+        this(clientId, expiry, new SessionLimits(inflightCapacity, queueLimit, overflowPolicy));
     }
 
-    /**
-     * @param maxQueuedBytes   bytes queued beyond the in-flight window, besides {@code queueLimit} messages
-     * @param maxInflightBytes bytes of the messages in flight, besides {@code inflightCapacity} messages
-     */
-    public Session(String clientId, SessionExpiry expiry, int inflightCapacity, int queueLimit,
-            OverflowPolicy overflowPolicy, long maxQueuedBytes, long maxInflightBytes) {
-        if (clientId == null || expiry == null) {
-            throw new IllegalArgumentException("client id and expiry must not be null");
+    public Session(String clientId, SessionExpiry expiry, SessionLimits limits) {
+        if (clientId == null || expiry == null || limits == null) {
+            throw new IllegalArgumentException("client id, expiry and limits must not be null");
         }
         this.clientId = clientId;
         this.expiry = expiry;
-        this.inflight = new InflightWindow(inflightCapacity, maxInflightBytes);
-        this.queue = new OutboundQueue(queueLimit, maxQueuedBytes, overflowPolicy);
+        this.limits = limits;
+        this.inflightCapacity = limits.inflightCapacity();
     }
 
     public String clientId() {
@@ -90,15 +94,54 @@ public final class Session {
         return Collections.unmodifiableCollection(subscriptions.values());
     }
 
+    /** The queue, made at the first call: to only look, {@link #hasQueued()} and {@link #queuedCount()}. */
     public OutboundQueue queue() {
+        if (queue == null) {
+            queue = new OutboundQueue(limits.queueLimit(), limits.maxQueuedBytes(), limits.overflowPolicy());
+        }
         return queue;
     }
 
+    public boolean hasQueued() {
+        return queue != null && !queue.isEmpty();
+    }
+
+    public int queuedCount() {
+        return queue == null ? 0 : queue.size();
+    }
+
+    /**
+     * The in-flight window, made at the first call: to only look, {@link #hasInflight()} and
+     * {@link #inflightCount()}.
+     */
     public InflightWindow inflight() {
+        if (inflight == null) {
+            inflight = new InflightWindow(inflightCapacity, limits.maxInflightBytes());
+        }
         return inflight;
     }
 
+    public boolean hasInflight() {
+        return inflight != null && !inflight.isEmpty();
+    }
+
+    public int inflightCount() {
+        return inflight == null ? 0 : inflight.size();
+    }
+
+    /** Bounds the window for the current connection, for example to the client's Receive Maximum. */
+    public void setInflightCapacity(int capacity) {
+        inflightCapacity = InflightWindow.requireCapacity(capacity);
+        if (inflight != null) {
+            inflight.setCapacity(capacity);
+        }
+    }
+
+    /** The QoS 2 packet ids received and not yet released, made at the first call. */
     public InboundQos2Receipts inboundQos2() {
+        if (inboundQos2 == null) {
+            inboundQos2 = new InboundQos2Receipts();
+        }
         return inboundQos2;
     }
 
@@ -132,13 +175,20 @@ public final class Session {
      * [MQTT-3.1.2-6]. Subscriptions are removed one by one by the caller, which also updates the index.
      */
     public void clearMessages() {
-        queue.clear();
-        inflight.clear();
-        inboundQos2.clear();
+        if (queue != null) {
+            queue.clear();
+        }
+        if (inflight != null) {
+            inflight.clear();
+        }
+        if (inboundQos2 != null) {
+            inboundQos2.clear();
+        }
     }
 
     /** Whether the session holds state that a later connection would resume. */
     public boolean hasState() {
-        return !subscriptions.isEmpty() || !queue.isEmpty() || !inflight.isEmpty() || inboundQos2.size() > 0;
+        return !subscriptions.isEmpty() || hasQueued() || hasInflight()
+                || inboundQos2 != null && inboundQos2.size() > 0;
     }
 }

@@ -72,6 +72,57 @@ class SessionTest {
     }
 
     @Test
+    void aConnectionsReceiveMaximumBoundsTheWindowMadeAfterIt() {
+        Session limited = newSession();
+
+        limited.setInflightCapacity(2);
+        limited.inflight().open(delivery(Qos.AT_LEAST_ONCE));
+        limited.inflight().open(delivery(Qos.AT_LEAST_ONCE));
+
+        assertThat(limited.inflight().isFull()).isTrue();
+        assertThat(limited.inflightCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionsReceiveMaximumBoundsAWindowAlreadyMade() {
+        session.inflight().open(delivery(Qos.AT_LEAST_ONCE));
+
+        session.setInflightCapacity(1);
+
+        assertThat(session.inflight().isFull()).isTrue();
+    }
+
+    @Test
+    void refusesAnInflightCapacityNoPacketIdRangeAllows() {
+        assertThatIllegalArgumentException().isThrownBy(() -> session.setInflightCapacity(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> session.setInflightCapacity(65_536));
+    }
+
+    @Test
+    void countsQueuedAndInflightMessagesWithoutMakingTheirHolders() {
+        assertThat(session.hasQueued()).isFalse();
+        assertThat(session.queuedCount()).isZero();
+        assertThat(session.hasInflight()).isFalse();
+        assertThat(session.inflightCount()).isZero();
+
+        session.queue().offer(delivery(Qos.AT_MOST_ONCE));
+        session.inflight().open(delivery(Qos.AT_LEAST_ONCE));
+
+        assertThat(session.hasQueued()).isTrue();
+        assertThat(session.queuedCount()).isEqualTo(1);
+        assertThat(session.hasInflight()).isTrue();
+        assertThat(session.inflightCount()).isEqualTo(1);
+    }
+
+    @Test
+    void clearingASessionThatNeverQueuedLeavesItWithoutState() {
+        session.clearMessages();
+
+        assertThat(session.hasState()).isFalse();
+        assertThat(session.queuedCount()).isZero();
+    }
+
+    @Test
     void subscribingToANewFilterReportsItAsNew() {
         Subscription subscription = subscription("a/#", Qos.AT_LEAST_ONCE);
 
