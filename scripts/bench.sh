@@ -122,9 +122,12 @@ settle() {
 # for a while.
 WARMUP_RUNS=${WARMUP_RUNS:-2}
 # The latency flows (in WARMUP_SCENARIOS since 2026-12-07: a fresh broker's tail is its JIT's, see
-# docs/benchmarks.md "Latency and its tail") get one: each runs about 5 s at its full rate, and
-# the measured run leaves its own first fifth out of the percentiles too.
-LATENCY_WARMUP_RUNS=${LATENCY_WARMUP_RUNS:-1}
+# docs/benchmarks.md "Latency and its tail") get three, each about 5 s at the flow's rate (the
+# measured run leaves its own first fifth out of the percentiles too). After one, Tern's JIT was
+# still compiling in the measured run: ten publishers at 10,000 msg/s, 9 runs each (2026-12-07),
+# 46.8 and 56.6 s of broker CPU per million QoS 0 and QoS 1 messages after one warm-up, 27.2 and
+# 35.8 after three; Mosquitto, with nothing to compile, 26.4 / 39.5 and 21.8 / 39.2.
+LATENCY_WARMUP_RUNS=${LATENCY_WARMUP_RUNS:-3}
 # The large-payload flows get six: each run is a few thousand messages, so two left Tern's large
 # path half compiled (64 KiB to 10 subscribers, 2026-12-07: 12,149 deliveries/s and 85.75 s of CPU
 # per million after two warm-ups, 21,563 and 23.50 after six; Mosquitto has nothing to warm).
