@@ -31,7 +31,7 @@ public final class Session {
     /*
      * Null until first used: an idle client, or one that only publishes at QoS 0 and 1, never
      * needs a queue, a window or QoS 2 receipts, and with thousands of idle connections their
-     * 120 bytes or so each is a tenth of the heap a connection holds.
+     * 120 bytes or so each are a twentieth of the heap an idle connection holds.
      */
     private OutboundQueue queue;
     private InflightWindow inflight;
