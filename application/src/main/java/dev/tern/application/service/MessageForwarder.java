@@ -7,8 +7,9 @@ import dev.tern.domain.topic.TopicFilter;
 /**
  * Carries a message published on this node to the other nodes of a cluster that have routes for
  * it. {@link #NONE} outside a cluster: it matches nothing, relays nothing and allocates nothing, so
- * a single node pays two interface calls per message ({@link #match} and {@link #relay}). The broker's own messages on {@code $} topics (no
- * publisher) describe this node: an implementation leaves them here.
+ * a single node pays two interface calls per message ({@link #match} and {@link #relay}). The
+ * broker's own messages on {@code $} topics (no publisher) describe this node: an implementation
+ * leaves them here.
  *
  * <p>Threading: thread-safe; called on the publisher's thread, never blocks.
  */

@@ -30,11 +30,16 @@ public final class InflightWindow {
     }
 
     public InflightWindow(int capacity, long maxBytes) {
+        this.maxBytes = requireByteLimit(maxBytes);
+        setCapacity(capacity);
+    }
+
+    /** Returns {@code maxBytes} if a window may be bounded by it (positive). */
+    public static long requireByteLimit(long maxBytes) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("in-flight byte limit must be positive: " + maxBytes);
         }
-        this.maxBytes = maxBytes;
-        setCapacity(capacity);
+        return maxBytes;
     }
 
     /** Changes the bound, for example to the client's Receive Maximum; flows already open stay. */

@@ -29,6 +29,14 @@ public final class OutboundQueue {
     }
 
     public OutboundQueue(int limit, long maxBytes, OverflowPolicy policy) {
+        requireBounds(limit, maxBytes, policy);
+        this.limit = limit;
+        this.maxBytes = maxBytes;
+        this.policy = policy;
+    }
+
+    /** Throws unless a queue may have these bounds: a positive count and byte limit, and a policy. */
+    public static void requireBounds(int limit, long maxBytes, OverflowPolicy policy) {
         if (limit < 1) {
             throw new IllegalArgumentException("queue limit must be positive: " + limit);
         }
@@ -38,9 +46,6 @@ public final class OutboundQueue {
         if (policy == null) {
             throw new IllegalArgumentException("overflow policy must not be null");
         }
-        this.limit = limit;
-        this.maxBytes = maxBytes;
-        this.policy = policy;
     }
 
     /**

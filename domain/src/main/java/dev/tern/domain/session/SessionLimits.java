@@ -19,20 +19,11 @@ import dev.tern.domain.delivery.OverflowPolicy;
 public record SessionLimits(int inflightCapacity, long maxInflightBytes, int queueLimit, long maxQueuedBytes,
         OverflowPolicy overflowPolicy) {
 
+    /** Checked here, once, by the rules the window and the queue apply when they are made. */
     public SessionLimits {
         InflightWindow.requireCapacity(inflightCapacity);
-        if (maxInflightBytes < 1) {
-            throw new IllegalArgumentException("in-flight byte limit must be positive: " + maxInflightBytes);
-        }
-        if (queueLimit < 1) {
-            throw new IllegalArgumentException("queue limit must be positive: " + queueLimit);
-        }
-        if (maxQueuedBytes < 1) {
-            throw new IllegalArgumentException("queue byte limit must be positive: " + maxQueuedBytes);
-        }
-        if (overflowPolicy == null) {
-            throw new IllegalArgumentException("overflow policy must not be null");
-        }
+        InflightWindow.requireByteLimit(maxInflightBytes);
+        OutboundQueue.requireBounds(queueLimit, maxQueuedBytes, overflowPolicy);
     }
 
     /** Bounds in messages only, no byte bound on either. */

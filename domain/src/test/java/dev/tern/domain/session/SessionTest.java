@@ -99,7 +99,7 @@ class SessionTest {
     }
 
     @Test
-    void countsQueuedAndInflightMessagesWithoutMakingTheirHolders() {
+    void countsNothingQueuedOrInFlightUntilMessagesArrive() {
         assertThat(session.hasQueued()).isFalse();
         assertThat(session.queuedCount()).isZero();
         assertThat(session.hasInflight()).isFalse();
