@@ -36,7 +36,7 @@ final class FlowScenario {
                 MqttFrames.publish(run.protocol, shape.topic().apply(i), shape.qos(), shape.payload())};
             Publisher publisher = new Publisher(i, template, shape.qos(), shape.perPublisher(), shape.window(),
                     () -> progress.sent.sum() * shape.subscribers() - progress.received.sum() < outstanding,
-                    shape.ratePerSecond(), progress).flushEvery(batch);
+                    shape.ratePerSecond(), progress).flushEvery(batch).lateFrom(shape.latencyFrom());
             publishers.add(publisher);
             return publisher;
         });
@@ -60,6 +60,10 @@ final class FlowScenario {
         double selfAfter = run.self.cpuSeconds();
 
         Tally tally = Tally.of(subscribers, receivers);
+        LatencyHistogram lateness = new LatencyHistogram();
+        for (int i = 0; i < publishing.size(); i++) {
+            lateness.add(Connector.onLoop(publishing.get(i), publishers.get(i)::sendLateness));
+        }
         Outcome outcome = new Outcome(shape.published(), shape.subscribers(), progress.refused.sum(),
                 tally.unique(), tally.duplicates());
         run.disconnectAll(publishing);
@@ -87,10 +91,16 @@ final class FlowScenario {
             line.put("acked", progress.acked.sum());
         }
         if (reportLatency) {
+            // The load generator's own share of the latency, how late its writes went out, and the
+            // rest, from each write to its arrival (-1 when the payload cannot carry the write time).
             line.put("offered_msgs_per_s", shape.ratePerSecond() * shape.publishers())
                     .measured("latency_p50_us", tally.latency().percentile(0.50))
                     .measured("latency_p99_us", tally.latency().percentile(0.99))
-                    .measured("latency_p999_us", tally.latency().percentile(0.999));
+                    .measured("latency_p999_us", tally.latency().percentile(0.999))
+                    .measured("send_late_p99_us", lateness.percentile(0.99))
+                    .measured("send_late_p999_us", lateness.percentile(0.999))
+                    .measured("transit_p99_us", tally.transit().percentile(0.99))
+                    .measured("transit_p999_us", tally.transit().percentile(0.999));
         }
         if (run.redis.attached()) {
             line.measured("redis_cpu_s_per_million_msgs", LoadRun.cpuPerMillion(redisBefore, redisAfter, tally.unique()));

@@ -54,6 +54,12 @@ record Metric(String scenario, String field, String label, List<Target> targets)
                     new Metric(scenario, "latency_p50_us", "p50 µs", List.of()),
                     new Metric(scenario, "latency_p99_us", "p99 µs", Target.ratioAtMost(1.0)),
                     new Metric(scenario, "latency_p999_us", "p99.9 µs", Target.ratioAtMost(1.0)),
+                    // How late the load generator wrote the messages: part of every latency above.
+                    new Metric(scenario, "send_late_p99_us", "load generator send lateness p99 µs", List.of()),
+                    new Metric(scenario, "send_late_p999_us", "load generator send lateness p99.9 µs", List.of()),
+                    // From each write to its arrival: the latency less that lateness.
+                    new Metric(scenario, "transit_p99_us", "write-to-arrival p99 µs", List.of()),
+                    new Metric(scenario, "transit_p999_us", "write-to-arrival p99.9 µs", List.of()),
                     // Added by scripts/bench.sh from the broker's GC log: its whole life, not only the measured part.
                     new Metric(scenario, "broker_gc_pauses", "broker GC pauses", List.of()),
                     new Metric(scenario, "broker_gc_pause_max_ms", "broker GC pause, longest ms", List.of()))).toList(),

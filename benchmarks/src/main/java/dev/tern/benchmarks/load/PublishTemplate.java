@@ -4,8 +4,10 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * A pre-encoded PUBLISH. Each message copies the bytes and patches the packet id and the payload
- * header: publisher index, sequence number and a {@link System#nanoTime} timestamp, which the
- * receiving side reads back for loss, duplicate and latency accounting.
+ * header: publisher index, sequence number and a {@link System#nanoTime} timestamp (when the
+ * message was due), which the receiving side reads back for loss, duplicate and latency
+ * accounting; a payload of {@link #TIMED_PAYLOAD} bytes or more also carries when it was written,
+ * so that the receiver can tell the time in transit from the time the load generator was late.
  *
  * <p>Threading: immutable.
  *
@@ -17,8 +19,15 @@ record PublishTemplate(byte[] bytes, int packetIdOffset, int payloadOffset) {
 
     /** publisher (int), sequence (int), timestamp (long). */
     static final int MIN_PAYLOAD = 16;
+    /** The header and when the message was written (long). */
+    static final int TIMED_PAYLOAD = MIN_PAYLOAD + 8;
 
     void writeTo(ByteBuf out, int packetId, int publisher, int sequence, long nanoTime) {
+        writeTo(out, packetId, publisher, sequence, nanoTime, nanoTime);
+    }
+
+    /** @param writtenNanos when the message is written; kept only in a payload of {@link #TIMED_PAYLOAD} bytes or more */
+    void writeTo(ByteBuf out, int packetId, int publisher, int sequence, long nanoTime, long writtenNanos) {
         int start = out.writerIndex();
         out.writeBytes(bytes);
         if (packetIdOffset >= 0) {
@@ -27,5 +36,8 @@ record PublishTemplate(byte[] bytes, int packetIdOffset, int payloadOffset) {
         out.setInt(start + payloadOffset, publisher);
         out.setInt(start + payloadOffset + 4, sequence);
         out.setLong(start + payloadOffset + 8, nanoTime);
+        if (bytes.length - payloadOffset >= TIMED_PAYLOAD) {
+            out.setLong(start + payloadOffset + MIN_PAYLOAD, writtenNanos);
+        }
     }
 }

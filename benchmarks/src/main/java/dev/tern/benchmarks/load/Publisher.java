@@ -16,8 +16,9 @@ import java.util.function.BooleanSupplier;
  * measured at the rate it delivers, not at the rate it can drop); and, with a positive
  * {@code ratePerSecond}, at that fixed offered rate. With a fixed rate each message carries the
  * time it was due, not the time it went out, so that a stalled broker shows as latency instead of
- * slowing the offered load (no coordinated omission). By default a burst of PUBLISHes goes out in
- * one write; {@link #flushEvery} bounds how many share a write.
+ * slowing the offered load (no coordinated omission); how late each went out against that time
+ * is kept too ({@link #sendLateness}), the load generator's own share of the latency. By default a
+ * burst of PUBLISHes goes out in one write; {@link #flushEvery} bounds how many share a write.
  *
  * <p>Threading: all methods run on the connection's event loop, after {@link #start}.
  */
@@ -54,6 +55,9 @@ final class Publisher implements Traffic {
     private volatile long finishedNanos;
     /** Sequence numbers of the refused messages; allocated at the first refusal. */
     private BitSet refusedSequences;
+    /** At a fixed rate, µs from a message's due time to its write, from {@link #latencyFrom} on. */
+    private final LatencyHistogram sendLateness = new LatencyHistogram();
+    private int latencyFrom;
 
     /** @param qos of every template: 0, 1 or 2 */
     Publisher(int id, PublishTemplate[] templates, int qos, int count, int window,
@@ -82,6 +86,15 @@ final class Publisher implements Traffic {
             throw new IllegalArgumentException("--batch must be 0 (no limit) or positive: " + publishes);
         }
         this.perWrite = publishes;
+        return this;
+    }
+
+    /**
+     * Records send lateness only from this sequence number on, as the receivers record latency
+     * (the warm-up excluded). Call before {@link #start}.
+     */
+    Publisher lateFrom(int sequence) {
+        this.latencyFrom = sequence;
         return this;
     }
 
@@ -129,6 +142,13 @@ final class Publisher implements Traffic {
         pump();
     }
 
+    /** A copy of the send lateness so far; read on the event loop. */
+    LatencyHistogram sendLateness() {
+        LatencyHistogram copy = new LatencyHistogram();
+        copy.add(sendLateness);
+        return copy;
+    }
+
     /** Which messages the broker refused; read on the event loop once the run is over. */
     BitSet refusedSequences() {
         return refusedSequences == null ? new BitSet() : (BitSet) refusedSequences.clone();
@@ -154,11 +174,12 @@ final class Publisher implements Traffic {
                 retryIn(1_000_000);
                 break;
             }
-            long stamp = System.nanoTime();
+            long now = System.nanoTime();
+            long stamp = now;
             if (ratePerSecond > 0) {
                 long due = startNanos + sent * 1_000_000_000L / ratePerSecond;
-                if (due > stamp) {
-                    retryIn(due - stamp);
+                if (due > now) {
+                    retryIn(due - now);
                     break;
                 }
                 stamp = due;
@@ -167,7 +188,10 @@ final class Publisher implements Traffic {
                 channel.eventLoop().execute(this::pump);
                 break;
             }
-            send(stamp);
+            if (ratePerSecond > 0 && sent >= latencyFrom) {
+                sendLateness.record((now - stamp) / 1_000);
+            }
+            send(stamp, now);
             if (perWrite > 0 && sent % perWrite == 0) {
                 channel.flush();
             }
@@ -175,10 +199,10 @@ final class Publisher implements Traffic {
         channel.flush();
     }
 
-    private void send(long stamp) {
+    private void send(long stamp, long now) {
         PublishTemplate template = templates[sent % templates.length];
         ByteBuf buffer = channel.alloc().directBuffer(template.bytes().length);
-        template.writeTo(buffer, sent % PACKET_IDS + 1, id, sent, stamp);
+        template.writeTo(buffer, sent % PACKET_IDS + 1, id, sent, stamp, now);
         channel.write(buffer, channel.voidPromise());
         sent++;
         progress.sent.increment();

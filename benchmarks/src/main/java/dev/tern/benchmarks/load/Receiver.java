@@ -6,7 +6,8 @@ import java.util.BitSet;
 /**
  * A subscribing connection's ledger: which (publisher, sequence) pairs arrived, how many twice,
  * and, for sequences at or above {@code latencyFrom}, the latency from the timestamp in the
- * payload to arrival. Route probes ({@link RouteProbe}) are set apart: they only mark the
+ * payload to arrival and, when the payload says when it was written, the time in transit from that
+ * write to arrival (the latency less the load generator's lateness). Route probes ({@link RouteProbe}) are set apart: they only mark the
  * receiver as reached.
  *
  * <p>Threading: written on the connection's event loop only; read by the run only after a task on
@@ -18,6 +19,7 @@ final class Receiver implements Traffic {
     private final Progress progress;
     private final int latencyFrom;
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final LatencyHistogram transit = new LatencyHistogram();
     private BitSet[] seen = new BitSet[1];
     private long unique;
     private long duplicates;
@@ -58,6 +60,9 @@ final class Receiver implements Traffic {
         lastArrivalNanos = now;
         if (sequence >= latencyFrom) {
             latency.record((now - sentAt) / 1_000);
+            if (payload.readableBytes() >= PublishTemplate.TIMED_PAYLOAD) {
+                transit.record((now - payload.getLong(index + PublishTemplate.MIN_PAYLOAD)) / 1_000);
+            }
         }
         progress.received.increment();
     }
@@ -92,5 +97,10 @@ final class Receiver implements Traffic {
 
     LatencyHistogram latency() {
         return latency;
+    }
+
+    /** Empty when the payloads are too small to say when they were written. */
+    LatencyHistogram transit() {
+        return transit;
     }
 }

@@ -67,6 +67,9 @@ class LoadScenariosSmokeTest {
         assertComplete(line);
         assertThat(field(line, "latency_p50_us")).isNotNegative();
         assertThat(field(line, "latency_p999_us")).isGreaterThanOrEqualTo(field(line, "latency_p99_us"));
+        assertThat(field(line, "send_late_p99_us")).isNotNegative();
+        assertThat(field(line, "send_late_p999_us")).isGreaterThanOrEqualTo(field(line, "send_late_p99_us"));
+        assertThat(field(line, "transit_p99_us")).isNotNegative().isLessThanOrEqualTo(field(line, "latency_p99_us"));
     }
 
     @ParameterizedTest(name = "MQTT {0}")

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * QoS 0 pacing: a publisher asks whether the receivers keep up every 64 small messages, but
- * before every large one, so that large payloads cannot run a burst of 64 past the bound.
+ * before every large one, so that large payloads cannot run a burst of 64 past the bound. At a
+ * fixed rate it keeps how late each message went out against its due time.
  */
 class PublisherPacingTest {
 
@@ -21,6 +22,25 @@ class PublisherPacingTest {
     @Test
     void largeMessagesAskBeforeEachOne() {
         assertThat(sentWhileCreditAllowsOnlyTheFirstAsk(LargePayloads.KIB_64)).isEqualTo(1);
+    }
+
+    @Test
+    void fixedRatePublisherRecordsHowLateEachMessageAfterTheWarmUpWentOut() {
+        PublishTemplate[] templates = {MqttFrames.publish(MqttVersion.V3_1_1, "t", 0, 16)};
+        Publisher publisher = new Publisher(0, templates, 0, 10, 64, () -> true, 1_000, new Progress())
+                .lateFrom(5);
+        LoadClient client = new LoadClient("p", MqttVersion.V3_1_1, publisher);
+        EmbeddedChannel channel = connected311(client);
+
+        // Message i is due i ms after a start 50 ms ago: all ten go out at once, 41 to 50 ms late.
+        publisher.start(client, System.nanoTime() - 50_000_000L);
+        channel.runPendingTasks();
+
+        assertThat(countOutbound(channel)).isEqualTo(10);
+        LatencyHistogram lateness = publisher.sendLateness();
+        assertThat(lateness.count()).isEqualTo(5);
+        assertThat(lateness.percentile(0.001)).isBetween(41_000L, 47_000L + 60_000L);
+        assertThat(lateness.percentile(1.0)).isGreaterThanOrEqualTo(45_000L);
     }
 
     private static int sentWhileCreditAllowsOnlyTheFirstAsk(int payload) {
