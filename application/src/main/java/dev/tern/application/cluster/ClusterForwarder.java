@@ -8,7 +8,6 @@ import dev.tern.application.service.MessageForwarder;
 import dev.tern.application.service.RemoteTargets;
 import dev.tern.application.storage.PendingAck;
 import dev.tern.domain.message.ApplicationMessage;
-import dev.tern.domain.message.Qos;
 import dev.tern.domain.subscription.SubscriptionOptions;
 import dev.tern.domain.topic.TopicFilter;
 import java.time.Clock;
@@ -33,11 +32,9 @@ public final class ClusterForwarder implements MessageForwarder {
 
     private final String nodeId;
     private final RemoteRoutes routes;
-    private final MessageForwarding forwarding;
+    private final ForwardSend sends;
     private final SeenMessageIds seen;
     private final AtomicLong sequence = new AtomicLong();
-    private final LogThrottle failureLog;
-    private final ForwardMeters meters;
     private final HandoverRelay relay;
 
     /**
@@ -57,13 +54,11 @@ public final class ClusterForwarder implements MessageForwarder {
      */
     public ClusterForwarder(String nodeId, RemoteRoutes routes, MessageForwarding forwarding, SeenMessageIds seen,
             Clock clock, ForwardMeters meters, HandoverRelay relay) {
-        this.meters = meters;
         this.relay = relay;
         this.nodeId = nodeId;
         this.routes = routes;
-        this.forwarding = forwarding;
+        this.sends = new ForwardSend(forwarding, new CountedSends(meters, new LogThrottle(clock, Duration.ofMinutes(1))));
         this.seen = seen;
-        this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
     }
 
     @Override
@@ -94,7 +89,7 @@ public final class ClusterForwarder implements MessageForwarder {
             if (id[0] == null) {
                 id[0] = nextId();
             }
-            send(node, ForwardedMessage.relayed(id[0], message, clientId), ack);
+            sends.send(node, ForwardedMessage.relayed(id[0], message, clientId), ack);
             relays[0]++;
         });
         return relays[0];
@@ -117,52 +112,29 @@ public final class ClusterForwarder implements MessageForwarder {
         // One id per publish, the same for every destination: a node that gets one message both
         // directly and from a departed node's inbox it drains can tell.
         String id = targets.id();
-        targets.forEach((node, plain, groups) -> send(node, new ForwardedMessage(id, message, plain, groups), ack));
+        targets.forEach((node, plain, groups) -> sends.send(node, new ForwardedMessage(id, message, plain, groups), ack));
     }
 
-    private void send(String node, ForwardedMessage forwarded, PendingAck ack) {
-        ApplicationMessage message = forwarded.message();
-        if (message.qos() == Qos.AT_MOST_ONCE) {
-            try {
-                forwarding.sendAtMostOnce(node, forwarded);
-                meters.sentAtMostOnce();
-            } catch (RuntimeException e) {
-                failed(node, e);
-            }
-            return;
+    /** Counts every send; logs failures, at most one line a minute with the count of the rest. */
+    private record CountedSends(ForwardMeters meters, LogThrottle failureLog) implements ForwardSend.Report {
+        @Override
+        public void sentAtMostOnce() {
+            meters.sentAtMostOnce();
         }
-        if (ack != null) {
-            ack.expect();
-        }
-        try {
-            forwarding.sendDurably(node, forwarded).whenComplete((done, error) -> {
-                if (error != null) {
-                    failed(node, error);
-                } else {
-                    meters.sentDurably();
-                }
-                if (ack != null) {
-                    if (error == null) {
-                        ack.done();
-                    } else {
-                        ack.failed();
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            failed(node, e);
-            if (ack != null) {
-                ack.failed();
-            }
-        }
-    }
 
-    private void failed(String node, Throwable error) {
-        meters.failed();
-        LogThrottle.Admitted admitted = failureLog.admit();
-        if (admitted != null) {
-            LOG.warn("could not forward a message to node {}: {}{}", node, error.toString(),
-                    admitted.hasUnlogged() ? "; " + admitted.count() + " more since " + admitted.since() : "");
+        @Override
+        public void sentDurably() {
+            meters.sentDurably();
+        }
+
+        @Override
+        public void failed(String node, ForwardedMessage forwarded, Throwable error) {
+            meters.failed();
+            LogThrottle.Admitted admitted = failureLog.admit();
+            if (admitted != null) {
+                LOG.warn("could not forward a message to node {}: {}{}", node, error.toString(),
+                        admitted.hasUnlogged() ? "; " + admitted.count() + " more since " + admitted.since() : "");
+            }
         }
     }
 

@@ -37,7 +37,7 @@ public final class HandoverRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandoverRelay.class);
 
-    private final MessageForwarding forwarding;
+    private final ForwardSend sends;
     private final SubscriptionIndex.Listener ownRoutes;
     private final TaskExecutor clusterExecutor;
     private final long windowMillis;
@@ -56,7 +56,7 @@ public final class HandoverRelay {
      */
     public HandoverRelay(MessageForwarding forwarding, SubscriptionIndex.Listener ownRoutes,
             TaskExecutor clusterExecutor, Duration window) {
-        this.forwarding = forwarding;
+        this.sends = new ForwardSend(forwarding, HandoverRelay::relayFailed);
         this.ownRoutes = ownRoutes;
         this.clusterExecutor = clusterExecutor;
         this.windowMillis = window.toMillis();
@@ -137,37 +137,13 @@ public final class HandoverRelay {
             return;
         }
         match(forwarded.message(), (owner, clientId) ->
-                send(owner, ForwardedMessage.relayed(forwarded.id(), forwarded.message(), clientId), ack));
+                sends.send(owner, ForwardedMessage.relayed(forwarded.id(), forwarded.message(), clientId), ack));
     }
 
-    /** QoS 0 at most once; QoS 1/2 durably, as one more write of {@code ack}. */
-    private void send(String node, ForwardedMessage relay, PendingAck ack) {
-        if (relay.message().qos() == Qos.AT_MOST_ONCE) {
-            try {
-                forwarding.sendAtMostOnce(node, relay);
-            } catch (RuntimeException e) {
-                LOG.warn("could not relay message {} to node {}: {}", relay.id(), node, e.toString());
-            }
-            return;
-        }
-        ack.expect();
-        try {
-            forwarding.sendDurably(node, relay).whenComplete((done, error) -> {
-                if (error == null) {
-                    ack.done();
-                } else {
-                    notRelayed(node, relay, error);
-                    ack.failed();
-                }
-            });
-        } catch (RuntimeException e) {
-            notRelayed(node, relay, e);
-            ack.failed();
-        }
-    }
-
-    private static void notRelayed(String node, ForwardedMessage relay, Throwable error) {
-        LOG.warn("could not relay message {} to node {}; left unsettled here: {}", relay.id(), node, error.toString());
+    /** A failed QoS 1/2 relay also leaves its message unsettled here (its ack fails), so that it comes again. */
+    private static void relayFailed(String node, ForwardedMessage relay, Throwable error) {
+        LOG.warn("could not relay message {} to node {}{}: {}", relay.id(), node,
+                relay.message().qos() == Qos.AT_MOST_ONCE ? "" : "; left unsettled here", error.toString());
     }
 
     private void end(String clientId, Moved entry) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.application.cluster.memory.InMemoryCluster;
 import dev.tern.application.port.cluster.ClusterJoin;
-import dev.tern.application.port.cluster.ClusterSignal;
-import dev.tern.application.port.cluster.ForwardReceiver;
-import dev.tern.application.port.cluster.ForwardedMessage;
 import dev.tern.application.port.cluster.MessageForwarding;
 import dev.tern.application.service.RemoteTargets;
 import dev.tern.application.testing.RecordingRegistry;
@@ -21,7 +18,6 @@ import dev.tern.application.testing.ManualClock;
 import dev.tern.application.testing.ManualExecutor;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /** The forwarding counters: one per message and destination node, and one per failed send. */
@@ -48,7 +44,8 @@ class ForwardMetersTest {
 
     @Test
     void countsADurableSendTheBackendRefused() {
-        ClusterForwarder forwarder = forwarderOver(new Refusing());
+        ClusterForwarder forwarder = forwarderOver(
+                new ScriptedForwarding(CompletableFuture.failedFuture(new IllegalStateException("inbox full"))));
         routes.added("b", "t");
 
         forward(forwarder, Qos.EXACTLY_ONCE);
@@ -68,33 +65,5 @@ class ForwardMetersTest {
                 false, MessageProperties.NONE, "publisher", ApplicationMessage.NEVER);
         RemoteTargets targets = forwarder.match(message, null);
         forwarder.forward(message, targets, null);
-    }
-
-    /** A backend that refuses every durable send. */
-    private static final class Refusing implements MessageForwarding {
-        @Override
-        public void sendAtMostOnce(String nodeId, ForwardedMessage message) {
-        }
-
-        @Override
-        public CompletionStage<Void> sendDurably(String nodeId, ForwardedMessage message) {
-            return CompletableFuture.failedFuture(new IllegalStateException("inbox full"));
-        }
-
-        @Override
-        public void broadcastRetained(ApplicationMessage message) {
-        }
-
-        @Override
-        public void signal(String nodeId, ClusterSignal signal) {
-        }
-
-        @Override
-        public void receive(ForwardReceiver receiver) {
-        }
-
-        @Override
-        public void drainDeparted(String nodeId, ForwardReceiver receiver) {
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tern.e2e.durability;
 
 import dev.tern.testkit.process.ProcessOutput;
+import dev.tern.testkit.process.ProcessThreads;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.tern.adapters.storage.redis;
 
+import dev.tern.testkit.process.ProcessThreads;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,33 +138,11 @@ final class RedisProcess implements AutoCloseable {
      */
     void pause() {
         signal("-STOP");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!everyThreadStopped()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("redis " + process.pid() + " not stopped 10 s after SIGSTOP");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while pausing " + process.pid(), e);
-            }
-        }
-    }
-
-    /** Whether each thread's state in {@code /proc/<pid>/task/<tid>/stat} (after the name's closing parenthesis) is T. */
-    private boolean everyThreadStopped() {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
-            return tasks.allMatch(task -> {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
-                } catch (IOException ended) {
-                    return true;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            new ProcessThreads(process.pid()).await(state -> state == 'T', "stopped", Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pausing " + process.pid(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.tern.e2e.durability;
+package dev.tern.testkit.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,23 +14,26 @@ import java.util.stream.Stream;
 /**
  * The scheduler states of a process's threads, read from {@code /proc/<pid>/task/<tid>/stat}
  * (Linux): {@code kill -STOP} returns once the signal is sent, and the kernel stops the threads
- * only as each next runs, so on a loaded machine a "paused" JVM can still answer for a while. A
- * test that needs it frozen waits here until every thread shows {@code T}.
+ * only as each next runs, so on a loaded machine a "paused" process can still answer for a while.
+ * A test that needs it frozen waits here until every thread shows {@code T}.
  *
  * <p>Threading: stateless; used by the test's thread.
  */
-final class ProcessThreads {
+public final class ProcessThreads {
 
     private static final Duration POLL = Duration.ofMillis(5);
 
     private final long pid;
 
-    ProcessThreads(long pid) {
+    public ProcessThreads(long pid) {
         this.pid = pid;
     }
 
-    /** Waits until every thread's state satisfies {@code wanted}; an AssertionError naming the others after {@code timeout}. */
-    void await(IntPredicate wanted, String what, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until every thread's state satisfies {@code wanted}; an AssertionError naming the others
+     * after {@code timeout}, or at once if the process is gone.
+     */
+    public void await(IntPredicate wanted, String what, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Character> others = notYet(wanted);
         while (!others.isEmpty()) {
