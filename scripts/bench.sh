@@ -11,7 +11,7 @@
 #                               the cluster benchmark: publishers on node A, subscribers on node B,
 #                               against one node (CLUSTER_BROKERS), all on one fresh redis-server per run
 #
-# Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS, LATENCY_WARMUP_RUNS, LARGE_WARMUP_RUNS,
+# Environment: REPS, SCENARIOS, BROKERS, CLUSTER_BROKERS, PROTOCOLS, WARMUP_SCENARIOS, WARMUP_RUNS, LATENCY_WARMUP_RUNS, LATENCY_REHEARSALS, LARGE_WARMUP_RUNS,
 # PERSISTENT_WARMUP_RUNS, PERSISTENT_SETTLE_S, PERSISTENT_SETTLE_MAX_S,
 # PAIR_SCENARIOS, OUT_MD, TERN_JAVA_OPTS, LOAD_JAVA_OPTS, IDLE_19K_JAVA_OPTS override the defaults below.
 # Everything runs on loopback; every run is bounded in messages and in time.
@@ -127,7 +127,14 @@ WARMUP_RUNS=${WARMUP_RUNS:-2}
 # still compiling in the measured run: ten publishers at 10,000 msg/s, 9 runs each (2026-12-07),
 # 46.8 and 56.6 s of broker CPU per million QoS 0 and QoS 1 messages after one warm-up, 27.2 and
 # 35.8 after three; Mosquitto, with nothing to compile, 26.4 / 39.5 and 21.8 / 39.2.
-LATENCY_WARMUP_RUNS=${LATENCY_WARMUP_RUNS:-3}
+# Of those three, the measured load generator runs two itself (--rehearsals) and one runs apart:
+# the broker sees three runs before the measured one either way, and the generator's own JIT is
+# warm too. A fresh generator's C2 compiler was still busy seconds into a 10,000 msg/s run,
+# taking the core its event loop needed: one QoS 1 publisher at 10,000 msg/s, four alternating
+# runs each against Tern (2026-12-07), send lateness p99 274-788 µs without rehearsals and 106-130
+# with two, latency p99 897-1,951 and 401-1,311. The broker's GC rows then include the rehearsals.
+LATENCY_WARMUP_RUNS=${LATENCY_WARMUP_RUNS:-1}
+LATENCY_REHEARSALS=${LATENCY_REHEARSALS:-2}
 # The large-payload flows get six: each run is a few thousand messages, so two left Tern's large
 # path half compiled (64 KiB to 10 subscribers, 2026-12-07: 12,149 deliveries/s and 85.75 s of CPU
 # per million after two warm-ups, 21,563 and 23.50 after six; Mosquitto has nothing to warm).
@@ -476,10 +483,12 @@ for rep in $(seq 1 "$REPS"); do
         # is reported apart.
         pids=$broker_pid${node_b_pid:+,$node_b_pid}
         redis_args=${redis_pid:+--redis-pid $redis_pid}
+        rehearsal_args=""
+        [[ $scenario == latency* ]] && rehearsal_args="--rehearsals $LATENCY_REHEARSALS"
         # shellcheck disable=SC2046,SC2086
         if line=$(java $LOAD_JAVA_OPTS -jar "$load_jar" --scenario "$load_scenario" --port "$port" --sub-port "$sub_port" \
             --broker-pid "$pids" $redis_args --broker-name "$broker" --protocol "$protocol" --timeout 240 \
-            $(scenario_args "$scenario")); then
+            $rehearsal_args $(scenario_args "$scenario")); then
           # The broker's peak resident memory over its whole life (VmHWM), read before it stops
           # (summed over the nodes): the large-payload rows report it (a payload copied per
           # subscriber would show there).

@@ -46,8 +46,22 @@ public final class LoadMain {
     }
 
     private static String run(LoadOptions options) throws Exception {
+        String name = options.text("scenario", "");
+        // A fresh generator JVM compiles its hot paths while a run goes on: at 10,000 msg/s the C2
+        // compiler was still busy seconds in, taking the core the event loop needed and making
+        // the sends late (docs/benchmarks.md, "The load generator's share"). Rehearsals, each with
+        // connections and a tag of its own, run those paths first; what they print is dropped.
+        int rehearsals = options.integer("rehearsals", 0);
+        if (rehearsals < 0) {
+            throw new IllegalArgumentException("--rehearsals must be 0 or more: " + rehearsals);
+        }
+        for (int i = 0; i < rehearsals; i++) {
+            try (LoadRun rehearsal = new LoadRun(options)) {
+                scenario(rehearsal, name);
+            }
+        }
         try (LoadRun run = new LoadRun(options)) {
-            return scenario(run, options.text("scenario", "")).toString();
+            return scenario(run, name).toString();
         }
     }
 

@@ -20,7 +20,7 @@ final class LoadOptions {
             "subscribers", "window", "rate", "connections", "clients", "per-client", "payload",
             "threads", "source-addresses", "timeout", "stall", "outstanding", "connect-concurrency", "warmup",
             "protocol", "batch", "topics", "match-percent", "churn", "retained", "groups", "qos", "sub-port",
-            "redis-pid", "hold");
+            "redis-pid", "hold", "rehearsals");
 
     static final String USAGE = """
             usage: java -jar tern-load.jar --scenario NAME [--name value]...
@@ -39,6 +39,8 @@ final class LoadOptions {
               --publishers 16 --subscribers 200 --window 64 (QoS 1 unacked per publisher)
               --outstanding 20000            QoS 0: messages sent but not yet received before publishers pause
               --rate 10000 --warmup N        latency: offered messages per second; first N not in percentiles
+              --rehearsals 0                 run the scenario this many times first, in this JVM, and drop
+                                             their lines (warms the load generator's JIT, not only the broker)
               --qos 0 --publishers 1         latency: the flow's QoS; publishers sharing --rate, each its own topic
               --connections 10000 --source-addresses 4 --connect-concurrency 256   idle-connections (idle-19k: 19000)
               --hold 0                       idle-connections: seconds to keep the connections open after

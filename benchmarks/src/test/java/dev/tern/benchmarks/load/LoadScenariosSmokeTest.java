@@ -74,6 +74,16 @@ class LoadScenariosSmokeTest {
 
     @ParameterizedTest(name = "MQTT {0}")
     @ValueSource(strings = {"3.1.1", "5"})
+    void latencyRunAfterARehearsalReportsOnlyItsOwnMessages(String protocol) throws Exception {
+        String line = run(protocol, "latency", "--messages", "200", "--rate", "2000", "--rehearsals", "1");
+
+        assertThat(field(line, "sent")).isEqualTo(200);
+        assertThat(field(line, "received")).isEqualTo(200);
+        assertComplete(line);
+    }
+
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
     void idleConnectionsAllConnectFromSeveralSourceAddresses(String protocol) throws Exception {
         String line = run(protocol, "idle-connections", "--connections", "50", "--source-addresses", "2");
 
