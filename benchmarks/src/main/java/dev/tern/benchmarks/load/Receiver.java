@@ -7,8 +7,8 @@ import java.util.BitSet;
  * A subscribing connection's ledger: which (publisher, sequence) pairs arrived, how many twice,
  * and, for sequences at or above {@code latencyFrom}, the latency from the timestamp in the
  * payload to arrival and, when the payload says when it was written, the time in transit from that
- * write to arrival (the latency less the load generator's lateness). Route probes ({@link RouteProbe}) are set apart: they only mark the
- * receiver as reached.
+ * write to arrival (the latency less the load generator's lateness). Route probes
+ * ({@link RouteProbe}) are set apart: they only mark the receiver as reached.
  *
  * <p>Threading: written on the connection's event loop only; read by the run only after a task on
  * that event loop (see {@link Connector#onLoop}), which orders the reads after the writes;
