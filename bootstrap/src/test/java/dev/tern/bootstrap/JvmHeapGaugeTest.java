@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The gauge reads the last collection's figures again only when another collection ran since:
  * this test makes collections happen ({@code System.gc()}, which the test JVM honours) and checks
- * that each is seen, so the kept figure never goes stale. (What the keeping saves is measured by the
- * latency benchmarks, not here.)
+ * that each is seen, so the kept figure never goes stale. (What keeping it saves, CPU on the
+ * overload monitor's thread, was measured by hand: docs/benchmarks.md, "Results".)
  */
 class JvmHeapGaugeTest {
 
